@@ -1,0 +1,58 @@
+import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from "./types.js";
+
+export interface ReadStreamOptions {
+  /** First revision to read (forwards) or last (backwards); default: the stream's start or end. */
+  from?: number;
+  direction?: "forwards" | "backwards";
+  /** At most this many events; default 1000. */
+  limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: only events with a position greater than this. Default START (0n). */
+  fromPosition?: bigint;
+  /** At most this many events; default 1000. */
+  limit?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive, as in readAll: the position of the last event the subscriber already has. */
+  fromPosition?: bigint;
+}
+
+/** A running catch-up subscription. */
+export interface Subscription {
+  /** Stops delivery; resolves once no handler call is running. */
+  stop(): Promise<void>;
+  /** Settles when the subscription ends: resolves after stop(), rejects if the handler threw. */
+  readonly closed: Promise<void>;
+}
+
+export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
+
+/**
+ * The event store port. Every adapter (sqlite, postgres, eventstoredb) passes test/store/contract.
+ *
+ * Event ids are unique across the store: an append containing an event id that is already
+ * stored, or the same id twice, is REJECTED with DuplicateEventIdError and writes nothing.
+ */
+export interface EventStore {
+  /** Appends events atomically to one stream if it is at the expected revision; throws WrongExpectedRevisionError otherwise. */
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
+  /** Reads one stream in revision order; an absent stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Reads all streams in global position order, one page at a time. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Delivers every event after fromPosition exactly once, in position order, then follows live appends. */
+  subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /** The position of the last committed event (START when empty). */
+  headPosition(): Promise<bigint>;
+  /** Lists stream ids, in order, for verification and rebuilds; paged by `after` (exclusive). */
+  listStreams(options?: { after?: string; limit?: number }): Promise<string[]>;
+  /** Closes connections and stops subscriptions. */
+  close(): Promise<void>;
+}
