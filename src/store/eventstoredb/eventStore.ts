@@ -1,0 +1,45 @@
+import { EventStoreDBClient } from "@eventstore/db-client";
+import type { EventStore, Subscription } from "../eventStore.js";
+import { appendWithChain } from "./append.js";
+import { headPosition, listStreams, readAll, readStream } from "./reads.js";
+import { allStreamSource, type ResubscribeOptions, resubscribing } from "./subscription.js";
+
+export interface EventStoreDbOptions {
+  /** Backoff and drop reporting for subscriptions; see resubscribing(). */
+  resubscribe?: Omit<ResubscribeOptions, "fromPosition">;
+}
+
+/**
+ * The event store port on EventStoreDB/KurrentDB, e.g. `esdb://localhost:2113?tls=false`.
+ * Positions are $all commit positions; ESDB's own `$` streams and events are invisible.
+ */
+export function openEventStoreDbEventStore(
+  connectionString: string,
+  options: EventStoreDbOptions = {},
+): EventStore {
+  const client = EventStoreDBClient.connectionString(connectionString);
+  const source = allStreamSource(client);
+  const subscriptions = new Set<Subscription>();
+
+  return {
+    append: (streamId, events, { expectedRevision = "any" } = {}) =>
+      appendWithChain(client, streamId, events, expectedRevision),
+    readStream: (streamId, readOptions) => readStream(client, streamId, readOptions),
+    readAll: (readOptions) => readAll(client, readOptions),
+    subscribe(handler, { fromPosition } = {}) {
+      const subscription = resubscribing(source, handler, { ...options.resubscribe, fromPosition });
+      subscriptions.add(subscription);
+      subscription.closed.then(
+        () => subscriptions.delete(subscription),
+        () => subscriptions.delete(subscription),
+      );
+      return subscription;
+    },
+    headPosition: () => headPosition(client),
+    listStreams: (listOptions) => listStreams(client, listOptions),
+    async close() {
+      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      await client.dispose();
+    },
+  };
+}
