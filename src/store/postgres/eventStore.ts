@@ -1,0 +1,175 @@
+import type pg from "pg";
+import type {
+  EventHandler,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from "../eventStore.js";
+import { groupCommit, type Settled } from "../groupCommit.js";
+import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from "../types.js";
+import { START } from "../types.js";
+import { type AppendRequest, appendBatch } from "./appendBatch.js";
+import { APPEND_LOCK } from "./schema.js";
+import { AppendSignal, catchUpSubscription } from "./subscription.js";
+
+const columns = `position, event_id, stream_id, revision, type, schema_version, recorded_at,
+  data, metadata, prev_hash, hash`;
+
+interface EventRow {
+  position: string;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  recorded_at: Date;
+  data: RecordedEvent["data"];
+  metadata: RecordedEvent["metadata"];
+  prev_hash: string;
+  hash: string;
+}
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  eventId: row.event_id,
+  streamId: row.stream_id,
+  revision: row.revision,
+  position: BigInt(row.position),
+  type: row.type,
+  schemaVersion: row.schema_version,
+  recordedAt: row.recorded_at.toISOString(),
+  data: row.data,
+  metadata: row.metadata,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
+/**
+ * The EventStore on PostgreSQL. Appends from this process are group-committed: those that
+ * arrive while a transaction runs share the next one. Every append transaction holds one
+ * advisory lock (APPEND_LOCK) from before it picks positions until it commits, so appends from
+ * all processes commit in position order and readers never see a gap that fills in later.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly signal: AppendSignal;
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly enqueue: (request: AppendRequest) => Promise<AppendResult>;
+
+  constructor(
+    /** The connection pool, shared with other tables in the same database (e.g. the key store). */
+    readonly pool: pg.Pool,
+    options: { pollIntervalMs?: number } = {},
+  ) {
+    this.signal = new AppendSignal(pool, options.pollIntervalMs ?? 500);
+    this.enqueue = groupCommit((batch) => this.commit(batch));
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    return this.enqueue({ streamId, events, expectedRevision: options.expectedRevision ?? "any" });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.limit ?? 1000;
+    const backwards = options.direction === "backwards";
+    const from = options.from ?? (backwards ? 2_147_483_647 : 0);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${columns} FROM events WHERE stream_id = $1 AND revision ${backwards ? "<=" : ">="} $2
+       ORDER BY revision ${backwards ? "DESC" : "ASC"} LIMIT $3`,
+      [streamId, from, limit],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${columns} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
+      [(options.fromPosition ?? START).toString(), options.limit ?? 1000],
+    );
+    return rows.map(toRecorded);
+  }
+
+  subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    const subscription = catchUpSubscription(
+      (page) => this.readAll(page),
+      this.signal,
+      handler,
+      options.fromPosition ?? START,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.closed.catch(() => {}).finally(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    const { rows } = await this.pool.query(
+      "SELECT coalesce(max(position), 0)::text AS head FROM events",
+    );
+    return BigInt(rows[0].head);
+  }
+
+  async listStreams(options: { after?: string; limit?: number } = {}): Promise<string[]> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(
+      "SELECT stream_id FROM streams WHERE stream_id > $1 ORDER BY stream_id LIMIT $2",
+      [options.after ?? "", options.limit ?? 1000],
+    );
+    return rows.map((row) => row.stream_id);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.pool.end();
+  }
+
+  /** One transaction for the whole batch; if PostgreSQL refuses it, each request retries alone. */
+  private async commit(batch: AppendRequest[]): Promise<Settled<AppendResult>[]> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      let results: Settled<AppendResult>[];
+      try {
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+        results = await appendBatch(client, batch);
+      } catch (error) {
+        await client.query("ROLLBACK");
+        if (batch.length === 1) return [{ ok: false, error }];
+        results = await this.commitEachAlone(client, batch);
+        this.signal.wake();
+        return results;
+      }
+      await client.query("COMMIT");
+      this.signal.wake();
+      return results;
+    } catch (error) {
+      broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private async commitEachAlone(
+    client: pg.PoolClient,
+    batch: AppendRequest[],
+  ): Promise<Settled<AppendResult>[]> {
+    const results: Settled<AppendResult>[] = [];
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+    for (const request of batch) {
+      await client.query("SAVEPOINT request");
+      try {
+        const [result] = await appendBatch(client, [request]);
+        await client.query("RELEASE SAVEPOINT request");
+        results.push(result!);
+      } catch (error) {
+        await client.query("ROLLBACK TO SAVEPOINT request");
+        results.push({ ok: false, error });
+      }
+    }
+    await client.query("COMMIT");
+    return results;
+  }
+}
