@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { StoreLockedError } from "../errors.js";
+
+/** One open SQLite file; the event store and the key store share it. */
+export type Database = BetterSqlite3.Database;
+
+/**
+ * Opens (creating if needed) the store file: WAL with synchronous=FULL so an acknowledged
+ * commit survives power loss, secure_delete so shredded keys leave no bytes behind, and an
+ * exclusive lock held for the life of the connection, so one process owns the file.
+ */
+export function openSqliteDatabase(path: string): Database {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  // timeout 0: a second process must fail at once, not wait for a lock that is never released.
+  const db = new BetterSqlite3(path, { timeout: 0 });
+  try {
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("secure_delete = ON");
+    // A write takes the exclusive lock now rather than at the first append.
+    db.exec("BEGIN EXCLUSIVE; COMMIT");
+    return db;
+  } catch (error) {
+    db.close();
+    if (isBusy(error)) {
+      throw new StoreLockedError(
+        `the SQLite store ${path} is in use by another process: one process owns an SQLite ` +
+          "store file; to run several processes against one store, use PostgreSQL",
+      );
+    }
+    throw error;
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))
+  );
+}

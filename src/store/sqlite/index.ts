@@ -1,0 +1,6 @@
+export { type Database, openSqliteDatabase } from "./database.js";
+export {
+  openSqliteEventStore,
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+} from "./eventStore.js";

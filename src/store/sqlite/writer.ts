@@ -1,0 +1,145 @@
+import { DuplicateEventIdError, WrongExpectedRevisionError } from "../errors.js";
+import type { Settled } from "../groupCommit.js";
+import { eventHash, GENESIS_HASH } from "../hashChain.js";
+import type { AppendResult, ExpectedRevision, NewEvent } from "../types.js";
+import type { Database } from "./database.js";
+
+export interface AppendRequest {
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
+interface StreamHead {
+  revision: number;
+  hash: string;
+}
+
+const NO_STREAM: StreamHead = { revision: -1, hash: GENESIS_HASH };
+
+/**
+ * Builds the group-commit flush: one transaction per batch, one savepoint per request, so a
+ * request that conflicts rolls back alone while its neighbours commit together.
+ */
+export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<AppendResult>[] {
+  const headOf = db.prepare<[string], { revision: number; last_hash: string }>(
+    "SELECT revision, last_hash FROM streams WHERE stream_id = ?",
+  );
+  const lastPosition = db
+    .prepare<[], bigint | null>("SELECT max(position) FROM events")
+    .pluck()
+    .safeIntegers();
+  const insertEvent = db.prepare(
+    `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version,
+       recorded_at, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const saveHead = db.prepare(
+    `INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?)
+     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`,
+  );
+
+  // Heads written earlier in this batch, so two appends to one stream in a batch see each other.
+  let heads = new Map<string, StreamHead>();
+  let position = 0n;
+
+  const appendOne = db.transaction((request: AppendRequest, recordedAt: string): AppendResult => {
+    const { streamId, events, expectedRevision } = request;
+    const head = currentHead(streamId);
+    if (!matches(expectedRevision, head.revision)) {
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, head.revision);
+    }
+    rejectRepeatedIds(events);
+    if (events.length === 0) return { nextRevision: head.revision, position };
+
+    let { revision, hash } = head;
+    let next = position;
+    for (const event of events) {
+      const recorded = {
+        eventId: event.eventId,
+        streamId,
+        revision: ++revision,
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        recordedAt,
+        data: event.data,
+        metadata: event.metadata ?? {},
+        prevHash: hash,
+      };
+      hash = eventHash(recorded);
+      try {
+        insertEvent.run(
+          ++next,
+          recorded.eventId,
+          streamId,
+          recorded.revision,
+          recorded.type,
+          recorded.schemaVersion,
+          recordedAt,
+          JSON.stringify(recorded.data),
+          JSON.stringify(recorded.metadata),
+          recorded.prevHash,
+          hash,
+        );
+      } catch (error) {
+        if (isDuplicateEventId(error)) throw new DuplicateEventIdError(event.eventId);
+        throw error;
+      }
+    }
+    saveHead.run(streamId, revision, hash);
+    heads.set(streamId, { revision, hash });
+    position = next;
+    return { nextRevision: revision, position };
+  });
+
+  const writeBatch = db.transaction((batch: AppendRequest[]): Settled<AppendResult>[] => {
+    const recordedAt = new Date().toISOString();
+    return batch.map((request) => {
+      try {
+        return { ok: true, value: appendOne(request, recordedAt) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+  });
+
+  return (batch) => {
+    heads = new Map();
+    position = lastPosition.get() ?? 0n;
+    try {
+      return writeBatch(batch);
+    } finally {
+      heads.clear();
+    }
+  };
+
+  function rejectRepeatedIds(events: readonly NewEvent[]): void {
+    const ids = new Set<string>();
+    for (const { eventId } of events) {
+      if (ids.has(eventId)) throw new DuplicateEventIdError(eventId);
+      ids.add(eventId);
+    }
+  }
+
+  function currentHead(streamId: string): StreamHead {
+    const inBatch = heads.get(streamId);
+    if (inBatch) return inBatch;
+    const row = headOf.get(streamId);
+    return row ? { revision: row.revision, hash: row.last_hash } : NO_STREAM;
+  }
+}
+
+function matches(expected: ExpectedRevision, actual: number): boolean {
+  if (expected === "any") return true;
+  if (expected === "no_stream") return actual === -1;
+  if (expected === "exists") return actual >= 0;
+  return expected === actual;
+}
+
+function isDuplicateEventId(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (
+    code === "SQLITE_CONSTRAINT_UNIQUE" &&
+    typeof message === "string" &&
+    message.includes("events.event_id")
+  );
+}

@@ -1,0 +1,109 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, test } from "vitest";
+import { verifyStream } from "../../src/store/hashChain.js";
+import {
+  openSqliteDatabase,
+  openSqliteEventStore,
+  SqliteEventStore,
+} from "../../src/store/sqlite/index.js";
+import { freshStreamId, newEvents } from "./contract/support.js";
+import { eventStoreContract } from "./contract.js";
+import { tempStorePath } from "./sqlite/tempStore.js";
+
+const run = promisify(execFile);
+const cleanups: (() => void)[] = [];
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
+
+function freshPath(): string {
+  const temp = tempStorePath();
+  cleanups.push(temp.remove);
+  return temp.path;
+}
+
+let last: SqliteEventStore | undefined;
+
+eventStoreContract("sqlite", {
+  async open() {
+    last = openSqliteEventStore(freshPath());
+    return last;
+  },
+  async tamper(streamId, revision) {
+    last!.db
+      .prepare(
+        "UPDATE events SET data = json_set(data, '$.tampered', 1) WHERE stream_id = ? AND revision = ?",
+      )
+      .run(streamId, revision);
+  },
+});
+
+describe("SQLite store file", () => {
+  test("given a file one process owns, when a second process opens it, then it fails fast with StoreLockedError", async () => {
+    const path = freshPath();
+    const store = openSqliteEventStore(path);
+    await store.append(freshStreamId(), newEvents(1));
+
+    const { stdout } = await run(process.execPath, [
+      "--import",
+      "tsx",
+      "test/store/sqlite/tryOpen.ts",
+      path,
+    ]);
+    await store.close();
+    const again = await run(process.execPath, [
+      "--import",
+      "tsx",
+      "test/store/sqlite/tryOpen.ts",
+      path,
+    ]);
+
+    const refused = JSON.parse(stdout);
+    expect(refused).toMatchObject({ opened: false, name: "StoreLockedError" });
+    expect(refused.message).toContain("another process");
+    expect(refused.message).toContain("PostgreSQL");
+    expect(refused.ms).toBeLessThan(1000);
+    expect(JSON.parse(again.stdout)).toEqual({ opened: true });
+  });
+
+  test("given an opened file, then it runs WAL, synchronous=FULL, foreign keys and secure_delete", () => {
+    const db = openSqliteDatabase(freshPath());
+    const pragma = (name: string) => db.pragma(name, { simple: true });
+
+    expect(pragma("journal_mode")).toBe("wal");
+    expect(pragma("synchronous")).toBe(2);
+    expect(pragma("foreign_keys")).toBe(1);
+    expect(pragma("secure_delete")).toBe(1);
+    expect(pragma("locking_mode")).toBe("exclusive");
+    db.close();
+  });
+
+  test("given a store closed and reopened, then the schema is reused and the chain continues", async () => {
+    const path = freshPath();
+    const streamId = freshStreamId();
+    const first = openSqliteEventStore(path);
+    await first.append(streamId, newEvents(3));
+    await first.close();
+
+    const second = openSqliteEventStore(path);
+    const result = await second.append(streamId, newEvents(2), { expectedRevision: 2 });
+    const verified = await verifyStream(second, streamId);
+    await second.close();
+
+    expect(result.nextRevision).toBe(4);
+    expect(verified).toEqual({ events: 5, broken: null });
+  });
+
+  test("given a shared database, then the store leaves it open for the key store on close", async () => {
+    const db = openSqliteDatabase(freshPath());
+    const store = new SqliteEventStore(db);
+    await store.append(freshStreamId(), newEvents(1));
+
+    await store.close();
+
+    expect(db.open).toBe(true);
+    expect(db.prepare("SELECT count(*) FROM events").pluck().get()).toBe(1);
+    db.close();
+  });
+});
