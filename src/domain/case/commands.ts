@@ -1,0 +1,138 @@
+import type { Actor } from "../actor.js";
+import type {
+  Attendee,
+  CaseOutcome,
+  CompetentAuthorityAgreement,
+  ConsentGiver,
+  ConsentScope,
+  Contact,
+  Subject,
+  Urgency,
+} from "./events.js";
+
+/** Every command carries the authenticated actor, the time and every id it creates. */
+type CaseCommandOf<Type extends string, Fields> = {
+  type: Type;
+  actor: Actor;
+  /** ISO-8601 time the command was issued; the domain reads no clock. */
+  now: string;
+  caseId: string;
+} & Fields;
+
+export type RaiseSignal = CaseCommandOf<
+  "RaiseSignal",
+  {
+    signalId: string;
+    /** Used when this signal opens the case; ignored for later signals. */
+    subjectId: string;
+    covenantId: string;
+    subject?: Subject;
+    /** The raiser's named contact; required when the signal opens the case. */
+    contact?: Contact;
+    category: string;
+    level: string;
+    urgency: Urgency;
+    description: string;
+  }
+>;
+export type InvitePartner = CaseCommandOf<
+  "InvitePartner",
+  { organisationId: string; message: string }
+>;
+export type JoinCase = CaseCommandOf<"JoinCase", { contact: Contact }>;
+export type DeclineInvitation = CaseCommandOf<"DeclineInvitation", Record<never, never>>;
+export type LeaveCase = CaseCommandOf<"LeaveCase", Record<never, never>>;
+export type RemovePartner = CaseCommandOf<"RemovePartner", { organisationId: string }>;
+export type AssignRegie = CaseCommandOf<"AssignRegie", { organisationId: string }>;
+
+export type ShareInformation = CaseCommandOf<
+  "ShareInformation",
+  {
+    shareId: string;
+    recipients: string[];
+    dataCategories: string[];
+    legalBasisId: string;
+    purposeId: string;
+    necessity: string;
+    content: string;
+    /** Without it the basis's default expiry applies, if it has one. */
+    expiresAt?: string | null;
+    decisionReference?: string | null;
+    weightyPublicInterest?: string | null;
+    competentAuthorityAgreement?: CompetentAuthorityAgreement | null;
+  }
+>;
+export type RevokeShare = CaseCommandOf<"RevokeShare", { shareId: string }>;
+export type CorrectShare = CaseCommandOf<
+  "CorrectShare",
+  { shareId: string; content: string; reason: string }
+>;
+
+export type RecordConsent = CaseCommandOf<
+  "RecordConsent",
+  {
+    consentId: string;
+    givenBy: ConsentGiver;
+    scope: ConsentScope;
+    /** YYYY-MM-DD the consent was given. */
+    givenOn: string;
+    expiresAt?: string | null;
+  }
+>;
+export type WithdrawConsent = CaseCommandOf<"WithdrawConsent", { consentId: string }>;
+
+export type ScheduleMeeting = CaseCommandOf<
+  "ScheduleMeeting",
+  { meetingId: string; scheduledFor: string; agenda: string }
+>;
+export type RecordMeeting = CaseCommandOf<
+  "RecordMeeting",
+  { meetingId: string; heldAt: string; attendees: Attendee[]; minutes: string; decisions: string[] }
+>;
+
+export type MakeAgreement = CaseCommandOf<
+  "MakeAgreement",
+  {
+    agreementId: string;
+    what: string;
+    ownerOrganisationId: string;
+    dueDate: string;
+    meetingId?: string | null;
+  }
+>;
+export type CompleteAgreement = CaseCommandOf<"CompleteAgreement", { agreementId: string }>;
+export type CancelAgreement = CaseCommandOf<
+  "CancelAgreement",
+  { agreementId: string; reason: string }
+>;
+
+export type CloseCase = CaseCommandOf<"CloseCase", { outcome: CaseOutcome; reason: string }>;
+export type ReopenCase = CaseCommandOf<"ReopenCase", { reason: string }>;
+export type ExtendRetention = CaseCommandOf<
+  "ExtendRetention",
+  { retentionUntil: string; reason: string }
+>;
+
+export type CaseCommand =
+  | RaiseSignal
+  | InvitePartner
+  | JoinCase
+  | DeclineInvitation
+  | LeaveCase
+  | RemovePartner
+  | AssignRegie
+  | ShareInformation
+  | RevokeShare
+  | CorrectShare
+  | RecordConsent
+  | WithdrawConsent
+  | ScheduleMeeting
+  | RecordMeeting
+  | MakeAgreement
+  | CompleteAgreement
+  | CancelAgreement
+  | CloseCase
+  | ReopenCase
+  | ExtendRetention;
+
+export type CaseCommandType = CaseCommand["type"];

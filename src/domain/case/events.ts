@@ -1,0 +1,206 @@
+import type { DomainEvent } from "../decider.js";
+
+/** The young person a case is about. All three fields are personal. */
+export type Subject = { name: string; dateOfBirth: string; school: string };
+
+/** A named contact ("namen en rugnummers"): personal, encrypted with the subject's key. */
+export type Contact = { name: string; function: string; reach: string };
+
+export type Urgency = "low" | "medium" | "high";
+export type ConsentGiver = "subject" | "parent";
+export type CaseOutcome = "resolved" | "referred" | "no-further-concern" | "stopped";
+export type CompetentAuthority = "burgemeester" | "officier-van-justitie";
+
+/** Every case event names its case and its subject, so the codec can pick the subject's key. */
+type CaseEventOf<Type extends string, Data> = DomainEvent<
+  Type,
+  { caseId: string; subjectId: string } & Data
+>;
+
+export type CaseOpened = CaseEventOf<
+  "CaseOpened",
+  {
+    covenantId: string;
+    chairOrganisationId: string;
+    subject: Subject;
+    /** The raiser's organisation becomes the first participant, with its contact. */
+    openedBy: string;
+    contact: Contact;
+    openedAt: string;
+  }
+>;
+export type SignalRaised = CaseEventOf<
+  "SignalRaised",
+  {
+    signalId: string;
+    raisedBy: string;
+    category: string;
+    level: string;
+    urgency: Urgency;
+    description: string;
+    raisedAt: string;
+  }
+>;
+export type PartnerInvited = CaseEventOf<
+  "PartnerInvited",
+  { organisationId: string; message: string; invitedAt: string }
+>;
+export type PartnerJoined = CaseEventOf<
+  "PartnerJoined",
+  { organisationId: string; contact: Contact; joinedAt: string }
+>;
+export type InvitationDeclined = CaseEventOf<
+  "InvitationDeclined",
+  { organisationId: string; declinedAt: string }
+>;
+export type PartnerLeft = CaseEventOf<"PartnerLeft", { organisationId: string; leftAt: string }>;
+export type PartnerRemoved = CaseEventOf<
+  "PartnerRemoved",
+  { organisationId: string; removedAt: string }
+>;
+export type RegieAssigned = CaseEventOf<
+  "RegieAssigned",
+  { organisationId: string; assignedAt: string }
+>;
+
+export type CompetentAuthorityAgreement = {
+  authority: CompetentAuthority;
+  reference: string;
+  agreedOn: string;
+};
+
+export type InformationShared = CaseEventOf<
+  "InformationShared",
+  {
+    shareId: string;
+    sharedBy: string;
+    /** Fixed at share time: organisations that join later do not see this share. */
+    recipients: string[];
+    dataCategories: string[];
+    legalBasisId: string;
+    purposeId: string;
+    necessity: string;
+    content: string;
+    expiresAt: string | null;
+    /** Wpg art. 20: the samenwerkingsverband's decision this share relies on. */
+    decisionReference: string | null;
+    weightyPublicInterest: string | null;
+    competentAuthorityAgreement: CompetentAuthorityAgreement | null;
+    /** The consent records a consent-based share relied on. */
+    consentIds: string[];
+    sharedAt: string;
+  }
+>;
+export type ShareRevoked = CaseEventOf<"ShareRevoked", { shareId: string; revokedAt: string }>;
+export type ShareCorrected = CaseEventOf<
+  "ShareCorrected",
+  {
+    shareId: string;
+    /** Exactly the original share's recipients. */
+    recipients: string[];
+    content: string;
+    reason: string;
+    correctedAt: string;
+  }
+>;
+
+export type ConsentScope = {
+  dataCategories: string[];
+  recipientOrganisationIds: string[];
+  purposeId: string;
+};
+export type ConsentRecorded = CaseEventOf<
+  "ConsentRecorded",
+  {
+    consentId: string;
+    givenBy: ConsentGiver;
+    scope: ConsentScope;
+    givenOn: string;
+    expiresAt: string | null;
+    recordedBy: string;
+    recordedAt: string;
+  }
+>;
+export type ConsentWithdrawn = CaseEventOf<
+  "ConsentWithdrawn",
+  { consentId: string; withdrawnAt: string }
+>;
+
+export type MeetingScheduled = CaseEventOf<
+  "MeetingScheduled",
+  { meetingId: string; scheduledFor: string; agenda: string; scheduledAt: string }
+>;
+export type Attendee = {
+  organisationId: string;
+  userId: string;
+  /** The attendee confirmed the meeting's confidentiality before it started. */
+  confidentialityAcknowledged: boolean;
+};
+export type MeetingHeld = CaseEventOf<
+  "MeetingHeld",
+  {
+    meetingId: string;
+    heldAt: string;
+    attendees: Attendee[];
+    minutes: string;
+    decisions: string[];
+  }
+>;
+
+export type AgreementMade = CaseEventOf<
+  "AgreementMade",
+  {
+    agreementId: string;
+    what: string;
+    ownerOrganisationId: string;
+    /** YYYY-MM-DD; overdue is derived from it, never stored. */
+    dueDate: string;
+    meetingId: string | null;
+    madeAt: string;
+  }
+>;
+export type AgreementCompleted = CaseEventOf<
+  "AgreementCompleted",
+  { agreementId: string; completedAt: string }
+>;
+export type AgreementCancelled = CaseEventOf<
+  "AgreementCancelled",
+  { agreementId: string; reason: string; cancelledAt: string }
+>;
+
+export type CaseClosed = CaseEventOf<
+  "CaseClosed",
+  { outcome: CaseOutcome; reason: string; closedAt: string; retentionUntil: string }
+>;
+export type CaseReopened = CaseEventOf<"CaseReopened", { reason: string; reopenedAt: string }>;
+export type RetentionExtended = CaseEventOf<
+  "RetentionExtended",
+  { retentionUntil: string; reason: string; extendedAt: string }
+>;
+
+export type CaseEvent =
+  | CaseOpened
+  | SignalRaised
+  | PartnerInvited
+  | PartnerJoined
+  | InvitationDeclined
+  | PartnerLeft
+  | PartnerRemoved
+  | RegieAssigned
+  | InformationShared
+  | ShareRevoked
+  | ShareCorrected
+  | ConsentRecorded
+  | ConsentWithdrawn
+  | MeetingScheduled
+  | MeetingHeld
+  | AgreementMade
+  | AgreementCompleted
+  | AgreementCancelled
+  | CaseClosed
+  | CaseReopened
+  | RetentionExtended;
+
+export type CaseEventType = CaseEvent["type"];
+
+export const caseStreamId = (caseId: string) => `case-${caseId}`;

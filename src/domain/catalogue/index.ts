@@ -1,0 +1,13 @@
+export {
+  type Catalogue,
+  catalogue,
+  findDataCategory,
+  findLegalBasis,
+  legalBases,
+} from "./catalogue.js";
+export { type DataCategory, dataCategories } from "./dataCategories.js";
+export type { BasisRequirements, LegalBasis } from "./legalBasis.js";
+export { type Level, levels } from "./levels.js";
+export { type PartnerKind, partnerKinds } from "./partnerKinds.js";
+export { type SignalCategory, signalCategories } from "./signalCategories.js";
+export type { Bilingual } from "./text.js";

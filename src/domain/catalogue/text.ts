@@ -1,0 +1,2 @@
+/** Catalogue text in both languages the API serves. */
+export type Bilingual = { nl: string; en: string };

@@ -1,0 +1,17 @@
+export { type Actor, hasRole, ROLES, type Role } from "./actor.js";
+export type * from "./case/commands.js";
+export type * from "./case/events.js";
+export { caseStreamId } from "./case/events.js";
+export * from "./case/state.js";
+export * from "./catalogue/index.js";
+export type * from "./covenant/commands.js";
+export type * from "./covenant/events.js";
+export { covenantStreamId } from "./covenant/events.js";
+export * from "./covenant/state.js";
+export type { Decider, DomainEvent, Json } from "./decider.js";
+export * from "./domainError.js";
+export { ERASED, type EventType, personalFields } from "./personalFields.js";
+export type * from "./subject/commands.js";
+export type * from "./subject/events.js";
+export { subjectStreamId } from "./subject/events.js";
+export * from "./subject/state.js";

@@ -1,0 +1,47 @@
+import type { CaseEventType } from "./case/events.js";
+import type { CovenantEventType } from "./covenant/events.js";
+import type { SubjectEventType } from "./subject/events.js";
+
+export type EventType = CaseEventType | CovenantEventType | SubjectEventType;
+
+const contact = ["contact.name", "contact.function", "contact.reach"] as const;
+
+/**
+ * Dot paths into `data` that the codec encrypts with the subject's key. Free text written
+ * about the young person is personal; ids, kinds, categories, bases and times are not, so
+ * the accountability record survives erasure. The covenant holds no subject data.
+ */
+export const personalFields: Record<EventType, readonly string[]> = {
+  CaseOpened: ["subject.name", "subject.dateOfBirth", "subject.school", ...contact],
+  SignalRaised: ["description"],
+  PartnerInvited: ["message"],
+  PartnerJoined: [...contact],
+  InvitationDeclined: [],
+  PartnerLeft: [],
+  PartnerRemoved: [],
+  RegieAssigned: [],
+  InformationShared: ["content", "necessity", "weightyPublicInterest"],
+  ShareRevoked: [],
+  ShareCorrected: ["content", "reason"],
+  ConsentRecorded: [],
+  ConsentWithdrawn: [],
+  MeetingScheduled: ["agenda"],
+  MeetingHeld: ["minutes", "decisions"],
+  AgreementMade: ["what"],
+  AgreementCompleted: [],
+  AgreementCancelled: ["reason"],
+  CaseClosed: ["reason"],
+  CaseReopened: ["reason"],
+  RetentionExtended: ["reason"],
+  CovenantEstablished: [],
+  MemberAdmitted: [],
+  MemberWithdrawn: [],
+  PurposeAdded: [],
+  SharingRuleAdded: [],
+  SharingRuleRemoved: [],
+  RetentionSet: [],
+  SubjectErased: [],
+};
+
+/** What the codec writes in place of a personal field whose subject key was deleted. */
+export const ERASED = "[erased]";
