@@ -54,7 +54,7 @@ function accepts(expected: ExpectedRevision, actual: number): boolean {
  * request, and a conflicting request fails alone before anything is written.
  */
 export async function appendBatch(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   requests: readonly AppendRequest[],
 ): Promise<Settled<AppendResult>[]> {
   const streamIds = [...new Set(requests.map((r) => r.streamId))];

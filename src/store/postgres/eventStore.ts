@@ -55,6 +55,7 @@ export class PostgresEventStore implements EventStore {
   private readonly signal: AppendSignal;
   private readonly subscriptions = new Set<Subscription>();
   private readonly enqueue: (request: AppendRequest) => Promise<AppendResult>;
+  private closing: Promise<void> | undefined;
 
   constructor(
     /** The connection pool, shared with other tables in the same database (e.g. the key store). */
@@ -120,9 +121,12 @@ export class PostgresEventStore implements EventStore {
     return rows.map((row) => row.stream_id);
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    await this.pool.end();
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.subscriptions].map((s) => s.stop()));
+      await this.pool.end();
+    })();
+    return this.closing;
   }
 
   /** One transaction for the whole batch; if PostgreSQL refuses it, each request retries alone. */
