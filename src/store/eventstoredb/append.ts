@@ -1,6 +1,7 @@
 import {
   BACKWARDS,
   END,
+  type EventData,
   type EventStoreDBClient,
   NO_STREAM,
   StreamNotFoundError,
@@ -18,9 +19,9 @@ import {
 } from "./mapping.js";
 
 /** How many of the stream's last events are checked for a re-sent event id. */
-export const DUPLICATE_WINDOW = 100;
-/** Chain races under 'any' or 'exists' are retried this often before the conflict is reported. */
-const CHAIN_RETRIES = 5;
+export const DUPLICATE_WINDOW = 20;
+/** Chain races with another process under 'any' or 'exists' are retried this often. */
+const CHAIN_RETRIES = 10;
 
 interface Tail {
   revision: number;
@@ -69,6 +70,33 @@ function rejectRepeatedIds(events: readonly NewEvent[], stored: Set<string>): vo
   }
 }
 
+/** The events as ESDB event data, each hashed onto the one before, starting at the stream's tail. */
+export function chained(
+  streamId: string,
+  tail: { revision: number; hash: string },
+  events: readonly NewEvent[],
+  recordedAt: string,
+): EventData[] {
+  let prevHash = tail.hash;
+  return events.map((event, i) => {
+    const schemaVersion = event.schemaVersion ?? 1;
+    const metadata = event.metadata ?? {};
+    const revision = tail.revision + 1 + i;
+    const hash = eventHash({
+      ...event,
+      streamId,
+      revision,
+      schemaVersion,
+      recordedAt,
+      metadata,
+      prevHash,
+    });
+    const stored = { metadata, schemaVersion, recordedAt, prevHash, hash };
+    prevHash = hash;
+    return toEventData(event, stored);
+  });
+}
+
 /**
  * Appends with the hash chain: read the stream's tail, chain the new events to its last hash,
  * and append expecting exactly that tail revision, so a racing writer can never fork the chain.
@@ -90,25 +118,7 @@ export async function appendWithChain(
     }
     if (events.length === 0) return { nextRevision: tail.revision, position: tail.position ?? 0n };
     rejectRepeatedIds(events, tail.eventIds);
-    const recordedAt = new Date().toISOString();
-    let prevHash = tail.hash;
-    const data = events.map((event, i) => {
-      const schemaVersion = event.schemaVersion ?? 1;
-      const metadata = event.metadata ?? {};
-      const revision = tail.revision + 1 + i;
-      const hash = eventHash({
-        ...event,
-        streamId,
-        revision,
-        schemaVersion,
-        recordedAt,
-        metadata,
-        prevHash,
-      });
-      const stored = { metadata, schemaVersion, recordedAt, prevHash, hash };
-      prevHash = hash;
-      return toEventData(event, stored);
-    });
+    const data = chained(streamId, tail, events, new Date().toISOString());
     try {
       const result = await client.appendToStream(streamId, data, {
         expectedRevision: tail.revision === -1 ? NO_STREAM : BigInt(tail.revision),

@@ -10,6 +10,24 @@ export interface EventStoreDbOptions {
 }
 
 /**
+ * Appends to one stream from this process run one after another, so they never race each other
+ * for the chain's tail; races with other processes are caught by the expected revision.
+ */
+function perStreamQueue(): <T>(streamId: string, work: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (streamId, work) => {
+    const previous = tails.get(streamId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => {});
+    tails.set(streamId, settled);
+    settled.then(() => {
+      if (tails.get(streamId) === settled) tails.delete(streamId);
+    });
+    return next;
+  };
+}
+
+/**
  * The event store port on EventStoreDB/KurrentDB, e.g. `esdb://localhost:2113?tls=false`.
  * Positions are $all commit positions; ESDB's own `$` streams and events are invisible.
  */
@@ -20,10 +38,11 @@ export function openEventStoreDbEventStore(
   const client = EventStoreDBClient.connectionString(connectionString);
   const source = allStreamSource(client);
   const subscriptions = new Set<Subscription>();
+  const inStreamOrder = perStreamQueue();
 
   return {
     append: (streamId, events, { expectedRevision = "any" } = {}) =>
-      appendWithChain(client, streamId, events, expectedRevision),
+      inStreamOrder(streamId, () => appendWithChain(client, streamId, events, expectedRevision)),
     readStream: (streamId, readOptions) => readStream(client, streamId, readOptions),
     readAll: (readOptions) => readAll(client, readOptions),
     subscribe(handler, { fromPosition } = {}) {

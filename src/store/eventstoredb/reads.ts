@@ -1,11 +1,17 @@
 import {
+  AccessDeniedError,
   BACKWARDS,
+  CancelledError,
+  DeadlineExceededError,
   END,
   type EventStoreDBClient,
   FORWARDS,
   START as FROM_START,
+  NotLeaderError,
   type ReadPosition,
   StreamNotFoundError,
+  TimeoutError,
+  UnavailableError,
 } from "@eventstore/db-client";
 import type { ReadAllOptions, ReadStreamOptions } from "../eventStore.js";
 import { type RecordedEvent, START } from "../types.js";
@@ -52,9 +58,40 @@ export async function readStream(
   return events;
 }
 
+/** Connection trouble, as opposed to the server refusing a position that is not a record's. */
+const isTransient = (error: unknown): boolean =>
+  [
+    UnavailableError,
+    DeadlineExceededError,
+    TimeoutError,
+    NotLeaderError,
+    CancelledError,
+    AccessDeniedError,
+  ].some((type) => error instanceof type);
+
+async function readPage(
+  client: EventStoreDBClient,
+  from: bigint,
+  maxCount: number,
+): Promise<ClientEvent[]> {
+  const page: ClientEvent[] = [];
+  const read = async (position: bigint): Promise<ClientEvent[]> => {
+    for await (const resolved of client.readAll({ fromPosition: readFrom(position), maxCount }))
+      page.push(resolved);
+    return page;
+  };
+  try {
+    return await read(from);
+  } catch (error) {
+    if (from === START || page.length > 0 || isTransient(error)) throw error;
+    // `from` is not where a record starts (e.g. head - 1n): start at the record before it.
+    return read(await findBackwards(client, (_, position) => position <= from));
+  }
+}
+
 /**
  * ESDB reads $all from a position inclusively and has no read filter in this client, so we
- * skip the record at `fromPosition` and system events ourselves, page after page.
+ * skip records at or before `fromPosition` and system events ourselves, page after page.
  */
 export async function readAll(
   client: EventStoreDBClient,
@@ -64,44 +101,49 @@ export async function readAll(
   let cursor = fromPosition;
   while (events.length < limit) {
     const maxCount = Math.min(limit - events.length + 1, PAGE_SIZE);
-    let records = 0;
+    const page = await readPage(client, cursor, maxCount);
     let lastPosition = cursor;
-    for await (const resolved of client.readAll({ fromPosition: readFrom(cursor), maxCount })) {
-      records++;
+    for (const resolved of page) {
       const position = positionOf(resolved);
       if (position === undefined || (cursor !== START && position <= cursor)) continue;
       lastPosition = position;
       const event = isOurs(resolved) ? toRecordedEvent(resolved) : undefined;
-      if (event) events.push(event);
-      if (events.length === limit) break;
+      if (event && events.length < limit) events.push(event);
     }
-    if (records < maxCount || lastPosition === cursor) break;
+    if (page.length < maxCount || lastPosition === cursor) break;
     cursor = lastPosition;
   }
   return events;
 }
 
-/** The last of our events, found by reading $all backwards past ESDB's own events. */
-export async function headPosition(client: EventStoreDBClient): Promise<bigint> {
+/** Reads $all backwards from the end, page by page, to the first record `found` accepts. */
+async function findBackwards(
+  client: EventStoreDBClient,
+  found: (resolved: ClientEvent, position: bigint) => boolean,
+): Promise<bigint> {
   let cursor: bigint | undefined;
   for (;;) {
     let records = 0;
     const previous = cursor;
-    const from = cursor === undefined ? END : toClientPosition(cursor);
+    const fromPosition = cursor === undefined ? END : toClientPosition(cursor);
     for await (const resolved of client.readAll({
       direction: BACKWARDS,
-      fromPosition: from,
+      fromPosition,
       maxCount: PAGE_SIZE,
     })) {
       records++;
       const position = positionOf(resolved);
       if (position === undefined || (cursor !== undefined && position >= cursor)) continue;
-      if (isOurs(resolved)) return position;
+      if (found(resolved, position)) return position;
       cursor = position;
     }
     if (records < PAGE_SIZE || cursor === previous) return START;
   }
 }
+
+/** The last of our events, found by reading $all backwards past ESDB's own events. */
+export const headPosition = (client: EventStoreDBClient): Promise<bigint> =>
+  findBackwards(client, (resolved) => isOurs(resolved));
 
 /**
  * Every stream id of ours, sorted, after `after`. ESDB keeps no stream index we can page by
