@@ -99,7 +99,7 @@ describe("positions", () => {
     );
   });
 
-  test.each([
+  test.each<[bigint | number, string]>([
     [-1n, "negative"],
     [2n ** 64n - 1n, "the 'no position' marker"],
     [2 ** 60, "an unsafe number"],
