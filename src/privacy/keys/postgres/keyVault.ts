@@ -1,0 +1,94 @@
+import type pg from "pg";
+import type { KeyVault, StoredKey } from "../keyStore.js";
+import { createKeySchema } from "./schema.js";
+
+interface KeyRow {
+  subject_id: string;
+  key_id: string | null;
+  wrapped: Buffer | null;
+}
+
+/**
+ * Wrapped keys in PostgreSQL: the events' database, or a separate one (KEYSTORE_URL) when the
+ * events live in EventStoreDB. The table is created on first use.
+ */
+export function postgresKeyVault(pool: pg.Pool): KeyVault {
+  let schema: Promise<void> | undefined;
+  const ready = () => {
+    schema ??= createKeySchema(pool).catch((error: unknown) => {
+      schema = undefined;
+      throw error;
+    });
+    return schema;
+  };
+
+  return {
+    async insertIfAbsent(subjectId, key) {
+      await ready();
+      await pool.query(
+        `INSERT INTO subject_keys (subject_id, key_id, wrapped) VALUES ($1, $2, $3)
+         ON CONFLICT (subject_id) DO NOTHING`,
+        [subjectId, key.keyId, key.wrapped],
+      );
+      const { rows } = await pool.query<KeyRow>(
+        "SELECT subject_id, key_id, wrapped FROM subject_keys WHERE subject_id = $1",
+        [subjectId],
+      );
+      const row = rows[0];
+      if (!row) throw new Error("a key row vanished right after its insert");
+      return storedKey(row);
+    },
+    async find(subjectIds) {
+      await ready();
+      const { rows } = await pool.query<KeyRow>(
+        "SELECT subject_id, key_id, wrapped FROM subject_keys WHERE subject_id = ANY($1::text[])",
+        [subjectIds],
+      );
+      return new Map(rows.map((row) => [row.subject_id, storedKey(row)]));
+    },
+    async erase(subjectIds) {
+      await ready();
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await eraseAndRewrite(client, subjectIds);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/**
+ * An UPDATE leaves the old tuple, key bytes and all, in the table file until vacuum; and
+ * VACUUM FULL still copies tuples an older snapshot might see. So the table is copied aside
+ * and TRUNCATEd (a new, empty file; the old one is cut to zero at commit) and refilled with
+ * the live rows only. The exclusive lock holds other key reads for the few milliseconds this takes.
+ */
+async function eraseAndRewrite(
+  client: pg.PoolClient,
+  subjectIds: readonly string[],
+): Promise<void> {
+  await client.query("LOCK TABLE subject_keys IN ACCESS EXCLUSIVE MODE");
+  await client.query(
+    `INSERT INTO subject_keys (subject_id, key_id, wrapped, erased_at)
+     SELECT id, NULL, NULL, now() FROM unnest($1::text[]) AS id
+     ON CONFLICT (subject_id) DO UPDATE SET key_id = NULL, wrapped = NULL,
+       erased_at = coalesce(subject_keys.erased_at, excluded.erased_at)`,
+    [[...new Set(subjectIds)]],
+  );
+  await client.query(
+    "CREATE TEMP TABLE subject_keys_kept ON COMMIT DROP AS SELECT * FROM subject_keys",
+  );
+  await client.query("TRUNCATE subject_keys");
+  await client.query("INSERT INTO subject_keys SELECT * FROM subject_keys_kept");
+}
+
+function storedKey(row: KeyRow): StoredKey {
+  if (row.wrapped === null || row.key_id === null) return { state: "erased" };
+  return { state: "active", keyId: row.key_id, wrapped: row.wrapped };
+}

@@ -1,0 +1,31 @@
+import type pg from "pg";
+
+/** Advisory lock held while creating the key table, so two processes starting at once do not race. */
+const SCHEMA_LOCK = 727_002_000;
+
+// A row is a subject's key or, once erased, its tombstone (wrapped and key_id NULL): the
+// tombstone keeps a later write from silently creating a fresh key for an erased subject.
+const statements = [
+  `CREATE TABLE IF NOT EXISTS subject_keys (
+     subject_id text PRIMARY KEY,
+     key_id text,
+     wrapped bytea,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     erased_at timestamptz
+   )`,
+];
+
+/** Creates the key table if it is missing; safe to run from several processes at once. */
+export async function createKeySchema(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [SCHEMA_LOCK]);
+    try {
+      for (const statement of statements) await client.query(statement);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [SCHEMA_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
