@@ -11,39 +11,9 @@ import { groupCommit, type Settled } from "../groupCommit.js";
 import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from "../types.js";
 import { START } from "../types.js";
 import { type AppendRequest, appendBatch } from "./appendBatch.js";
+import { selectEvents } from "./rows.js";
 import { APPEND_LOCK } from "./schema.js";
 import { AppendSignal, catchUpSubscription } from "./subscription.js";
-
-const columns = `position, event_id, stream_id, revision, type, schema_version, recorded_at,
-  data, metadata, prev_hash, hash`;
-
-interface EventRow {
-  position: string;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  recorded_at: Date;
-  data: RecordedEvent["data"];
-  metadata: RecordedEvent["metadata"];
-  prev_hash: string;
-  hash: string;
-}
-
-const toRecorded = (row: EventRow): RecordedEvent => ({
-  eventId: row.event_id,
-  streamId: row.stream_id,
-  revision: row.revision,
-  position: BigInt(row.position),
-  type: row.type,
-  schemaVersion: row.schema_version,
-  recordedAt: row.recorded_at.toISOString(),
-  data: row.data,
-  metadata: row.metadata,
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
 
 /**
  * The EventStore on PostgreSQL. Appends from this process are group-committed: those that
@@ -78,20 +48,19 @@ export class PostgresEventStore implements EventStore {
     const limit = options.limit ?? 1000;
     const backwards = options.direction === "backwards";
     const from = options.from ?? (backwards ? 2_147_483_647 : 0);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${columns} FROM events WHERE stream_id = $1 AND revision ${backwards ? "<=" : ">="} $2
+    return selectEvents(
+      this.pool,
+      `stream_id = $1 AND revision ${backwards ? "<=" : ">="} $2
        ORDER BY revision ${backwards ? "DESC" : "ASC"} LIMIT $3`,
       [streamId, from, limit],
     );
-    return rows.map(toRecorded);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${columns} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
-      [(options.fromPosition ?? START).toString(), options.limit ?? 1000],
-    );
-    return rows.map(toRecorded);
+    return selectEvents(this.pool, "position > $1 ORDER BY position LIMIT $2", [
+      (options.fromPosition ?? START).toString(),
+      options.limit ?? 1000,
+    ]);
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
