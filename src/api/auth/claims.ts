@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const roles = ["professional", "chair", "privacy-officer", "admin", "analyst"] as const;
+export type Role = (typeof roles)[number];
+export const roleSchema = z.enum(roles);
+
+/** The claims this API relies on; anything else in the token is ignored. */
+export const claimsSchema = z.object({
+  sub: z.string().min(1).max(200),
+  org: z.string().min(1).max(200),
+  roles: z.array(roleSchema).min(1).max(roles.length),
+});
+
+/** Who is calling: the organisation comes from the verified token, never from the request. */
+export interface Caller {
+  userId: string;
+  organisationId: string;
+  roles: readonly Role[];
+}

@@ -1,0 +1,42 @@
+import { readFile } from "node:fs/promises";
+import {
+  type CryptoKey,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  importJWK,
+  importSPKI,
+  type JSONWebKeySet,
+  type JWK,
+  type JWTVerifyGetKey,
+} from "jose";
+import type { Config } from "../../config.js";
+import { loadOrCreateDevKeyPair } from "./devKeys.js";
+
+export type VerificationKey = CryptoKey | JWTVerifyGetKey;
+
+/** A PEM or JWK file holds one key; a JWKS file holds several, chosen by the token's `kid`. */
+async function keyFromFile(path: string): Promise<VerificationKey> {
+  const content = await readFile(path, "utf8");
+  if (content.includes("-----BEGIN PUBLIC KEY-----")) {
+    // jose checks the algorithm allow-list before it asks for the key, so header.alg is vetted.
+    return (header) => importSPKI(content, header.alg);
+  }
+  const parsed = JSON.parse(content) as JWK | JSONWebKeySet;
+  if ("keys" in parsed) return createLocalJWKSet(parsed);
+  if ("d" in parsed)
+    throw new Error("JWT_PUBLIC_KEY_FILE holds a private key; give the public key");
+  return (header) => importJWK(parsed, header.alg) as Promise<CryptoKey>;
+}
+
+/**
+ * The keys tokens are verified with: a JWKS URL (production), a public key file, or in
+ * development and tests only the dev key pair under DATA_DIR.
+ */
+export async function loadVerificationKeys(config: Config): Promise<VerificationKey> {
+  if (config.jwt.jwksUrl) return createRemoteJWKSet(new URL(config.jwt.jwksUrl));
+  if (config.jwt.publicKeyFile) return keyFromFile(config.jwt.publicKeyFile);
+  if (config.env === "production") {
+    throw new Error("production needs JWKS_URL or JWT_PUBLIC_KEY_FILE; dev keys are refused");
+  }
+  return (await loadOrCreateDevKeyPair(config.dataDir)).publicKey;
+}

@@ -1,0 +1,99 @@
+import type { Response } from "express";
+import { z } from "zod";
+
+/** Problem `type` URIs are stable: clients branch on them, so never rename one. */
+export const PROBLEM_BASE = "https://casustafel.example/problems/";
+
+/** Every problem this API can answer with; the OpenAPI document lists them all. */
+export const problemCatalogue = {
+  validation: { status: 400, title: "The request is not valid" },
+  malformed_json: { status: 400, title: "The request body is not valid JSON" },
+  unauthenticated: { status: 401, title: "Authentication is required" },
+  forbidden: { status: 403, title: "The caller's role does not allow this" },
+  not_found: { status: 404, title: "Not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed on this resource" },
+  conflict: { status: 409, title: "The resource changed meanwhile" },
+  idempotency_in_progress: {
+    status: 409,
+    title: "A request with this Idempotency-Key is still in progress",
+  },
+  precondition_failed: { status: 412, title: "If-Match does not match the current revision" },
+  payload_too_large: { status: 413, title: "The request body is too large" },
+  unsupported_media_type: { status: 415, title: "The request body must be application/json" },
+  rule_violation: { status: 422, title: "A domain rule refused the request" },
+  idempotency_key_reused: {
+    status: 422,
+    title: "The Idempotency-Key was used before with a different request",
+  },
+  rate_limited: { status: 429, title: "Too many requests" },
+  internal: { status: 500, title: "Internal server error" },
+  not_yet_consistent: { status: 503, title: "The requested position is not yet readable" },
+  unavailable: { status: 503, title: "The service is not ready" },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof problemCatalogue;
+
+export function problemType(kind: ProblemKind): string {
+  return `${PROBLEM_BASE}${kind.replaceAll("_", "-")}`;
+}
+
+/** One field that failed validation: a JSON path into the request part and why. */
+export interface FieldError {
+  in: "body" | "query" | "params" | "header";
+  path: string;
+  message: string;
+}
+
+/** An RFC 9457 problem, thrown from anywhere in the HTTP layer and rendered by the error middleware. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? problemCatalogue[kind].title);
+    this.name = "HttpProblem";
+  }
+
+  get status(): number {
+    return problemCatalogue[this.kind].status;
+  }
+}
+
+export const problemSchema = z
+  .object({
+    type: z.url(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string().optional().describe("Stable code of the domain error, when one caused this"),
+    rule: z.string().optional().describe("The domain rule that refused the request"),
+    errors: z
+      .array(z.object({ in: z.string(), path: z.string(), message: z.string() }))
+      .optional()
+      .describe("Validation failures, one per field"),
+  })
+  .meta({ id: "Problem" });
+
+export type ProblemBody = z.infer<typeof problemSchema>;
+
+export function problemBody(problem: HttpProblem): ProblemBody {
+  const { title, status } = problemCatalogue[problem.kind];
+  return {
+    type: problemType(problem.kind),
+    title,
+    status,
+    ...(problem.detail === undefined ? {} : { detail: problem.detail }),
+    ...problem.extensions,
+  };
+}
+
+export function sendProblem(res: Response, problem: HttpProblem): void {
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  res
+    .status(problem.status)
+    .type("application/problem+json")
+    .send(JSON.stringify(problemBody(problem)));
+}

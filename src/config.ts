@@ -1,0 +1,172 @@
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const url = z.url();
+/** Empty strings count as unset, so `FOO=` in a .env file does not fail a url or number check. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const algorithm = z.enum([
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "ES256",
+  "ES384",
+  "ES512",
+  "EdDSA",
+]);
+
+/** Environment variable names and their rules; the keys are the names an operator sets. */
+const environment = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  STORE: z.enum(["sqlite", "postgres", "eventstoredb"]).default("sqlite"),
+  SQLITE_PATH: optional(z.string().min(1)),
+  DATABASE_URL: optional(url),
+  EVENTSTOREDB_URL: optional(z.string().min(1)),
+  KEYSTORE_URL: optional(z.string().min(1)),
+  MASTER_KEY: optional(z.string().min(32, "must be at least 32 characters (e.g. 32 bytes base64)")),
+  MASTER_KEY_FILE: optional(z.string().min(1)),
+  JWT_ISSUER: z.string().min(1).default("casustafel-dev"),
+  JWT_AUDIENCE: z.string().min(1).default("casustafel-api"),
+  JWKS_URL: optional(url),
+  JWT_PUBLIC_KEY_FILE: optional(z.string().min(1)),
+  // HS* is deliberately absent: a shared secret would let anyone holding it mint tokens.
+  JWT_ALGORITHMS: z
+    .string()
+    .default("RS256,ES256")
+    .transform((list) => list.split(",").map((item) => item.trim()))
+    .pipe(z.array(algorithm).min(1)),
+  JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)?$/i, "must be a size such as 100kb or 1mb")
+    .default("100kb"),
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
+  RETENTION_INTERVAL_MIN: positiveInt.default(60),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+});
+
+export type Environment = z.output<typeof environment>;
+
+/** The service configuration: environment variables, parsed once, with derived defaults. */
+export interface Config {
+  env: Environment["NODE_ENV"];
+  http: {
+    host: string;
+    port: number;
+    bodyLimit: string;
+    rateLimitPerMinute: number;
+    trustProxy: boolean;
+  };
+  dataDir: string;
+  store: {
+    kind: Environment["STORE"];
+    sqlitePath: string;
+    databaseUrl?: string;
+    eventStoreDbUrl?: string;
+  };
+  keys: { keyStoreUrl?: string; masterKey?: string; masterKeyFile?: string };
+  jwt: {
+    issuer: string;
+    audience: string;
+    jwksUrl?: string;
+    publicKeyFile?: string;
+    algorithms: string[];
+    clockToleranceSeconds: number;
+  };
+  logLevel: Environment["LOG_LEVEL"];
+  minPositionWaitMs: number;
+  retentionIntervalMinutes: number;
+  shutdownTimeoutMs: number;
+}
+
+/** A configuration value is invalid; the message names the variables, never their values. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function crossFieldProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  if (env.STORE === "postgres" && !env.DATABASE_URL) {
+    problems.push("DATABASE_URL: required when STORE=postgres");
+  }
+  if (env.STORE === "eventstoredb" && !env.EVENTSTOREDB_URL) {
+    problems.push("EVENTSTOREDB_URL: required when STORE=eventstoredb");
+  }
+  if (env.MASTER_KEY && env.MASTER_KEY_FILE) {
+    problems.push("MASTER_KEY_FILE: set either MASTER_KEY or MASTER_KEY_FILE, not both");
+  }
+  if (env.NODE_ENV === "production") {
+    if (!env.JWKS_URL && !env.JWT_PUBLIC_KEY_FILE) {
+      problems.push("JWKS_URL: production needs JWKS_URL or JWT_PUBLIC_KEY_FILE");
+    }
+    if (!env.MASTER_KEY && !env.MASTER_KEY_FILE && !env.KEYSTORE_URL) {
+      problems.push("MASTER_KEY: production needs MASTER_KEY, MASTER_KEY_FILE or KEYSTORE_URL");
+    }
+  }
+  return problems;
+}
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(source);
+  if (!parsed.success) {
+    // Only the path and zod's message: a secret's value must not end up in a crash log.
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const problems = crossFieldProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: env.NODE_ENV,
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      bodyLimit: env.BODY_LIMIT,
+      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      trustProxy: env.TRUST_PROXY,
+    },
+    dataDir: env.DATA_DIR,
+    store: {
+      kind: env.STORE,
+      sqlitePath: env.SQLITE_PATH ?? `${env.DATA_DIR}/casustafel.sqlite`,
+      databaseUrl: env.DATABASE_URL,
+      eventStoreDbUrl: env.EVENTSTOREDB_URL,
+    },
+    keys: {
+      keyStoreUrl: env.KEYSTORE_URL,
+      masterKey: env.MASTER_KEY,
+      masterKeyFile: env.MASTER_KEY_FILE,
+    },
+    jwt: {
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      jwksUrl: env.JWKS_URL,
+      publicKeyFile: env.JWT_PUBLIC_KEY_FILE,
+      algorithms: env.JWT_ALGORITHMS,
+      clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_S,
+    },
+    logLevel: env.LOG_LEVEL,
+    minPositionWaitMs: env.MIN_POSITION_WAIT_MS,
+    retentionIntervalMinutes: env.RETENTION_INTERVAL_MIN,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
