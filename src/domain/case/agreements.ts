@@ -1,0 +1,93 @@
+import { dateOf, isCalendarDate } from "../dates.js";
+import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import type { CancelAgreement, CompleteAgreement, MakeAgreement } from "./commands.js";
+import type { CaseEvent } from "./events.js";
+import {
+  isChair,
+  isJoined,
+  requireChair,
+  requireFound,
+  requireNew,
+  requireOpenCase,
+  requireText,
+} from "./guards.js";
+import type { Agreement, CaseState } from "./state.js";
+
+/** Overdue is derived, never stored: still open after its due date has passed. */
+export const isOverdue = (agreement: Pick<Agreement, "status" | "dueDate">, now: string): boolean =>
+  agreement.status === "open" && dateOf(now) > agreement.dueDate;
+
+/** The chair records what was agreed, who owns it (a participant) and by when. */
+export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEvent[] {
+  const open = requireOpenCase(state, command.caseId);
+  requireChair(command.actor, open);
+  requireNew(open.agreements[command.agreementId], "agreement-id-taken", command.agreementId);
+  const what = requireText(command.what, "agreement-what");
+  if (!isJoined(open, command.ownerOrganisationId)) {
+    throw new Conflict("owner-participant", command.ownerOrganisationId);
+  }
+  if (!isCalendarDate(command.dueDate))
+    throw new InvalidCommand("agreement-due-date", String(command.dueDate));
+  const meetingId = command.meetingId ?? null;
+  if (meetingId !== null) requireFound(open.meetings[meetingId], "meeting-exists", meetingId);
+  const { caseId, subjectId } = open;
+  return [
+    {
+      type: "AgreementMade",
+      data: {
+        caseId,
+        subjectId,
+        agreementId: command.agreementId,
+        what,
+        ownerOrganisationId: command.ownerOrganisationId,
+        dueDate: command.dueDate,
+        meetingId,
+        madeAt: command.now,
+      },
+    },
+  ];
+}
+
+function openAgreement(state: CaseState, agreementId: string): Agreement {
+  const agreement = requireFound(state.agreements[agreementId], "agreement-exists", agreementId);
+  if (agreement.status !== "open") throw new Conflict("agreement-open", agreementId);
+  return agreement;
+}
+
+/** The owning organisation reports progress; the chair may too. */
+export function completeAgreement(command: CompleteAgreement, state: CaseState): CaseEvent[] {
+  const open = requireOpenCase(state, command.caseId);
+  const agreement = openAgreement(open, command.agreementId);
+  const { actor } = command;
+  const owner =
+    actor.organisationId === agreement.ownerOrganisationId && isJoined(open, actor.organisationId);
+  if (!owner && !isChair(actor, open))
+    throw new NotPermitted("owner-or-chair", actor.organisationId);
+  const { caseId, subjectId } = open;
+  return [
+    {
+      type: "AgreementCompleted",
+      data: { caseId, subjectId, agreementId: agreement.agreementId, completedAt: command.now },
+    },
+  ];
+}
+
+export function cancelAgreement(command: CancelAgreement, state: CaseState): CaseEvent[] {
+  const open = requireOpenCase(state, command.caseId);
+  requireChair(command.actor, open);
+  const agreement = openAgreement(open, command.agreementId);
+  const reason = requireText(command.reason, "cancel-reason");
+  const { caseId, subjectId } = open;
+  return [
+    {
+      type: "AgreementCancelled",
+      data: {
+        caseId,
+        subjectId,
+        agreementId: agreement.agreementId,
+        reason,
+        cancelledAt: command.now,
+      },
+    },
+  ];
+}

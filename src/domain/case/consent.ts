@@ -1,0 +1,47 @@
+import { ageOn, compareInstants, dateOf } from "../dates.js";
+import { ERASED } from "../personalFields.js";
+import { ShareRefused } from "./errors.js";
+import type { ConsentGiver } from "./events.js";
+import type { CaseState, Consent } from "./state.js";
+
+/**
+ * Who must consent, by the young person's age on the share date (Jeugdwet 7.3.4, 7.3.5,
+ * 7.3.15): under 12 the parents with authority; 12–15 the young person and the parents;
+ * 16 and older the young person alone. A "parent" consent record stands for the parents.
+ */
+export function requiredConsentGivers(age: number): ConsentGiver[] {
+  if (age < 12) return ["parent"];
+  if (age < 16) return ["subject", "parent"];
+  return ["subject"];
+}
+
+type ConsentNeed = { dataCategories: string[]; recipients: string[]; purposeId: string };
+
+/** Active on `now`: given, not withdrawn, not expired. */
+export const isConsentActive = (consent: Consent, now: string) =>
+  consent.withdrawnAt === null &&
+  consent.givenOn <= dateOf(now) &&
+  (consent.expiresAt === null || compareInstants(consent.expiresAt, now) > 0);
+
+const covers = (consent: Consent, need: ConsentNeed) =>
+  consent.scope.purposeId === need.purposeId &&
+  need.dataCategories.every((category) => consent.scope.dataCategories.includes(category)) &&
+  need.recipients.every((recipient) => consent.scope.recipientOrganisationIds.includes(recipient));
+
+/**
+ * The consent records a consent-based share relies on, one per required giver; refuses
+ * the share when the subject's age is unknown (erased or missing) or a giver's consent is lacking.
+ */
+export function consentsForShare(state: CaseState, need: ConsentNeed, now: string): Consent[] {
+  const dateOfBirth = state.subject?.dateOfBirth;
+  const age = dateOfBirth && dateOfBirth !== ERASED ? ageOn(dateOfBirth, dateOf(now)) : null;
+  if (age === null) throw new ShareRefused("consent-age-known");
+  return requiredConsentGivers(age).map((giver) => {
+    const consent = Object.values(state.consents).find(
+      (c) => c.givenBy === giver && isConsentActive(c, now) && covers(c, need),
+    );
+    if (!consent)
+      throw new ShareRefused(giver === "subject" ? "consent-subject" : "consent-parents", giver);
+    return consent;
+  });
+}

@@ -1,0 +1,80 @@
+import type { Decider } from "../decider.js";
+import { InvalidCommand } from "../domainError.js";
+import { cancelAgreement, completeAgreement, makeAgreement } from "./agreements.js";
+import { closeCase, extendRetention, reopenCase } from "./closure.js";
+import type { CaseCommand } from "./commands.js";
+import { recordConsent, withdrawConsent } from "./consentRecords.js";
+import type { CaseContext } from "./context.js";
+import type { CaseEvent } from "./events.js";
+import { recordMeeting, scheduleMeeting } from "./meetings.js";
+import {
+  assignRegie,
+  declineInvitation,
+  invitePartner,
+  joinCase,
+  leaveCase,
+  raiseSignal,
+  removePartner,
+} from "./participation.js";
+import { correctShare, revokeShare, shareInformation } from "./sharing.js";
+import { type CaseState, evolveCase, initialCaseState } from "./state.js";
+
+/** The case decider: returns the events a command produces, or throws a DomainError naming the rule. */
+export function decideCase(
+  command: CaseCommand,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  switch (command.type) {
+    case "RaiseSignal":
+      return raiseSignal(command, state, context);
+    case "InvitePartner":
+      return invitePartner(command, state, context);
+    case "JoinCase":
+      return joinCase(command, state, context);
+    case "DeclineInvitation":
+      return declineInvitation(command, state);
+    case "LeaveCase":
+      return leaveCase(command, state);
+    case "RemovePartner":
+      return removePartner(command, state);
+    case "AssignRegie":
+      return assignRegie(command, state);
+    case "ShareInformation":
+      return shareInformation(command, state, context);
+    case "RevokeShare":
+      return revokeShare(command, state);
+    case "CorrectShare":
+      return correctShare(command, state);
+    case "RecordConsent":
+      return recordConsent(command, state, context);
+    case "WithdrawConsent":
+      return withdrawConsent(command, state);
+    case "ScheduleMeeting":
+      return scheduleMeeting(command, state);
+    case "RecordMeeting":
+      return recordMeeting(command, state);
+    case "MakeAgreement":
+      return makeAgreement(command, state);
+    case "CompleteAgreement":
+      return completeAgreement(command, state);
+    case "CancelAgreement":
+      return cancelAgreement(command, state);
+    case "CloseCase":
+      return closeCase(command, state, context);
+    case "ReopenCase":
+      return reopenCase(command, state);
+    case "ExtendRetention":
+      return extendRetention(command, state);
+    default: {
+      const unknown: never = command;
+      throw new InvalidCommand("command-type", String((unknown as { type: unknown }).type));
+    }
+  }
+}
+
+export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState, CaseContext> = {
+  initialState: initialCaseState,
+  evolve: evolveCase,
+  decide: decideCase,
+};

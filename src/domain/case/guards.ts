@@ -1,0 +1,76 @@
+import { type Actor, hasRole, type Role } from "../actor.js";
+import { Conflict, InvalidCommand, NotFound, NotPermitted } from "../domainError.js";
+import type { CaseContext } from "./context.js";
+import type { Contact } from "./events.js";
+import type { CaseState } from "./state.js";
+
+// Small checks shared by the command functions; each throws the error naming its rule.
+
+export type ExistingCase = CaseState & {
+  caseId: string;
+  subjectId: string;
+  chairOrganisationId: string;
+};
+
+export function requireCase(state: CaseState, caseId: string): ExistingCase {
+  if (state.status === "none" || !state.caseId || !state.subjectId || !state.chairOrganisationId) {
+    throw new NotFound("case-exists", caseId);
+  }
+  return state as ExistingCase;
+}
+
+export function requireOpenCase(state: CaseState, caseId: string): ExistingCase {
+  const existing = requireCase(state, caseId);
+  if (existing.status !== "open") throw new Conflict("case-open", caseId);
+  return existing;
+}
+
+/** The case's covenant must be the one handed in: rules are checked against it. */
+export function requireCovenantOf(state: ExistingCase, context: CaseContext): void {
+  if (context.covenant.covenantId !== state.covenantId) {
+    throw new Conflict("case-covenant", context.covenant.covenantId);
+  }
+}
+
+export function requireRole(actor: Actor, rule: string, ...roles: Role[]): void {
+  if (!hasRole(actor, ...roles)) throw new NotPermitted(rule, roles.join("|"));
+}
+
+/** Chair-only commands: a chair-role user of the case's chair organisation. */
+export function requireChair(actor: Actor, state: ExistingCase): void {
+  if (!hasRole(actor, "chair") || actor.organisationId !== state.chairOrganisationId) {
+    throw new NotPermitted("chair-only", actor.organisationId);
+  }
+}
+
+export const isChair = (actor: Actor, state: ExistingCase) =>
+  hasRole(actor, "chair") && actor.organisationId === state.chairOrganisationId;
+
+export const isJoined = (state: CaseState, organisationId: string) =>
+  state.participants[organisationId]?.status === "joined";
+
+export function requireJoined(state: CaseState, organisationId: string, rule: string): void {
+  if (!isJoined(state, organisationId)) throw new NotPermitted(rule, organisationId);
+}
+
+export function requireText(value: unknown, rule: string): string {
+  if (typeof value !== "string" || value.trim() === "") throw new InvalidCommand(rule);
+  return value;
+}
+
+export function requireContact(contact: Contact | undefined): Contact {
+  if (!contact) throw new InvalidCommand("contact-required");
+  requireText(contact.name, "contact-required");
+  requireText(contact.function, "contact-required");
+  requireText(contact.reach, "contact-required");
+  return { name: contact.name, function: contact.function, reach: contact.reach };
+}
+
+export function requireNew(existing: unknown, rule: string, id: string): void {
+  if (existing !== undefined) throw new Conflict(rule, id);
+}
+
+export function requireFound<Item>(item: Item | undefined, rule: string, id: string): Item {
+  if (item === undefined) throw new NotFound(rule, id);
+  return item;
+}

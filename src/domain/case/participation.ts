@@ -1,0 +1,207 @@
+import { activeMember } from "../covenant/state.js";
+import { isCalendarDate } from "../dates.js";
+import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import type {
+  AssignRegie,
+  DeclineInvitation,
+  InvitePartner,
+  JoinCase,
+  LeaveCase,
+  RaiseSignal,
+  RemovePartner,
+} from "./commands.js";
+import type { CaseContext } from "./context.js";
+import type { CaseEvent, Subject } from "./events.js";
+import {
+  requireCase,
+  requireChair,
+  requireContact,
+  requireCovenantOf,
+  requireJoined,
+  requireOpenCase,
+  requireRole,
+  requireText,
+} from "./guards.js";
+import type { CaseState } from "./state.js";
+
+function requireSubject(subject: Subject | undefined): Subject {
+  if (!subject) throw new InvalidCommand("subject-required");
+  requireText(subject.name, "subject-required");
+  requireText(subject.school, "subject-required");
+  if (!isCalendarDate(subject.dateOfBirth)) throw new InvalidCommand("subject-date-of-birth");
+  return { name: subject.name, dateOfBirth: subject.dateOfBirth, school: subject.school };
+}
+
+/** Any covenant member raises a concern; the first one opens the case. */
+export function raiseSignal(
+  command: RaiseSignal,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  const { actor, now, caseId } = command;
+  requireRole(actor, "raise-signal-role", "professional", "chair");
+  const { covenant, catalogue } = context;
+  if (covenant.status !== "established" || covenant.covenantId !== command.covenantId) {
+    throw new Conflict("case-covenant", command.covenantId);
+  }
+  if (!activeMember(covenant, actor.organisationId)) {
+    throw new NotPermitted("covenant-member", actor.organisationId);
+  }
+  if (!catalogue.signalCategories.some((c) => c.id === command.category)) {
+    throw new InvalidCommand("signal-category", command.category);
+  }
+  if (!catalogue.levels.some((l) => l.id === command.level)) {
+    throw new InvalidCommand("signal-level", command.level);
+  }
+  if (!["low", "medium", "high"].includes(command.urgency)) {
+    throw new InvalidCommand("signal-urgency", String(command.urgency));
+  }
+  requireText(command.description, "signal-description");
+
+  const opening = state.status === "none";
+  if (!opening) {
+    const existing = requireOpenCase(state, caseId);
+    if (existing.covenantId !== command.covenantId)
+      throw new Conflict("case-covenant", command.covenantId);
+    requireJoined(state, actor.organisationId, "participant-only");
+  }
+  const subjectId = opening ? command.subjectId : (state.subjectId as string);
+  const events: CaseEvent[] = [];
+  if (opening) {
+    requireText(command.subjectId, "subject-id-required");
+    events.push({
+      type: "CaseOpened",
+      data: {
+        caseId,
+        subjectId,
+        covenantId: command.covenantId,
+        chairOrganisationId: covenant.chairOrganisationId as string,
+        subject: requireSubject(command.subject),
+        openedBy: actor.organisationId,
+        contact: requireContact(command.contact),
+        openedAt: now,
+      },
+    });
+  }
+  events.push({
+    type: "SignalRaised",
+    data: {
+      caseId,
+      subjectId,
+      signalId: command.signalId,
+      raisedBy: actor.organisationId,
+      category: command.category,
+      level: command.level,
+      urgency: command.urgency,
+      description: command.description,
+      raisedAt: now,
+    },
+  });
+  return events;
+}
+
+export function invitePartner(
+  command: InvitePartner,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  const open = requireOpenCase(state, command.caseId);
+  requireCovenantOf(open, context);
+  requireChair(command.actor, open);
+  const { organisationId } = command;
+  if (!activeMember(context.covenant, organisationId)) {
+    throw new InvalidCommand("covenant-member", organisationId);
+  }
+  const status = open.participants[organisationId]?.status;
+  if (status === "invited" || status === "joined")
+    throw new Conflict("already-participant", organisationId);
+  const { caseId, subjectId } = open;
+  return [
+    {
+      type: "PartnerInvited",
+      data: {
+        caseId,
+        subjectId,
+        organisationId,
+        message: command.message ?? "",
+        invitedAt: command.now,
+      },
+    },
+  ];
+}
+
+/** Only the invited organisation joins, and it names its contact ("namen en rugnummers"). */
+export function joinCase(command: JoinCase, state: CaseState, context: CaseContext): CaseEvent[] {
+  const open = requireOpenCase(state, command.caseId);
+  requireCovenantOf(open, context);
+  const { organisationId } = command.actor;
+  requireRole(command.actor, "join-role", "professional", "chair");
+  if (open.participants[organisationId]?.status !== "invited") {
+    throw new NotPermitted("invited-only", organisationId);
+  }
+  if (!activeMember(context.covenant, organisationId)) {
+    throw new NotPermitted("covenant-member", organisationId);
+  }
+  const contact = requireContact(command.contact);
+  const { caseId, subjectId } = open;
+  return [
+    {
+      type: "PartnerJoined",
+      data: { caseId, subjectId, organisationId, contact, joinedAt: command.now },
+    },
+  ];
+}
+
+export function declineInvitation(command: DeclineInvitation, state: CaseState): CaseEvent[] {
+  const open = requireOpenCase(state, command.caseId);
+  const { organisationId } = command.actor;
+  requireRole(command.actor, "decline-role", "professional", "chair");
+  if (open.participants[organisationId]?.status !== "invited") {
+    throw new NotPermitted("invited-only", organisationId);
+  }
+  const { caseId, subjectId } = open;
+  return [
+    {
+      type: "InvitationDeclined",
+      data: { caseId, subjectId, organisationId, declinedAt: command.now },
+    },
+  ];
+}
+
+export function leaveCase(command: LeaveCase, state: CaseState): CaseEvent[] {
+  const existing = requireCase(state, command.caseId);
+  const { organisationId } = command.actor;
+  requireRole(command.actor, "leave-role", "professional", "chair");
+  requireJoined(existing, organisationId, "participant-only");
+  const { caseId, subjectId } = existing;
+  return [
+    { type: "PartnerLeft", data: { caseId, subjectId, organisationId, leftAt: command.now } },
+  ];
+}
+
+/** The chair removes a participant or withdraws an open invitation. */
+export function removePartner(command: RemovePartner, state: CaseState): CaseEvent[] {
+  const open = requireOpenCase(state, command.caseId);
+  requireChair(command.actor, open);
+  const { organisationId } = command;
+  const status = open.participants[organisationId]?.status;
+  if (status !== "invited" && status !== "joined")
+    throw new Conflict("not-participant", organisationId);
+  const { caseId, subjectId } = open;
+  return [
+    { type: "PartnerRemoved", data: { caseId, subjectId, organisationId, removedAt: command.now } },
+  ];
+}
+
+export function assignRegie(command: AssignRegie, state: CaseState): CaseEvent[] {
+  const open = requireOpenCase(state, command.caseId);
+  requireChair(command.actor, open);
+  const { organisationId } = command;
+  if (open.participants[organisationId]?.status !== "joined") {
+    throw new Conflict("regie-participant", organisationId);
+  }
+  const { caseId, subjectId } = open;
+  return [
+    { type: "RegieAssigned", data: { caseId, subjectId, organisationId, assignedAt: command.now } },
+  ];
+}
