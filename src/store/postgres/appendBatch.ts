@@ -3,7 +3,16 @@ import { DuplicateEventIdError, WrongExpectedRevisionError } from "../errors.js"
 import type { Settled } from "../groupCommit.js";
 import { eventHash, GENESIS_HASH } from "../hashChain.js";
 import { type AppendResult, type ExpectedRevision, type NewEvent, START } from "../types.js";
-import { APPENDED_CHANNEL } from "./schema.js";
+import { APPEND_LOCK, APPENDED_CHANNEL } from "./schema.js";
+
+/**
+ * Opens an append transaction: durable whatever the server's default, aborted if its process
+ * stalls while holding the append lock, and serialized with every other append (see schema.ts).
+ */
+export const BEGIN_APPEND = `BEGIN;
+  SET LOCAL synchronous_commit = on;
+  SET LOCAL idle_in_transaction_session_timeout = '10s';
+  SELECT pg_advisory_xact_lock(${APPEND_LOCK})`;
 
 /** One caller's append, as queued for group commit. */
 export interface AppendRequest {

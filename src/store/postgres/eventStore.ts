@@ -10,9 +10,8 @@ import type {
 import { groupCommit, type Settled } from "../groupCommit.js";
 import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from "../types.js";
 import { START } from "../types.js";
-import { type AppendRequest, appendBatch } from "./appendBatch.js";
+import { type AppendRequest, appendBatch, BEGIN_APPEND } from "./appendBatch.js";
 import { selectEvents } from "./rows.js";
-import { APPEND_LOCK } from "./schema.js";
 import { AppendSignal, catchUpSubscription } from "./subscription.js";
 
 /**
@@ -105,7 +104,7 @@ export class PostgresEventStore implements EventStore {
     try {
       let results: Settled<AppendResult>[];
       try {
-        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+        await client.query(BEGIN_APPEND);
         results = await appendBatch(client, batch);
       } catch (error) {
         await client.query("ROLLBACK");
@@ -130,7 +129,7 @@ export class PostgresEventStore implements EventStore {
     batch: AppendRequest[],
   ): Promise<Settled<AppendResult>[]> {
     const results: Settled<AppendResult>[] = [];
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+    await client.query(BEGIN_APPEND);
     for (const request of batch) {
       await client.query("SAVEPOINT request");
       try {
