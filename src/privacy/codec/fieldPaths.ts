@@ -1,0 +1,64 @@
+import type { Json, JsonObject } from "../../store/types.js";
+
+const splitCache = new Map<string, readonly string[]>();
+
+/** "subject.name" -> ["subject", "name"], remembered: the same few paths recur on every event. */
+export function segmentsOf(path: string): readonly string[] {
+  let segments = splitCache.get(path);
+  if (segments === undefined) {
+    segments = path.split(".");
+    splitCache.set(path, segments);
+  }
+  return segments;
+}
+
+/** The value at a dot path; undefined when the path runs through something that is not an object. */
+export function valueAt(data: JsonObject, segments: readonly string[]): Json | undefined {
+  let current: Json | undefined = data;
+  for (const segment of segments) {
+    if (!isObject(current)) return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+
+/**
+ * Copy-on-write edits of one event's data: the caller's object is never changed; each object
+ * on a changed path is copied once, however many fields below it change.
+ */
+export class DataEdit {
+  readonly #copies = new Set<JsonObject>();
+  #root: JsonObject | undefined;
+
+  constructor(readonly original: JsonObject) {}
+
+  set(segments: readonly string[], value: Json): void {
+    this.#root ??= this.#copy(this.original);
+    let parent = this.#root;
+    for (let i = 0; i < segments.length - 1; i++) {
+      const segment = segments[i]!;
+      const child = parent[segment];
+      if (!isObject(child)) return;
+      const copy = this.#copy(child);
+      parent[segment] = copy;
+      parent = copy;
+    }
+    parent[segments[segments.length - 1]!] = value;
+  }
+
+  /** The edited data, or the original itself when nothing changed. */
+  result(): JsonObject {
+    return this.#root ?? this.original;
+  }
+
+  #copy(object: JsonObject): JsonObject {
+    if (this.#copies.has(object)) return object;
+    const copy = { ...object };
+    this.#copies.add(copy);
+    return copy;
+  }
+}
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
