@@ -9,6 +9,7 @@ import {
   START as FROM_START,
   NotLeaderError,
   type ReadPosition,
+  type ReadRevision,
   StreamNotFoundError,
   TimeoutError,
   UnavailableError,
@@ -26,12 +27,39 @@ import {
 const DEFAULT_LIMIT = 1000;
 /** $all is read in pages of at most this many records, never unbounded. */
 const PAGE_SIZE = 1000;
+/** Backward scans usually stop within a few records, so they fetch less at a time. */
+const BACKWARD_PAGE_SIZE = 100;
 
 const readFrom = (position: bigint): ReadPosition =>
   position === START ? FROM_START : toClientPosition(position);
 
 const isOurs = (resolved: ClientEvent): boolean =>
   resolved.event !== undefined && !isSystemEvent(resolved.event.streamId, resolved.event.type);
+
+async function readRevisions(
+  client: EventStoreDBClient,
+  streamId: string,
+  fromRevision: ReadRevision,
+  backwards: boolean,
+  maxCount: number,
+): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  try {
+    const direction = backwards ? BACKWARDS : FORWARDS;
+    for await (const resolved of client.readStream(streamId, {
+      fromRevision,
+      direction,
+      maxCount,
+    })) {
+      const event = toRecordedEvent(resolved);
+      if (event) events.push(event);
+    }
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return [];
+    throw error;
+  }
+  return events;
+}
 
 export async function readStream(
   client: EventStoreDBClient,
@@ -40,20 +68,11 @@ export async function readStream(
 ): Promise<RecordedEvent[]> {
   if (limit <= 0) return [];
   const backwards = direction === "backwards";
-  const events: RecordedEvent[] = [];
-  try {
-    const read = client.readStream(streamId, {
-      fromRevision: from === undefined ? (backwards ? END : FROM_START) : BigInt(from),
-      direction: backwards ? BACKWARDS : FORWARDS,
-      maxCount: limit,
-    });
-    for await (const resolved of read) {
-      const event = toRecordedEvent(resolved);
-      if (event) events.push(event);
-    }
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
+  const start = from === undefined ? (backwards ? END : FROM_START) : BigInt(from);
+  const events = await readRevisions(client, streamId, start, backwards, limit);
+  // Reading backwards from past the end is "from the end" in the port; not every server clamps.
+  if (backwards && from !== undefined && events.length === 0) {
+    return readRevisions(client, streamId, END, true, limit);
   }
   return events;
 }
@@ -129,7 +148,7 @@ async function findBackwards(
     for await (const resolved of client.readAll({
       direction: BACKWARDS,
       fromPosition,
-      maxCount: PAGE_SIZE,
+      maxCount: BACKWARD_PAGE_SIZE,
     })) {
       records++;
       const position = positionOf(resolved);
@@ -137,7 +156,7 @@ async function findBackwards(
       if (found(resolved, position)) return position;
       cursor = position;
     }
-    if (records < PAGE_SIZE || cursor === previous) return START;
+    if (records < BACKWARD_PAGE_SIZE || cursor === previous) return START;
   }
 }
 
