@@ -5,6 +5,8 @@ import type { Database } from "./database.js";
 const COLUMNS = `position, event_id, stream_id, revision, type, schema_version, recorded_at,
   data, metadata, prev_hash, hash`;
 
+const STREAM_KEY = "SELECT stream_key FROM streams WHERE stream_id = ?";
+
 type Row = [bigint, string, string, bigint, string, bigint, string, string, string, string, string];
 
 const DEFAULT_LIMIT = 1000;
@@ -13,10 +15,11 @@ const DEFAULT_LIMIT = 1000;
 export function eventReader(db: Database) {
   const prepare = (sql: string) => db.prepare(sql).raw().safeIntegers();
   const forwards = prepare(
-    `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    `SELECT ${COLUMNS} FROM events WHERE stream_key = (${STREAM_KEY}) AND revision >= ?
+     ORDER BY revision LIMIT ?`,
   );
   const backwards = prepare(
-    `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ?
+    `SELECT ${COLUMNS} FROM events WHERE stream_key = (${STREAM_KEY}) AND revision <= ?
      ORDER BY revision DESC LIMIT ?`,
   );
   const all = prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);

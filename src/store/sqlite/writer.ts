@@ -11,31 +11,42 @@ export interface AppendRequest {
 }
 
 interface StreamHead {
+  /** The stream's row key; undefined until its first event is written. */
+  key: bigint | undefined;
   revision: number;
   hash: string;
 }
 
-const NO_STREAM: StreamHead = { revision: -1, hash: GENESIS_HASH };
+const NO_STREAM: StreamHead = { key: undefined, revision: -1, hash: GENESIS_HASH };
 
 /**
  * Builds the group-commit flush: one transaction per batch, one savepoint per request, so a
  * request that conflicts rolls back alone while its neighbours commit together.
  */
 export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<AppendResult>[] {
-  const headOf = db.prepare<[string], { revision: number; last_hash: string }>(
-    "SELECT revision, last_hash FROM streams WHERE stream_id = ?",
-  );
+  const headOf = db
+    .prepare<[string], [bigint, bigint, string]>(
+      "SELECT stream_key, revision, last_hash FROM streams WHERE stream_id = ?",
+    )
+    .raw()
+    .safeIntegers();
+  const createStream = db
+    .prepare<[string, string], bigint>(
+      "INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, -1, ?) RETURNING stream_key",
+    )
+    .pluck()
+    .safeIntegers();
   const lastPosition = db
     .prepare<[], bigint | null>("SELECT max(position) FROM events")
     .pluck()
     .safeIntegers();
   const insertEvent = db.prepare(
-    `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version,
-       recorded_at, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (position, event_id, stream_key, stream_id, revision, type,
+       schema_version, recorded_at, data, metadata, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const saveHead = db.prepare(
-    `INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?)
-     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`,
+    "UPDATE streams SET revision = ?, last_hash = ? WHERE stream_key = ?",
   );
 
   // Heads written earlier in this batch, so two appends to one stream in a batch see each other.
@@ -51,6 +62,7 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
     rejectRepeatedIds(events);
     if (events.length === 0) return { nextRevision: head.revision, position };
 
+    const key = head.key ?? createStream.get(streamId, GENESIS_HASH)!;
     let { revision, hash } = head;
     let next = position;
     for (const event of events) {
@@ -70,6 +82,7 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
         insertEvent.run(
           ++next,
           recorded.eventId,
+          key,
           streamId,
           recorded.revision,
           recorded.type,
@@ -85,8 +98,8 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
         throw error;
       }
     }
-    saveHead.run(streamId, revision, hash);
-    heads.set(streamId, { revision, hash });
+    saveHead.run(revision, hash, key);
+    heads.set(streamId, { key, revision, hash });
     position = next;
     return { nextRevision: revision, position };
   });
@@ -124,7 +137,7 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
     const inBatch = heads.get(streamId);
     if (inBatch) return inBatch;
     const row = headOf.get(streamId);
-    return row ? { revision: row.revision, hash: row.last_hash } : NO_STREAM;
+    return row ? { key: row[0], revision: Number(row[1]), hash: row[2] } : NO_STREAM;
   }
 }
 
