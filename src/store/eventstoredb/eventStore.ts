@@ -39,6 +39,7 @@ export function openEventStoreDbEventStore(
   const source = allStreamSource(client);
   const subscriptions = new Set<Subscription>();
   const inStreamOrder = perStreamQueue();
+  let closing: Promise<void> | undefined;
 
   return {
     append: (streamId, events, { expectedRevision = "any" } = {}) =>
@@ -56,9 +57,12 @@ export function openEventStoreDbEventStore(
     },
     headPosition: () => headPosition(client),
     listStreams: (listOptions) => listStreams(client, listOptions),
-    async close() {
-      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
-      await client.dispose();
+    close() {
+      closing ??= (async () => {
+        await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+        await client.dispose();
+      })();
+      return closing;
     },
   };
 }
