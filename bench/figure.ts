@@ -1,0 +1,14 @@
+/** One measured figure, printed as one JSON line. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: "ev/s" | "ms";
+}
+
+/** The q-quantile (0..1) of latencies in milliseconds. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+export const round = (value: number, digits = 0): number => Number(value.toFixed(digits));
