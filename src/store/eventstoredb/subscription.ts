@@ -34,6 +34,7 @@ export function backoffDelay(attempt: number, initialMs: number, maxMs: number):
 
 const sleepFor = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
+    if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
     signal.addEventListener("abort", done, { once: true });
     function done(): void {
