@@ -1,0 +1,40 @@
+import {
+  type SubjectCommand,
+  type SubjectEvent,
+  type SubjectState,
+  subjectDecider,
+  subjectStreamId,
+} from "../domain/index.js";
+import type { KeyStore } from "../privacy/keys/keyStore.js";
+import { loadCovenant } from "./caseWork.js";
+import {
+  type CommandDeps,
+  type Handled,
+  type HandleOptions,
+  handleCommand,
+} from "./handleCommand.js";
+
+/**
+ * Erases a subject: records the PII-free SubjectErased first, then deletes the data key
+ * (crypto-shredding). Deleting is idempotent, so a crash between the two is mended by
+ * replaying SubjectErased (the projector deletes the key again when it sees the event).
+ */
+export async function handleSubjectCommand(
+  deps: CommandDeps & { keyStore: KeyStore },
+  command: SubjectCommand,
+  covenantId: string,
+  options?: HandleOptions,
+): Promise<Handled<SubjectEvent, SubjectState>> {
+  const handled = await handleCommand(
+    deps,
+    subjectStreamId(command.subjectId),
+    subjectDecider,
+    async () => ({ covenant: await loadCovenant(deps, covenantId) }),
+    command,
+    options,
+  );
+  if (handled.events.some((event) => event.type === "SubjectErased")) {
+    await deps.keyStore.delete(command.subjectId);
+  }
+  return handled;
+}

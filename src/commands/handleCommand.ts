@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import type { Actor, Decider, Json } from "../domain/index.js";
+import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
+import { WrongExpectedRevisionError } from "../store/errors.js";
+import type { EventStore } from "../store/eventStore.js";
+import type { EventMetadata, JsonObject, RecordedEvent } from "../store/types.js";
+import { readDecodedStream } from "./readDecoded.js";
+
+export interface CommandDeps {
+  store: EventStore;
+  codec: FieldCodec;
+}
+
+export interface HandleOptions {
+  /** The revision the client last saw (If-Match); a mismatch fails without retry. */
+  expectedRevision?: number;
+  correlationId?: string;
+  /** Conflicts with concurrent writers are retried this often when the client set no expectation. */
+  retries?: number;
+}
+
+export interface Handled<Event, State> {
+  events: Event[];
+  state: State;
+  /** The stream's revision after the append (its revision before, when nothing was written). */
+  revision: number;
+  /** Global position of the last event written, for read-your-writes; null when nothing was written. */
+  position: bigint | null;
+}
+
+/** The retention job acts without a user, so the actor is optional. */
+type Command = { actor?: Actor; type: string };
+
+/**
+ * The one path for every command (STYLE.md): read the stream, fold it, decide, encrypt the
+ * personal fields, append at the revision read. A concurrent writer makes the append fail;
+ * then decide runs again on the fresh state, which is why it must be pure.
+ */
+export async function handleCommand<
+  C extends Command,
+  E extends { type: string; data: object },
+  S,
+  Ctx,
+>(
+  deps: CommandDeps,
+  streamId: string,
+  decider: Decider<C, E, S, Ctx>,
+  loadContext: (state: S) => Promise<Ctx>,
+  command: C,
+  options: HandleOptions = {},
+): Promise<Handled<E, S>> {
+  const { store, codec } = deps;
+  for (let attempt = 0; ; attempt++) {
+    const history = await readDecodedStream(store, codec, streamId);
+    const current = history.length - 1;
+    if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
+      throw new WrongExpectedRevisionError(streamId, options.expectedRevision, current);
+    }
+    const state = fold(decider, history);
+    const events = decider.decide(command, state, await loadContext(state));
+    const after = events.reduce(decider.evolve, state);
+    if (events.length === 0) return { events, state: after, revision: current, position: null };
+    const metadata = metadataOf(command, options.correlationId);
+    const encoded = await Promise.all(
+      events.map(async (event) => ({
+        eventId: randomUUID(),
+        type: event.type,
+        data: await codec.encode(streamId, { type: event.type, data: event.data as JsonObject }),
+        metadata,
+      })),
+    );
+    try {
+      const result = await store.append(streamId, encoded, {
+        expectedRevision: current < 0 ? "no_stream" : current,
+      });
+      return { events, state: after, revision: result.nextRevision, position: result.position };
+    } catch (error) {
+      const retry =
+        error instanceof WrongExpectedRevisionError &&
+        options.expectedRevision === undefined &&
+        attempt < (options.retries ?? 3);
+      if (!retry) throw error;
+    }
+  }
+}
+
+/** Folds decoded events into a decider's state. */
+export function fold<S>(
+  decider: { initialState: S; evolve: (state: S, event: never) => S },
+  history: readonly RecordedEvent[],
+): S {
+  let state = decider.initialState;
+  for (const event of history) {
+    state = decider.evolve(state, { type: event.type, data: event.data } as never);
+  }
+  return state;
+}
+
+function metadataOf(command: Command, correlationId: string | undefined): EventMetadata {
+  const { actor } = command;
+  const metadata: EventMetadata = { command: command.type as Json };
+  if (actor) {
+    const role = actor.roles.join(",");
+    metadata.actor = { userId: actor.userId, organisationId: actor.organisationId, role };
+  }
+  if (correlationId) metadata.correlationId = correlationId;
+  return metadata;
+}
