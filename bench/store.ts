@@ -4,9 +4,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EventStore } from "../src/store/eventStore.js";
+import { openPostgresEventStore } from "../src/store/postgres/index.js";
 import { openSqliteEventStore } from "../src/store/sqlite/index.js";
 import type { NewEvent } from "../src/store/types.js";
 import { type Figure, quantile, round } from "./figure.js";
+import { benchDatabase } from "./support/postgres.js";
 
 export interface BenchAdapter {
   name: string;
@@ -25,6 +27,20 @@ export const adapters: BenchAdapter[] = [
         async dispose() {
           await store.close();
           rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    name: "postgres",
+    async open() {
+      const database = await benchDatabase();
+      const store = await openPostgresEventStore(database.url);
+      return {
+        store,
+        async dispose() {
+          await store.close();
+          await database.dispose();
         },
       };
     },
