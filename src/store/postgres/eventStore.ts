@@ -14,6 +14,8 @@ import { type AppendRequest, appendBatch, BEGIN_APPEND } from "./appendBatch.js"
 import { selectEvents } from "./rows.js";
 import { AppendSignal, catchUpSubscription } from "./subscription.js";
 
+const MAX_REVISION = 2_147_483_647;
+
 /**
  * The EventStore on PostgreSQL. Appends from this process are group-committed: those that
  * arrive while a transaction runs share the next one. Every append transaction holds one
@@ -46,7 +48,8 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? 1000;
     const backwards = options.direction === "backwards";
-    const from = options.from ?? (backwards ? 2_147_483_647 : 0);
+    // Revisions are int4 in the table; a larger `from` reads as "from the end".
+    const from = Math.min(options.from ?? (backwards ? MAX_REVISION : 0), MAX_REVISION);
     return selectEvents(
       this.pool,
       `stream_id = $1 AND revision ${backwards ? "<=" : ">="} $2
