@@ -50,7 +50,7 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
   );
 
   // Heads written earlier in this batch, so two appends to one stream in a batch see each other.
-  let heads = new Map<string, StreamHead>();
+  const heads = new Map<string, StreamHead>();
   let position = 0n;
 
   const appendOne = db.transaction((request: AppendRequest, recordedAt: string): AppendResult => {
@@ -116,7 +116,6 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
   });
 
   return (batch) => {
-    heads = new Map();
     position = lastPosition.get() ?? 0n;
     try {
       return writeBatch(batch);
