@@ -14,6 +14,15 @@ export type DomainErrorKind =
 /** Domain error codes whose kind is not on the error itself, e.g. `{ case_not_found: "not_found" }`. */
 export type DomainErrorKinds = Readonly<Record<string, DomainErrorKind>>;
 
+/** The codes of src/domain/domainError.ts; createApp's `domainErrors` adds to or overrides these. */
+export const defaultDomainErrorKinds: DomainErrorKinds = {
+  not_found: "not_found",
+  not_permitted: "forbidden",
+  conflict: "conflict",
+  invalid: "rule_violation",
+  share_refused: "rule_violation",
+};
+
 const domainKinds = new Set<string>([
   "not_found",
   "forbidden",
@@ -49,7 +58,10 @@ export function zodFieldErrors(error: ZodError, part: FieldError["in"]): FieldEr
 
 function domainProblem(error: DomainErrorLike, kinds: DomainErrorKinds): HttpProblem {
   const declared = error.kind !== undefined && domainKinds.has(error.kind) ? error.kind : undefined;
-  const kind = (declared ?? kinds[error.code] ?? "rule_violation") as ProblemKind;
+  const kind = (declared ??
+    kinds[error.code] ??
+    defaultDomainErrorKinds[error.code] ??
+    "rule_violation") as ProblemKind;
   // A not-found answer must not hint at why: it could reveal that the case exists.
   const detail = kind === "not_found" ? undefined : error.message;
   const extensions: Record<string, unknown> = { code: error.code };

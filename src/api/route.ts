@@ -40,7 +40,7 @@ export type RouteResult<R extends Responses> = {
   };
 }[keyof R & number];
 
-export interface RouteDefinition<
+export interface RouteSpec<
   P extends z.ZodType | undefined,
   Q extends z.ZodType | undefined,
   B extends z.ZodType | undefined,
@@ -64,7 +64,6 @@ export interface RouteDefinition<
   problems?: readonly ProblemKind[];
   /** POST only: honour Idempotency-Key (default true for POST). */
   idempotent?: boolean;
-  handler: (request: RouteRequest<Infer<P>, Infer<Q>, Infer<B>>) => Promise<RouteResult<R>>;
 }
 
 /** A declared route with its types erased, as the app, the runner and OpenAPI see it. */
@@ -96,43 +95,53 @@ export function expressPath(path: string): string {
   return path.replace(pathParameter, ":$1");
 }
 
+export type RouteHandler<
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+  R extends Responses,
+> = (request: RouteRequest<Infer<P>, Infer<Q>, Infer<B>>) => Promise<RouteResult<R>>;
+
 /**
- * Declares one route. Fails at start-up when the declaration is unsafe: a path parameter
- * without a params schema, a non-strict object or an unbounded string in the input.
+ * Declares one route: `defineRoute({ method, path, ..., responses }).handle(async (request) => ...)`.
+ * Two steps because TypeScript keeps a handler's literal statuses only once the schemas are
+ * fixed. Fails at start-up when the declaration is unsafe: a path parameter without a params
+ * schema, a non-strict object or an unbounded string in the input.
  */
 export function defineRoute<
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
   R extends Responses = Responses,
->(definition: RouteDefinition<P, Q, B, R>): Route {
-  const where = `${definition.method.toUpperCase()} ${definition.path}`;
-  if (pathParameterNames(definition.path).length > 0 && !definition.params) {
+>(spec: RouteSpec<P, Q, B, R>): { handle(handler: RouteHandler<P, Q, B, R>): Route } {
+  const where = `${spec.method.toUpperCase()} ${spec.path}`;
+  if (pathParameterNames(spec.path).length > 0 && !spec.params) {
     throw new Error(`${where}: path parameters need a params schema`);
   }
-  const params = definition.params ? strictTop(definition.params) : undefined;
-  const query = definition.query ? strictTop(definition.query) : undefined;
-  const body = definition.body ? strictTop(definition.body) : undefined;
+  const params = spec.params ? strictTop(spec.params) : undefined;
+  const query = spec.query ? strictTop(spec.query) : undefined;
+  const body = spec.body ? strictTop(spec.body) : undefined;
   for (const schema of [params, query, body]) if (schema) assertRequestSchema(schema, where);
-  if (Object.keys(definition.responses).length === 0)
-    throw new Error(`${where}: document a response`);
+  if (Object.keys(spec.responses).length === 0) throw new Error(`${where}: document a response`);
   return {
-    method: definition.method,
-    path: definition.path,
-    summary: definition.summary,
-    description: definition.description,
-    tags: definition.tags,
-    roles: definition.roles ?? [],
-    public: definition.public ?? false,
-    params,
-    query,
-    body,
-    responses: definition.responses,
-    problems: definition.problems ?? [],
-    idempotent: definition.method === "post" && (definition.idempotent ?? true),
-    handle: (request) =>
-      definition.handler(request as RouteRequest<Infer<P>, Infer<Q>, Infer<B>>) as Promise<
-        RouteResult<Responses>
-      >,
+    handle: (handler) => ({
+      method: spec.method,
+      path: spec.path,
+      summary: spec.summary,
+      description: spec.description,
+      tags: spec.tags,
+      roles: spec.roles ?? [],
+      public: spec.public ?? false,
+      params,
+      query,
+      body,
+      responses: spec.responses,
+      problems: spec.problems ?? [],
+      idempotent: spec.method === "post" && (spec.idempotent ?? true),
+      handle: (request) =>
+        handler(request as RouteRequest<Infer<P>, Infer<Q>, Infer<B>>) as Promise<
+          RouteResult<Responses>
+        >,
+    }),
   };
 }

@@ -34,13 +34,16 @@ export async function startServer(api: HttpApi, options: ServerOptions): Promise
   const shutdown = async () => {
     api.beginShutdown();
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections of requests that finish during the drain turn idle later; reap them.
     server.closeIdleConnections();
+    const reaper = setInterval(() => server.closeIdleConnections(), 25);
     const timer = setTimeout(() => {
       options.logger?.warn("shutdown timeout: closing remaining connections");
       server.closeAllConnections();
     }, options.shutdownTimeoutMs ?? 10_000);
     timer.unref();
     await drained;
+    clearInterval(reaper);
     clearTimeout(timer);
     for (const resource of options.resources ?? []) {
       try {

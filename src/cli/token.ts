@@ -16,7 +16,12 @@ async function main(): Promise<void> {
     },
   });
   if (!values.org || !values.role?.length) throw new Error(usage);
-  const roles = values.role.map((role) => roleSchema.parse(role));
+  const roles = values.role.map((role) => {
+    const parsed = roleSchema.safeParse(role);
+    if (!parsed.success)
+      throw new Error(`unknown role "${role}"; one of: ${roleSchema.options.join(", ")}`);
+    return parsed.data;
+  });
   const config = loadConfig();
   if (config.jwt.jwksUrl || config.jwt.publicKeyFile) {
     console.error(

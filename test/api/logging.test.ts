@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi, thingOf } from "./support/testApi.js";
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await startTestApi();
+});
+afterAll(() => t.close());
+
+describe("request logs", () => {
+  it("carry route, status, duration, user and organisation, and no body, header or content", async () => {
+    const token = await t.token("org-school", ["professional"], "user-7");
+    const authorization = `Bearer ${token}`;
+    const created = await fetch(`${t.url}/v1/things`, {
+      method: "POST",
+      headers: {
+        authorization,
+        "content-type": "application/json",
+        cookie: "session=Cookie-Secret",
+      },
+      body: JSON.stringify({
+        label: "Pietje Puk-Personal",
+        count: 4,
+        detail: { note: "Lives-At-Secret-Street" },
+      }),
+    });
+    const { id } = await thingOf(created);
+    await fetch(`${t.url}/v1/things/${id}?`, { headers: { authorization } });
+    await fetch(`${t.url}/v1/things`, {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify({ label: "Invalid-Personal", count: "x" }),
+    });
+    await fetch(`${t.url}/v1/failure`, { headers: { authorization } });
+
+    const lines = t.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requests = lines.filter(
+      (line) => line.msg === "request completed" || line.msg === "request failed",
+    );
+    expect(
+      requests.map((line) => [line.route, (line.res as { statusCode: number }).statusCode]),
+    ).toEqual([
+      ["/v1/things", 201],
+      ["/v1/things/{thingId}", 200],
+      ["/v1/things", 400],
+      ["/v1/failure", 500],
+    ]);
+    for (const line of requests) {
+      expect(line).toMatchObject({ userId: "user-7", organisationId: "org-school" });
+      expect(typeof line.responseTime).toBe("number");
+    }
+    const all = t.logs.join("\n");
+    for (const secret of [
+      "Pietje",
+      "Lives-At",
+      "Invalid-Personal",
+      "Cookie-Secret",
+      token,
+      "authorization",
+      id,
+    ]) {
+      expect(all).not.toContain(secret);
+    }
+    // The unexpected error is logged for the operator, with its stack but without the request body.
+    expect(lines.some((line) => line.msg === "unhandled error")).toBe(true);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { startTestApi } from "./support/testApi.js";
+
+describe("graceful shutdown", () => {
+  it("finishes the request in flight, refuses new connections, then closes the store", async () => {
+    const t = await startTestApi();
+    const inFlight = fetch(`${t.url}/v1/slow?ms=300`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closed = t.server.close();
+
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ waited: 300 });
+    await expect(fetch(`${t.url}/health`)).rejects.toThrow();
+    await closed;
+    await expect(
+      t.store.append("late", [{ eventId: crypto.randomUUID(), type: "Late", data: {} }]),
+    ).rejects.toThrow();
+    await t.close();
+  });
+
+  it("answers /ready with 503 once shutdown has begun", async () => {
+    const t = await startTestApi();
+    t.api.beginShutdown();
+    const ready = await fetch(`${t.url}/ready`);
+    expect(ready.status).toBe(503);
+    expect(ready.headers.get("connection")).toBe("close");
+    await t.close();
+  });
+});

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { createApp, type HttpApi } from "../../../src/api/app.js";
+import type { Role } from "../../../src/api/auth/claims.js";
+import { mintDevToken } from "../../../src/api/auth/devTokens.js";
+import { eventStoreIdempotency } from "../../../src/api/concurrency/eventStoreIdempotency.js";
+import { createLogger } from "../../../src/api/observability/logger.js";
+import { createMetrics, instrumentEventStore } from "../../../src/api/observability/metrics.js";
+import { type RunningServer, startServer } from "../../../src/api/server.js";
+import { type Config, loadConfig } from "../../../src/config.js";
+import type { EventStore } from "../../../src/store/eventStore.js";
+import { openSqliteEventStore } from "../../../src/store/sqlite/index.js";
+import { thingRoutes } from "./thingRoutes.js";
+
+export interface TestApi {
+  url: string;
+  config: Config;
+  api: HttpApi;
+  store: EventStore;
+  server: RunningServer;
+  /** Every log line written so far, as text. */
+  logs: string[];
+  token(org: string, roles: Role[], sub?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts the real app on an ephemeral port over a real SQLite store in a fresh directory. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const dataDir = await mkdtemp(join(tmpdir(), "casustafel-api-"));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    MIN_POSITION_WAIT_MS: "200",
+    BODY_LIMIT: "4kb",
+    ...env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger(config, sink);
+  const metrics = createMetrics({ defaultMetrics: false });
+  const raw = openSqliteEventStore(join(dataDir, "events.sqlite"));
+  const store = instrumentEventStore(raw, metrics);
+  const api = await createApp({
+    config,
+    logger,
+    metrics,
+    routes: thingRoutes(store),
+    idempotency: eventStoreIdempotency(store),
+    waitForPosition: async (position, timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      while ((await store.headPosition()) < position) {
+        if (Date.now() > deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return true;
+    },
+    readiness: async () => ({ ready: true, checks: { head: Number(await store.headPosition()) } }),
+  });
+  const server = await startServer(api, {
+    port: 0,
+    host: "127.0.0.1",
+    logger,
+    resources: [{ name: "store", close: () => store.close() }],
+  });
+  return {
+    url: server.url,
+    config,
+    api,
+    store,
+    server,
+    logs,
+    token: (org, roles, sub = `${org}-user`) =>
+      mintDevToken(config, { organisationId: org, roles, userId: sub }),
+    close: async () => {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** application/problem+json body and status, asserted by callers. */
+export async function problemOf(response: Response): Promise<Record<string, unknown>> {
+  if (!response.headers.get("content-type")?.startsWith("application/problem+json")) {
+    throw new Error(
+      `expected problem+json, got ${response.status} ${response.headers.get("content-type")}`,
+    );
+  }
+  return (await response.json()) as Record<string, unknown>;
+}
+
+export interface ThingBody {
+  id: string;
+  label: string;
+  count: number;
+}
+
+/** The JSON body of a thing response, typed for the assertions. */
+export async function thingOf(response: Response | Promise<Response>): Promise<ThingBody> {
+  return (await (await response).json()) as ThingBody;
+}

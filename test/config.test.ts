@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+describe("configuration", () => {
+  it("has working defaults for development", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: "development",
+      dataDir: "./data",
+      http: { port: 3000, bodyLimit: "100kb" },
+      store: { kind: "sqlite", sqlitePath: "./data/casustafel.sqlite" },
+      jwt: { algorithms: ["RS256", "ES256"], clockToleranceSeconds: 30 },
+    });
+  });
+
+  it("parses values from the environment", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      STORE: "postgres",
+      DATABASE_URL: "postgres://u:p@db:5432/casus",
+      JWT_ALGORITHMS: "ES256, EdDSA",
+      RATE_LIMIT_PER_MINUTE: "120",
+    });
+    expect(config.http.port).toBe(8080);
+    expect(config.store.databaseUrl).toBe("postgres://u:p@db:5432/casus");
+    expect(config.jwt.algorithms).toEqual(["ES256", "EdDSA"]);
+    expect(config.http.rateLimitPerMinute).toBe(120);
+  });
+
+  it.each([
+    ["PORT", "seventy"],
+    ["PORT", "70000"],
+    ["NODE_ENV", "staging"],
+    ["STORE", "mongodb"],
+    ["JWKS_URL", "not a url"],
+    ["JWT_ALGORITHMS", "HS256"],
+    ["JWT_ALGORITHMS", "none"],
+    ["BODY_LIMIT", "a lot"],
+    ["LOG_LEVEL", "loud"],
+    ["MIN_POSITION_WAIT_MS", "-5"],
+    ["RATE_LIMIT_PER_MINUTE", "0"],
+  ])("a bad %s is refused with the variable named", (name, value) => {
+    expect(problemsOf({ [name]: value })).toContain(name);
+  });
+
+  it("never repeats a secret's value in the error", () => {
+    expect(problemsOf({ MASTER_KEY: "short-secret-value" })).not.toContain("short-secret-value");
+  });
+
+  it("postgres needs DATABASE_URL and eventstoredb needs EVENTSTOREDB_URL", () => {
+    expect(problemsOf({ STORE: "postgres" })).toContain("DATABASE_URL");
+    expect(problemsOf({ STORE: "eventstoredb" })).toContain("EVENTSTOREDB_URL");
+  });
+
+  it("production needs token keys and a master key", () => {
+    const message = problemsOf({ NODE_ENV: "production" });
+    expect(message).toContain("JWKS_URL");
+    expect(message).toContain("MASTER_KEY");
+    const config = loadConfig({
+      NODE_ENV: "production",
+      JWKS_URL: "https://idp.example/jwks.json",
+      MASTER_KEY_FILE: "/run/secrets/master-key",
+    });
+    expect(config.env).toBe("production");
+  });
+});
