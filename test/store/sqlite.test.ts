@@ -7,7 +7,7 @@ import {
   openSqliteEventStore,
   SqliteEventStore,
 } from "../../src/store/sqlite/index.js";
-import { freshStreamId, newEvents } from "./contract/support.js";
+import { freshStreamId, newEvents, recordingSubscription, waitUntil } from "./contract/support.js";
 import { eventStoreContract } from "./contract.js";
 import { tempStorePath } from "./sqlite/tempStore.js";
 
@@ -93,6 +93,24 @@ describe("SQLite store file", () => {
 
     expect(result.nextRevision).toBe(4);
     expect(verified).toEqual({ events: 5, broken: null });
+  });
+
+  test("given a live subscription, when events are appended, then commits wake it without waiting for the poll", async () => {
+    const store = openSqliteEventStore(freshPath());
+    const streamId = freshStreamId();
+    const { received, subscription } = recordingSubscription(store, 0n);
+
+    const started = performance.now();
+    for (let i = 0; i < 5; i++) {
+      await store.append(streamId, newEvents(1));
+      await waitUntil(() => received.length > i, "the live event");
+    }
+    const elapsed = performance.now() - started;
+    await subscription.stop();
+    await store.close();
+
+    // Waiting for the one-second poll would take about 2.5 s for five events.
+    expect(elapsed).toBeLessThan(1000);
   });
 
   test("given a shared database, then the store leaves it open for the key store on close", async () => {

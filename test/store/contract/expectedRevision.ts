@@ -11,7 +11,16 @@ async function streamAt(store: EventStore, revision: number): Promise<string> {
   return streamId;
 }
 
-const accepted: [ExpectedRevision, number][] = [
+interface Case {
+  expected: ExpectedRevision;
+  /** The stream's revision before the append; -1 when it does not exist. */
+  actual: number;
+}
+
+const cases = (pairs: [ExpectedRevision, number][]): Case[] =>
+  pairs.map(([expected, actual]) => ({ expected, actual }));
+
+const accepted = cases([
   ["any", -1],
   ["any", 2],
   ["no_stream", -1],
@@ -19,22 +28,22 @@ const accepted: [ExpectedRevision, number][] = [
   ["exists", 2],
   [0, 0],
   [2, 2],
-];
+]);
 
-const refused: [ExpectedRevision, number][] = [
+const refused = cases([
   ["no_stream", 0],
   ["no_stream", 2],
   ["exists", -1],
   [0, -1],
   [1, 2],
   [3, 2],
-];
+]);
 
 export function expectedRevisionContract(store: () => EventStore): void {
   describe("expected revision", () => {
     test.each(accepted)(
-      "given a stream at revision %2$s, when appending expecting %1$s, then it is appended",
-      async (expectedRevision, actual) => {
+      "given a stream at revision $actual, when appending expecting $expected, then it is appended",
+      async ({ expected: expectedRevision, actual }) => {
         const streamId = await streamAt(store(), actual);
 
         const result = await store().append(streamId, [newEvent(), newEvent()], {
@@ -47,8 +56,8 @@ export function expectedRevisionContract(store: () => EventStore): void {
     );
 
     test.each(refused)(
-      "given a stream at revision %2$s, when appending expecting %1$s, then a conflict names both and nothing is written",
-      async (expectedRevision, actual) => {
+      "given a stream at revision $actual, when appending expecting $expected, then a conflict names both and nothing is written",
+      async ({ expected: expectedRevision, actual }) => {
         const streamId = await streamAt(store(), actual);
         const before = await store().headPosition();
 
