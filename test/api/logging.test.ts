@@ -55,6 +55,7 @@ describe("request logs", () => {
       "Lives-At",
       "Invalid-Personal",
       "Cookie-Secret",
+      "Jansen",
       token,
       "authorization",
       id,

@@ -1,5 +1,6 @@
 import { type DestinationStream, type Logger, pino } from "pino";
 import type { Config } from "../../config.js";
+import { safeError } from "./requestLog.js";
 
 /**
  * Paths that must never be written even if someone logs a request or an error object
@@ -31,6 +32,7 @@ export function createLogger(
     level: config.logLevel,
     redact: { paths: redactedPaths, remove: true },
     base: { service: "casustafel" },
+    serializers: { err: safeError },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -17,6 +17,21 @@ export function routeLabel(res: Response): string {
 }
 
 /**
+ * An error as the operator needs it: its type, code and stack frames. The message is left
+ * out: a driver or library may quote the values it choked on, and those can be personal.
+ */
+export function safeError(err: Error & { code?: unknown }) {
+  return {
+    type: err.name,
+    code: typeof err.code === "string" ? err.code : undefined,
+    frames: err.stack
+      ?.split("\n")
+      .slice(1, 12)
+      .map((line) => line.trim()),
+  };
+}
+
+/**
  * One log line per request: method, route pattern, status, duration, user and organisation
  * ids. No URL (query strings may carry search terms), no headers, no bodies.
  */
@@ -34,11 +49,7 @@ export function requestLog(logger: Logger): RequestHandler {
     serializers: {
       req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: (err: Error & { code?: unknown }) => ({
-        type: err.name,
-        code: typeof err.code === "string" ? err.code : undefined,
-        stack: err.stack,
-      }),
+      err: safeError,
     },
     customProps: (req, res) => {
       const caller = (req as Request).caller;
