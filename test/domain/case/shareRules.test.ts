@@ -6,12 +6,10 @@ import {
   type ShareRule,
 } from "../../../src/domain/index.js";
 import {
-  actor,
   CASE_ID,
   caseWithPartners,
   catalogueWithBasis,
   closed,
-  command,
   contextWith,
   covenantCommandOf,
   eventData,
@@ -26,7 +24,7 @@ import {
   opened,
   region,
 } from "../fixtures.js";
-import { police, policeShare, school, share } from "./shares.js";
+import { policeShare, share } from "./shares.js";
 
 const covered = new Set<ShareRule>();
 function refused(
