@@ -14,4 +14,11 @@ export interface ReadModel {
   apply(event: DecodedEvent): void;
   /** Forgets everything, so a rebuild can start from zero. */
   reset(): void;
+  /**
+   * Erasure hook, for every model that keeps decoded personal fields: drop all it holds
+   * about this case. On SubjectErased the projector deletes the key, calls this for each
+   * of the subject's cases, then re-applies the case stream (now decoded as "[erased]")
+   * to the models that have the hook, so no plaintext outlives the key.
+   */
+  forgetCase?(caseId: string): void;
 }

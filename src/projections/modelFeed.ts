@@ -1,0 +1,106 @@
+import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
+import type { KeyStore } from "../privacy/keys/keyStore.js";
+import type { EventStore } from "../store/eventStore.js";
+import type { RecordedEvent } from "../store/types.js";
+import type { DecodedEvent, ReadModel } from "./readModel.js";
+
+export interface FeedDeps {
+  store: EventStore;
+  codec: FieldCodec;
+  keyStore: KeyStore;
+}
+
+const PAGE = 1000;
+const caseIdsIn = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
+
+/**
+ * Decodes events in batches (one key-ring load per batch) and applies them, in order, to
+ * a set of read models; carries out the erasure of a subject when it meets SubjectErased.
+ */
+export class ModelFeed {
+  /** The cases each subject is about, so an erasure reaches every one of them. */
+  private readonly casesOfSubject = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly deps: FeedDeps,
+    private readonly models: readonly ReadModel[],
+  ) {}
+
+  /** Applies a page of stored events in order. Throws (never skips) when a field fails to decode. */
+  async feed(page: readonly RecordedEvent[]): Promise<void> {
+    let start = 0;
+    while (start < page.length) {
+      // A key ring loaded before an erasure must not decode the events that follow it.
+      let end = start;
+      while (end < page.length && page[end]!.type !== "SubjectErased") end++;
+      if (end > start) await this.applyDecoded(page.slice(start, end));
+      if (end < page.length) {
+        const erased = page[end]!;
+        await this.applyDecoded([erased]);
+        await this.erase(erased);
+        end++;
+      }
+      start = end;
+    }
+  }
+
+  private async applyDecoded(events: readonly RecordedEvent[]): Promise<void> {
+    const { codec } = this.deps;
+    const keys = await codec.keysFor(events);
+    for (const event of events) {
+      const decoded: DecodedEvent = {
+        ...event,
+        data: codec.decodeWith(keys, event.streamId, event.type, event.data),
+      };
+      if (event.type === "CaseOpened") this.noteCase(decoded);
+      for (const model of this.models) model.apply(decoded);
+    }
+  }
+
+  private noteCase({ data }: DecodedEvent): void {
+    const { subjectId, caseId } = data;
+    if (typeof subjectId !== "string" || typeof caseId !== "string") return;
+    const cases = this.casesOfSubject.get(subjectId) ?? new Set<string>();
+    cases.add(caseId);
+    this.casesOfSubject.set(subjectId, cases);
+  }
+
+  /**
+   * Deletes the key (again: idempotent, and it mends a crash between the event and the
+   * deletion), then makes every model that keeps personal fields re-read the subject's
+   * cases up to this event, now decoded as "[erased]".
+   */
+  private async erase(event: RecordedEvent): Promise<void> {
+    const { subjectId } = event.data;
+    if (typeof subjectId !== "string") return;
+    const { keyStore } = this.deps;
+    keyStore.forget(subjectId);
+    await keyStore.delete(subjectId);
+    const forgetting = this.models.filter((model) => model.forgetCase !== undefined);
+    if (forgetting.length === 0) return;
+    const caseIds = new Set([
+      ...caseIdsIn(event.data.caseIds),
+      ...(this.casesOfSubject.get(subjectId) ?? []),
+    ]);
+    for (const caseId of caseIds) {
+      for (const model of forgetting) model.forgetCase?.(caseId);
+      const history = await this.caseHistoryUpTo(caseId, event.position);
+      const keys = await this.deps.codec.keysFor(history);
+      for (const stored of history) {
+        const data = this.deps.codec.decodeWith(keys, stored.streamId, stored.type, stored.data);
+        for (const model of forgetting) model.apply({ ...stored, data });
+      }
+    }
+  }
+
+  private async caseHistoryUpTo(caseId: string, position: bigint): Promise<RecordedEvent[]> {
+    const streamId = `case-${caseId}`;
+    const events: RecordedEvent[] = [];
+    for (;;) {
+      const page = await this.deps.store.readStream(streamId, { from: events.length, limit: PAGE });
+      events.push(...page);
+      if (page.length < PAGE) return events.filter((stored) => stored.position <= position);
+    }
+  }
+}
