@@ -1,0 +1,47 @@
+import type { Logger } from "pino";
+import type { CommandDeps } from "../commands/handleCommand.js";
+import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
+import type { KeyStore } from "../privacy/keys/keyStore.js";
+import type { EventStore } from "../store/eventStore.js";
+import type { Caller } from "./auth/claims.js";
+import type { WaitForPosition } from "./concurrency/minPosition.js";
+
+/** One read of case content, as rule 8 records it before the response leaves. */
+export interface AccessToRecord {
+  caller: Caller;
+  caseId: string;
+  /** Ids of the items the response carries (shares, meetings, agreements, ...). */
+  items: readonly string[];
+  /** Why the caller read it, e.g. "case-work" or "audit". */
+  purpose: string;
+  /** The request id, so a read record can be matched with its request log line. */
+  requestId?: string;
+}
+
+/** Appends the access record; a failure must fail the read (DESIGN.md §3 rule 8). */
+export type RecordAccess = (access: AccessToRecord) => Promise<void>;
+
+/**
+ * The read models the projector keeps, by the question each answers. Each member is the
+ * query object of its folder under src/projections; typed there, assembled in src/system.ts.
+ */
+export interface ReadModels {
+  readonly [name: string]: unknown;
+}
+
+/** What every resource module receives from the composition root (src/system.ts). */
+export interface ResourceDeps {
+  /** The event store, instrumented; for stream reads no read model answers (e.g. integrity). */
+  store: EventStore;
+  /** Exactly what handleCaseCommand, handleCovenantCommand and handleSubjectCommand take. */
+  commands: CommandDeps & { keyStore: KeyStore };
+  codec: FieldCodec;
+  keyStore: KeyStore;
+  readModels: ReadModels;
+  recordAccess: RecordAccess;
+  /** Resolves true once every read model applied the position (read-your-writes inside a handler). */
+  waitForPosition: WaitForPosition;
+  /** ISO-8601 now; the one clock commands and visibility decisions use, replaceable in tests. */
+  now(): string;
+  logger: Logger;
+}

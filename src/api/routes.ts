@@ -1,0 +1,7 @@
+import type { ResourceDeps } from "./resources.js";
+import type { Route } from "./route.js";
+
+/** Every resource's routes, in the order the OpenAPI document lists them. */
+export function allRoutes(_deps: ResourceDeps): Route[] {
+  return [];
+}

@@ -1,0 +1,80 @@
+import { join } from "node:path";
+import pg from "pg";
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import type { KeyVault } from "./privacy/keys/keyStore.js";
+import { postgresKeyVault } from "./privacy/keys/postgres/keyVault.js";
+import { sqliteKeyVault } from "./privacy/keys/sqlite/keyVault.js";
+import type { EventStore } from "./store/eventStore.js";
+import { openEventStoreDbEventStore } from "./store/eventstoredb/index.js";
+import { openPostgresEventStore } from "./store/postgres/index.js";
+import { openSqliteDatabase, SqliteEventStore } from "./store/sqlite/index.js";
+
+/** The event store and the vault of wrapped data keys, with what closes them, in order. */
+export interface Storage {
+  store: EventStore;
+  vault: KeyVault;
+  /** Closes the store, then a key database of its own if it has one. */
+  close(): Promise<void>;
+}
+
+const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//i.test(value);
+
+/** A key store of its own: a PostgreSQL URL or an SQLite file path (KEYSTORE_URL). */
+function separateVault(location: string): { vault: KeyVault; close: () => Promise<void> } {
+  if (isPostgresUrl(location)) {
+    const pool = new pg.Pool({
+      connectionString: location,
+      max: 5,
+      application_name: "casustafel-keys",
+    });
+    pool.on("error", () => {});
+    return { vault: postgresKeyVault(pool), close: () => pool.end() };
+  }
+  const db = openSqliteDatabase(location);
+  return { vault: sqliteKeyVault(db), close: async () => void db.close() };
+}
+
+/**
+ * Opens the configured store. Keys live in the events' own database by default, so a backup
+ * of one holds both; EventStoreDB has no tables of ours, so its keys go to KEYSTORE_URL
+ * (default: an SQLite file under DATA_DIR).
+ */
+export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
+  const keyStoreUrl = config.keys.keyStoreUrl;
+  switch (config.store.kind) {
+    case "sqlite": {
+      const db = openSqliteDatabase(config.store.sqlitePath);
+      const store = new SqliteEventStore(db, { ownsDatabase: true });
+      if (keyStoreUrl) return withSeparateVault(store, keyStoreUrl);
+      return { store, vault: sqliteKeyVault(db), close: () => store.close() };
+    }
+    case "postgres": {
+      const store = await openPostgresEventStore(config.store.databaseUrl!);
+      if (keyStoreUrl) return withSeparateVault(store, keyStoreUrl);
+      return { store, vault: postgresKeyVault(store.pool), close: () => store.close() };
+    }
+    case "eventstoredb": {
+      const store = openEventStoreDbEventStore(config.store.eventStoreDbUrl!);
+      const location = keyStoreUrl ?? join(config.dataDir, "keys.sqlite");
+      if (!keyStoreUrl)
+        logger.warn("KEYSTORE_URL unset: data keys are kept in an SQLite file under DATA_DIR");
+      return withSeparateVault(store, location);
+    }
+  }
+}
+
+function withSeparateVault(store: EventStore, location: string): Storage {
+  const keys = separateVault(location);
+  return {
+    store,
+    vault: keys.vault,
+    close: async () => {
+      try {
+        await store.close();
+      } finally {
+        await keys.close();
+      }
+    },
+  };
+}
