@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { newEventId } from "../src/store/eventIds.js";
 import type { EventStore } from "../src/store/eventStore.js";
 import { openPostgresEventStore } from "../src/store/postgres/index.js";
 import { openSqliteEventStore } from "../src/store/sqlite/index.js";
@@ -56,7 +57,7 @@ const TEXT =
 /** A realistic event: about 400 bytes of JSON, like a recorded signal. */
 function signalEvent(n: number): NewEvent {
   return {
-    eventId: randomUUID(),
+    eventId: newEventId(),
     type: "SignalRecorded",
     data: { signalId: randomUUID(), category: "verzuim", school: "brin-12AB", n, text: TEXT },
     metadata: {

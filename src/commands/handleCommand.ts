@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { Actor, Decider, Json } from "../domain/index.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import { WrongExpectedRevisionError } from "../store/errors.js";
+import { newEventId } from "../store/eventIds.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { EventMetadata, JsonObject, RecordedEvent } from "../store/types.js";
 import { readDecodedStream } from "./readDecoded.js";
@@ -63,7 +63,7 @@ export async function handleCommand<
     const metadata = metadataOf(command, options.correlationId);
     const encoded = await Promise.all(
       events.map(async (event) => ({
-        eventId: randomUUID(),
+        eventId: newEventId(),
         type: event.type,
         data: await codec.encode(streamId, { type: event.type, data: event.data as JsonObject }),
         metadata,

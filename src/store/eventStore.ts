@@ -35,6 +35,7 @@ export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
  *
  * Event ids are unique across the store: an append containing an event id that is already
  * stored, or the same id twice, is REJECTED with DuplicateEventIdError and writes nothing.
+ * (EventStoreDB keeps no global id index: there, only repeats within the stream are caught.)
  */
 export interface EventStore {
   /** Appends events atomically to one stream if it is at the expected revision; throws WrongExpectedRevisionError otherwise. */

@@ -29,7 +29,7 @@ export function eventStoreContract(name: string, harness: StoreHarness): void {
 
     roundTripContract(store);
     expectedRevisionContract(store);
-    concurrencyContract(store);
+    concurrencyContract(store, harness);
     pagingContract(store);
     subscriptionContract(store);
     hashChainContract(store, harness);

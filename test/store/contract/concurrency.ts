@@ -6,11 +6,13 @@ import {
   newEvent,
   readAllPages,
   recordingSubscription,
+  type StoreHarness,
   strictlyIncreasing,
   waitUntil,
 } from "./support.js";
 
-export function concurrencyContract(store: () => EventStore): void {
+export function concurrencyContract(store: () => EventStore, harness: StoreHarness): void {
+  const acrossStreams = harness.eventIdsUniqueAcrossStreams !== false;
   describe("concurrent writers", () => {
     test("given two appends expecting the same revision at once, then exactly one wins", async () => {
       const streamId = freshStreamId();
@@ -116,21 +118,24 @@ export function concurrencyContract(store: () => EventStore): void {
   });
 
   describe("unique event ids", () => {
-    test("given a stored event id, when another stream appends it, then it is rejected and nothing is written", async () => {
-      const first = freshStreamId();
-      const second = freshStreamId();
-      const stored = newEvent();
-      await store().append(first, [stored]);
+    test.runIf(acrossStreams)(
+      "given a stored event id, when another stream appends it, then it is rejected and nothing is written",
+      async () => {
+        const first = freshStreamId();
+        const second = freshStreamId();
+        const stored = newEvent();
+        await store().append(first, [stored]);
 
-      const error = await store()
-        .append(second, [newEvent(), { ...stored, data: { other: true } }])
-        .catch((e: unknown) => e);
+        const error = await store()
+          .append(second, [newEvent(), { ...stored, data: { other: true } }])
+          .catch((e: unknown) => e);
 
-      expect(error).toBeInstanceOf(DuplicateEventIdError);
-      expect(error).toMatchObject({ eventId: stored.eventId });
-      expect(await store().readStream(second)).toEqual([]);
-      expect(await store().readStream(first)).toHaveLength(1);
-    });
+        expect(error).toBeInstanceOf(DuplicateEventIdError);
+        expect(error).toMatchObject({ eventId: stored.eventId });
+        expect(await store().readStream(second)).toEqual([]);
+        expect(await store().readStream(first)).toHaveLength(1);
+      },
+    );
 
     test("given the same event id twice in one append, then it is rejected and nothing is written", async () => {
       const streamId = freshStreamId();
@@ -144,20 +149,23 @@ export function concurrencyContract(store: () => EventStore): void {
       expect(await store().readStream(streamId)).toEqual([]);
     });
 
-    test("given the same event id sent by two writers at once, then exactly one stores it", async () => {
-      const shared = newEvent();
-      const [a, b] = [freshStreamId(), freshStreamId()];
+    test.runIf(acrossStreams)(
+      "given the same event id sent by two writers at once, then exactly one stores it",
+      async () => {
+        const shared = newEvent();
+        const [a, b] = [freshStreamId(), freshStreamId()];
 
-      const outcomes = await Promise.allSettled([
-        store().append(a, [shared]),
-        store().append(b, [shared]),
-      ]);
+        const outcomes = await Promise.allSettled([
+          store().append(a, [shared]),
+          store().append(b, [shared]),
+        ]);
 
-      const lost = outcomes.filter((o) => o.status === "rejected");
-      expect(lost).toHaveLength(1);
-      expect(lost[0]!.reason).toBeInstanceOf(DuplicateEventIdError);
-      const stored = [...(await store().readStream(a)), ...(await store().readStream(b))];
-      expect(stored.map((e) => e.eventId)).toEqual([shared.eventId]);
-    });
+        const lost = outcomes.filter((o) => o.status === "rejected");
+        expect(lost).toHaveLength(1);
+        expect(lost[0]!.reason).toBeInstanceOf(DuplicateEventIdError);
+        const stored = [...(await store().readStream(a)), ...(await store().readStream(b))];
+        expect(stored.map((e) => e.eventId)).toEqual([shared.eventId]);
+      },
+    );
   });
 }

@@ -11,6 +11,11 @@ export interface StoreHarness {
    * last, changing its data but not its hash. Leave it out where the engine cannot (test skipped).
    */
   tamper?(streamId: string, revision: number): Promise<void>;
+  /**
+   * False where the engine cannot refuse an event id stored in ANOTHER stream (EventStoreDB has
+   * no global id index); the cross-stream uniqueness cases are then skipped, by name.
+   */
+  eventIdsUniqueAcrossStreams?: boolean;
 }
 
 export const freshStreamId = (prefix = "contract"): string => `${prefix}-${randomUUID()}`;
