@@ -1,7 +1,8 @@
+import { caseRoutes } from "./cases/index.js";
 import type { ResourceDeps } from "./resources.js";
 import type { Route } from "./route.js";
 
 /** Every resource's routes, in the order the OpenAPI document lists them. */
-export function allRoutes(_deps: ResourceDeps): Route[] {
-  return [];
+export function allRoutes(deps: ResourceDeps): Route[] {
+  return [...caseRoutes(deps)];
 }

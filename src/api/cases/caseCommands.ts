@@ -1,0 +1,80 @@
+import { handleCaseCommand } from "../../commands/caseWork.js";
+import type { Actor, CaseCommand, CaseState } from "../../domain/index.js";
+import { DomainError } from "../../domain/index.js";
+import { WrongExpectedRevisionError } from "../../store/errors.js";
+import type { Caller } from "../auth/claims.js";
+import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
+import { HttpProblem } from "../problems.js";
+import type { ResourceDeps } from "../resources.js";
+import { loadCaseState, mayKnowCase } from "./caseExistence.js";
+
+/** What a case write answers with: the stream revision (ETag) and the global position. */
+export interface CaseWritten {
+  state: CaseState;
+  revision: number;
+  position: bigint | undefined;
+}
+
+export const actorOf = (caller: Caller): Actor => ({
+  userId: caller.userId,
+  organisationId: caller.organisationId,
+  roles: [...caller.roles],
+});
+
+/** The answer for a case the caller may not know of: the same as for a case that does not exist. */
+export const caseNotFound = () => new HttpProblem("not_found", "No such case");
+
+/** Fails with 404 unless the case exists and the caller's organisation may know it exists. */
+export async function requireKnownCase(
+  deps: ResourceDeps,
+  caller: Caller,
+  caseId: string,
+): Promise<CaseState> {
+  const state = await loadCaseState(deps.commands, caseId);
+  if (!mayKnowCase(state, caller, deps.now())) throw caseNotFound();
+  return state;
+}
+
+type CommandFields<C> = C extends CaseCommand ? Omit<C, "actor" | "now" | "caseId"> : never;
+
+/**
+ * Runs one case command for the caller. A refusal on a case the caller may not know of
+ * becomes 404, never 403 or 409: the answer must not reveal that the case exists.
+ */
+export async function runCaseCommand(
+  deps: ResourceDeps,
+  request: {
+    caller: Caller;
+    expectedRevision: ExpectedRevisionFromHeader | undefined;
+    /** Keep refusals as they are; only for a case id the server just generated. */
+    reveal?: boolean;
+  },
+  caseId: string,
+  fields: CommandFields<CaseCommand>,
+): Promise<CaseWritten> {
+  const command = {
+    ...fields,
+    caseId,
+    actor: actorOf(request.caller),
+    now: deps.now(),
+  } as CaseCommand;
+  const expected = request.expectedRevision;
+  try {
+    const handled = await handleCaseCommand(deps.commands, command, {
+      expectedRevision: typeof expected === "number" ? expected : undefined,
+    });
+    return {
+      state: handled.state,
+      revision: handled.revision,
+      position: handled.position ?? undefined,
+    };
+  } catch (error) {
+    // A stale If-Match on a hidden case would answer 412 and so confirm that the case exists.
+    const refused = error instanceof DomainError || error instanceof WrongExpectedRevisionError;
+    if (refused && !request.reveal) {
+      const state = await loadCaseState(deps.commands, caseId);
+      if (!mayKnowCase(state, request.caller, deps.now())) throw caseNotFound();
+    }
+    throw error;
+  }
+}

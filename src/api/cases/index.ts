@@ -1,0 +1,26 @@
+import type { ResourceDeps } from "../resources.js";
+import type { Route } from "../route.js";
+import { agreementRoutes } from "./agreements.js";
+import { closureRoutes } from "./closure.js";
+import { consentRoutes } from "./consents.js";
+import { meetingRoutes } from "./meetings.js";
+import { openCaseRoute } from "./openCase.js";
+import { participantRoutes } from "./participants.js";
+import { regieRoute } from "./regie.js";
+import { shareRoutes } from "./shares.js";
+import { raiseSignalRoute } from "./signals.js";
+
+/** Every case resource, in the order a case lives: opened, joined, shared, met, agreed, closed. */
+export function caseRoutes(deps: ResourceDeps): Route[] {
+  return [
+    openCaseRoute(deps),
+    raiseSignalRoute(deps),
+    ...participantRoutes(deps),
+    regieRoute(deps),
+    ...shareRoutes(deps),
+    ...consentRoutes(deps),
+    ...meetingRoutes(deps),
+    ...agreementRoutes(deps),
+    ...closureRoutes(deps),
+  ];
+}

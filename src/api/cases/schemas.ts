@@ -1,0 +1,148 @@
+import { z } from "zod";
+
+// Input schemas of the case resources. Every string is bounded and every object strict, so
+// a partner system learns its mistakes from a 400 instead of a stored surprise.
+
+/** Organisation, covenant and catalogue ids: short, printable, never personal. */
+export const reference = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._:-]+$/, "letters, digits and . _ : - only");
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const calendarDate = z.iso.date();
+const instant = z.iso.datetime({ offset: true });
+
+export const caseParams = z.object({ caseId: z.uuid() });
+export const participantParams = z.object({ caseId: z.uuid(), organisationId: reference });
+export const shareParams = z.object({ caseId: z.uuid(), shareId: z.uuid() });
+export const consentParams = z.object({ caseId: z.uuid(), consentId: z.uuid() });
+export const meetingParams = z.object({ caseId: z.uuid(), meetingId: z.uuid() });
+export const agreementParams = z.object({ caseId: z.uuid(), agreementId: z.uuid() });
+
+export const contactInput = z
+  .strictObject({
+    name: text(200),
+    function: text(200),
+    reach: text(200).describe("Phone number or e-mail address"),
+  })
+  .meta({ id: "ContactInput", description: "A named contact person (personal data)" });
+
+const urgency = z.enum(["low", "medium", "high"]);
+
+const signalFields = {
+  category: reference.describe("A signal category id from /v1/catalogue/signal-categories"),
+  level: reference.describe("A level id from the catalogue"),
+  urgency,
+  description: text(4000),
+};
+
+export const openCaseBody = z
+  .strictObject({
+    covenantId: reference,
+    subject: z.strictObject({
+      name: text(200),
+      dateOfBirth: calendarDate,
+      school: text(200),
+    }),
+    contact: contactInput,
+    ...signalFields,
+  })
+  .meta({ id: "OpenCase" });
+
+export const raiseSignalBody = z.strictObject(signalFields).meta({ id: "RaiseSignal" });
+
+export const inviteBody = z
+  .strictObject({ organisationId: reference, message: z.string().max(2000).default("") })
+  .meta({ id: "InvitePartner" });
+
+export const joinBody = z.strictObject({ contact: contactInput }).meta({ id: "JoinCase" });
+
+export const regieBody = z.strictObject({ organisationId: reference }).meta({ id: "AssignRegie" });
+
+export const shareBody = z
+  .strictObject({
+    recipients: z.array(reference).min(1).max(50),
+    dataCategories: z.array(reference).min(1).max(30),
+    legalBasisId: reference,
+    purposeId: reference,
+    necessity: text(4000),
+    content: text(20_000),
+    expiresAt: instant.nullable().optional(),
+    decisionReference: z.string().max(500).nullable().optional(),
+    weightyPublicInterest: z.string().max(4000).nullable().optional(),
+    competentAuthorityAgreement: z
+      .strictObject({
+        authority: z.enum(["burgemeester", "officier-van-justitie"]),
+        reference: text(500),
+        agreedOn: calendarDate,
+      })
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: "ShareInformation" });
+
+export const correctionBody = z
+  .strictObject({ content: text(20_000), reason: text(2000) })
+  .meta({ id: "CorrectShare" });
+
+export const consentBody = z
+  .strictObject({
+    givenBy: z.enum(["subject", "parent"]),
+    scope: z.strictObject({
+      dataCategories: z.array(reference).min(1).max(30),
+      recipientOrganisationIds: z.array(reference).min(1).max(50),
+      purposeId: reference,
+    }),
+    givenOn: calendarDate,
+    expiresAt: instant.nullable().optional(),
+  })
+  .meta({ id: "RecordConsent" });
+
+export const scheduleMeetingBody = z
+  .strictObject({ scheduledFor: instant, agenda: text(4000) })
+  .meta({ id: "ScheduleMeeting" });
+
+export const recordMeetingBody = z
+  .strictObject({
+    heldAt: instant,
+    attendees: z
+      .array(
+        z.strictObject({
+          organisationId: reference,
+          userId: reference,
+          confidentialityAcknowledged: z.boolean(),
+        }),
+      )
+      .min(1)
+      .max(50),
+    minutes: text(50_000),
+    decisions: z.array(text(2000)).max(50),
+  })
+  .meta({ id: "RecordMeeting" });
+
+export const agreementBody = z
+  .strictObject({
+    what: text(2000),
+    ownerOrganisationId: reference,
+    dueDate: calendarDate,
+    meetingId: z.uuid().nullable().optional(),
+  })
+  .meta({ id: "MakeAgreement" });
+
+export const reasonBody = z.strictObject({ reason: text(2000) }).meta({ id: "Reason" });
+
+export const closureBody = z
+  .strictObject({
+    outcome: z.enum(["resolved", "referred", "no-further-concern", "stopped"]),
+    reason: text(2000),
+  })
+  .meta({ id: "CloseCase" });
+
+export const retentionBody = z
+  .strictObject({ retentionUntil: instant, reason: text(2000) })
+  .meta({ id: "ExtendRetention" });
+
+export type OpenCaseBody = z.infer<typeof openCaseBody>;
+export type ShareBody = z.infer<typeof shareBody>;

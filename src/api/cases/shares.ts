@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import type { ResourceDeps } from "../resources.js";
+import { defineRoute, type Route } from "../route.js";
+import { runCaseCommand } from "./caseCommands.js";
+import { caseWrittenSchema, createdSchema, presentWrite } from "./presenters/written.js";
+import { caseTags, caseWriteProblems } from "./routeOptions.js";
+import { caseParams, correctionBody, shareBody, shareParams } from "./schemas.js";
+
+const informationShared = createdSchema("shareId", "InformationShared");
+
+const shareDescription =
+  "Records a disclosure to named recipients under a legal basis. A share that breaks a rule is refused with 422 naming the rule (`rule`) and the offending value; nothing is recorded.";
+
+/** Sharing, revoking and correcting: the lawful-share rules live in the domain. */
+export function shareRoutes(deps: ResourceDeps): Route[] {
+  const share = defineRoute({
+    method: "post",
+    path: "/v1/cases/{caseId}/shares",
+    summary: "Share information with named participants",
+    description: shareDescription,
+    tags: caseTags,
+    roles: ["professional", "chair"],
+    params: caseParams,
+    body: shareBody,
+    responses: { 201: informationShared },
+    problems: caseWriteProblems,
+  }).handle(async (request) => {
+    const { caseId } = request.params;
+    const shareId = randomUUID();
+    const written = await runCaseCommand(deps, request, caseId, {
+      type: "ShareInformation",
+      shareId,
+      ...request.body,
+    });
+    return presentWrite(201, caseId, written, { shareId });
+  });
+
+  const revoke = defineRoute({
+    method: "delete",
+    path: "/v1/cases/{caseId}/shares/{shareId}",
+    summary: "Revoke a share the caller's organisation made",
+    tags: caseTags,
+    roles: ["professional", "chair"],
+    params: shareParams,
+    responses: { 200: caseWrittenSchema },
+    problems: caseWriteProblems,
+  }).handle(async (request) => {
+    const { caseId, shareId } = request.params;
+    const written = await runCaseCommand(deps, request, caseId, { type: "RevokeShare", shareId });
+    return presentWrite(200, caseId, written, {});
+  });
+
+  const correct = defineRoute({
+    method: "post",
+    path: "/v1/cases/{caseId}/shares/{shareId}/corrections",
+    summary: "Correct a share; the correction reaches exactly its recipients",
+    tags: caseTags,
+    roles: ["professional", "chair"],
+    params: shareParams,
+    body: correctionBody,
+    responses: { 201: caseWrittenSchema },
+    problems: caseWriteProblems,
+  }).handle(async (request) => {
+    const { caseId, shareId } = request.params;
+    const written = await runCaseCommand(deps, request, caseId, {
+      type: "CorrectShare",
+      shareId,
+      ...request.body,
+    });
+    return presentWrite(201, caseId, written, {});
+  });
+
+  return [share, revoke, correct];
+}

@@ -1,0 +1,143 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { createApp, type HttpApi } from "../../../../src/api/app.js";
+import type { Role } from "../../../../src/api/auth/claims.js";
+import { mintDevToken } from "../../../../src/api/auth/devTokens.js";
+import { createLogger } from "../../../../src/api/observability/logger.js";
+import { createMetrics } from "../../../../src/api/observability/metrics.js";
+import type { Route } from "../../../../src/api/route.js";
+import { allRoutes } from "../../../../src/api/routes.js";
+import { type RunningServer, startServer } from "../../../../src/api/server.js";
+import { handleCovenantCommand } from "../../../../src/commands/caseWork.js";
+import { loadConfig } from "../../../../src/config.js";
+import type { RecordedEvent } from "../../../../src/store/types.js";
+import { openSystem, type System } from "../../../../src/system.js";
+import { regionCommands } from "../../../domain/fixtures.js";
+import { freshDatabaseUrl } from "../../../support/postgres.js";
+
+export { COVENANT_ID, ORG } from "../../../domain/fixtures.js";
+
+export type StoreKind = "sqlite" | "postgres";
+
+/** One HTTP exchange, read completely. */
+export interface Exchange {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined for an empty body. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response fields; the schema test types them
+  body: any;
+  contentType: string;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as it is, instead of JSON.stringify(body). */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CaseApi {
+  url: string;
+  system: System;
+  api: HttpApi;
+  routes: Route[];
+  /** Every log line written so far. */
+  logs: string[];
+  /** Every exchange so far, for the schema test. */
+  exchanges: { method: string; path: string; exchange: Exchange }[];
+  token(org: string, roles: Role[], userId?: string): Promise<string>;
+  call(method: string, path: string, options?: CallOptions): Promise<Exchange>;
+  /** The case stream as stored (personal fields still encrypted). */
+  caseEvents(caseId: string): Promise<RecordedEvent[]>;
+  /** Every stored read record of the case. */
+  accessEvents(caseId: string): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on an ephemeral port, over the composition root's system on a real store
+ * (a fresh SQLite directory or a fresh PostgreSQL database), with the region's covenant.
+ */
+export async function startCaseApi(kind: StoreKind = "sqlite"): Promise<CaseApi> {
+  const dataDir = await mkdtemp(join(tmpdir(), "casustafel-cases-"));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    STORE: kind,
+    ...(kind === "postgres" ? { DATABASE_URL: await freshDatabaseUrl() } : {}),
+    MIN_POSITION_WAIT_MS: "2000",
+    BODY_LIMIT: "64kb",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    LOG_LEVEL: "info",
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger(config, sink);
+  const metrics = createMetrics({ defaultMetrics: false });
+  const system = await openSystem(config, logger, { metrics });
+  for (const command of regionCommands()) {
+    await handleCovenantCommand(system.resources.commands, command);
+  }
+  await system.catchUp();
+  const routes = allRoutes(system.resources);
+  const api = await createApp({
+    config,
+    logger,
+    metrics,
+    routes,
+    idempotency: system.idempotency,
+    waitForPosition: system.waitForPosition,
+    readiness: system.readiness,
+  });
+  const server: RunningServer = await startServer(api, {
+    port: 0,
+    host: "127.0.0.1",
+    logger,
+    resources: [{ name: "system", close: () => system.close() }],
+  });
+  const exchanges: CaseApi["exchanges"] = [];
+
+  async function call(method: string, path: string, options: CallOptions = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.raw;
+    if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers["content-type"] ??= "application/json";
+    const response = await fetch(`${server.url}${path}`, { method, headers, body });
+    const text = await response.text();
+    const exchange: Exchange = {
+      status: response.status,
+      headers: response.headers,
+      body: text === "" ? undefined : JSON.parse(text),
+      contentType: response.headers.get("content-type") ?? "",
+    };
+    exchanges.push({ method, path, exchange });
+    return exchange;
+  }
+
+  return {
+    url: server.url,
+    system,
+    api,
+    routes,
+    logs,
+    exchanges,
+    token: (org, roles, userId = `${org}-${roles.join("-")}`) =>
+      mintDevToken(config, { organisationId: org, roles, userId }),
+    call,
+    caseEvents: (caseId) => system.store.readStream(`case-${caseId}`),
+    accessEvents: (caseId) => system.store.readStream(`access-${caseId}`),
+    close: async () => {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

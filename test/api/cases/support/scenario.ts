@@ -1,0 +1,88 @@
+import type { Role } from "../../../../src/api/auth/claims.js";
+import { type CaseApi, COVENANT_ID, type Exchange, ORG } from "./caseApi.js";
+
+// The plaintexts a scenario writes: tests grep logs and stored events for them.
+export const SUBJECT = { name: "Noah Verhoeven", dateOfBirth: "2010-05-04", school: "Het Baken" };
+export const CONTACT = { name: "Ine Bakker", function: "zorgcoördinator", reach: "06-12345678" };
+export const DESCRIPTION =
+  "Noah is vaak afwezig en lijkt betrokken bij drugshandel rond het plein.";
+export const SHARE_CONTENT = "Noah mist sinds januari elke maandag; gezien bij het winkelcentrum.";
+export const NECESSITY =
+  "Wijkteam heeft het verzuimpatroon nodig om de hulp thuis af te stemmen op wat school ziet.";
+export const PLAINTEXTS = [SUBJECT.name, CONTACT.name, CONTACT.reach, DESCRIPTION, SHARE_CONTENT];
+
+export const openCaseBody = () => ({
+  covenantId: COVENANT_ID,
+  subject: SUBJECT,
+  contact: CONTACT,
+  category: "drugs",
+  level: "preventie",
+  urgency: "high",
+  description: DESCRIPTION,
+});
+
+export const lawfulShare = (fields: Record<string, unknown> = {}) => ({
+  recipients: [ORG.wijkteam],
+  dataCategories: ["signaal", "school"],
+  legalBasisId: "avg-6-1-e-publieke-taak",
+  purposeId: "veiligheid-school",
+  necessity: NECESSITY,
+  content: SHARE_CONTENT,
+  ...fields,
+});
+
+/** Tokens for the organisations a scenario plays with. */
+export async function tokensFor(api: CaseApi) {
+  const of = (org: string, ...roles: Role[]) => api.token(org, roles);
+  return {
+    school: await of(ORG.school, "professional"),
+    chair: await of(ORG.chair, "chair"),
+    wijkteam: await of(ORG.wijkteam, "professional"),
+    police: await of(ORG.police, "professional"),
+    leerplicht: await of(ORG.leerplicht, "professional"),
+    stranger: await of(ORG.jongerenwerk, "professional", "chair"),
+    strangerOfficer: await of(ORG.jongerenwerk, "privacy-officer"),
+  };
+}
+export type Tokens = Awaited<ReturnType<typeof tokensFor>>;
+
+function expectOk(exchange: Exchange, what: string): Exchange {
+  if (exchange.status >= 300) {
+    throw new Error(`${what}: ${exchange.status} ${JSON.stringify(exchange.body)}`);
+  }
+  return exchange;
+}
+
+/** The school opens a case; the chair invites the wijkteam, which joins. */
+export async function caseWithWijkteam(api: CaseApi, tokens: Tokens): Promise<string> {
+  const opened = expectOk(
+    await api.call("POST", "/v1/cases", { token: tokens.school, body: openCaseBody() }),
+    "open",
+  );
+  const caseId = opened.body.caseId as string;
+  await join(api, tokens, caseId, ORG.wijkteam, tokens.wijkteam);
+  return caseId;
+}
+
+export async function join(
+  api: CaseApi,
+  tokens: Tokens,
+  caseId: string,
+  organisationId: string,
+  token: string,
+): Promise<Exchange> {
+  expectOk(
+    await api.call("POST", `/v1/cases/${caseId}/invitations`, {
+      token: tokens.chair,
+      body: { organisationId, message: "Graag aansluiten" },
+    }),
+    "invite",
+  );
+  return expectOk(
+    await api.call("POST", `/v1/cases/${caseId}/participants`, {
+      token,
+      body: { contact: { name: "Karim El Amrani", function: "wijkcoach", reach: "karim@wijk.nl" } },
+    }),
+    "join",
+  );
+}

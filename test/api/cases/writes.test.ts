@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type CaseApi, ORG, startCaseApi } from "./support/caseApi.js";
+import {
+  caseWithWijkteam,
+  lawfulShare,
+  openCaseBody,
+  PLAINTEXTS,
+  type Tokens,
+  tokensFor,
+} from "./support/scenario.js";
+
+let api: CaseApi;
+let tokens: Tokens;
+beforeAll(async () => {
+  api = await startCaseApi("sqlite");
+  tokens = await tokensFor(api);
+});
+afterAll(() => api.close());
+
+const types = async (caseId: string) => (await api.caseEvents(caseId)).map((e) => e.type);
+
+describe("opening a case", () => {
+  test("a school's signal opens a case: 201, server ids, ETag, Position, events encrypted", async () => {
+    const response = await api.call("POST", "/v1/cases", {
+      token: tokens.school,
+      body: openCaseBody(),
+    });
+    expect(response.status).toBe(201);
+    const { caseId, signalId, subjectId, revision, position } = response.body;
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(signalId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(subjectId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(revision).toBe(1);
+    expect(response.headers.get("etag")).toBe('"1"');
+    expect(response.headers.get("position")).toBe(position);
+    expect(response.headers.get("location")).toBe(`/v1/cases/${caseId}`);
+    const events = await api.caseEvents(caseId);
+    expect(events.map((e) => e.type)).toEqual(["CaseOpened", "SignalRaised"]);
+    expect(events[0]!.data.openedBy).toBe(ORG.school);
+    expect(events[0]!.metadata.actor).toMatchObject({ organisationId: ORG.school });
+    const stored = JSON.stringify(events.map((event) => event.data));
+    for (const plaintext of PLAINTEXTS.slice(0, 4)) expect(stored).not.toContain(plaintext);
+  });
+
+  test("a member outside the covenant is refused 403 and nothing is written", async () => {
+    const outsider = await api.token("org-elsewhere", ["professional"]);
+    const response = await api.call("POST", "/v1/cases", { token: outsider, body: openCaseBody() });
+    expect(response.status).toBe(403);
+    expect(response.contentType).toMatch(/application\/problem\+json/);
+    expect(response.body.rule).toBe("covenant-member");
+  });
+});
+
+describe("case work", () => {
+  test("invite, join, regie, share, correct, revoke: each writes its event", async () => {
+    const caseId = await caseWithWijkteam(api, tokens);
+    expect(await types(caseId)).toEqual([
+      "CaseOpened",
+      "SignalRaised",
+      "PartnerInvited",
+      "PartnerJoined",
+    ]);
+    const regie = await api.call("PUT", `/v1/cases/${caseId}/regie`, {
+      token: tokens.chair,
+      body: { organisationId: ORG.wijkteam },
+    });
+    expect(regie.status).toBe(200);
+    expect(regie.body).toMatchObject({ caseId, revision: 4 });
+
+    const shared = await api.call("POST", `/v1/cases/${caseId}/shares`, {
+      token: tokens.school,
+      body: lawfulShare(),
+    });
+    expect(shared.status).toBe(201);
+    const { shareId } = shared.body;
+    const stored = (await api.caseEvents(caseId)).at(-1)!;
+    expect(stored.type).toBe("InformationShared");
+    expect(stored.data).toMatchObject({
+      shareId,
+      sharedBy: ORG.school,
+      recipients: [ORG.wijkteam],
+    });
+
+    const corrected = await api.call("POST", `/v1/cases/${caseId}/shares/${shareId}/corrections`, {
+      token: tokens.school,
+      body: { content: "Noah mist elke dinsdag.", reason: "Dag verwisseld" },
+    });
+    expect(corrected.status).toBe(201);
+    const revoked = await api.call("DELETE", `/v1/cases/${caseId}/shares/${shareId}`, {
+      token: tokens.school,
+    });
+    expect(revoked.status).toBe(200);
+    expect((await types(caseId)).slice(-3)).toEqual([
+      "InformationShared",
+      "ShareCorrected",
+      "ShareRevoked",
+    ]);
+  });
+});
