@@ -116,8 +116,9 @@ function crossFieldProblems(env: Environment): string[] {
     if (!env.JWKS_URL && !env.JWT_PUBLIC_KEY_FILE) {
       problems.push("JWKS_URL: production needs JWKS_URL or JWT_PUBLIC_KEY_FILE");
     }
-    if (!env.MASTER_KEY && !env.MASTER_KEY_FILE && !env.KEYSTORE_URL) {
-      problems.push("MASTER_KEY: production needs MASTER_KEY, MASTER_KEY_FILE or KEYSTORE_URL");
+    // The key store holds only wrapped keys: without the master key nothing can be unwrapped.
+    if (!env.MASTER_KEY && !env.MASTER_KEY_FILE) {
+      problems.push("MASTER_KEY: production needs MASTER_KEY or MASTER_KEY_FILE");
     }
   }
   return problems;

@@ -73,4 +73,13 @@ describe("configuration", () => {
     });
     expect(config.env).toBe("production");
   });
+
+  it("production refuses a key store without a master key: wrapped keys cannot be unwrapped", () => {
+    const message = problemsOf({
+      NODE_ENV: "production",
+      JWKS_URL: "https://idp.example/jwks.json",
+      KEYSTORE_URL: "postgres://keys.example/casustafel",
+    });
+    expect(message).toContain("MASTER_KEY");
+  });
 });
