@@ -1,0 +1,171 @@
+import type {
+  Agreement,
+  CaseState,
+  Consent,
+  Participant,
+  Role,
+  Signal,
+  Subject,
+} from "../../domain/index.js";
+import { isOverdue } from "../../domain/index.js";
+import {
+  hasCase,
+  type MeetingView,
+  type ShareView,
+  visibleMeeting,
+  visibleShares,
+} from "./caseParts.js";
+
+export { hasCase } from "./caseParts.js";
+
+/** Who asks: the authenticated user, the organisation from the token, the token's roles. */
+export interface Viewer {
+  userId: string;
+  organisationId: string;
+  roles: readonly Role[];
+}
+
+/** One item shown, as the access record (rule 8) and visibilityAt name it: id and categories, no content. */
+export interface ShownItem {
+  /** "case:<id>", "subject", "participant:<org>", "signal:<id>", "meeting:<id>", "minutes:<meetingId>", "agreement:<id>", "consent:<id>", "share:<id>", "invitation:<caseId>". */
+  id: string;
+  kind:
+    | "case"
+    | "subject"
+    | "participant"
+    | "signal"
+    | "meeting"
+    | "minutes"
+    | "agreement"
+    | "consent"
+    | "share"
+    | "invitation";
+  /** Signal category, or a share's data categories; empty for other kinds. */
+  categories: string[];
+}
+
+export interface InvitationView {
+  caseId: string;
+  signalCategory: string | null;
+  chairOrganisationId: string;
+  message: string;
+}
+
+export type ParticipantView = Pick<Participant, "organisationId" | "status" | "since"> & {
+  /** Named contact of a joined participant; null for every other status. */
+  contact: Participant["contact"];
+};
+
+export interface CaseView {
+  caseId: string;
+  status: "open" | "closed";
+  covenantId: string | null;
+  chairOrganisationId: string;
+  regieOrganisationId: string | null;
+  outcome: CaseState["outcome"];
+  closedAt: string | null;
+  retentionUntil: string | null;
+  subject: Subject | null;
+  participants: ParticipantView[];
+  signals: Signal[];
+  meetings: MeetingView[];
+  agreements: (Agreement & { overdue: boolean })[];
+  consents: Consent[];
+  shares: ShareView[];
+}
+
+/** The one visibility decision of DESIGN.md §3 rules 1–4; "none" is answered as 404, never 403. */
+export type CaseVisibility =
+  | { kind: "none" }
+  | { kind: "invitation"; invitation: InvitationView; items: ShownItem[] }
+  | { kind: "case"; view: CaseView; items: ShownItem[] };
+
+/**
+ * Case content is for the roles that work on cases. Privacy officers, admins and analysts
+ * see metadata through their own read models (rule 5, 7), never content through this one.
+ */
+const WORKS_ON_CASES: readonly Role[] = ["professional", "chair"];
+
+const item = (id: string, kind: ShownItem["kind"], categories: string[] = []): ShownItem => ({
+  id,
+  kind,
+  categories,
+});
+
+/** What `viewer` may see of the case at `now` (ISO-8601), and the items that makes visible. */
+export function caseVisibility(state: CaseState, viewer: Viewer, now: string): CaseVisibility {
+  const { caseId, chairOrganisationId } = state;
+  if (state.status === "none" || caseId === null || chairOrganisationId === null)
+    return { kind: "none" };
+  if (!viewer.roles.some((role) => WORKS_ON_CASES.includes(role))) return { kind: "none" };
+  const organisationId = viewer.organisationId;
+  if (!hasCase(state, organisationId)) {
+    const participant = state.participants[organisationId];
+    if (participant?.status !== "invited") return { kind: "none" };
+    const invitation: InvitationView = {
+      caseId,
+      signalCategory: state.signals[0]?.category ?? null,
+      chairOrganisationId,
+      message: participant.invitationMessage ?? "",
+    };
+    return { kind: "invitation", invitation, items: [item(`invitation:${caseId}`, "invitation")] };
+  }
+  return caseContent(state, caseId, chairOrganisationId, organisationId, now);
+}
+
+function caseContent(
+  state: CaseState,
+  caseId: string,
+  chairOrganisationId: string,
+  organisationId: string,
+  now: string,
+): CaseVisibility {
+  const participants = Object.values(state.participants).map(
+    ({ organisationId: id, status, since, contact }): ParticipantView => ({
+      organisationId: id,
+      status,
+      since,
+      contact: status === "joined" ? contact : null,
+    }),
+  );
+  const meetings = Object.values(state.meetings).map((m) =>
+    visibleMeeting(state, m, organisationId),
+  );
+  const shares = visibleShares(state, organisationId, now);
+  const agreements = Object.values(state.agreements).map((a) => ({
+    ...a,
+    overdue: isOverdue(a, now),
+  }));
+  const consents = Object.values(state.consents);
+  const view: CaseView = {
+    caseId,
+    status: state.status === "closed" ? "closed" : "open",
+    covenantId: state.covenantId,
+    chairOrganisationId,
+    regieOrganisationId: state.regieOrganisationId,
+    outcome: state.outcome,
+    closedAt: state.closedAt,
+    retentionUntil: state.retentionUntil,
+    subject: state.subject,
+    participants,
+    signals: state.signals,
+    meetings,
+    agreements,
+    consents,
+    shares,
+  };
+  const items: ShownItem[] = [
+    item(`case:${caseId}`, "case"),
+    item("subject", "subject", ["identiteit"]),
+    ...participants.map((p) => item(`participant:${p.organisationId}`, "participant")),
+    ...state.signals.map((s) => item(`signal:${s.signalId}`, "signal", [s.category])),
+    ...meetings.map((m) => item(`meeting:${m.meetingId}`, "meeting")),
+    ...meetings
+      .filter((m) => m.minutes !== null)
+      .map((m) => item(`minutes:${m.meetingId}`, "minutes")),
+    ...agreements.map((a) => item(`agreement:${a.agreementId}`, "agreement")),
+    ...consents.map((c) => item(`consent:${c.consentId}`, "consent")),
+    ...shares.map((s) => item(`share:${s.shareId}`, "share", [...s.dataCategories])),
+  ];
+  return { kind: "case", view, items };
+}
