@@ -1,41 +1,15 @@
-import { createApp } from "./api/app.js";
 import { createLogger } from "./api/observability/logger.js";
-import { allRoutes } from "./api/routes.js";
-import { closeOnSignals, startServer } from "./api/server.js";
+import { closeOnSignals } from "./api/server.js";
 import { loadConfig } from "./config.js";
-import { seedDemoCovenantIfEmpty } from "./demo/seed.js";
-import { openSystem } from "./system.js";
+import { startService } from "./service.js";
 
 /** The composition root: config -> system -> projections caught up -> demo seed -> HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const system = await openSystem(config, logger);
-  try {
-    await system.catchUp();
-    if (config.env !== "production") await seedDemoCovenantIfEmpty(system);
-    const api = await createApp({
-      config,
-      logger,
-      metrics: system.metrics,
-      routes: allRoutes(system.resources),
-      idempotency: system.idempotency,
-      waitForPosition: system.waitForPosition,
-      readiness: system.readiness,
-    });
-    const running = await startServer(api, {
-      port: config.http.port,
-      host: config.http.host,
-      logger,
-      shutdownTimeoutMs: config.shutdownTimeoutMs,
-      resources: [{ name: "system", close: () => system.close() }],
-    });
-    closeOnSignals(running, logger);
-    logger.info({ url: running.url, store: config.store.kind }, "casustafel listening");
-  } catch (error) {
-    await system.close();
-    throw error;
-  }
+  const service = await startService(config, logger, { seedDemo: config.env !== "production" });
+  closeOnSignals(service.server, logger);
+  logger.info({ url: service.url, store: config.store.kind }, "casustafel listening");
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,9 @@
-import { caseRoutes } from "./cases/index.js";
+import { catalogueRoutes } from "./catalogue/routes.js";
+import { covenantResourceRoutes } from "./covenants/index.js";
 import type { ResourceDeps } from "./resources.js";
 import type { Route } from "./route.js";
 
 /** Every resource's routes, in the order the OpenAPI document lists them. */
 export function allRoutes(deps: ResourceDeps): Route[] {
-  return [...caseRoutes(deps)];
+  return [...covenantResourceRoutes(deps), ...catalogueRoutes()];
 }

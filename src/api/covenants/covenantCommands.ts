@@ -1,0 +1,75 @@
+import { handleCovenantCommand } from "../../commands/caseWork.js";
+import { fold } from "../../commands/handleCommand.js";
+import { readDecodedStream } from "../../commands/readDecoded.js";
+import {
+  activeMember,
+  type CovenantCommand,
+  type CovenantState,
+  covenantDecider,
+  covenantStreamId,
+} from "../../domain/index.js";
+import type { Caller } from "../auth/claims.js";
+import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
+import { HttpProblem } from "../problems.js";
+import type { ResourceDeps } from "../resources.js";
+
+export interface CovenantWritten {
+  state: CovenantState;
+  revision: number;
+  position: bigint | undefined;
+}
+
+type CommandFields<C> = C extends CovenantCommand ? Omit<C, "actor" | "now" | "covenantId"> : never;
+
+/** Runs one covenant command as the caller; the domain decides whether the caller may. */
+export async function runCovenantCommand(
+  deps: ResourceDeps,
+  request: { caller: Caller; expectedRevision: ExpectedRevisionFromHeader | undefined },
+  covenantId: string,
+  fields: CommandFields<CovenantCommand>,
+): Promise<CovenantWritten> {
+  const { caller, expectedRevision } = request;
+  const command = {
+    ...fields,
+    covenantId,
+    actor: {
+      userId: caller.userId,
+      organisationId: caller.organisationId,
+      roles: [...caller.roles],
+    },
+    now: deps.now(),
+  } as CovenantCommand;
+  const handled = await handleCovenantCommand(deps.commands, command, {
+    expectedRevision: typeof expectedRevision === "number" ? expectedRevision : undefined,
+  });
+  return {
+    state: handled.state,
+    revision: handled.revision,
+    position: handled.position ?? undefined,
+  };
+}
+
+/** The covenant now, with its stream revision (the ETag). */
+export async function readCovenant(
+  deps: ResourceDeps,
+  covenantId: string,
+): Promise<{ state: CovenantState; revision: number }> {
+  const history = await readDecodedStream(deps.store, deps.codec, covenantStreamId(covenantId));
+  return { state: fold(covenantDecider, history), revision: history.length - 1 };
+}
+
+/** Members (and only members) read their covenant; to anyone else it does not exist. */
+export async function requireMemberView(
+  deps: ResourceDeps,
+  caller: Caller,
+  covenantId: string,
+): Promise<{ state: CovenantState; revision: number }> {
+  const covenant = await readCovenant(deps, covenantId);
+  if (
+    covenant.state.status !== "established" ||
+    !activeMember(covenant.state, caller.organisationId)
+  ) {
+    throw new HttpProblem("not_found", "No such covenant");
+  }
+  return covenant;
+}
