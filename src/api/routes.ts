@@ -1,9 +1,10 @@
 import { catalogueRoutes } from "./catalogue/routes.js";
+import { caseRoutes } from "./cases/index.js";
 import { covenantResourceRoutes } from "./covenants/index.js";
 import type { ResourceDeps } from "./resources.js";
 import type { Route } from "./route.js";
 
 /** Every resource's routes, in the order the OpenAPI document lists them. */
 export function allRoutes(deps: ResourceDeps): Route[] {
-  return [...covenantResourceRoutes(deps), ...catalogueRoutes()];
+  return [...covenantResourceRoutes(deps), ...caseRoutes(deps), ...catalogueRoutes()];
 }
