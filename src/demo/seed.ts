@@ -1,5 +1,6 @@
 import { handleCovenantCommand } from "../commands/caseWork.js";
 import type { Actor, CovenantCommand } from "../domain/index.js";
+import { WrongExpectedRevisionError } from "../store/errors.js";
 import { START } from "../store/types.js";
 import type { System } from "../system.js";
 import { DEMO_COVENANT_NAME, demoPurposes, demoSharingRules } from "./covenant.js";
@@ -42,9 +43,15 @@ export function demoCovenantCommands(
 export async function seedDemoCovenantIfEmpty(system: System): Promise<boolean> {
   const { store, logger, resources } = system;
   if ((await store.headPosition()) !== START) return false;
-  for (const command of demoCovenantCommands(resources.now())) {
-    await handleCovenantCommand(resources.commands, command);
+  const [establish, ...rest] = demoCovenantCommands(resources.now());
+  try {
+    // Several processes may start on one empty store: the one that creates the stream seeds.
+    await handleCovenantCommand(resources.commands, establish!, { expectedRevision: -1 });
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError) return false;
+    throw error;
   }
+  for (const command of rest) await handleCovenantCommand(resources.commands, command);
   logger.info(
     {
       covenantId: DEMO_COVENANT_ID,
