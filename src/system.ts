@@ -7,11 +7,20 @@ import type { IdempotencyStore } from "./api/concurrency/idempotency.js";
 import type { WaitForPosition } from "./api/concurrency/minPosition.js";
 import { createMetrics, instrumentEventStore, type Metrics } from "./api/observability/metrics.js";
 import type { ReadinessCheck } from "./api/operations/routes.js";
-import type { ResourceDeps } from "./api/resources.js";
+import type { ReadModels, ResourceDeps } from "./api/resources.js";
 import { domainCodec } from "./commands/eventCodec.js";
 import type { Config } from "./config.js";
+import { recordAccess } from "./privacy/accessRecords.js";
 import { loadMasterKey } from "./privacy/keys/masterKey.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
+import { createAccessLog } from "./projections/accessLog/accessLog.js";
+import { createAgreementsDue } from "./projections/agreementsDue/agreementsDue.js";
+import { createCaseList } from "./projections/caseList/caseList.js";
+import { createCaseView } from "./projections/caseView/caseView.js";
+import { createDisclosureRegister } from "./projections/disclosureRegister/disclosureRegister.js";
+import { createProjector, type Projector } from "./projections/projector.js";
+import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
+import { createTrends } from "./projections/trends/trends.js";
 import { openStorage } from "./storage.js";
 import type { EventStore } from "./store/eventStore.js";
 
@@ -22,6 +31,7 @@ export interface System {
   metrics: Metrics;
   store: EventStore;
   resources: ResourceDeps;
+  projector: Projector;
   idempotency: IdempotencyStore;
   waitForPosition: WaitForPosition;
   readiness: ReadinessCheck;
@@ -46,6 +56,20 @@ async function announceDevelopmentKeys(config: Config, logger: Logger): Promise<
     { created: !existed, dir: devKeyPaths(config.dataDir).dir },
     "DEVELOPMENT ONLY: tokens are verified with the dev key pair; never use it in production",
   );
+}
+
+/** Every read model; caseView first, since the list and the agreements answer through it. */
+function createReadModels(): ReadModels {
+  const caseView = createCaseView();
+  return {
+    caseView,
+    caseList: createCaseList(caseView),
+    agreementsDue: createAgreementsDue(caseView),
+    disclosureRegister: createDisclosureRegister(),
+    accessLog: createAccessLog(),
+    subjectIndex: createSubjectIndex(),
+    trends: createTrends(),
+  };
 }
 
 export async function openSystem(
@@ -74,26 +98,53 @@ export async function openSystem(
   const keyStore = createKeyStore({ vault: storage.vault, masterKey: master.masterKey });
   const codec = domainCodec(keyStore);
 
-  const waitForPosition: WaitForPosition = async (position, timeoutMs) => {
-    const deadline = Date.now() + timeoutMs;
-    while ((await store.headPosition()) < position) {
-      if (Date.now() > deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return true;
-  };
+  const readModels = createReadModels();
+  const projector = createProjector({
+    store,
+    codec,
+    keyStore,
+    models: Object.values(readModels),
+  });
+  const waitForPosition: WaitForPosition = (position, timeoutMs) =>
+    projector.waitFor(position, timeoutMs);
 
   const resources: ResourceDeps = {
     store,
     commands: { store, codec, keyStore },
     codec,
     keyStore,
-    readModels: {},
-    recordAccess: async () => {},
+    readModels,
+    recordAccess: async (access) => {
+      const { caller } = access;
+      await recordAccess(store, {
+        actor: {
+          userId: caller.userId,
+          organisationId: caller.organisationId,
+          roles: [...caller.roles],
+        },
+        caseId: access.caseId,
+        subjectId: access.subjectId ?? "",
+        covenantId: access.covenantId ?? "",
+        itemIds: access.items,
+        purpose: access.purpose,
+        correlationId: access.requestId,
+        now: now(),
+      });
+    },
     waitForPosition,
     now,
     logger,
   };
+
+  // Lag is head minus applied position; sampled, since the projector itself keeps no metrics.
+  const lagSampler = setInterval(() => {
+    store.headPosition().then(
+      (head) =>
+        metrics.projectionLagEvents.set({ projection: "all" }, Number(head - projector.position)),
+      () => {},
+    );
+  }, 5_000);
+  lagSampler.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -104,10 +155,25 @@ export async function openSystem(
     resources,
     idempotency: eventStoreIdempotency(store),
     waitForPosition,
-    readiness: async () => ({ ready: true, checks: { head: Number(await store.headPosition()) } }),
-    catchUp: async () => {},
+    projector,
+    readiness: async () => {
+      const head = await store.headPosition();
+      const caughtUp = await projector.caughtUp();
+      return {
+        ready: caughtUp,
+        checks: { head: head.toString(), projected: projector.position.toString(), caughtUp },
+      };
+    },
+    catchUp: () => projector.start(),
     close: () => {
-      closing ??= storage.close();
+      closing ??= (async () => {
+        clearInterval(lagSampler);
+        try {
+          await projector.stop();
+        } finally {
+          await storage.close();
+        }
+      })();
       return closing;
     },
   };

@@ -2,6 +2,13 @@ import type { Logger } from "pino";
 import type { CommandDeps } from "../commands/handleCommand.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
+import type { AccessLog } from "../projections/accessLog/accessLog.js";
+import type { AgreementsDueModel } from "../projections/agreementsDue/agreementsDue.js";
+import type { CaseListModel } from "../projections/caseList/caseList.js";
+import type { CaseViewModel } from "../projections/caseView/caseView.js";
+import type { DisclosureRegister } from "../projections/disclosureRegister/disclosureRegister.js";
+import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
+import type { Trends } from "../projections/trends/trends.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { Caller } from "./auth/claims.js";
 import type { WaitForPosition } from "./concurrency/minPosition.js";
@@ -10,6 +17,9 @@ import type { WaitForPosition } from "./concurrency/minPosition.js";
 export interface AccessToRecord {
   caller: Caller;
   caseId: string;
+  /** The case's pseudonymous subject and its covenant: the read record names both. */
+  subjectId?: string;
+  covenantId?: string;
   /** Ids of the items the response carries (shares, meetings, agreements, ...). */
   items: readonly string[];
   /** Why the caller read it, e.g. "case-work" or "audit". */
@@ -21,12 +31,15 @@ export interface AccessToRecord {
 /** Appends the access record; a failure must fail the read (DESIGN.md §3 rule 8). */
 export type RecordAccess = (access: AccessToRecord) => Promise<void>;
 
-/**
- * The read models the projector keeps, by the question each answers. Each member is the
- * query object of its folder under src/projections; typed there, assembled in src/system.ts.
- */
+/** The read models the projector keeps, by the question each answers; assembled in src/system.ts. */
 export interface ReadModels {
-  readonly [name: string]: unknown;
+  caseView: CaseViewModel;
+  caseList: CaseListModel;
+  agreementsDue: AgreementsDueModel;
+  disclosureRegister: DisclosureRegister;
+  accessLog: AccessLog;
+  subjectIndex: SubjectIndex;
+  trends: Trends;
 }
 
 /** What every resource module receives from the composition root (src/system.ts). */

@@ -6,7 +6,7 @@ import type { Caller } from "../auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
-import { loadCaseState, mayKnowCase } from "./caseExistence.js";
+import { loadCase, mayKnowCase } from "./caseExistence.js";
 
 /** What a case write answers with: the stream revision (ETag) and the global position. */
 export interface CaseWritten {
@@ -30,7 +30,7 @@ export async function requireKnownCase(
   caller: Caller,
   caseId: string,
 ): Promise<CaseState> {
-  const state = await loadCaseState(deps.commands, caseId);
+  const { state } = await loadCase(deps.commands, caseId);
   if (!mayKnowCase(state, caller, deps.now())) throw caseNotFound();
   return state;
 }
@@ -72,7 +72,7 @@ export async function runCaseCommand(
     // A stale If-Match on a hidden case would answer 412 and so confirm that the case exists.
     const refused = error instanceof DomainError || error instanceof WrongExpectedRevisionError;
     if (refused && !request.reveal) {
-      const state = await loadCaseState(deps.commands, caseId);
+      const { state } = await loadCase(deps.commands, caseId);
       if (!mayKnowCase(state, request.caller, deps.now())) throw caseNotFound();
     }
     throw error;

@@ -6,6 +6,7 @@ import { consentRoutes } from "./consents.js";
 import { meetingRoutes } from "./meetings.js";
 import { openCaseRoute } from "./openCase.js";
 import { participantRoutes } from "./participants.js";
+import { readCaseRoute } from "./readCase.js";
 import { regieRoute } from "./regie.js";
 import { shareRoutes } from "./shares.js";
 import { raiseSignalRoute } from "./signals.js";
@@ -14,6 +15,7 @@ import { raiseSignalRoute } from "./signals.js";
 export function caseRoutes(deps: ResourceDeps): Route[] {
   return [
     openCaseRoute(deps),
+    readCaseRoute(deps),
     raiseSignalRoute(deps),
     ...participantRoutes(deps),
     regieRoute(deps),

@@ -2,18 +2,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { createApp, type HttpApi } from "../../../../src/api/app.js";
+import type { HttpApi } from "../../../../src/api/app.js";
 import type { Role } from "../../../../src/api/auth/claims.js";
 import { mintDevToken } from "../../../../src/api/auth/devTokens.js";
 import { createLogger } from "../../../../src/api/observability/logger.js";
 import { createMetrics } from "../../../../src/api/observability/metrics.js";
 import type { Route } from "../../../../src/api/route.js";
 import { allRoutes } from "../../../../src/api/routes.js";
-import { type RunningServer, startServer } from "../../../../src/api/server.js";
 import { handleCovenantCommand } from "../../../../src/commands/caseWork.js";
 import { loadConfig } from "../../../../src/config.js";
+import { startService } from "../../../../src/service.js";
 import type { RecordedEvent } from "../../../../src/store/types.js";
-import { openSystem, type System } from "../../../../src/system.js";
+import type { System } from "../../../../src/system.js";
 import { regionCommands } from "../../../domain/fixtures.js";
 import { freshDatabaseUrl } from "../../../support/postgres.js";
 
@@ -81,28 +81,16 @@ export async function startCaseApi(kind: StoreKind = "sqlite"): Promise<CaseApi>
     },
   });
   const logger = createLogger(config, sink);
-  const metrics = createMetrics({ defaultMetrics: false });
-  const system = await openSystem(config, logger, { metrics });
+  const service = await startService(
+    { ...config, http: { ...config.http, port: 0, host: "127.0.0.1" } },
+    logger,
+    { metrics: createMetrics({ defaultMetrics: false }) },
+  );
+  const { system, api, server } = service;
   for (const command of regionCommands()) {
     await handleCovenantCommand(system.resources.commands, command);
   }
-  await system.catchUp();
   const routes = allRoutes(system.resources);
-  const api = await createApp({
-    config,
-    logger,
-    metrics,
-    routes,
-    idempotency: system.idempotency,
-    waitForPosition: system.waitForPosition,
-    readiness: system.readiness,
-  });
-  const server: RunningServer = await startServer(api, {
-    port: 0,
-    host: "127.0.0.1",
-    logger,
-    resources: [{ name: "system", close: () => system.close() }],
-  });
   const exchanges: CaseApi["exchanges"] = [];
 
   async function call(method: string, path: string, options: CallOptions = {}) {
@@ -136,7 +124,7 @@ export async function startCaseApi(kind: StoreKind = "sqlite"): Promise<CaseApi>
     caseEvents: (caseId) => system.store.readStream(`case-${caseId}`),
     accessEvents: (caseId) => system.store.readStream(`access-${caseId}`),
     close: async () => {
-      await server.close();
+      await service.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

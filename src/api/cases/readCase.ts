@@ -1,0 +1,46 @@
+import { caseVisibility } from "../../privacy/policy/caseVisibility.js";
+import type { ResourceDeps } from "../resources.js";
+import { defineRoute, type Route } from "../route.js";
+import { caseNotFound } from "./caseCommands.js";
+import { loadCase } from "./caseExistence.js";
+import { caseOrInvitationSchema, presentCase, presentInvitation } from "./presenters/caseView.js";
+import { caseTags } from "./routeOptions.js";
+import { caseParams } from "./schemas.js";
+
+/** The purpose of reading a case through the API: the case work itself (a processing-activity code). */
+const CASE_WORK = "casusoverleg";
+
+/** GET /v1/cases/{caseId}: what the caller's organisation may see now, decided by the policy. */
+export function readCaseRoute(deps: ResourceDeps): Route {
+  return defineRoute({
+    method: "get",
+    path: "/v1/cases/{caseId}",
+    summary: "The caller's view of one case",
+    description:
+      "Participants and the chair see the case; an invited organisation sees only its invitation; for everyone else the case does not exist (404). The ETag is the case's revision, for If-Match on writes. Every read is recorded in the access log before the answer leaves.",
+    tags: caseTags,
+    roles: ["professional", "chair"],
+    params: caseParams,
+    responses: { 200: caseOrInvitationSchema },
+    problems: ["not_found", "not_yet_consistent"],
+  }).handle(async ({ params, caller, requestId }) => {
+    const { state, revision } = await loadCase(deps.commands, params.caseId);
+    const visible = caseVisibility(state, caller, deps.now());
+    if (visible.kind === "none") throw caseNotFound();
+    // Rule 8: the read is on record before any content leaves; if recording fails, so does the read.
+    await deps.recordAccess({
+      caller,
+      caseId: params.caseId,
+      subjectId: state.subjectId ?? undefined,
+      covenantId: state.covenantId ?? undefined,
+      items: visible.items.map((item) => item.id),
+      purpose: CASE_WORK,
+      requestId,
+    });
+    const body =
+      visible.kind === "case"
+        ? presentCase(visible.view, revision)
+        : presentInvitation(visible.invitation, revision);
+    return { status: 200, body, etag: revision };
+  });
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type CaseApi, ORG, startCaseApi } from "./support/caseApi.js";
+import {
+  CONTACT,
+  caseWithWijkteam,
+  DESCRIPTION,
+  lawfulShare,
+  SHARE_CONTENT,
+  SUBJECT,
+  type Tokens,
+  tokensFor,
+} from "./support/scenario.js";
+
+let api: CaseApi;
+let tokens: Tokens;
+beforeAll(async () => {
+  api = await startCaseApi("sqlite");
+  tokens = await tokensFor(api);
+});
+afterAll(() => api.close());
+
+describe("reading a case", () => {
+  test("a participant sees the case through the policy; the read is recorded first", async () => {
+    const caseId = await caseWithWijkteam(api, tokens);
+    const shared = await api.call("POST", `/v1/cases/${caseId}/shares`, {
+      token: tokens.school,
+      body: lawfulShare(),
+    });
+    const read = await api.call("GET", `/v1/cases/${caseId}`, { token: tokens.wijkteam });
+    expect(read.status).toBe(200);
+    expect(read.headers.get("etag")).toBe(`"${shared.body.revision}"`);
+    expect(read.body).toMatchObject({
+      view: "case",
+      caseId,
+      revision: shared.body.revision,
+      status: "open",
+      chairOrganisationId: ORG.chair,
+      subject: SUBJECT,
+    });
+    expect(read.body.signals[0].description).toBe(DESCRIPTION);
+    expect(read.body.participants).toContainEqual({
+      organisationId: ORG.school,
+      status: "joined",
+      since: expect.any(String),
+      contact: CONTACT,
+    });
+    expect(read.body.shares.map((s: { content: string }) => s.content)).toEqual([SHARE_CONTENT]);
+    const records = await api.accessEvents(caseId);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.data).toMatchObject({
+      caseId,
+      organisationId: ORG.wijkteam,
+      purpose: "casusoverleg",
+    });
+    expect(records[0]!.data.itemIds).toContain(`share:${shared.body.shareId}`);
+    expect(JSON.stringify(records[0]!.data)).not.toContain(SHARE_CONTENT);
+  });
+
+  test("a share is hidden from a participant it was not made for", async () => {
+    const caseId = await caseWithWijkteam(api, tokens);
+    await api.call("POST", `/v1/cases/${caseId}/shares`, {
+      token: tokens.school,
+      body: lawfulShare(),
+    });
+    const chairView = await api.call("GET", `/v1/cases/${caseId}`, { token: tokens.chair });
+    expect(chairView.status).toBe(200);
+    expect(chairView.body.shares).toEqual([]);
+  });
+
+  test("an invited organisation sees only its invitation", async () => {
+    const caseId = await caseWithWijkteam(api, tokens);
+    await api.call("POST", `/v1/cases/${caseId}/invitations`, {
+      token: tokens.chair,
+      body: { organisationId: ORG.police, message: "Wilt u aansluiten?" },
+    });
+    const read = await api.call("GET", `/v1/cases/${caseId}`, { token: tokens.police });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({
+      view: "invitation",
+      caseId,
+      revision: 4,
+      signalCategory: "drugs",
+      chairOrganisationId: ORG.chair,
+      message: "Wilt u aansluiten?",
+    });
+  });
+
+  test("Min-Position: a read right after a write waits for it and sees it", async () => {
+    const caseId = await caseWithWijkteam(api, tokens);
+    const written = await api.call("PUT", `/v1/cases/${caseId}/regie`, {
+      token: tokens.chair,
+      body: { organisationId: ORG.wijkteam },
+    });
+    const read = await api.call("GET", `/v1/cases/${caseId}`, {
+      token: tokens.wijkteam,
+      headers: { "min-position": written.headers.get("position")! },
+    });
+    expect(read.status).toBe(200);
+    expect(read.body.regieOrganisationId).toBe(ORG.wijkteam);
+    const ahead = await api.call("GET", `/v1/cases/${caseId}`, {
+      token: tokens.wijkteam,
+      headers: { "min-position": "999999999" },
+    });
+    expect(ahead.status).toBe(503);
+    expect(ahead.headers.get("retry-after")).toBe("1");
+  });
+
+  test("If-Match with a stale ETag is 412 and writes nothing", async () => {
+    const caseId = await caseWithWijkteam(api, tokens);
+    const before = (await api.caseEvents(caseId)).length;
+    const stale = await api.call("PUT", `/v1/cases/${caseId}/regie`, {
+      token: tokens.chair,
+      body: { organisationId: ORG.wijkteam },
+      headers: { "if-match": '"1"' },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.contentType).toMatch(/problem\+json/);
+    const current = await api.call("PUT", `/v1/cases/${caseId}/regie`, {
+      token: tokens.chair,
+      body: { organisationId: ORG.wijkteam },
+      headers: { "if-match": `"${before - 1}"` },
+    });
+    expect(current.status).toBe(200);
+    expect(await api.caseEvents(caseId)).toHaveLength(before + 1);
+  });
+});
