@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import { handleSubjectCommand } from "../../commands/erasure.js";
+import type { CommandDeps } from "../../commands/handleCommand.js";
+import { DomainError } from "../../domain/index.js";
+import type { EventStore } from "../../store/eventStore.js";
+import { START } from "../../store/types.js";
+import type { KeyStore } from "../keys/keyStore.js";
+import { type DueSubject, RetentionLedger } from "./ledger.js";
+
+/** The stream where each run that erased something leaves its summary. */
+export const RETENTION_STREAM = "retention";
+export const RETENTION_APPLIED = "RetentionApplied";
+
+export type RetentionDeps = CommandDeps & { keyStore: KeyStore };
+
+/** What one run did, in ids and counts only: safe to print and to log. */
+export interface RetentionSummary {
+  runId: string;
+  ranAt: string;
+  subjectsErased: number;
+  casesErased: number;
+  /** Subjects with a case past retention kept because another case still holds them. */
+  subjectsHeld: number;
+  /** Subjects another process erased between our scan and our command. */
+  alreadyErased: number;
+  /** Subjects whose erasure failed; the next run tries them again. */
+  failures: { subjectId: string; error: string }[];
+}
+
+export interface RetentionJob {
+  /** Reads the store from where the last run stopped, erases every subject whose retention ended at `now`. */
+  run(now?: string): Promise<RetentionSummary>;
+}
+
+const PAGE = 1000;
+
+/**
+ * The retention job: finds subjects whose cases have all been closed longer than their
+ * retention (CaseClosed.retentionUntil, moved by RetentionExtended) and erases them with
+ * ApplyRetention. It keeps its fold between runs, so a scheduled run reads only new events;
+ * a run that finds nothing due writes nothing.
+ */
+export function createRetentionJob(deps: RetentionDeps): RetentionJob {
+  const ledger = new RetentionLedger();
+  let position = START;
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function catchUp(store: EventStore): Promise<void> {
+    for (;;) {
+      const page = await store.readAll({ fromPosition: position, limit: PAGE });
+      for (const event of page) ledger.apply(event);
+      if (page.length > 0) position = (page[page.length - 1] as { position: bigint }).position;
+      if (page.length < PAGE) return;
+    }
+  }
+
+  async function runOnce(now: string): Promise<RetentionSummary> {
+    await catchUp(deps.store);
+    const { due, held } = ledger.dueAt(now);
+    const summary: RetentionSummary = {
+      runId: randomUUID(),
+      ranAt: now,
+      subjectsErased: 0,
+      casesErased: 0,
+      subjectsHeld: held,
+      alreadyErased: 0,
+      failures: [],
+    };
+    const erased: DueSubject[] = [];
+    for (const subject of due) {
+      const outcome = await erase(deps, subject, now, summary.runId);
+      if (outcome === "erased") erased.push(subject);
+      else if (outcome === "already-erased") summary.alreadyErased++;
+      else summary.failures.push({ subjectId: subject.subjectId, error: outcome.error });
+    }
+    summary.subjectsErased = erased.length;
+    summary.casesErased = erased.reduce((count, subject) => count + subject.caseIds.length, 0);
+    if (erased.length > 0) await recordRun(deps.store, summary, erased);
+    await catchUp(deps.store);
+    return summary;
+  }
+
+  return {
+    run(now = new Date().toISOString()) {
+      // Runs take turns, so a slow run and the next tick never erase the same subject twice.
+      const next = running.then(() => runOnce(now));
+      running = next.catch(() => {});
+      return next;
+    },
+  };
+}
+
+async function erase(
+  deps: RetentionDeps,
+  subject: DueSubject,
+  now: string,
+  runId: string,
+): Promise<"erased" | "already-erased" | { error: string }> {
+  const { subjectId, caseIds, retentionUntil, covenantId } = subject;
+  try {
+    await handleSubjectCommand(
+      deps,
+      { type: "ApplyRetention", now, subjectId, caseIds, retentionUntil },
+      covenantId,
+      { correlationId: runId },
+    );
+    return "erased";
+  } catch (error) {
+    if (error instanceof DomainError && error.rule === "already-erased") return "already-erased";
+    // A name or code only: messages of foreign errors are not ours to vouch for.
+    const code = error instanceof DomainError ? `${error.code}:${error.rule}` : undefined;
+    return { error: code ?? (error instanceof Error ? error.name : "unknown") };
+  }
+}
+
+/** The run's own record beside the SubjectErased events: when it ran and what it erased. */
+async function recordRun(
+  store: EventStore,
+  summary: RetentionSummary,
+  erased: DueSubject[],
+): Promise<void> {
+  await store.append(
+    RETENTION_STREAM,
+    [
+      {
+        eventId: randomUUID(),
+        type: RETENTION_APPLIED,
+        data: {
+          runId: summary.runId,
+          ranAt: summary.ranAt,
+          subjectIds: erased.map((subject) => subject.subjectId),
+          caseIds: erased.flatMap((subject) => subject.caseIds),
+          subjectsHeld: summary.subjectsHeld,
+        },
+        metadata: { command: "ApplyRetention", correlationId: summary.runId },
+      },
+    ],
+    { expectedRevision: "any" },
+  );
+}
+
+/** Runs the job once over the whole store: what the CLI does. */
+export const runRetention = (deps: RetentionDeps, now?: string) =>
+  createRetentionJob(deps).run(now);

@@ -1,0 +1,199 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  handleCaseCommand,
+  handleCovenantCommand,
+  loadCovenant,
+} from "../../src/commands/caseWork.js";
+import { handleSubjectCommand } from "../../src/commands/erasure.js";
+import { domainCodec } from "../../src/commands/eventCodec.js";
+import type {
+  CaseCommand,
+  CovenantState,
+  ShareInformation,
+  Subject,
+  SubjectCommand,
+} from "../../src/domain/index.js";
+import type { FieldCodec } from "../../src/privacy/codec/fieldCodec.js";
+import type { KeyStore, KeyVault } from "../../src/privacy/keys/keyStore.js";
+import { masterKeyFrom } from "../../src/privacy/keys/masterKey.js";
+import { postgresKeyVault } from "../../src/privacy/keys/postgres/keyVault.js";
+import { sqliteKeyVault } from "../../src/privacy/keys/sqlite/keyVault.js";
+import { createKeyStore } from "../../src/privacy/keys/subjectKeys.js";
+import type { EventStore } from "../../src/store/eventStore.js";
+import { openPostgresEventStore, type PostgresEventStore } from "../../src/store/postgres/index.js";
+import { openSqliteDatabase, SqliteEventStore } from "../../src/store/sqlite/index.js";
+import {
+  actor,
+  CONTACT,
+  COVENANT_ID,
+  chair,
+  NECESSITY,
+  ORG,
+  regionCommands,
+} from "../domain/fixtures.js";
+import { freshDatabaseUrl } from "../support/postgres.js";
+
+// A real store, key store and codec with the region's covenant, for the audit side's tests.
+
+export interface AuditWorld {
+  store: EventStore;
+  keyStore: KeyStore;
+  codec: FieldCodec;
+  /** The SQLite file, when the world is on SQLite. */
+  sqlitePath?: string;
+  /** The pool, when the world is on PostgreSQL. */
+  pool?: PostgresEventStore["pool"];
+  run(command: CaseCommand): Promise<bigint>;
+  runSubject(command: SubjectCommand): Promise<bigint>;
+  covenant(): Promise<CovenantState>;
+  close(): Promise<void>;
+}
+
+const masterKey = masterKeyFrom(randomBytes(32));
+
+async function worldOver(
+  store: EventStore,
+  vault: KeyVault,
+  close: () => Promise<void>,
+  place: Pick<AuditWorld, "sqlitePath" | "pool">,
+): Promise<AuditWorld> {
+  const keyStore = createKeyStore({ vault, masterKey });
+  const codec = domainCodec(keyStore);
+  const deps = { store, codec, keyStore };
+  for (const command of regionCommands()) await handleCovenantCommand(deps, command);
+  return {
+    ...place,
+    store,
+    keyStore,
+    codec,
+    async run(command) {
+      return (await handleCaseCommand(deps, command)).position ?? store.headPosition();
+    },
+    async runSubject(command) {
+      return (
+        (await handleSubjectCommand(deps, command, COVENANT_ID)).position ?? store.headPosition()
+      );
+    },
+    covenant: () => loadCovenant(deps, COVENANT_ID),
+    close,
+  };
+}
+
+export async function sqliteAuditWorld(): Promise<AuditWorld> {
+  const dir = mkdtempSync(join(tmpdir(), "casustafel-audit-"));
+  const sqlitePath = join(dir, "store.db");
+  const db = openSqliteDatabase(sqlitePath);
+  const store = new SqliteEventStore(db, { ownsDatabase: true });
+  const close = async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return worldOver(store, sqliteKeyVault(db), close, { sqlitePath });
+}
+
+export async function postgresAuditWorld(): Promise<AuditWorld> {
+  const store = await openPostgresEventStore(await freshDatabaseUrl());
+  return worldOver(store, postgresKeyVault(store.pool), () => store.close(), { pool: store.pool });
+}
+
+export const professional = (organisationId: string) => actor(organisationId, "professional");
+export const privacyOfficer = (organisationId: string) => actor(organisationId, "privacy-officer");
+/** The covenant's privacy officer: the privacy-officer role in the chair organisation. */
+export const covenantOfficer = privacyOfficer(ORG.chair);
+
+export const SHARED_CONTENT =
+  "Wordt na school opgewacht door een groep oudere jongeren bij het station.";
+export const SIGNAL_TEXT = "Verzuimt elke maandag; vertelde dat het thuis onrustig is.";
+
+/** Commands for one case with the test defaults; every case gets its own ids. */
+export function caseScript(options: { subject?: Subject; subjectId?: string; at?: string } = {}) {
+  const caseId = randomUUID();
+  const subjectId = options.subjectId ?? randomUUID();
+  const now = options.at ?? "2025-03-10T10:00:00.000Z";
+  const base = { caseId, now };
+  return {
+    caseId,
+    subjectId,
+    open: (fields: { category?: string; at?: string; school?: string } = {}): CaseCommand => ({
+      ...base,
+      now: fields.at ?? now,
+      type: "RaiseSignal",
+      actor: professional(ORG.school),
+      signalId: randomUUID(),
+      subjectId,
+      covenantId: COVENANT_ID,
+      subject: options.subject ?? {
+        name: "Sam de Vries",
+        dateOfBirth: "2011-01-15",
+        school: fields.school ?? "Het Baken",
+      },
+      contact: CONTACT,
+      category: fields.category ?? "verzuim",
+      level: "preventie",
+      urgency: "medium",
+      description: SIGNAL_TEXT,
+    }),
+    invite: (organisationId: string): CaseCommand => ({
+      ...base,
+      type: "InvitePartner",
+      actor: chair,
+      organisationId,
+      message: "Graag aansluiten bij het overleg",
+    }),
+    join: (organisationId: string): CaseCommand => ({
+      ...base,
+      type: "JoinCase",
+      actor: professional(organisationId),
+      contact: CONTACT,
+    }),
+    share: (fields: Partial<ShareInformation> = {}): CaseCommand =>
+      ({
+        ...base,
+        type: "ShareInformation",
+        actor: professional(ORG.school),
+        shareId: randomUUID(),
+        recipients: [ORG.wijkteam],
+        dataCategories: ["signaal", "school"],
+        legalBasisId: "avg-6-1-e-publieke-taak",
+        purposeId: "veiligheid-school",
+        necessity: NECESSITY,
+        content: SHARED_CONTENT,
+        ...fields,
+      }) as ShareInformation,
+    close: (at = now): CaseCommand => ({
+      ...base,
+      now: at,
+      type: "CloseCase",
+      actor: chair,
+      outcome: "resolved",
+      reason: "Hulp thuis loopt via het wijkteam",
+    }),
+    reopen: (at = now): CaseCommand => ({
+      ...base,
+      now: at,
+      type: "ReopenCase",
+      actor: chair,
+      reason: "Nieuw signaal van school",
+    }),
+    extendRetention: (retentionUntil: string, at = now): CaseCommand => ({
+      ...base,
+      now: at,
+      type: "ExtendRetention",
+      actor: chair,
+      retentionUntil,
+      reason: "Lopende procedure bij de rechtbank",
+    }),
+  };
+}
+
+/** The case with the school, wijkteam and police joined: the usual start of a test. */
+export async function caseWithPartners(world: AuditWorld, script: ReturnType<typeof caseScript>) {
+  await world.run(script.open());
+  for (const organisationId of [ORG.wijkteam, ORG.police, ORG.leerplicht]) {
+    await world.run(script.invite(organisationId));
+    await world.run(script.join(organisationId));
+  }
+}
