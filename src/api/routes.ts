@@ -1,10 +1,16 @@
-import { catalogueRoutes } from "./catalogue/routes.js";
+import { agreementsDueRoutes } from "./agreements/routes.js";
 import { caseRoutes } from "./cases/index.js";
+import { catalogueRoutes } from "./catalogue/routes.js";
 import { covenantResourceRoutes } from "./covenants/index.js";
 import type { ResourceDeps } from "./resources.js";
 import type { Route } from "./route.js";
 
 /** Every resource's routes, in the order the OpenAPI document lists them. */
 export function allRoutes(deps: ResourceDeps): Route[] {
-  return [...covenantResourceRoutes(deps), ...caseRoutes(deps), ...catalogueRoutes()];
+  return [
+    ...covenantResourceRoutes(deps),
+    ...caseRoutes(deps),
+    ...agreementsDueRoutes(deps),
+    ...catalogueRoutes(),
+  ];
 }

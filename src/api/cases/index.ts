@@ -3,6 +3,7 @@ import type { Route } from "../route.js";
 import { agreementRoutes } from "./agreements.js";
 import { closureRoutes } from "./closure.js";
 import { consentRoutes } from "./consents.js";
+import { listCasesRoute } from "./listCases.js";
 import { meetingRoutes } from "./meetings.js";
 import { openCaseRoute } from "./openCase.js";
 import { participantRoutes } from "./participants.js";
@@ -14,6 +15,7 @@ import { raiseSignalRoute } from "./signals.js";
 /** Every case resource, in the order a case lives: opened, joined, shared, met, agreed, closed. */
 export function caseRoutes(deps: ResourceDeps): Route[] {
   return [
+    listCasesRoute(deps),
     openCaseRoute(deps),
     readCaseRoute(deps),
     raiseSignalRoute(deps),

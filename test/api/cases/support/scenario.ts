@@ -86,3 +86,37 @@ export async function join(
     "join",
   );
 }
+
+/** A case with one of everything: a share, a consent, a meeting and an agreement. */
+export async function populatedCase(api: CaseApi, tokens: Tokens) {
+  const caseId = await caseWithWijkteam(api, tokens);
+  const post = async (path: string, token: string, body: unknown) =>
+    expectOk(await api.call("POST", `/v1/cases/${caseId}${path}`, { token, body }), path).body;
+  const { shareId } = await post("/shares", tokens.school, lawfulShare());
+  const { consentId } = await post("/consents", tokens.school, {
+    givenBy: "parent",
+    scope: {
+      dataCategories: ["school"],
+      recipientOrganisationIds: [ORG.wijkteam],
+      purposeId: "zorg-jeugdige",
+    },
+    givenOn: "2025-01-02",
+  });
+  const { meetingId } = await post("/meetings", tokens.chair, {
+    scheduledFor: "2030-01-01T10:00:00Z",
+    agenda: "Eerste overleg",
+  });
+  const { agreementId } = await post("/agreements", tokens.chair, {
+    what: "Huisbezoek plannen",
+    ownerOrganisationId: ORG.wijkteam,
+    dueDate: "2030-02-01",
+  });
+  return {
+    caseId,
+    shareId: shareId as string,
+    consentId: consentId as string,
+    meetingId: meetingId as string,
+    agreementId: agreementId as string,
+    organisationId: ORG.wijkteam as string,
+  };
+}
