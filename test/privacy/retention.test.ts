@@ -34,7 +34,7 @@ async function sharedAndClosed(subjectId?: string) {
 const subjectEvents = (subjectId: string) => world.store.readStream(subjectStreamId(subjectId));
 const subjectName = async (caseId: string) => {
   const [opened] = await readDecodedStream(world.store, world.codec, caseStreamId(caseId));
-  return (opened?.data.subject as { name: string }).name;
+  return (opened?.data.subject as { name: string } | undefined)?.name;
 };
 
 describe("retention", () => {
