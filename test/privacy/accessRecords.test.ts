@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  AccessRecordInvalid,
+  accessRecordFrom,
+  accessStreamId,
+  CASE_CONTENT_READ,
+  recordAccess,
+} from "../../src/privacy/accessRecords.js";
+import type { EventStore } from "../../src/store/eventStore.js";
+import { openSqliteEventStore } from "../../src/store/sqlite/index.js";
+import { actor, ORG } from "../domain/fixtures.js";
+
+let store: EventStore | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
+
+const openStore = () => {
+  store = openSqliteEventStore(join(mkdtempSync(join(tmpdir(), "casustafel-access-")), "store.db"));
+  return store;
+};
+
+const read = (caseId: string) => ({
+  actor: actor(ORG.wijkteam, "professional"),
+  caseId,
+  subjectId: "subj-7",
+  covenantId: "cov-regio",
+  itemIds: ["header", "share-1"],
+  correlationId: "req-42",
+  now: "2025-03-11T09:00:00.000Z",
+});
+
+describe("recordAccess (rule 8)", () => {
+  test("given a read of case content, then a read record with who, what, why and when is appended to access-<caseId>", async () => {
+    const store = openStore();
+    const caseId = randomUUID();
+
+    const { readId, position } = await recordAccess(store, read(caseId));
+
+    const [stored] = await store.readStream(accessStreamId(caseId));
+    expect(stored).toMatchObject({ eventId: readId, type: CASE_CONTENT_READ, position });
+    expect(stored?.data).toEqual({
+      caseId,
+      subjectId: "subj-7",
+      covenantId: "cov-regio",
+      userId: "user-org-wijkteam-professional",
+      organisationId: ORG.wijkteam,
+      roles: ["professional"],
+      itemIds: ["header", "share-1"],
+      purpose: "casusoverleg",
+      readAt: "2025-03-11T09:00:00.000Z",
+      correlationId: "req-42",
+    });
+    expect(stored?.metadata).toMatchObject({
+      actor: { userId: "user-org-wijkteam-professional", organisationId: ORG.wijkteam },
+      correlationId: "req-42",
+    });
+    expect(accessRecordFrom(stored!)).toMatchObject({ readId, purpose: "casusoverleg" });
+  });
+
+  test("when the append fails (the store is closed), then recordAccess throws, so the read fails", async () => {
+    const store = openStore();
+    await store.close();
+
+    await expect(recordAccess(store, read(randomUUID()))).rejects.toThrow();
+  });
+
+  test("a purpose must be a processing-activity code, never free text; nothing is appended", async () => {
+    const store = openStore();
+    const caseId = randomUUID();
+
+    await expect(
+      recordAccess(store, { ...read(caseId), purpose: "Sam's moeder belde" }),
+    ).rejects.toBeInstanceOf(AccessRecordInvalid);
+    await expect(recordAccess(store, { ...read(caseId), caseId: "" })).rejects.toBeInstanceOf(
+      AccessRecordInvalid,
+    );
+    expect(await store.readStream(accessStreamId(caseId))).toEqual([]);
+  });
+});
