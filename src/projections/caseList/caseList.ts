@@ -1,0 +1,96 @@
+import { compareInstants } from "../../domain/dates.js";
+import type { Viewer } from "../../privacy/policy/caseVisibility.js";
+import type { CaseViewModel } from "../caseView/caseView.js";
+import type { DecodedEvent, ReadModel } from "../readModel.js";
+
+export type CaseListEntry =
+  | {
+      access: "case";
+      caseId: string;
+      status: "open" | "closed";
+      signalCategory: string | null;
+      chairOrganisationId: string;
+      /** The earliest meeting not yet held that is scheduled at or after now. */
+      nextMeeting: string | null;
+      openAgreements: number;
+      overdueAgreements: number;
+    }
+  | {
+      access: "invitation";
+      caseId: string;
+      signalCategory: string | null;
+      chairOrganisationId: string;
+    };
+
+/** "Which cases can this organisation see?" — rows answered through the policy, invitations first. */
+export interface CaseListModel extends ReadModel {
+  readonly name: "caseList";
+  query(viewer: Viewer, now: string): CaseListEntry[];
+}
+
+/** Events that relate an organisation to a case; whether it still sees it is the policy's call. */
+const relatedOrganisations = (event: DecodedEvent): unknown[] => {
+  switch (event.type) {
+    case "CaseOpened":
+      return [event.data.chairOrganisationId, event.data.openedBy];
+    case "PartnerInvited":
+    case "PartnerJoined":
+      return [event.data.organisationId];
+    default:
+      return [];
+  }
+};
+
+/**
+ * Holds only which organisations ever related to which cases; the rows come from the case
+ * view through the policy, so this list can never show more than the case itself would.
+ */
+export function createCaseList(caseView: CaseViewModel): CaseListModel {
+  const casesOf = new Map<string, Set<string>>();
+  return {
+    name: "caseList",
+    apply(event) {
+      const caseId = event.data.caseId;
+      if (!event.streamId.startsWith("case-") || typeof caseId !== "string") return;
+      for (const organisationId of relatedOrganisations(event)) {
+        if (typeof organisationId !== "string") continue;
+        const cases = casesOf.get(organisationId) ?? new Set<string>();
+        cases.add(caseId);
+        casesOf.set(organisationId, cases);
+      }
+    },
+    reset: () => casesOf.clear(),
+    query(viewer, now) {
+      const rows: CaseListEntry[] = [];
+      for (const caseId of casesOf.get(viewer.organisationId) ?? []) {
+        const seen = caseView.query(caseId, viewer, now);
+        if (seen.kind === "invitation") {
+          const { signalCategory, chairOrganisationId } = seen.invitation;
+          rows.push({ access: "invitation", caseId, signalCategory, chairOrganisationId });
+        } else if (seen.kind === "case") {
+          const { view } = seen;
+          const upcoming = view.meetings
+            .filter((m) => m.heldAt === null && compareInstants(m.scheduledFor, now) >= 0)
+            .map((m) => m.scheduledFor)
+            .sort(compareInstants);
+          const open = view.agreements.filter((a) => a.status === "open");
+          rows.push({
+            access: "case",
+            caseId,
+            status: view.status,
+            signalCategory: view.signals[0]?.category ?? null,
+            chairOrganisationId: view.chairOrganisationId,
+            nextMeeting: upcoming[0] ?? null,
+            openAgreements: open.length,
+            overdueAgreements: open.filter((a) => a.overdue).length,
+          });
+        }
+      }
+      return rows.sort(
+        (a, b) =>
+          Number(a.access === "case") - Number(b.access === "case") ||
+          a.caseId.localeCompare(b.caseId),
+      );
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import {
+  type CaseEvent,
+  type CaseState,
+  caseStreamId,
+  evolveCase,
+  initialCaseState,
+} from "../../domain/index.js";
+import { caseVisibility, type ShownItem } from "../../privacy/policy/caseVisibility.js";
+import type { EventStore } from "../../store/eventStore.js";
+
+export interface VisibilityAt {
+  caseId: string;
+  organisationId: string;
+  /** The moment asked about (ISO-8601). */
+  at: string;
+  access: "none" | "invitation" | "case";
+  /** Item ids and categories only: never content. */
+  items: ShownItem[];
+}
+
+const PAGE = 1000;
+
+/**
+ * "What could this organisation see in this case at that moment?" (rule 5): replays the
+ * case's events stored up to `at` and asks the policy, as of `at`, for a professional of
+ * that organisation. Fields stay encrypted: the answer names items, so nothing is decrypted.
+ * Who may ask (the organisation's or the covenant's privacy officer) is the caller's check.
+ */
+export async function visibilityAt(
+  store: EventStore,
+  caseId: string,
+  organisationId: string,
+  at: string,
+): Promise<VisibilityAt> {
+  const moment = Date.parse(at);
+  let state: CaseState = initialCaseState;
+  let read = 0;
+  for (;;) {
+    const page = await store.readStream(caseStreamId(caseId), { from: read, limit: PAGE });
+    read += page.length;
+    const known = page.filter((event) => Date.parse(event.recordedAt) <= moment);
+    for (const event of known) {
+      state = evolveCase(state, event as unknown as CaseEvent) ?? state;
+    }
+    if (page.length < PAGE || known.length < page.length) break;
+  }
+  const viewer = { userId: "visibility-at", organisationId, roles: ["professional" as const] };
+  const seen = caseVisibility(state, viewer, at);
+  return {
+    caseId,
+    organisationId,
+    at,
+    access: seen.kind,
+    items: seen.kind === "none" ? [] : seen.items,
+  };
+}
