@@ -22,6 +22,8 @@ import { masterKeyFrom } from "../../src/privacy/keys/masterKey.js";
 import { postgresKeyVault } from "../../src/privacy/keys/postgres/keyVault.js";
 import { sqliteKeyVault } from "../../src/privacy/keys/sqlite/keyVault.js";
 import { createKeyStore } from "../../src/privacy/keys/subjectKeys.js";
+import { createProjector, type Projector } from "../../src/projections/projector.js";
+import type { ReadModel } from "../../src/projections/readModel.js";
 import type { EventStore } from "../../src/store/eventStore.js";
 import { openPostgresEventStore, type PostgresEventStore } from "../../src/store/postgres/index.js";
 import { openSqliteDatabase, SqliteEventStore } from "../../src/store/sqlite/index.js";
@@ -195,5 +197,19 @@ export async function caseWithPartners(world: AuditWorld, script: ReturnType<typ
   for (const organisationId of [ORG.wijkteam, ORG.police, ORG.leerplicht]) {
     await world.run(script.invite(organisationId));
     await world.run(script.join(organisationId));
+  }
+}
+
+/** The real projector over the world's store, feeding the given models; caught up when it resolves. */
+export async function projectorOver(world: AuditWorld, ...models: ReadModel[]): Promise<Projector> {
+  const projector = createProjector({ ...world, models });
+  await projector.start();
+  return projector;
+}
+
+/** Waits until the projector has applied everything in the store. */
+export async function settled(world: AuditWorld, projector: Projector): Promise<void> {
+  if (!(await projector.waitFor(await world.store.headPosition(), 5000))) {
+    throw new Error("projector did not catch up");
   }
 }

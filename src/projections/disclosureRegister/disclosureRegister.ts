@@ -1,0 +1,159 @@
+import {
+  type CaseEvent,
+  type CompetentAuthorityAgreement,
+  catalogue,
+  ERASED,
+  findLegalBasis,
+  NotPermitted,
+  type SubjectErased,
+} from "../../domain/index.js";
+import {
+  type AuditedCovenant,
+  type AuditFilter,
+  disclosureInScope,
+  privacyOfficerScope,
+  type Viewer,
+  withinPeriod,
+} from "../../privacy/policy/audit.js";
+import type { DecodedEvent, ReadModel } from "../readModel.js";
+
+/** One share as the privacy officer sees it: who gave which categories to whom, why, when. Never content. */
+export interface Disclosure {
+  shareId: string;
+  caseId: string;
+  subjectId: string;
+  covenantId: string;
+  sharedBy: string;
+  /** The user who made the share, from the event's metadata. */
+  sharedByUserId: string | null;
+  recipients: string[];
+  dataCategories: string[];
+  legalBasisId: string;
+  /** The catalogue's citation of the basis; null when the catalogue no longer has it. */
+  legalBasisCitation: string | null;
+  purposeId: string;
+  /** The sharer's necessity statement, decrypted; "[erased]" after erasure. */
+  necessity: string;
+  /** Wpg art. 19/20 justification, decrypted like the necessity statement. */
+  weightyPublicInterest: string | null;
+  decisionReference: string | null;
+  competentAuthorityAgreement: CompetentAuthorityAgreement | null;
+  consentIds: string[];
+  sharedAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  /** When the sharer corrected the content; what it said is not the officer's to see. */
+  corrections: { correctedAt: string }[];
+}
+
+export interface DisclosureRegister extends ReadModel {
+  /** Rule 5: the disclosures in the viewer's scope, filtered; throws NotPermitted for anyone but a privacy officer of the covenant. */
+  disclosures(viewer: Viewer, covenant: AuditedCovenant, filter?: AuditFilter): Disclosure[];
+}
+
+const keyOf = (caseId: string, shareId: string) => `${caseId}/${shareId}`;
+
+/** The disclosure register: every share in the store as metadata, in the order shares were made. */
+export function createDisclosureRegister(): DisclosureRegister {
+  const register = new Map<string, Disclosure>();
+  const covenantOfCase = new Map<string, string>();
+
+  function applyCaseEvent(event: CaseEvent, metadata: DecodedEvent["metadata"]): void {
+    switch (event.type) {
+      case "CaseOpened":
+        covenantOfCase.set(event.data.caseId, event.data.covenantId);
+        return;
+      case "InformationShared": {
+        const { data } = event;
+        const covenantId = covenantOfCase.get(data.caseId);
+        if (covenantId === undefined) return;
+        register.set(keyOf(data.caseId, data.shareId), {
+          shareId: data.shareId,
+          caseId: data.caseId,
+          subjectId: data.subjectId,
+          covenantId,
+          sharedBy: data.sharedBy,
+          sharedByUserId: metadata.actor?.userId ?? null,
+          recipients: [...data.recipients],
+          dataCategories: [...data.dataCategories],
+          legalBasisId: data.legalBasisId,
+          legalBasisCitation: findLegalBasis(catalogue, data.legalBasisId)?.citation ?? null,
+          purposeId: data.purposeId,
+          necessity: data.necessity,
+          weightyPublicInterest: data.weightyPublicInterest,
+          decisionReference: data.decisionReference,
+          competentAuthorityAgreement: data.competentAuthorityAgreement,
+          consentIds: [...data.consentIds],
+          sharedAt: data.sharedAt,
+          expiresAt: data.expiresAt,
+          revokedAt: null,
+          corrections: [],
+        });
+        return;
+      }
+      case "ShareRevoked": {
+        const disclosure = register.get(keyOf(event.data.caseId, event.data.shareId));
+        if (disclosure) disclosure.revokedAt = event.data.revokedAt;
+        return;
+      }
+      case "ShareCorrected": {
+        const disclosure = register.get(keyOf(event.data.caseId, event.data.shareId));
+        disclosure?.corrections.push({ correctedAt: event.data.correctedAt });
+        return;
+      }
+    }
+  }
+
+  // The key is gone: live state must read as a rebuild would, "[erased]" in every personal
+  // field. Done here rather than by forgetCase, so the register keeps the order shares were made.
+  function erase({ data }: SubjectErased): void {
+    for (const disclosure of register.values()) {
+      if (disclosure.subjectId !== data.subjectId) continue;
+      disclosure.necessity = ERASED;
+      if (disclosure.weightyPublicInterest !== null) disclosure.weightyPublicInterest = ERASED;
+    }
+  }
+
+  return {
+    name: "disclosureRegister",
+    apply(event) {
+      if (event.type === "SubjectErased") erase(event as unknown as SubjectErased);
+      else if (event.streamId.startsWith("case-")) {
+        applyCaseEvent({ type: event.type, data: event.data } as CaseEvent, event.metadata);
+      }
+    },
+    reset() {
+      register.clear();
+      covenantOfCase.clear();
+    },
+    disclosures(viewer, covenant, filter = {}) {
+      const scope = privacyOfficerScope(viewer, covenant);
+      if (scope === null) throw new NotPermitted("privacy-officer", viewer.organisationId);
+      const found: Disclosure[] = [];
+      for (const disclosure of register.values()) {
+        if (!disclosureInScope(scope, disclosure)) continue;
+        if (filter.caseId !== undefined && disclosure.caseId !== filter.caseId) continue;
+        if (filter.organisationId !== undefined && !touches(disclosure, filter.organisationId))
+          continue;
+        if (!withinPeriod(disclosure.sharedAt, filter)) continue;
+        found.push(copyOf(disclosure));
+      }
+      return found;
+    },
+  };
+}
+
+const touches = (disclosure: Disclosure, organisationId: string) =>
+  disclosure.sharedBy === organisationId || disclosure.recipients.includes(organisationId);
+
+// Callers get copies: a presenter must never be able to change the model's state.
+const copyOf = (disclosure: Disclosure): Disclosure => ({
+  ...disclosure,
+  recipients: [...disclosure.recipients],
+  dataCategories: [...disclosure.dataCategories],
+  consentIds: [...disclosure.consentIds],
+  competentAuthorityAgreement: disclosure.competentAuthorityAgreement
+    ? { ...disclosure.competentAuthorityAgreement }
+    : null,
+  corrections: disclosure.corrections.map((correction) => ({ ...correction })),
+});
