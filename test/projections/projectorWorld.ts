@@ -80,6 +80,7 @@ export async function secondProcess(url: string): Promise<Omit<World, "run">> {
 }
 
 export const professional = (organisationId: string) => actor(organisationId, "professional");
+export const AGREEMENT_TEXT = "Huisbezoek bij de moeder plannen over de avonden buiten.";
 export const SECRET_CONTENT = "Sam wordt na school opgewacht door een groep oudere jongeren.";
 
 /** Case commands with the test defaults; each case gets its own id. */
@@ -125,6 +126,27 @@ export function caseScript(caseId = randomUUID(), subjectId = randomUUID()) {
       type: "LeaveCase",
       actor: professional(organisationId),
     }),
+    meeting: (scheduledFor: string): CaseCommand => ({
+      ...base,
+      type: "ScheduleMeeting",
+      actor: chair,
+      meetingId: randomUUID(),
+      scheduledFor,
+      agenda: "Casusoverleg over de thuissituatie",
+    }),
+    agreement: (
+      ownerOrganisationId: string,
+      dueDate: string,
+      what = AGREEMENT_TEXT,
+    ): CaseCommand => ({
+      ...base,
+      type: "MakeAgreement",
+      actor: chair,
+      agreementId: randomUUID(),
+      what,
+      ownerOrganisationId,
+      dueDate,
+    }),
     share: (fields: Partial<ShareInformation> = {}): CaseCommand =>
       ({
         ...base,
@@ -141,3 +163,29 @@ export function caseScript(caseId = randomUUID(), subjectId = randomUUID()) {
       }) as ShareInformation,
   };
 }
+
+/** The case most tests need: wijkteam joined and named in a share, leerplicht invited, a meeting, two agreements. */
+export async function commonCase(world: World) {
+  const script = caseScript();
+  for (const command of [
+    script.open(),
+    script.invite(ORG.wijkteam),
+    script.join(ORG.wijkteam),
+    script.invite(ORG.leerplicht),
+    script.share(),
+    script.meeting("2025-03-20T14:00:00.000Z"),
+    script.agreement(ORG.wijkteam, "2025-03-11", "Verlopen afspraak"),
+    script.agreement(ORG.wijkteam, "2025-04-01"),
+  ])
+    await world.run(command);
+  return script;
+}
+
+/** Every personal text commonCase writes: none of it may survive an erasure. */
+export const PERSONAL_TEXTS = [
+  SUBJECT.name,
+  CONTACT.name,
+  CONTACT.reach,
+  SECRET_CONTENT,
+  AGREEMENT_TEXT,
+];

@@ -1,0 +1,55 @@
+import { afterEach, expect, test } from "vitest";
+import { createCaseReadModels } from "../../src/projections/caseModels.js";
+import { createProjector, type Projector } from "../../src/projections/projector.js";
+import { chair, ORG } from "../domain/fixtures.js";
+import { commonCase, professional, sqliteWorld, type World } from "./projectorWorld.js";
+
+const NOW = "2025-03-12T09:00:00.000Z";
+let world: World;
+let projector: Projector;
+afterEach(async () => {
+  await projector?.stop();
+  await world?.close();
+});
+
+async function given() {
+  world = await sqliteWorld();
+  const script = await commonCase(world);
+  const models = createCaseReadModels();
+  projector = createProjector({ ...world, models: models.all });
+  await projector.start();
+  return { script, models };
+}
+
+test("agreementsDue: the owner and the chair see open agreements overdue first; others none", async () => {
+  const { script, models } = await given();
+  for (const viewer of [professional(ORG.wijkteam), chair]) {
+    const due = models.agreementsDue.query(viewer, NOW);
+    expect(due.map((a) => [a.dueDate, a.overdue])).toEqual([
+      ["2025-03-11", true],
+      ["2025-04-01", false],
+    ]);
+    expect(due.every((a) => a.caseId === script.caseId)).toBe(true);
+    expect(models.agreementsDue.query(viewer, NOW, "overdue").map((a) => a.what)).toEqual([
+      "Verlopen afspraak",
+    ]);
+  }
+  expect(models.agreementsDue.query(professional(ORG.school), NOW)).toEqual([]);
+  expect(models.agreementsDue.query(professional(ORG.leerplicht), NOW)).toEqual([]);
+});
+
+test("agreementsDue: a later due date that has passed sorts after an earlier overdue one; completed ones drop out", async () => {
+  const { script, models } = await given();
+  const agreements = models.caseView.stateOf(script.caseId)?.agreements ?? {};
+  const late = Object.values(agreements).find((a) => a.dueDate === "2025-03-11")!;
+  const written = await world.run({
+    caseId: script.caseId,
+    now: NOW,
+    type: "CompleteAgreement",
+    actor: professional(ORG.wijkteam),
+    agreementId: late.agreementId,
+  });
+  await projector.waitFor(written, 5000);
+  const due = models.agreementsDue.query(professional(ORG.wijkteam), "2025-04-05T00:00:00.000Z");
+  expect(due.map((a) => [a.dueDate, a.overdue])).toEqual([["2025-04-01", true]]);
+});

@@ -1,0 +1,63 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, expect, test } from "vitest";
+import { visibilityAt } from "../../src/projections/visibilityAt/visibilityAt.js";
+import { ORG } from "../domain/fixtures.js";
+import {
+  commonCase,
+  PERSONAL_TEXTS,
+  professional,
+  sqliteWorld,
+  type World,
+} from "./projectorWorld.js";
+
+let world: World;
+afterEach(() => world?.close());
+
+test("visibilityAt: what the wijkteam could see before the share was revoked and before it left; ids and categories, no content", async () => {
+  // Given the common case, a moment after it was set up, then a revocation and the wijkteam leaving
+  world = await sqliteWorld();
+  const script = await commonCase(world);
+  const history = await world.store.readStream(`case-${script.caseId}`);
+  const before = new Date(Date.parse(history[0]!.recordedAt) - 1).toISOString();
+  const setUp = history[history.length - 1]!.recordedAt;
+  const shareId = history.find((e) => e.type === "InformationShared")!.data.shareId as string;
+  await sleep(5);
+  await world.run({
+    caseId: script.caseId,
+    now: "2025-03-11T09:00:00.000Z",
+    type: "RevokeShare",
+    actor: professional(ORG.school),
+    shareId,
+  });
+  await world.run(script.leave(ORG.wijkteam));
+
+  // When a privacy officer asks about the moment the case was set up
+  const then = await visibilityAt(world.store, script.caseId, ORG.wijkteam, setUp);
+
+  // Then the wijkteam saw the case, the share with its categories, and nothing of its content
+  expect(then.access).toBe("case");
+  expect(then.items).toContainEqual({
+    id: `share:${shareId}`,
+    kind: "share",
+    categories: ["signaal", "school"],
+  });
+  expect(then.items).toContainEqual({ id: "subject", kind: "subject", categories: ["identiteit"] });
+  const json = JSON.stringify(then);
+  for (const text of PERSONAL_TEXTS) expect(json).not.toContain(text);
+
+  // And now it sees nothing; before the case existed nothing; the police never; leerplicht its invitation
+  const now = new Date().toISOString();
+  expect(await visibilityAt(world.store, script.caseId, ORG.wijkteam, now)).toMatchObject({
+    access: "none",
+    items: [],
+  });
+  expect((await visibilityAt(world.store, script.caseId, ORG.wijkteam, before)).access).toBe(
+    "none",
+  );
+  expect((await visibilityAt(world.store, script.caseId, ORG.police, setUp)).access).toBe("none");
+  const invited = await visibilityAt(world.store, script.caseId, ORG.leerplicht, setUp);
+  expect(invited.items.map((item) => item.id)).toEqual([`invitation:${script.caseId}`]);
+  // The school, as sharer, no longer sees the revoked share
+  const school = await visibilityAt(world.store, script.caseId, ORG.school, now);
+  expect(school.items.map((item) => item.id)).not.toContain(`share:${shareId}`);
+});
