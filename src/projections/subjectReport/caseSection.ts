@@ -1,0 +1,173 @@
+import {
+  type CaseState,
+  type CovenantState,
+  catalogue,
+  findLegalBasis,
+  type Subject,
+} from "../../domain/index.js";
+import type { RecordedEvent } from "../../store/types.js";
+
+/** An organisation named as the covenant knows it, so the subject learns who, not only which kind (C-154/21). */
+export type NamedOrganisation = { organisationId: string; name: string | null };
+
+/** The basis as the subject should read it: its citation and what it means. */
+export const describedBasis = (legalBasisId: string) => {
+  const basis = findLegalBasis(catalogue, legalBasisId);
+  return {
+    legalBasisId,
+    citation: basis?.citation ?? null,
+    description: basis?.description.nl ?? null,
+  };
+};
+
+/** What the report tells about one case: the data held, where each piece came from, who received it and why. */
+export interface CaseSection {
+  caseId: string;
+  status: CaseState["status"];
+  /** The source of the case: the organisation that raised the first signal. */
+  openedBy: NamedOrganisation;
+  openedAt: string | null;
+  closedAt: string | null;
+  retentionUntil: string | null;
+  subject: Subject | null;
+  /** Every organisation that took part: participants see the subject's identity (rule 2). */
+  participants: (NamedOrganisation & { status: string; since: string })[];
+  signals: {
+    signalId: string;
+    source: NamedOrganisation;
+    category: string;
+    description: string;
+    raisedAt: string;
+  }[];
+  shares: {
+    shareId: string;
+    source: NamedOrganisation;
+    /** The actual recipients (C-154/21), fixed when the share was made. */
+    recipients: NamedOrganisation[];
+    dataCategories: string[];
+    legalBasis: ReturnType<typeof describedBasis>;
+    purpose: { purposeId: string; description: string | null };
+    necessity: string;
+    content: string;
+    sharedAt: string;
+    expiresAt: string | null;
+    revokedAt: string | null;
+    correctedAt: string | null;
+  }[];
+  consents: {
+    consentId: string;
+    givenBy: string;
+    dataCategories: string[];
+    recipients: NamedOrganisation[];
+    purposeId: string;
+    givenOn: string;
+    withdrawnAt: string | null;
+  }[];
+  meetings: { meetingId: string; heldAt: string; minutes: string; decisions: string[] }[];
+  agreements: {
+    agreementId: string;
+    what: string;
+    owner: NamedOrganisation;
+    dueDate: string;
+    status: string;
+  }[];
+  /** The ids of everything above, for the read record of the report itself. */
+  itemIds: string[];
+}
+
+// An erased array field (decisions) decodes as the single string "[erased]".
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : [String(value)];
+
+/** Presents one case for the report, field by field, so nothing is passed on unseen. */
+export function presentCase(
+  history: readonly RecordedEvent[],
+  state: CaseState,
+  covenant: CovenantState,
+): CaseSection {
+  const named = (organisationId: string): NamedOrganisation => ({
+    organisationId,
+    name: covenant.members[organisationId]?.name ?? null,
+  });
+  const opened = history.find((event) => event.type === "CaseOpened")?.data;
+  const signals = state.signals.map((signal) => ({
+    signalId: signal.signalId,
+    source: named(signal.raisedBy),
+    category: signal.category,
+    description: signal.description,
+    raisedAt: signal.raisedAt,
+  }));
+  const shares = Object.values(state.shares).map((share) => ({
+    shareId: share.shareId,
+    source: named(share.sharedBy),
+    recipients: share.recipients.map(named),
+    dataCategories: [...share.dataCategories],
+    legalBasis: describedBasis(share.legalBasisId),
+    purpose: {
+      purposeId: share.purposeId,
+      description: covenant.purposes[share.purposeId]?.description ?? null,
+    },
+    necessity: share.necessity,
+    content: share.content,
+    sharedAt: share.sharedAt,
+    expiresAt: share.expiresAt,
+    revokedAt: share.revokedAt,
+    correctedAt: share.correctedAt,
+  }));
+  const consents = Object.values(state.consents).map((consent) => ({
+    consentId: consent.consentId,
+    givenBy: consent.givenBy,
+    dataCategories: [...consent.scope.dataCategories],
+    recipients: consent.scope.recipientOrganisationIds.map(named),
+    purposeId: consent.scope.purposeId,
+    givenOn: consent.givenOn,
+    withdrawnAt: consent.withdrawnAt,
+  }));
+  const meetings = Object.values(state.meetings).flatMap((meeting) =>
+    meeting.heldAt === null
+      ? []
+      : [
+          {
+            meetingId: meeting.meetingId,
+            heldAt: meeting.heldAt,
+            minutes: String(meeting.minutes),
+            decisions: asList(meeting.decisions),
+          },
+        ],
+  );
+  const agreements = Object.values(state.agreements).map((agreement) => ({
+    agreementId: agreement.agreementId,
+    what: agreement.what,
+    owner: named(agreement.ownerOrganisationId),
+    dueDate: agreement.dueDate,
+    status: agreement.status,
+  }));
+  const caseId = state.caseId ?? String(opened?.caseId);
+  return {
+    caseId,
+    status: state.status,
+    openedBy: named(String(opened?.openedBy)),
+    openedAt: typeof opened?.openedAt === "string" ? opened.openedAt : null,
+    closedAt: state.closedAt,
+    retentionUntil: state.retentionUntil,
+    subject: state.subject ? { ...state.subject } : null,
+    participants: Object.values(state.participants).map((participant) => ({
+      ...named(participant.organisationId),
+      status: participant.status,
+      since: participant.since,
+    })),
+    signals,
+    shares,
+    consents,
+    meetings,
+    agreements,
+    itemIds: [
+      "header",
+      ...signals.map((item) => item.signalId),
+      ...shares.map((item) => item.shareId),
+      ...consents.map((item) => item.consentId),
+      ...meetings.map((item) => item.meetingId),
+      ...agreements.map((item) => item.agreementId),
+    ],
+  };
+}

@@ -1,0 +1,117 @@
+import { readDecodedStream } from "../../commands/readDecoded.js";
+import {
+  type CaseState,
+  type CovenantState,
+  caseStreamId,
+  evolveCase,
+  initialCaseState,
+  NotPermitted,
+  subjectStreamId,
+} from "../../domain/index.js";
+import { recordAccess, SUBJECT_ACCESS_PURPOSE } from "../../privacy/accessRecords.js";
+import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
+import { mayProduceSubjectReport, type Viewer } from "../../privacy/policy/audit.js";
+import type { EventStore } from "../../store/eventStore.js";
+import type { RecordedEvent } from "../../store/types.js";
+import { type CaseSection, type NamedOrganisation, presentCase } from "./caseSection.js";
+import type { SubjectIndex } from "./subjectIndex.js";
+
+export interface ReportedRead {
+  readAt: string;
+  organisation: NamedOrganisation;
+  purpose: string;
+  caseId: string;
+  itemIds: string[];
+}
+
+/** The AVG art. 15 report for one subject within one covenant (rule 6). */
+export interface SubjectReport {
+  subjectId: string;
+  covenantId: string;
+  producedAt: string;
+  /** Set once the subject was erased: every personal field below then reads "[erased]". */
+  erasure: { erasedAt: string; reason: string } | null;
+  cases: CaseSection[];
+  /** Dates and purposes of every read of the subject's cases (C-579/21); no user ids. */
+  reads: ReportedRead[];
+}
+
+export interface SubjectReportDeps {
+  store: EventStore;
+  codec: FieldCodec;
+  index: SubjectIndex;
+}
+
+export interface SubjectReportRequest {
+  viewer: Viewer;
+  covenant: CovenantState;
+  subjectId: string;
+  now?: string;
+  correlationId?: string;
+}
+
+/**
+ * Produces the report for the covenant's privacy officer (NotPermitted for anyone else).
+ * It carries case content, so a read record per case is appended first (rule 8).
+ */
+export async function produceSubjectReport(
+  deps: SubjectReportDeps,
+  request: SubjectReportRequest,
+): Promise<SubjectReport> {
+  const { viewer, covenant, subjectId } = request;
+  const covenantId = covenant.covenantId;
+  if (covenantId === null || !mayProduceSubjectReport(viewer, covenant)) {
+    throw new NotPermitted("covenant-privacy-officer", viewer.organisationId);
+  }
+  const now = request.now ?? new Date().toISOString();
+  const reads = deps.index.readsOf(subjectId, covenantId);
+  const histories = await Promise.all(
+    deps.index
+      .casesOf(subjectId, covenantId)
+      .map((caseId) => readDecodedStream(deps.store, deps.codec, caseStreamId(caseId))),
+  );
+  const named = (organisationId: string): NamedOrganisation => ({
+    organisationId,
+    name: covenant.members[organisationId]?.name ?? null,
+  });
+  const cases = histories.map((history) => presentCase(history, foldCase(history), covenant));
+  for (const section of cases) {
+    await recordAccess(deps.store, {
+      actor: viewer,
+      caseId: section.caseId,
+      subjectId,
+      covenantId,
+      itemIds: section.itemIds,
+      purpose: SUBJECT_ACCESS_PURPOSE,
+      now,
+      correlationId: request.correlationId,
+    });
+  }
+  return {
+    subjectId,
+    covenantId,
+    producedAt: now,
+    erasure: await erasureOf(deps.store, subjectId),
+    cases,
+    reads: reads.map((read) => ({
+      readAt: read.readAt,
+      organisation: named(read.organisationId),
+      purpose: read.purpose,
+      caseId: read.caseId,
+      itemIds: read.itemIds,
+    })),
+  };
+}
+
+const foldCase = (history: readonly RecordedEvent[]): CaseState =>
+  history.reduce(
+    (state, event) => evolveCase(state, { type: event.type, data: event.data } as never),
+    initialCaseState,
+  );
+
+async function erasureOf(store: EventStore, subjectId: string): Promise<SubjectReport["erasure"]> {
+  const events = await store.readStream(subjectStreamId(subjectId));
+  const erased = events.find((event) => event.type === "SubjectErased");
+  if (!erased) return null;
+  return { erasedAt: String(erased.data.erasedAt), reason: String(erased.data.reason) };
+}

@@ -1,0 +1,232 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { type CaseCommand, NotPermitted } from "../../src/domain/index.js";
+import { accessStreamId, recordAccess } from "../../src/privacy/accessRecords.js";
+import type { Projector } from "../../src/projections/projector.js";
+import { produceSubjectReport } from "../../src/projections/subjectReport/report.js";
+import {
+  createSubjectIndex,
+  type SubjectIndex,
+} from "../../src/projections/subjectReport/subjectIndex.js";
+import { COVENANT_ID, chair, NECESSITY, ORG } from "../domain/fixtures.js";
+import {
+  type AuditWorld,
+  caseScript,
+  caseWithPartners,
+  covenantOfficer,
+  privacyOfficer,
+  professional,
+  projectorOver,
+  SHARED_CONTENT,
+  SIGNAL_TEXT,
+  settled,
+  sqliteAuditWorld,
+} from "../privacy/auditWorld.js";
+
+const MINUTES = "Besproken: verzuim op maandag en de groep bij het station.";
+const AGREEMENT = "Wijkteam gaat op huisbezoek bij moeder";
+
+let world: AuditWorld;
+let projector: Projector;
+let index: SubjectIndex;
+let script: ReturnType<typeof caseScript>;
+let later: ReturnType<typeof caseScript>;
+
+const chairCommand = (fields: object): CaseCommand =>
+  ({
+    actor: chair,
+    caseId: script.caseId,
+    now: "2025-03-20T10:00:00.000Z",
+    ...fields,
+  }) as CaseCommand;
+const attendee = (organisationId: string) => ({
+  organisationId,
+  userId: `u-${organisationId}`,
+  confidentialityAcknowledged: true,
+});
+
+beforeEach(async () => {
+  // Given a young person's case: the school shared with the wijkteam and with leerplicht, a
+  // meeting was held, an agreement made; the wijkteam and leerplicht read the case. A second
+  // case about the same young person was opened later; another young person has a case too.
+  world = await sqliteAuditWorld();
+  script = caseScript();
+  await caseWithPartners(world, script);
+  await world.run(script.share({ shareId: "share-wijkteam" }));
+  await world.run(
+    script.share({
+      shareId: "share-leerplicht",
+      recipients: [ORG.leerplicht],
+      dataCategories: ["verzuim"],
+      legalBasisId: "leerplichtwet-21-verzuimmelding",
+    }),
+  );
+  await world.run(
+    chairCommand({
+      type: "ScheduleMeeting",
+      meetingId: "m-1",
+      scheduledFor: "2025-03-20T14:00:00.000Z",
+      agenda: "Verzuim",
+    }),
+  );
+  await world.run(
+    chairCommand({
+      type: "RecordMeeting",
+      meetingId: "m-1",
+      heldAt: "2025-03-20T14:00:00.000Z",
+      attendees: [attendee(ORG.chair), attendee(ORG.school), attendee(ORG.wijkteam)],
+      minutes: MINUTES,
+      decisions: ["Huisbezoek"],
+    }),
+  );
+  await world.run(
+    chairCommand({
+      type: "MakeAgreement",
+      agreementId: "a-1",
+      what: AGREEMENT,
+      ownerOrganisationId: ORG.wijkteam,
+      dueDate: "2025-04-01",
+    }),
+  );
+  later = caseScript({ subjectId: script.subjectId });
+  await world.run(later.open({ category: "pesten" }));
+  await caseWithPartners(world, caseScript());
+  index = createSubjectIndex();
+  projector = await projectorOver(world, index);
+  const read = (organisationId: string, purpose: string, now: string) =>
+    recordAccess(world.store, {
+      actor: professional(organisationId),
+      caseId: script.caseId,
+      subjectId: script.subjectId,
+      covenantId: COVENANT_ID,
+      itemIds: ["header", "share-wijkteam"],
+      purpose,
+      now,
+    });
+  await read(ORG.wijkteam, "casusoverleg", "2025-03-21T08:30:00.000Z");
+  await read(ORG.leerplicht, "verzuimaanpak", "2025-03-22T11:00:00.000Z");
+  await settled(world, projector);
+});
+
+afterEach(async () => {
+  await projector.stop();
+  await world.close();
+});
+
+const report = async (viewer = covenantOfficer) =>
+  produceSubjectReport(
+    { store: world.store, codec: world.codec, index },
+    {
+      viewer,
+      covenant: await world.covenant(),
+      subjectId: script.subjectId,
+      now: "2025-05-01T12:00:00.000Z",
+    },
+  );
+
+describe("subject access report (rule 6)", () => {
+  test("lists the data held, its sources, the actual recipients of each share, purposes and legal bases", async () => {
+    const produced = await report();
+
+    expect(produced).toMatchObject({
+      subjectId: script.subjectId,
+      covenantId: COVENANT_ID,
+      erasure: null,
+    });
+    expect(produced.cases.map((section) => section.caseId)).toEqual([script.caseId, later.caseId]);
+    const [section] = produced.cases;
+    expect(section?.subject).toEqual({
+      name: "Sam de Vries",
+      dateOfBirth: "2011-01-15",
+      school: "Het Baken",
+    });
+    expect(section?.openedBy).toEqual({
+      organisationId: ORG.school,
+      name: `Organisatie ${ORG.school}`,
+    });
+    expect(section?.signals).toEqual([
+      expect.objectContaining({
+        category: "verzuim",
+        description: SIGNAL_TEXT,
+        source: section?.openedBy,
+      }),
+    ]);
+    expect(section?.shares.map((share) => share.recipients)).toEqual([
+      [{ organisationId: ORG.wijkteam, name: `Organisatie ${ORG.wijkteam}` }],
+      [{ organisationId: ORG.leerplicht, name: `Organisatie ${ORG.leerplicht}` }],
+    ]);
+    expect(section?.shares[0]).toMatchObject({
+      source: { organisationId: ORG.school },
+      dataCategories: ["signaal", "school"],
+      legalBasis: { legalBasisId: "avg-6-1-e-publieke-taak", citation: expect.any(String) },
+      purpose: { purposeId: "veiligheid-school", description: "Veiligheid in en om de school" },
+      necessity: NECESSITY,
+      content: SHARED_CONTENT,
+    });
+    expect(section?.meetings).toEqual([
+      {
+        meetingId: "m-1",
+        heldAt: "2025-03-20T14:00:00.000Z",
+        minutes: MINUTES,
+        decisions: ["Huisbezoek"],
+      },
+    ]);
+    expect(section?.agreements[0]).toMatchObject({
+      what: AGREEMENT,
+      owner: { organisationId: ORG.wijkteam },
+    });
+    expect(section?.participants.map((participant) => participant.organisationId)).toEqual(
+      expect.arrayContaining([ORG.school, ORG.wijkteam, ORG.police, ORG.leerplicht]),
+    );
+  });
+
+  test("lists the dates and purposes of reads, by organisation, without the reading employee", async () => {
+    const produced = await report();
+
+    expect(produced.reads).toEqual([
+      {
+        readAt: "2025-03-21T08:30:00.000Z",
+        organisation: { organisationId: ORG.wijkteam, name: `Organisatie ${ORG.wijkteam}` },
+        purpose: "casusoverleg",
+        caseId: script.caseId,
+        itemIds: ["header", "share-wijkteam"],
+      },
+      {
+        readAt: "2025-03-22T11:00:00.000Z",
+        organisation: { organisationId: ORG.leerplicht, name: `Organisatie ${ORG.leerplicht}` },
+        purpose: "verzuimaanpak",
+        caseId: script.caseId,
+        itemIds: ["header", "share-wijkteam"],
+      },
+    ]);
+    expect(JSON.stringify(produced.reads)).not.toContain("user-");
+  });
+
+  test("producing the report is itself a read: a record with purpose inzageverzoek per case, before it returns", async () => {
+    await report();
+
+    const records = await world.store.readStream(accessStreamId(later.caseId));
+    expect(records.map((record) => record.data)).toEqual([
+      expect.objectContaining({
+        userId: covenantOfficer.userId,
+        purpose: "inzageverzoek",
+        readAt: "2025-05-01T12:00:00.000Z",
+      }),
+    ]);
+  });
+
+  test("only the covenant's privacy officer produces it; nothing is read or recorded for anyone else", async () => {
+    const before = await world.store.headPosition();
+    for (const viewer of [privacyOfficer(ORG.wijkteam), professional(ORG.chair), chair]) {
+      await expect(report(viewer)).rejects.toBeInstanceOf(NotPermitted);
+    }
+    expect(await world.store.headPosition()).toBe(before);
+  });
+
+  test("a subject the covenant holds nothing about gets an empty report", async () => {
+    const produced = await produceSubjectReport(
+      { store: world.store, codec: world.codec, index },
+      { viewer: covenantOfficer, covenant: await world.covenant(), subjectId: "unknown-subject" },
+    );
+    expect(produced).toMatchObject({ cases: [], reads: [], erasure: null });
+  });
+});
