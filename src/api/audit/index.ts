@@ -1,0 +1,10 @@
+import type { ResourceDeps } from "../resources.js";
+import type { Route } from "../route.js";
+import { integrityRoute } from "./integrity.js";
+import { registerRoutes } from "./registers.js";
+import { visibilityRoute } from "./visibility.js";
+
+/** The privacy officer's questions (DESIGN.md §3 rule 5): metadata, never content. */
+export function auditRoutes(deps: ResourceDeps): Route[] {
+  return [...registerRoutes(deps), visibilityRoute(deps), integrityRoute(deps)];
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { organisationReference } from "../covenants/schemas.js";
+
+const instant = z.iso.datetime({ offset: true });
+
+export const auditQuery = z.object({
+  covenant: z.uuid().describe("The covenant audited"),
+  case: z.uuid().optional(),
+  organisation: organisationReference.optional(),
+  from: instant.optional().describe("Period start, inclusive"),
+  to: instant.optional().describe("Period end, exclusive"),
+});
+
+export const disclosureView = z
+  .strictObject({
+    shareId: z.string(),
+    caseId: z.string(),
+    subjectId: z.string(),
+    covenantId: z.string(),
+    sharedBy: z.string(),
+    sharedByUserId: z.string().nullable(),
+    recipients: z.array(z.string()),
+    dataCategories: z.array(z.string()),
+    legalBasisId: z.string(),
+    legalBasisCitation: z.string().nullable(),
+    purposeId: z.string(),
+    necessity: z.string(),
+    weightyPublicInterest: z.string().nullable(),
+    decisionReference: z.string().nullable(),
+    competentAuthorityAgreement: z
+      .strictObject({ authority: z.string(), reference: z.string(), agreedOn: z.string() })
+      .nullable(),
+    consentIds: z.array(z.string()),
+    sharedAt: z.string(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    corrections: z.array(z.strictObject({ correctedAt: z.string() })),
+  })
+  .meta({ id: "Disclosure", description: "One share as metadata: never its content" });
+
+export const disclosureList = z
+  .strictObject({ scope: z.enum(["covenant", "organisation"]), items: z.array(disclosureView) })
+  .meta({ id: "DisclosureRegister" });
+
+export const accessRecordView = z
+  .strictObject({
+    readId: z.string(),
+    caseId: z.string(),
+    subjectId: z.string(),
+    covenantId: z.string(),
+    userId: z.string(),
+    organisationId: z.string(),
+    roles: z.array(z.string()),
+    itemIds: z.array(z.string()),
+    purpose: z.string(),
+    readAt: z.string(),
+    correlationId: z.string().nullable(),
+  })
+  .meta({
+    id: "AccessRecord",
+    description: "One read of case content: who, which items, why, when",
+  });
+
+export const accessList = z
+  .strictObject({ scope: z.enum(["covenant", "organisation"]), items: z.array(accessRecordView) })
+  .meta({ id: "AccessLog" });
+
+export const visibilityParams = z.object({ caseId: z.uuid() });
+export const visibilityQuery = z.object({
+  organisation: organisationReference.optional().describe("Default: the caller's organisation"),
+  at: instant.optional().describe("Default: now"),
+});
+
+export const visibilityView = z
+  .strictObject({
+    caseId: z.string(),
+    organisationId: z.string(),
+    at: z.string(),
+    access: z.enum(["none", "invitation", "case"]),
+    items: z.array(
+      z.strictObject({ id: z.string(), kind: z.string(), categories: z.array(z.string()) }),
+    ),
+  })
+  .meta({ id: "VisibilityAt", description: "Item ids and categories only, never content" });
+
+export const integrityQuery = z.object({ covenant: z.uuid() });
+
+export const integrityView = z
+  .strictObject({
+    streamsChecked: z.int(),
+    eventsChecked: z.int(),
+    intact: z.boolean(),
+    broken: z.array(
+      z.strictObject({
+        streamId: z.string(),
+        revision: z.int(),
+        eventId: z.string(),
+        reason: z.enum(["prev_hash_mismatch", "hash_mismatch", "revision_gap"]),
+      }),
+    ),
+    brokenElsewhere: z.int().describe("Broken streams outside this covenant, counted only"),
+  })
+  .meta({ id: "IntegrityReport" });

@@ -1,0 +1,102 @@
+import type { z } from "zod";
+import type { NamedOrganisation } from "../../projections/subjectReport/caseSection.js";
+import type { SubjectReport } from "../../projections/subjectReport/report.js";
+import type { subjectReportView } from "./schemas.js";
+
+type View = z.input<typeof subjectReportView>;
+type CaseView = View["cases"][number];
+
+const named = (organisation: NamedOrganisation) => ({
+  organisationId: organisation.organisationId,
+  name: organisation.name,
+});
+
+function presentCaseSection(section: SubjectReport["cases"][number]): CaseView {
+  return {
+    caseId: section.caseId,
+    status: section.status,
+    openedBy: named(section.openedBy),
+    openedAt: section.openedAt,
+    closedAt: section.closedAt,
+    retentionUntil: section.retentionUntil,
+    subject: section.subject
+      ? {
+          name: section.subject.name,
+          dateOfBirth: section.subject.dateOfBirth,
+          school: section.subject.school,
+        }
+      : null,
+    participants: section.participants.map((participant) => ({
+      ...named(participant),
+      status: participant.status,
+      since: participant.since,
+    })),
+    signals: section.signals.map((signal) => ({
+      signalId: signal.signalId,
+      source: named(signal.source),
+      category: signal.category,
+      description: signal.description,
+      raisedAt: signal.raisedAt,
+    })),
+    shares: section.shares.map((share) => ({
+      shareId: share.shareId,
+      source: named(share.source),
+      recipients: share.recipients.map(named),
+      dataCategories: [...share.dataCategories],
+      legalBasis: {
+        legalBasisId: share.legalBasis.legalBasisId,
+        citation: share.legalBasis.citation,
+        description: share.legalBasis.description,
+      },
+      purpose: { purposeId: share.purpose.purposeId, description: share.purpose.description },
+      necessity: share.necessity,
+      content: share.content,
+      sharedAt: share.sharedAt,
+      expiresAt: share.expiresAt,
+      revokedAt: share.revokedAt,
+      correctedAt: share.correctedAt,
+    })),
+    consents: section.consents.map((consent) => ({
+      consentId: consent.consentId,
+      givenBy: consent.givenBy,
+      dataCategories: [...consent.dataCategories],
+      recipients: consent.recipients.map(named),
+      purposeId: consent.purposeId,
+      givenOn: consent.givenOn,
+      withdrawnAt: consent.withdrawnAt,
+    })),
+    meetings: section.meetings.map((meeting) => ({
+      meetingId: meeting.meetingId,
+      heldAt: meeting.heldAt,
+      minutes: meeting.minutes,
+      decisions: [...meeting.decisions],
+    })),
+    agreements: section.agreements.map((agreement) => ({
+      agreementId: agreement.agreementId,
+      what: agreement.what,
+      owner: named(agreement.owner),
+      dueDate: agreement.dueDate,
+      status: agreement.status,
+    })),
+  };
+}
+
+/** The report for the data subject; the internal item ids of each case stay out of it. */
+export function presentSubjectReport(report: SubjectReport): View {
+  return {
+    subjectId: report.subjectId,
+    covenantId: report.covenantId,
+    producedAt: report.producedAt,
+    erasure: report.erasure
+      ? { erasedAt: report.erasure.erasedAt, reason: report.erasure.reason }
+      : null,
+    cases: report.cases.map(presentCaseSection),
+    reads: report.reads.map((read) => ({
+      readAt: read.readAt,
+      organisation: named(read.organisation),
+      purpose: read.purpose,
+      caseId: read.caseId,
+      itemIds: [...read.itemIds],
+    })),
+  };
+}

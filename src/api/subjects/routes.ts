@@ -1,0 +1,105 @@
+import { handleSubjectCommand } from "../../commands/erasure.js";
+import { isCovenantPrivacyOfficer } from "../../privacy/policy/audit.js";
+import { produceSubjectReport } from "../../projections/subjectReport/report.js";
+import { auditedCovenant } from "../audit/auditedCovenant.js";
+import { HttpProblem } from "../problems.js";
+import type { ResourceDeps } from "../resources.js";
+import { defineRoute, type Route } from "../route.js";
+import { presentSubjectReport } from "./presenters.js";
+import {
+  erasureBody,
+  erasureView,
+  reportQuery,
+  subjectParams,
+  subjectReportView,
+} from "./schemas.js";
+
+const tags = ["subjects"] as const;
+const noSuchSubject = () => new HttpProblem("not_found", "No such subject in this covenant");
+
+/** Rule 6 and erasure: the covenant's privacy officer answers the data subject's requests. */
+export function subjectRoutes(deps: ResourceDeps): Route[] {
+  const report = defineRoute({
+    method: "get",
+    path: "/v1/subjects/{subjectId}/report",
+    summary: "The subject access report (AVG art. 15) for one subject within a covenant",
+    description:
+      "For the covenant's privacy officer. It carries case content, so a read record per case is appended before the answer.",
+    tags,
+    roles: ["privacy-officer"],
+    params: subjectParams,
+    query: reportQuery,
+    responses: { 200: subjectReportView },
+    problems: ["not_found", "forbidden"],
+  }).handle(async ({ params, query, caller, requestId }) => {
+    const covenant = await auditedCovenant(deps, caller, query.covenant);
+    if (!isCovenantPrivacyOfficer(caller, covenant)) {
+      throw new HttpProblem("forbidden", "Only the covenant's privacy officer");
+    }
+    const index = deps.readModels.subjectIndex;
+    if (index.casesOf(params.subjectId, query.covenant).length === 0) throw noSuchSubject();
+    const produced = await produceSubjectReport(
+      { store: deps.store, codec: deps.codec, index },
+      {
+        viewer: caller,
+        covenant,
+        subjectId: params.subjectId,
+        now: deps.now(),
+        correlationId: requestId,
+      },
+    );
+    return { status: 200, body: presentSubjectReport(produced) };
+  });
+
+  const erase = defineRoute({
+    method: "post",
+    path: "/v1/subjects/{subjectId}/erasure",
+    summary: "Erase a subject's personal data in every case of the covenant (crypto-shredding)",
+    description:
+      'For the covenant\'s privacy officer, with a reason. Personal fields then read "[erased]" everywhere; who shared what, when and why stays.',
+    tags,
+    roles: ["privacy-officer"],
+    params: subjectParams,
+    body: erasureBody,
+    responses: { 200: erasureView },
+    problems: ["not_found", "forbidden", "conflict", "idempotency_key_reused"],
+  }).handle(async ({ params, body, caller }) => {
+    const covenant = await auditedCovenant(deps, caller, body.covenantId);
+    if (!isCovenantPrivacyOfficer(caller, covenant)) {
+      throw new HttpProblem("forbidden", "Only the covenant's privacy officer");
+    }
+    const caseIds = deps.readModels.subjectIndex.casesOf(params.subjectId, body.covenantId);
+    if (caseIds.length === 0) throw noSuchSubject();
+    const handled = await handleSubjectCommand(
+      deps.commands,
+      {
+        type: "EraseSubject",
+        actor: {
+          userId: caller.userId,
+          organisationId: caller.organisationId,
+          roles: [...caller.roles],
+        },
+        now: deps.now(),
+        subjectId: params.subjectId,
+        caseIds,
+        reason: body.reason,
+      },
+      body.covenantId,
+    );
+    const erased = handled.events[0]!.data;
+    return {
+      status: 200,
+      body: {
+        subjectId: erased.subjectId,
+        covenantId: body.covenantId,
+        caseIds: [...erased.caseIds],
+        reason: erased.reason,
+        erasedAt: erased.erasedAt,
+      },
+      etag: handled.revision,
+      position: handled.position ?? undefined,
+    };
+  });
+
+  return [report, erase];
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+
+export const subjectParams = z.object({ subjectId: z.uuid() });
+export const reportQuery = z.object({
+  covenant: z.uuid().describe("The covenant the report covers"),
+});
+
+export const erasureBody = z
+  .strictObject({
+    covenantId: z.uuid(),
+    reason: z.enum(["data-subject-request", "unlawful-processing", "consent-withdrawn"]),
+  })
+  .meta({ id: "EraseSubject" });
+
+export const erasureView = z
+  .strictObject({
+    subjectId: z.string(),
+    covenantId: z.string(),
+    caseIds: z.array(z.string()),
+    reason: z.string(),
+    erasedAt: z.string(),
+  })
+  .meta({ id: "SubjectErasure" });
+
+const named = z.strictObject({ organisationId: z.string(), name: z.string().nullable() });
+
+const caseSection = z.strictObject({
+  caseId: z.string(),
+  status: z.string(),
+  openedBy: named,
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  retentionUntil: z.string().nullable(),
+  subject: z
+    .strictObject({ name: z.string(), dateOfBirth: z.string(), school: z.string() })
+    .nullable(),
+  participants: z.array(named.extend({ status: z.string(), since: z.string() })),
+  signals: z.array(
+    z.strictObject({
+      signalId: z.string(),
+      source: named,
+      category: z.string(),
+      description: z.string(),
+      raisedAt: z.string(),
+    }),
+  ),
+  shares: z.array(
+    z.strictObject({
+      shareId: z.string(),
+      source: named,
+      recipients: z.array(named),
+      dataCategories: z.array(z.string()),
+      legalBasis: z.strictObject({
+        legalBasisId: z.string(),
+        citation: z.string().nullable(),
+        description: z.string().nullable(),
+      }),
+      purpose: z.strictObject({ purposeId: z.string(), description: z.string().nullable() }),
+      necessity: z.string(),
+      content: z.string(),
+      sharedAt: z.string(),
+      expiresAt: z.string().nullable(),
+      revokedAt: z.string().nullable(),
+      correctedAt: z.string().nullable(),
+    }),
+  ),
+  consents: z.array(
+    z.strictObject({
+      consentId: z.string(),
+      givenBy: z.string(),
+      dataCategories: z.array(z.string()),
+      recipients: z.array(named),
+      purposeId: z.string(),
+      givenOn: z.string(),
+      withdrawnAt: z.string().nullable(),
+    }),
+  ),
+  meetings: z.array(
+    z.strictObject({
+      meetingId: z.string(),
+      heldAt: z.string(),
+      minutes: z.string(),
+      decisions: z.array(z.string()),
+    }),
+  ),
+  agreements: z.array(
+    z.strictObject({
+      agreementId: z.string(),
+      what: z.string(),
+      owner: named,
+      dueDate: z.string(),
+      status: z.string(),
+    }),
+  ),
+});
+
+export const subjectReportView = z
+  .strictObject({
+    subjectId: z.string(),
+    covenantId: z.string(),
+    producedAt: z.string(),
+    erasure: z.strictObject({ erasedAt: z.string(), reason: z.string() }).nullable(),
+    cases: z.array(caseSection),
+    reads: z.array(
+      z.strictObject({
+        readAt: z.string(),
+        organisation: named,
+        purpose: z.string(),
+        caseId: z.string(),
+        itemIds: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({
+    id: "SubjectAccessReport",
+    description:
+      "AVG art. 15: the data held, sources, actual recipients, purposes, bases and reads",
+  });

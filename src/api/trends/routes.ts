@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { mayViewTrends, TRENDS_MIN_CELL } from "../../privacy/policy/audit.js";
+import type { TrendsReport } from "../../projections/trends/trends.js";
+import { auditedCovenant } from "../audit/auditedCovenant.js";
+import { HttpProblem } from "../problems.js";
+import type { ResourceDeps } from "../resources.js";
+import { defineRoute, type Route } from "../route.js";
+
+const month = z.string().max(7).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+
+const trendsQuery = z.object({
+  covenant: z.uuid(),
+  fromMonth: month.optional().describe("First month, inclusive"),
+  toMonth: month.optional().describe("Last month, inclusive"),
+  category: z.string().max(64).optional().describe("A signal category id"),
+});
+
+const cell = z.union([
+  z.strictObject({
+    category: z.string(),
+    school: z.string(),
+    month: z.string(),
+    suppressed: z.literal(false),
+    count: z.int().min(TRENDS_MIN_CELL),
+  }),
+  z.strictObject({
+    category: z.string(),
+    school: z.string(),
+    month: z.string(),
+    suppressed: z.literal(true),
+  }),
+]);
+
+export const trendsView = z
+  .strictObject({ covenantId: z.string(), minimumCount: z.int(), cells: z.array(cell) })
+  .meta({
+    id: "Trends",
+    description: "Signal counts per category, school and month; cells below the minimum suppressed",
+  });
+
+function presentTrends(report: TrendsReport): z.input<typeof trendsView> {
+  return {
+    covenantId: report.covenantId,
+    minimumCount: report.minimumCount,
+    cells: report.cells.map((entry) =>
+      entry.suppressed
+        ? { category: entry.category, school: entry.school, month: entry.month, suppressed: true }
+        : {
+            category: entry.category,
+            school: entry.school,
+            month: entry.month,
+            suppressed: false,
+            count: entry.count,
+          },
+    ),
+  };
+}
+
+/** Rule 7: counts for chairs and policy analysts of a member organisation. */
+export function trendsRoutes(deps: ResourceDeps): Route[] {
+  const trends = defineRoute({
+    method: "get",
+    path: "/v1/trends",
+    summary: "Signal trends per category, school and month (k-anonymous: cells below 5 suppressed)",
+    tags: ["trends"],
+    roles: ["chair", "analyst"],
+    query: trendsQuery,
+    responses: { 200: trendsView },
+    problems: ["not_found", "forbidden"],
+  }).handle(async ({ query, caller }) => {
+    const covenant = await auditedCovenant(deps, caller, query.covenant);
+    if (!mayViewTrends(caller, covenant)) {
+      throw new HttpProblem("forbidden", "Chairs and analysts of a current member only");
+    }
+    const { fromMonth, toMonth, category } = query;
+    const report = deps.readModels.trends.trends(caller, covenant, {
+      fromMonth,
+      toMonth,
+      category,
+    });
+    return { status: 200, body: presentTrends(report) };
+  });
+  return [trends];
+}

@@ -1,0 +1,83 @@
+import type { DemoResult } from "./demo.js";
+import { demoDirectory } from "./organisations.js";
+import type { PartnerView } from "./views.js";
+
+const yes = (value: boolean) => (value ? "yes" : "-");
+
+const rows: [string, (view: PartnerView) => string][] = [
+  [
+    "GET /v1/cases/{id}",
+    (v) => (v.view === "none" ? `${v.status} (no case)` : `${v.status} ${v.view}`),
+  ],
+  ["subject identity", (v) => v.subject],
+  ["signals", (v) => (v.view === "case" ? String(v.signals) : "-")],
+  ["police share (Wpg art. 20)", (v) => yes(v.policeShare)],
+  ["school share (verzuim)", (v) => yes(v.schoolShare)],
+  ["meeting minutes", (v) => yes(v.minutes)],
+  ["agreements (overdue)", (v) => (v.view === "case" ? `${v.agreements} (${v.overdue})` : "-")],
+  ["named contacts", (v) => (v.view === "case" ? String(v.contacts) : "-")],
+];
+
+function table(header: string[], body: string[][]): string {
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...body].map((row) => row[column]!.length)),
+  );
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
+}
+
+/** The demo's printout: the story's outcome as each partner and the privacy officer see it. */
+export function renderDemo(result: DemoResult): string {
+  const names = new Map(demoDirectory().map((o) => [o.organisationId, o.key]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const { partners, audit } = result;
+  const inRegister = (shareId: string) =>
+    audit.disclosures.some((d) => d.shareId === shareId) ? "in the register" : "not listed";
+  const sideBySide = table(
+    ["", ...partners.map((p) => p.label)],
+    rows.map(([label, cell]) => [label, ...partners.map(cell)]),
+  );
+  const officers = [
+    `Privacy officer of the covenant: no case content; police share ${inRegister(result.ids.policeShareId)}, school share ${inRegister(result.ids.schoolShareId)} (metadata).`,
+    `Privacy officer of the school: ${audit.schoolOfficerSees.length} disclosure(s) in its register, only what the school gave or received.`,
+  ];
+  const register = table(
+    ["shared by", "to", "categories", "legal basis", "purpose", "decision reference"],
+    audit.disclosures.map((d) => [
+      nameOf(d.sharedBy),
+      d.recipients.map(nameOf).join(", "),
+      d.dataCategories.join(", "),
+      d.legalBasisCitation ?? d.legalBasisId,
+      d.purposeId,
+      d.decisionReference ?? "-",
+    ]),
+  );
+  const reads = Object.entries(audit.readsByOrganisation)
+    .map(([organisationId, count]) => `${nameOf(organisationId)} ${count}`)
+    .join(", ");
+  return [
+    `Case ${result.ids.caseId}: a school's concern about a pupil drawn into drug dealing.`,
+    "Police and leerplicht joined; jongerenwerk was invited and did not join. Police shared under",
+    "Wpg art. 20 with leerplicht only; a meeting was held; three agreements were made and, one of",
+    "them late, completed; the chair closed the case.",
+    "",
+    `Overdue for leerplicht before closure: ${result.overdueForLeerplicht.map((a) => `${a.what} (due ${a.dueDate})`).join("; ") || "none"}`,
+    "",
+    "What each organisation sees of the case now:",
+    sideBySide,
+    "",
+    ...officers,
+    "",
+    "Disclosure register (covenant privacy officer; metadata, never content):",
+    register,
+    "",
+    `Access log: ${audit.reads} reads of this case (${reads}).`,
+    `Visibility audit, jongerenwerk now: ${audit.jongerenwerk.access} (${audit.jongerenwerk.items.join(", ") || "no items"}).`,
+    "",
+    `Played through the HTTP API in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
+  ].join("\n");
+}
