@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   disclosureInScope,
+  mayAuditVisibilityOf,
   mayProduceSubjectReport,
   mayViewTrends,
   privacyOfficerScope,
@@ -69,6 +70,13 @@ describe("privacy officer scope (rule 5)", () => {
     expect(readInScope(scope, { covenantId: COVENANT_ID, organisationId: ORG.school })).toBe(true);
     expect(readInScope(scope, { covenantId: "cov-other", organisationId: ORG.school })).toBe(false);
   });
+});
+
+test("what an organisation could see at a past moment: the covenant's officer asks about any, a member's officer about its own", () => {
+  expect(mayAuditVisibilityOf(officer(ORG.chair), covenant, ORG.police)).toBe(true);
+  expect(mayAuditVisibilityOf(officer(ORG.school), covenant, ORG.school)).toBe(true);
+  expect(mayAuditVisibilityOf(officer(ORG.school), covenant, ORG.police)).toBe(false);
+  expect(mayAuditVisibilityOf(actor(ORG.chair, "chair"), covenant, ORG.police)).toBe(false);
 });
 
 describe("subject report (rule 6) and trends (rule 7)", () => {

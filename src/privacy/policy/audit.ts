@@ -91,3 +91,14 @@ export function withinPeriod(instant: string, { from, to }: AuditFilter): boolea
   if (to !== undefined && at >= Date.parse(to)) return false;
   return true;
 }
+
+/** Rule 5, visibilityAt: the covenant's officer asks about any organisation, a member's officer about its own. */
+export function mayAuditVisibilityOf(
+  viewer: Viewer,
+  covenant: AuditedCovenant,
+  organisationId: string,
+): boolean {
+  const scope = privacyOfficerScope(viewer, covenant);
+  if (scope === null) return false;
+  return scope.kind === "covenant" || scope.organisationId === organisationId;
+}
