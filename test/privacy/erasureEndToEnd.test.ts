@@ -1,0 +1,234 @@
+import { existsSync, readFileSync } from "node:fs";
+import { afterEach, describe, expect, test } from "vitest";
+import { type CaseCommand, ERASED } from "../../src/domain/index.js";
+import { recordAccess } from "../../src/privacy/accessRecords.js";
+import { runRetention } from "../../src/privacy/retention/job.js";
+import { createAccessLog } from "../../src/projections/accessLog/accessLog.js";
+import { createCaseReadModels } from "../../src/projections/caseModels.js";
+import { createDisclosureRegister } from "../../src/projections/disclosureRegister/disclosureRegister.js";
+import type { Projector } from "../../src/projections/projector.js";
+import { produceSubjectReport } from "../../src/projections/subjectReport/report.js";
+import { createSubjectIndex } from "../../src/projections/subjectReport/subjectIndex.js";
+import { createTrends } from "../../src/projections/trends/trends.js";
+import { visibilityAt } from "../../src/projections/visibilityAt/visibilityAt.js";
+import { verifyAll } from "../../src/store/hashChain.js";
+import { actor, COVENANT_ID, chair, ORG } from "../domain/fixtures.js";
+import {
+  type AuditWorld,
+  caseScript,
+  covenantOfficer,
+  postgresAuditWorld,
+  professional,
+  projectorOver,
+  settled,
+  sqliteAuditWorld,
+} from "./auditWorld.js";
+import { readServerFile } from "./keys/rawFiles.js";
+
+// Every personal text of the scenario is unique, so finding it anywhere means it leaked.
+const SUBJECT = {
+  name: "Jannigje van Oosterhout-Brabander",
+  dateOfBirth: "2010-07-23",
+  school: "Sint-Bavo Lyceum Zuid",
+};
+const TEXTS = {
+  signal: "Komt sinds de kerstvakantie met blauwe plekken op de onderarmen binnen.",
+  content: "Oom Gerrit haalt haar op en zij wil niet met hem mee naar huis.",
+  necessity: "Zonder dit beeld kan het wijkteam het gezinsbezoek van donderdag niet voorbereiden.",
+  minutes: "Jannigje vertelde de mentor over ruzies met oom Gerrit over geld.",
+  agreement: "Mentor belt tante Wilhelmina over opvang na schooltijd.",
+};
+const PLAINTEXT = [SUBJECT.name, SUBJECT.school, ...Object.values(TEXTS)];
+const NOW = "2025-06-01T12:00:00.000Z";
+
+let world: AuditWorld;
+let projector: Projector | undefined;
+afterEach(async () => {
+  await projector?.stop();
+  await world?.close();
+});
+
+function models() {
+  const cases = createCaseReadModels();
+  const audit = {
+    disclosureRegister: createDisclosureRegister(),
+    accessLog: createAccessLog(),
+    subjectIndex: createSubjectIndex(),
+    trends: createTrends(),
+  };
+  return { cases, audit, all: [...cases.all, ...Object.values(audit)] };
+}
+
+/** A case with every kind of personal text: identity, signal, share, necessity, minutes, agreement. */
+async function lifeOfACase(script: ReturnType<typeof caseScript>) {
+  const asChair = (fields: object) =>
+    ({
+      actor: chair,
+      caseId: script.caseId,
+      now: "2025-03-20T10:00:00.000Z",
+      ...fields,
+    }) as CaseCommand;
+  const attendee = (organisationId: string) => ({
+    organisationId,
+    userId: `u-${organisationId}`,
+    confidentialityAcknowledged: true,
+  });
+  await world.run({ ...(script.open() as object), description: TEXTS.signal } as CaseCommand);
+  await world.run(script.invite(ORG.wijkteam));
+  await world.run(script.join(ORG.wijkteam));
+  await world.run(script.share({ content: TEXTS.content, necessity: TEXTS.necessity }));
+  await world.run(
+    asChair({
+      type: "ScheduleMeeting",
+      meetingId: "m-1",
+      scheduledFor: "2025-03-20T14:00:00.000Z",
+      agenda: "Thuis",
+    }),
+  );
+  await world.run(
+    asChair({
+      type: "RecordMeeting",
+      meetingId: "m-1",
+      heldAt: "2025-03-20T14:00:00.000Z",
+      attendees: [attendee(ORG.chair), attendee(ORG.school), attendee(ORG.wijkteam)],
+      minutes: TEXTS.minutes,
+      decisions: [TEXTS.agreement],
+    }),
+  );
+  await world.run(
+    asChair({
+      type: "MakeAgreement",
+      agreementId: "a-1",
+      what: TEXTS.agreement,
+      ownerOrganisationId: ORG.school,
+      dueDate: "2025-07-01",
+    }),
+  );
+  await recordAccess(world.store, {
+    actor: professional(ORG.wijkteam),
+    caseId: script.caseId,
+    subjectId: script.subjectId,
+    covenantId: COVENANT_ID,
+    itemIds: ["header"],
+    now: "2025-03-21T09:00:00.000Z",
+  });
+}
+
+/** Everything any read model or visibilityAt shows, as one string. */
+async function everythingShown(built: ReturnType<typeof models>, caseId: string) {
+  const covenant = await world.covenant();
+  const { cases, audit } = built;
+  const shown: unknown[] = [cases.caseView.query(caseId, chair, NOW)];
+  for (const organisationId of [ORG.chair, ORG.school, ORG.wijkteam]) {
+    const viewer = professional(organisationId);
+    shown.push(cases.caseView.query(caseId, viewer, NOW));
+    shown.push(await visibilityAt(world.store, caseId, organisationId, NOW));
+    shown.push(cases.caseList.query(viewer, NOW), cases.agreementsDue.query(viewer, NOW));
+  }
+  shown.push(audit.disclosureRegister.disclosures(covenantOfficer, covenant));
+  shown.push(audit.accessLog.reads(covenantOfficer, covenant));
+  shown.push(audit.trends.trends(actor(ORG.chair, "chair"), covenant));
+  return JSON.stringify(shown);
+}
+
+/** The AVG art. 15 report, as the covenant's privacy officer produces it. */
+async function reportShown(built: ReturnType<typeof models>, subjectId: string) {
+  const report = await produceSubjectReport(
+    { store: world.store, codec: world.codec, index: built.audit.subjectIndex },
+    { viewer: covenantOfficer, covenant: await world.covenant(), subjectId, now: NOW },
+  );
+  return JSON.stringify(report);
+}
+
+/** The raw bytes of the store: the SQLite file and its WAL, or every file of the PostgreSQL database. */
+async function rawBytes(): Promise<Buffer[]> {
+  if (world.sqlitePath) {
+    return [world.sqlitePath, `${world.sqlitePath}-wal`]
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file));
+  }
+  const pool = world.pool!;
+  await pool.query("CHECKPOINT");
+  const { rows } = await pool.query<{ file: string }>(
+    `SELECT 'base/' || d.oid || '/' || f AS file
+     FROM pg_database d, pg_ls_dir('base/' || d.oid) AS f WHERE d.datname = current_database()`,
+  );
+  return Promise.all(rows.map(({ file }) => readServerFile(pool, file)));
+}
+
+describe.each([
+  ["SQLite", sqliteAuditWorld],
+  ["PostgreSQL", postgresAuditWorld],
+])("erasure end to end on %s", (_, open) => {
+  test("after EraseSubject no view, report or raw table yields the subject's plaintext, and every chain verifies", async () => {
+    // Given a young person's case, seen through every read model and in the report
+    world = await open();
+    const script = caseScript({ subject: SUBJECT });
+    await lifeOfACase(script);
+    const built = models();
+    projector = await projectorOver(world, ...built.all);
+    await settled(world, projector);
+    const before = await everythingShown(built, script.caseId);
+    for (const text of PLAINTEXT) expect(before).toContain(text);
+    for (const text of PLAINTEXT)
+      expect(await reportShown(built, script.subjectId)).toContain(text);
+
+    // When the covenant's privacy officer erases the subject
+    await world.runSubject({
+      type: "EraseSubject",
+      actor: covenantOfficer,
+      now: NOW,
+      subjectId: script.subjectId,
+      caseIds: [script.caseId],
+      reason: "data-subject-request",
+    });
+    await settled(world, projector);
+
+    // Then nothing shows the plaintext, everything shows "[erased]" where it stood, a rebuild
+    // agrees with the live models, no raw byte holds it, and the chains verify
+    const after = await everythingShown(built, script.caseId);
+    for (const text of PLAINTEXT) expect(after).not.toContain(text);
+    expect(after).toContain(ERASED);
+    await projector.rebuild();
+    expect(await everythingShown(built, script.caseId)).toEqual(after);
+    const report = await reportShown(built, script.subjectId);
+    for (const text of PLAINTEXT) expect(report).not.toContain(text);
+    expect(report).toContain(ERASED);
+    const raw = await rawBytes();
+    // The scan does see the stored events: their ids are there in clear.
+    expect(raw.some((bytes) => bytes.includes(Buffer.from(script.caseId)))).toBe(true);
+    for (const text of PLAINTEXT) {
+      expect(
+        raw.some((bytes) => bytes.includes(Buffer.from(text))),
+        text,
+      ).toBe(false);
+    }
+    const verified = await verifyAll(world.store);
+    expect(verified.broken).toEqual([]);
+    expect(verified.streamsChecked).toBeGreaterThan(3);
+  });
+});
+
+test("erasure by the retention job reaches every read model the same way (SQLite)", async () => {
+  world = await sqliteAuditWorld();
+  const script = caseScript({ subject: SUBJECT });
+  await lifeOfACase(script);
+  await world.run({
+    ...(script.close() as object),
+    type: "CompleteAgreement",
+    agreementId: "a-1",
+  } as CaseCommand);
+  await world.run(script.close("2025-04-01T00:00:00.000Z"));
+  const built = models();
+  projector = await projectorOver(world, ...built.all);
+
+  const summary = await runRetention(world, "2030-04-01T00:00:00.000Z");
+  await settled(world, projector);
+
+  expect(summary.subjectsErased).toBe(1);
+  const after = await everythingShown(built, script.caseId);
+  for (const text of PLAINTEXT) expect(after).not.toContain(text);
+  for (const text of PLAINTEXT)
+    expect(await reportShown(built, script.subjectId)).not.toContain(text);
+  expect((await verifyAll(world.store)).broken).toEqual([]);
+});
