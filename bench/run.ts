@@ -4,6 +4,7 @@ import type { Figure } from "./figure.js";
 
 const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = {
   store: () => import("./store.js"),
+  projections: () => import("./projections.js"),
 };
 
 const requested = process.argv.slice(2);
