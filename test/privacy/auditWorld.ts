@@ -54,7 +54,10 @@ export interface AuditWorld {
   close(): Promise<void>;
 }
 
-const masterKey = masterKeyFrom(randomBytes(32));
+const masterKeyBytes = randomBytes(32);
+const masterKey = masterKeyFrom(masterKeyBytes);
+/** The worlds' master key as MASTER_KEY holds it, for a CLI run against a world's file. */
+export const MASTER_KEY_BASE64 = masterKeyBytes.toString("base64");
 
 async function worldOver(
   store: EventStore,
@@ -65,7 +68,10 @@ async function worldOver(
   const keyStore = createKeyStore({ vault, masterKey });
   const codec = domainCodec(keyStore);
   const deps = { store, codec, keyStore };
-  for (const command of regionCommands()) await handleCovenantCommand(deps, command);
+  const established = await store.readStream(`covenant-${COVENANT_ID}`, { limit: 1 });
+  if (established.length === 0) {
+    for (const command of regionCommands()) await handleCovenantCommand(deps, command);
+  }
   return {
     ...place,
     store,
@@ -84,14 +90,15 @@ async function worldOver(
   };
 }
 
-export async function sqliteAuditWorld(): Promise<AuditWorld> {
-  const dir = mkdtempSync(join(tmpdir(), "casustafel-audit-"));
-  const sqlitePath = join(dir, "store.db");
+/** A world on an SQLite file; with `path` given the file is the caller's and outlives close(). */
+export async function sqliteAuditWorld(path?: string): Promise<AuditWorld> {
+  const dir = path ? undefined : mkdtempSync(join(tmpdir(), "casustafel-audit-"));
+  const sqlitePath = path ?? join(dir as string, "store.db");
   const db = openSqliteDatabase(sqlitePath);
   const store = new SqliteEventStore(db, { ownsDatabase: true });
   const close = async () => {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   };
   return worldOver(store, sqliteKeyVault(db), close, { sqlitePath });
 }
