@@ -19,3 +19,21 @@ export async function auditedCovenant(
   }
   return state;
 }
+
+/** How long an audit read waits for the read models to reach the store's head. */
+const CURRENT_WAIT_MS = 2_000;
+
+/**
+ * An audit answers for everything recorded so far: it waits until the read models hold the
+ * store's head (503 if they do not get there in time) rather than leave out the latest reads.
+ */
+export async function awaitCurrent(deps: ResourceDeps): Promise<void> {
+  const head = await deps.store.headPosition();
+  if (await deps.waitForPosition(head, CURRENT_WAIT_MS)) return;
+  throw new HttpProblem(
+    "not_yet_consistent",
+    "The audit registers are catching up; retry shortly",
+    {},
+    { "Retry-After": "1" },
+  );
+}

@@ -3,7 +3,7 @@ import { type BrokenLink, verifyAll } from "../../store/hashChain.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
-import { auditedCovenant } from "./auditedCovenant.js";
+import { auditedCovenant, awaitCurrent } from "./auditedCovenant.js";
 import { auditTags } from "./registers.js";
 import { integrityQuery, integrityView } from "./schemas.js";
 
@@ -36,8 +36,9 @@ export function integrityRoute(deps: ResourceDeps): Route {
     roles: ["privacy-officer"],
     query: integrityQuery,
     responses: { 200: integrityView },
-    problems: ["not_found", "forbidden"],
+    problems: ["not_found", "forbidden", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
+    await awaitCurrent(deps);
     const covenant = await auditedCovenant(deps, caller, query.covenant);
     if (!isCovenantPrivacyOfficer(caller, covenant)) {
       throw new HttpProblem("forbidden", "Only the covenant's privacy officer");

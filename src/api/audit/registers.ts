@@ -2,7 +2,7 @@ import { privacyOfficerScope } from "../../privacy/policy/audit.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
-import { auditedCovenant } from "./auditedCovenant.js";
+import { auditedCovenant, awaitCurrent } from "./auditedCovenant.js";
 import { presentAccessRecord, presentDisclosure } from "./presenters.js";
 import { accessList, auditQuery, disclosureList } from "./schemas.js";
 
@@ -18,6 +18,7 @@ const filterOf = (query: { case?: string; organisation?: string; from?: string; 
 /** Rule 5: the disclosure register and the access log, metadata only, in the officer's scope. */
 export function registerRoutes(deps: ResourceDeps): Route[] {
   const scopeOf = async (caller: Parameters<typeof privacyOfficerScope>[0], covenantId: string) => {
+    await awaitCurrent(deps);
     const covenant = await auditedCovenant(deps, caller, covenantId);
     const scope = privacyOfficerScope(caller, covenant);
     if (scope === null)
@@ -35,7 +36,7 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
     roles: ["privacy-officer"],
     query: auditQuery,
     responses: { 200: disclosureList },
-    problems: ["not_found", "forbidden"],
+    problems: ["not_found", "forbidden", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
     const { covenant, scope } = await scopeOf(caller, query.covenant);
     const items = deps.readModels.disclosureRegister.disclosures(caller, covenant, filterOf(query));
@@ -52,7 +53,7 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
     roles: ["privacy-officer"],
     query: auditQuery,
     responses: { 200: accessList },
-    problems: ["not_found", "forbidden"],
+    problems: ["not_found", "forbidden", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
     const { covenant, scope } = await scopeOf(caller, query.covenant);
     const items = deps.readModels.accessLog.reads(caller, covenant, filterOf(query));

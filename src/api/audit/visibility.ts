@@ -3,7 +3,7 @@ import { visibilityAt } from "../../projections/visibilityAt/visibilityAt.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
-import { auditedCovenant } from "./auditedCovenant.js";
+import { auditedCovenant, awaitCurrent } from "./auditedCovenant.js";
 import { presentVisibility } from "./presenters.js";
 import { auditTags } from "./registers.js";
 import { visibilityParams, visibilityQuery, visibilityView } from "./schemas.js";
@@ -25,8 +25,9 @@ export function visibilityRoute(deps: ResourceDeps): Route {
     params: visibilityParams,
     query: visibilityQuery,
     responses: { 200: visibilityView },
-    problems: ["not_found", "forbidden"],
+    problems: ["not_found", "forbidden", "not_yet_consistent"],
   }).handle(async ({ params, query, caller }) => {
+    await awaitCurrent(deps);
     const state = deps.readModels.caseView.stateOf(params.caseId);
     if (!state?.covenantId) throw noSuchCase();
     const covenant = await auditedCovenant(deps, caller, state.covenantId).catch(
@@ -48,7 +49,7 @@ export function visibilityRoute(deps: ResourceDeps): Route {
       }
     }
     const at = query.at ?? deps.now();
-    const seen = await visibilityAt(deps.store, params.caseId, organisationId, at);
+    const seen = await visibilityAt(deps.store, params.caseId, organisationId, at, deps.codec);
     return { status: 200, body: presentVisibility(seen) };
   });
 }

@@ -1,7 +1,7 @@
 import { handleSubjectCommand } from "../../commands/erasure.js";
 import { isCovenantPrivacyOfficer } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
-import { auditedCovenant } from "../audit/auditedCovenant.js";
+import { auditedCovenant, awaitCurrent } from "../audit/auditedCovenant.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
@@ -30,8 +30,9 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     params: subjectParams,
     query: reportQuery,
     responses: { 200: subjectReportView },
-    problems: ["not_found", "forbidden"],
+    problems: ["not_found", "forbidden", "not_yet_consistent"],
   }).handle(async ({ params, query, caller, requestId }) => {
+    await awaitCurrent(deps);
     const covenant = await auditedCovenant(deps, caller, query.covenant);
     if (!isCovenantPrivacyOfficer(caller, covenant)) {
       throw new HttpProblem("forbidden", "Only the covenant's privacy officer");
@@ -62,8 +63,15 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     params: subjectParams,
     body: erasureBody,
     responses: { 200: erasureView },
-    problems: ["not_found", "forbidden", "conflict", "idempotency_key_reused"],
+    problems: [
+      "not_found",
+      "forbidden",
+      "conflict",
+      "idempotency_key_reused",
+      "not_yet_consistent",
+    ],
   }).handle(async ({ params, body, caller }) => {
+    await awaitCurrent(deps);
     const covenant = await auditedCovenant(deps, caller, body.covenantId);
     if (!isCovenantPrivacyOfficer(caller, covenant)) {
       throw new HttpProblem("forbidden", "Only the covenant's privacy officer");

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { mayViewTrends, TRENDS_MIN_CELL } from "../../privacy/policy/audit.js";
 import type { TrendsReport } from "../../projections/trends/trends.js";
-import { auditedCovenant } from "../audit/auditedCovenant.js";
+import { auditedCovenant, awaitCurrent } from "../audit/auditedCovenant.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 
-const month = z.string().max(7).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+const month = z
+  .string()
+  .max(7)
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
 
 const trendsQuery = z.object({
   covenant: z.uuid(),
@@ -66,8 +69,9 @@ export function trendsRoutes(deps: ResourceDeps): Route[] {
     roles: ["chair", "analyst"],
     query: trendsQuery,
     responses: { 200: trendsView },
-    problems: ["not_found", "forbidden"],
+    problems: ["not_found", "forbidden", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
+    await awaitCurrent(deps);
     const covenant = await auditedCovenant(deps, caller, query.covenant);
     if (!mayViewTrends(caller, covenant)) {
       throw new HttpProblem("forbidden", "Chairs and analysts of a current member only");
