@@ -5,8 +5,10 @@ import {
   evolveCase,
   initialCaseState,
 } from "../../domain/index.js";
+import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
 import { caseVisibility, type ShownItem } from "../../privacy/policy/caseVisibility.js";
 import type { EventStore } from "../../store/eventStore.js";
+import type { RecordedEvent } from "../../store/types.js";
 
 export interface VisibilityAt {
   caseId: string;
@@ -31,6 +33,8 @@ export async function visibilityAt(
   caseId: string,
   organisationId: string,
   at: string,
+  /** Decodes before folding: encrypted list fields (a meeting's decisions) cannot be folded as lists. */
+  codec?: FieldCodec,
 ): Promise<VisibilityAt> {
   const moment = Date.parse(at);
   let state: CaseState = initialCaseState;
@@ -38,7 +42,10 @@ export async function visibilityAt(
   for (;;) {
     const page = await store.readStream(caseStreamId(caseId), { from: read, limit: PAGE });
     read += page.length;
-    const known = page.filter((event) => Date.parse(event.recordedAt) <= moment);
+    const known = await decoded(
+      page.filter((event) => Date.parse(event.recordedAt) <= moment),
+      codec,
+    );
     for (const event of known) {
       state = evolveCase(state, event as unknown as CaseEvent) ?? state;
     }
@@ -53,4 +60,13 @@ export async function visibilityAt(
     access: seen.kind,
     items: seen.kind === "none" ? [] : seen.items,
   };
+}
+
+async function decoded(events: RecordedEvent[], codec: FieldCodec | undefined) {
+  if (!codec) return events;
+  const keys = await codec.keysFor(events);
+  return events.map((event) => ({
+    ...event,
+    data: codec.decodeWith(keys, event.streamId, event.type, event.data),
+  }));
 }
