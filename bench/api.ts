@@ -1,0 +1,79 @@
+// HTTP API throughput: authenticated, access-logged case reads and share posts under 50
+// concurrent connections, beside a bare express hello-world measured in the same run.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import autocannon, { type Request } from "autocannon";
+import { type Figure, round } from "./figure.js";
+
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
+const CONNECTIONS = 50;
+
+interface Fixture {
+  apiUrl: string;
+  helloUrl: string;
+  caseIds: string[];
+  school: string;
+  wijkteam: string;
+  share: Record<string, unknown>;
+}
+
+async function startServer() {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/support/apiServer.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const [line] = (await once(lines, "line")) as [string];
+  return { fixture: JSON.parse(line) as Fixture, child };
+}
+
+/** Round-robin over the cases, so concurrent share posts rarely contend for one stream. */
+function roundRobin(paths: string[]) {
+  let next = 0;
+  return (request: Request) => ({ ...request, path: paths[next++ % paths.length] });
+}
+
+async function load(url: string, request: Request) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [request],
+  });
+  if (result.errors > 0 || result.non2xx > 0) {
+    throw new Error(
+      `${url}: ${result.errors} errors, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)})`,
+    );
+  }
+  return result;
+}
+
+export async function* run(): AsyncIterable<Figure> {
+  const { fixture, child } = await startServer();
+  try {
+    const hello = await load(fixture.helloUrl, { method: "GET", path: "/" });
+    yield { name: "api.hello.rps", value: round(hello.requests.average), unit: "req/s" };
+
+    const read = await load(fixture.apiUrl, {
+      method: "GET",
+      headers: { authorization: `Bearer ${fixture.wijkteam}` },
+      setupRequest: roundRobin(fixture.caseIds.map((id) => `/v1/cases/${id}`)),
+    });
+    yield { name: "api.case_read.rps", value: round(read.requests.average), unit: "req/s" };
+    yield { name: "api.case_read.p99", value: round(read.latency.p99, 1), unit: "ms" };
+    const ratio = read.requests.average / hello.requests.average;
+    yield { name: "api.case_read.ratio", value: round(ratio, 3), unit: "ratio" };
+
+    const share = await load(fixture.apiUrl, {
+      method: "POST",
+      headers: { authorization: `Bearer ${fixture.school}`, "content-type": "application/json" },
+      body: JSON.stringify(fixture.share),
+      setupRequest: roundRobin(fixture.caseIds.map((id) => `/v1/cases/${id}/shares`)),
+    });
+    yield { name: "api.share_post.rps", value: round(share.requests.average), unit: "req/s" };
+    yield { name: "api.share_post.p99", value: round(share.latency.p99, 1), unit: "ms" };
+  } finally {
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  }
+}

@@ -1,0 +1,124 @@
+import { z } from "zod";
+
+// Response schemas of one case as the caller may see it; /openapi.json is generated from them.
+
+const contact = z
+  .strictObject({ name: z.string(), function: z.string(), reach: z.string() })
+  .meta({ id: "Contact" });
+
+const participant = z.strictObject({
+  organisationId: z.string(),
+  status: z.enum(["invited", "joined", "declined", "left", "removed"]),
+  since: z.string(),
+  contact: contact.nullable().describe("Named contact of a joined participant"),
+});
+
+const signal = z.strictObject({
+  signalId: z.string(),
+  raisedBy: z.string(),
+  category: z.string(),
+  level: z.string(),
+  urgency: z.enum(["low", "medium", "high"]),
+  description: z.string(),
+  raisedAt: z.string(),
+});
+
+const meeting = z.strictObject({
+  meetingId: z.string(),
+  scheduledFor: z.string(),
+  agenda: z.string(),
+  heldAt: z.string().nullable(),
+  attendees: z.array(
+    z.strictObject({
+      organisationId: z.string(),
+      userId: z.string(),
+      confidentialityAcknowledged: z.boolean(),
+    }),
+  ),
+  minutes: z.string().nullable().describe("Only for organisations that attended"),
+  decisions: z.array(z.string()).nullable(),
+});
+
+export const agreementSchema = z.strictObject({
+  agreementId: z.string(),
+  what: z.string(),
+  ownerOrganisationId: z.string(),
+  dueDate: z.string(),
+  meetingId: z.string().nullable(),
+  status: z.enum(["open", "completed", "cancelled"]),
+  madeAt: z.string(),
+  overdue: z.boolean(),
+});
+
+const consent = z.strictObject({
+  consentId: z.string(),
+  givenBy: z.enum(["subject", "parent"]),
+  scope: z.strictObject({
+    dataCategories: z.array(z.string()),
+    recipientOrganisationIds: z.array(z.string()),
+    purposeId: z.string(),
+  }),
+  givenOn: z.string(),
+  expiresAt: z.string().nullable(),
+  recordedBy: z.string(),
+  withdrawnAt: z.string().nullable(),
+});
+
+const share = z.strictObject({
+  shareId: z.string(),
+  sharedBy: z.string(),
+  recipients: z.array(z.string()),
+  dataCategories: z.array(z.string()),
+  legalBasisId: z.string(),
+  purposeId: z.string(),
+  necessity: z.string(),
+  content: z.string(),
+  expiresAt: z.string().nullable(),
+  decisionReference: z.string().nullable(),
+  competentAuthorityAgreement: z
+    .strictObject({ authority: z.string(), reference: z.string(), agreedOn: z.string() })
+    .nullable(),
+  consentIds: z.array(z.string()),
+  sharedAt: z.string(),
+  correctedAt: z.string().nullable(),
+});
+
+export const caseSchema = z
+  .strictObject({
+    view: z.literal("case"),
+    caseId: z.string(),
+    revision: z.int(),
+    status: z.enum(["open", "closed"]),
+    covenantId: z.string().nullable(),
+    chairOrganisationId: z.string(),
+    regieOrganisationId: z.string().nullable(),
+    outcome: z.enum(["resolved", "referred", "no-further-concern", "stopped"]).nullable(),
+    closedAt: z.string().nullable(),
+    retentionUntil: z.string().nullable(),
+    subject: z
+      .strictObject({ name: z.string(), dateOfBirth: z.string(), school: z.string() })
+      .nullable()
+      .describe('Personal data; reads "[erased]" once the subject is erased'),
+    participants: z.array(participant),
+    signals: z.array(signal),
+    meetings: z.array(meeting),
+    agreements: z.array(agreementSchema),
+    consents: z.array(consent),
+    shares: z.array(share).describe("Only shares the caller's organisation made or received"),
+  })
+  .meta({ id: "Case" });
+
+export const invitationSchema = z
+  .strictObject({
+    view: z.literal("invitation"),
+    caseId: z.string(),
+    revision: z.int(),
+    signalCategory: z.string().nullable(),
+    chairOrganisationId: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: "Invitation", description: "What an invited organisation sees until it joins" });
+
+export const caseOrInvitationSchema = z
+  .discriminatedUnion("view", [caseSchema, invitationSchema])
+  .meta({ id: "CaseOrInvitation" });
