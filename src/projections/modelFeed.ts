@@ -67,16 +67,17 @@ export class ModelFeed {
   }
 
   /**
-   * Deletes the key (again: idempotent, and it mends a crash between the event and the
-   * deletion), then makes every model that keeps personal fields re-read the subject's
-   * cases up to this event, now decoded as "[erased]".
+   * Drops the key from this process's memory and deletes it if storage still holds it (a
+   * crash between the event and the deletion), then makes every model that keeps personal
+   * fields re-read the subject's cases up to this event, now decoded as "[erased]".
    */
   private async erase(event: RecordedEvent): Promise<void> {
     const { subjectId } = event.data;
     if (typeof subjectId !== "string") return;
     const { keyStore } = this.deps;
     keyStore.forget(subjectId);
-    await keyStore.delete(subjectId);
+    // Deleting rewrites the key storage; only a surviving key needs it, not every replay at start-up.
+    if ((await keyStore.get(subjectId)) !== undefined) await keyStore.delete(subjectId);
     const forgetting = this.models.filter((model) => model.forgetCase !== undefined);
     if (forgetting.length === 0) return;
     const caseIds = new Set([

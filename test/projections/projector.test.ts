@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, test } from "vitest";
 import { FieldAuthenticationError } from "../../src/privacy/codec/errors.js";
+import { createCaseReadModels } from "../../src/projections/caseModels.js";
 import { createProjector, type Projector } from "../../src/projections/projector.js";
 import type { DecodedEvent, ReadModel } from "../../src/projections/readModel.js";
 import { ORG } from "../domain/fixtures.js";
-import { caseScript, SECRET_CONTENT, sqliteWorld, type World } from "./projectorWorld.js";
+import {
+  caseScript,
+  professional,
+  SECRET_CONTENT,
+  sqliteWorld,
+  type World,
+} from "./projectorWorld.js";
 
 /** Records every decoded share content per case: a model that keeps personal fields. */
 function contentsByCase(): ReadModel & { contents: Map<string, string[]> } {
@@ -110,6 +117,23 @@ describe("projector", () => {
       FieldAuthenticationError,
     );
     expect(await started.caughtUp()).toBe(false);
+  });
+
+  test("an event type the case models do not know is passed over, not thrown on", async () => {
+    world = await sqliteWorld();
+    const models = createCaseReadModels();
+    const started = await projectorOver(...models.all);
+    const caseId = randomUUID();
+    const written = await world.store.append(`case-${caseId}`, [
+      { eventId: randomUUID(), type: "CaseRenamedInAFutureVersion", data: { caseId } },
+    ]);
+    expect(await started.waitFor(written.position, 5000)).toBe(true);
+    expect(started.failure).toBeNull();
+    expect(models.caseView.query(caseId, professional(ORG.school), "2025-03-10T10:00:00Z")).toEqual(
+      {
+        kind: "none",
+      },
+    );
   });
 
   test("on SubjectErased the key is deleted and models re-read the subject's cases as [erased]", async () => {
