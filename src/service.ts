@@ -4,6 +4,7 @@ import { allRoutes } from "./api/routes.js";
 import { type RunningServer, startServer } from "./api/server.js";
 import type { Config } from "./config.js";
 import { seedDemoCovenantIfEmpty } from "./demo/seed.js";
+import { startRetentionSchedule } from "./privacy/retention/schedule.js";
 import { openSystem, type System, type SystemOptions } from "./system.js";
 
 export interface RunningService {
@@ -21,16 +22,39 @@ export interface ServiceOptions extends SystemOptions {
   seedDemo?: boolean;
 }
 
-/** The whole service: system opened, read models caught up, optional demo seed, HTTP listening. */
+/** Retention runs at start and on the configured interval; its log holds counts only. */
+function scheduleRetention(system: System): () => Promise<void> {
+  const { config, logger, resources } = system;
+  return startRetentionSchedule(resources.commands, {
+    intervalMs: config.retentionIntervalMinutes * 60_000,
+    now: resources.now,
+    onRun: (summary) => {
+      const { runId, subjectsErased, casesErased, subjectsHeld, failures } = summary;
+      const counts = {
+        runId,
+        subjectsErased,
+        casesErased,
+        subjectsHeld,
+        failures: failures.length,
+      };
+      if (subjectsErased > 0 || failures.length > 0) logger.info(counts, "retention applied");
+    },
+    onError: (error) => logger.error({ err: error }, "retention run failed"),
+  });
+}
+
+/** The whole service: system opened, read models caught up, optional demo seed, retention, HTTP. */
 export async function startService(
   config: Config,
   logger: Logger,
   options: ServiceOptions = {},
 ): Promise<RunningService> {
   const system = await openSystem(config, logger, options);
+  let stopRetention: (() => Promise<void>) | undefined;
   try {
     await system.catchUp();
     if (options.seedDemo) await seedDemoCovenantIfEmpty(system);
+    stopRetention = scheduleRetention(system);
     const api = await createApp({
       config,
       logger,
@@ -45,10 +69,14 @@ export async function startService(
       host: config.http.host,
       logger,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
-      resources: [{ name: "system", close: () => system.close() }],
+      resources: [
+        { name: "retention", close: () => stopRetention?.() },
+        { name: "system", close: () => system.close() },
+      ],
     });
     return { system, api, server, url: server.url, close: () => server.close() };
   } catch (error) {
+    await stopRetention?.();
     await system.close();
     throw error;
   }
