@@ -38,7 +38,7 @@ test("agreementsDue: the owner and the chair see open agreements overdue first; 
   expect(models.agreementsDue.query(professional(ORG.leerplicht), NOW)).toEqual([]);
 });
 
-test("agreementsDue: a later due date that has passed sorts after an earlier overdue one; completed ones drop out", async () => {
+test("agreementsDue: a completed agreement drops out; one whose due date has passed becomes overdue", async () => {
   const { script, models } = await given();
   const agreements = models.caseView.stateOf(script.caseId)?.agreements ?? {};
   const late = Object.values(agreements).find((a) => a.dueDate === "2025-03-11")!;
