@@ -1,0 +1,57 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../src/api/observability/logger.js";
+import { runDemo } from "../../src/demo/demo.js";
+import { renderDemo } from "../../src/demo/print.js";
+import { CONTENT } from "./support/demoCase.js";
+
+describe("npm run demo", () => {
+  it("tells the story through the API in under a minute: each partner sees what the rules allow", async () => {
+    const logs: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    });
+    const result = await runDemo({ logger: createLogger({ logLevel: "info" }, sink) });
+    expect(result.elapsedMs).toBeLessThan(60_000);
+
+    const view = Object.fromEntries(result.partners.map((p) => [p.label, p]));
+    expect(view.school).toMatchObject({
+      view: "case",
+      policeShare: false,
+      schoolShare: true,
+      minutes: true,
+    });
+    expect(view.politie).toMatchObject({ view: "case", policeShare: true, schoolShare: false });
+    expect(view.leerplicht).toMatchObject({ view: "case", policeShare: true, schoolShare: true });
+    expect(view.jongerenwerk).toMatchObject({
+      status: 200,
+      view: "invitation",
+      subject: "-",
+      policeShare: false,
+    });
+    expect(view["privacy officer"]).toMatchObject({ status: 403, view: "none" });
+    expect(result.overdueForLeerplicht).toEqual([
+      { what: "Verzuimgesprek met Sem en zijn moeder", dueDate: expect.any(String) },
+    ]);
+
+    const { audit } = result;
+    expect(audit.disclosures.map((d) => d.legalBasisId).sort()).toEqual([
+      "leerplichtwet-21-verzuimmelding",
+      "wpg-20",
+    ]);
+    expect(audit.schoolOfficerSees).toEqual([result.ids.schoolShareId]);
+    expect(audit.jongerenwerk.access).toBe("invitation");
+    for (const secret of CONTENT) expect(audit.raw).not.toContain(secret);
+
+    const printed = renderDemo(result);
+    expect(printed).toContain("Wet politiegegevens art. 20");
+    expect(printed).toContain("Besluit SWV Rivierenland 2024/07");
+    // The service's own logs carry ids and routes, never what the story is about.
+    const logText = logs.join("");
+    expect(logText).toContain("/v1/cases/{caseId}/shares");
+    for (const secret of CONTENT) expect(logText).not.toContain(secret);
+  }, 60_000);
+});
