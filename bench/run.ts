@@ -5,6 +5,8 @@ import type { Figure } from "./figure.js";
 const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = {
   store: () => import("./store.js"),
   projections: () => import("./projections.js"),
+  api: () => import("./api.js"),
+  cluster: () => import("./cluster.js"),
 };
 
 const requested = process.argv.slice(2);

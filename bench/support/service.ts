@@ -1,0 +1,64 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** A real service process started for a bench run (`node --import tsx src/main.ts`). */
+export interface BenchService {
+  url: string;
+  pid: number;
+  /** SIGTERM, then SIGKILL if it has not ended after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+/** Spawns the service with only the given environment (plus PATH) and waits for /ready. */
+export async function startBenchService(
+  environment: Record<string, string>,
+  nodeArguments: readonly string[] = [],
+): Promise<BenchService> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArguments, "--import", "tsx", "src/main.ts"], {
+    cwd: repositoryRoot,
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), ...environment },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let errors = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    errors += chunk.toString("utf8");
+  });
+  const exited = once(child, "exit");
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (graceMs = 10_000) => {
+    if (!alive(child)) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && alive(child)) {
+    const status = await fetch(`${url}/ready`).then(
+      (response) => response.arrayBuffer().then(() => response.status),
+      () => 0,
+    );
+    if (status === 200) return { url, pid: child.pid!, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop(0);
+  throw new Error(`the service did not become ready:\n${errors}`);
+}
