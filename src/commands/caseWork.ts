@@ -12,6 +12,7 @@ import {
   covenantStreamId,
   NotFound,
 } from "../domain/index.js";
+import { loadCovenant } from "./covenants.js";
 import {
   type CommandDeps,
   fold,
@@ -19,15 +20,6 @@ import {
   type HandleOptions,
   handleCommand,
 } from "./handleCommand.js";
-import { readDecodedStream } from "./readDecoded.js";
-
-/** The covenant as it stands now: every rule check reads it at the time of the command. */
-export async function loadCovenant(deps: CommandDeps, covenantId: string): Promise<CovenantState> {
-  return fold(
-    covenantDecider,
-    await readDecodedStream(deps.store, deps.codec, covenantStreamId(covenantId)),
-  );
-}
 
 /** Runs a case command against the case stream and the covenant the case belongs to. */
 export function handleCaseCommand(

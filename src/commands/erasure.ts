@@ -6,7 +6,7 @@ import {
   subjectStreamId,
 } from "../domain/index.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
-import { loadCovenant } from "./caseWork.js";
+import { loadCovenant } from "./covenants.js";
 import {
   type CommandDeps,
   type Handled,

@@ -1,0 +1,50 @@
+import {
+  type CovenantEvent,
+  type CovenantState,
+  covenantDecider,
+  covenantStreamId,
+} from "../domain/index.js";
+import type { EventStore } from "../store/eventStore.js";
+import type { CommandDeps } from "./handleCommand.js";
+
+type Folded = { state: CovenantState; nextRevision: number };
+
+/**
+ * Covenants change rarely and every case command checks one, so each store keeps the folded
+ * covenants and reads only the events appended since. Still "as it stands now": the stream is
+ * asked for anything newer on every call. Covenant events hold no personal data.
+ */
+const foldedByStore = new WeakMap<EventStore, Map<string, Folded>>();
+
+/** The covenant as it stands now: every rule check reads it at the time of the command. */
+export async function loadCovenant(deps: CommandDeps, covenantId: string): Promise<CovenantState> {
+  let folded = foldedByStore.get(deps.store);
+  if (!folded) {
+    folded = new Map();
+    foldedByStore.set(deps.store, folded);
+  }
+  let current = folded.get(covenantId) ?? {
+    state: covenantDecider.initialState,
+    nextRevision: 0,
+  };
+  for (;;) {
+    const page = await deps.store.readStream(covenantStreamId(covenantId), {
+      from: current.nextRevision,
+      limit: 1000,
+    });
+    // A racing reader may have folded further already; never step back.
+    const latest = folded.get(covenantId);
+    if (latest && latest.nextRevision > current.nextRevision) current = latest;
+    const fresh = page.filter((event) => event.revision >= current.nextRevision);
+    let state = current.state;
+    for (const event of fresh) {
+      state = covenantDecider.evolve(state, {
+        type: event.type,
+        data: event.data,
+      } as CovenantEvent);
+    }
+    current = { state, nextRevision: current.nextRevision + fresh.length };
+    if (current.state.status !== "none") folded.set(covenantId, current);
+    if (page.length < 1000) return current.state;
+  }
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { handleCovenantCommand } from "../../src/commands/caseWork.js";
+import { loadCovenant } from "../../src/commands/covenants.js";
+import { domainCodec } from "../../src/commands/eventCodec.js";
+import type { CommandDeps } from "../../src/commands/handleCommand.js";
+import type { Actor } from "../../src/domain/index.js";
+import { masterKeyFrom } from "../../src/privacy/keys/masterKey.js";
+import { sqliteKeyVault } from "../../src/privacy/keys/sqlite/keyVault.js";
+import { createKeyStore } from "../../src/privacy/keys/subjectKeys.js";
+import { openSqliteEventStore, type SqliteEventStore } from "../../src/store/sqlite/index.js";
+
+const chairOrg = randomUUID();
+const admin: Actor = { userId: "admin-1", organisationId: chairOrg, roles: ["admin"] };
+const now = "2026-11-01T09:00:00.000Z";
+
+describe("loading a covenant for a rule check", () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let deps: CommandDeps;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "covenants-"));
+    store = openSqliteEventStore(join(dir, "store.sqlite"));
+    const keyStore = createKeyStore({
+      vault: sqliteKeyVault(store.db),
+      masterKey: masterKeyFrom(new Uint8Array(32).fill(7)),
+    });
+    deps = { store, codec: domainCodec(keyStore) };
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("given a covenant loaded once, when a purpose is added, then the next load sees it", async () => {
+    const covenantId = randomUUID();
+    await handleCovenantCommand(deps, {
+      type: "EstablishCovenant",
+      actor: admin,
+      now,
+      covenantId,
+      name: "Veilig in en om de school",
+      chair: {
+        organisationId: chairOrg,
+        name: "Samenwerkingsverband VO",
+        partnerKind: "samenwerkingsverband",
+        privacyOfficer: { name: "FG", email: "fg@swv.example" },
+      },
+    });
+    expect(Object.keys((await loadCovenant(deps, covenantId)).purposes)).toEqual([]);
+
+    await handleCovenantCommand(deps, {
+      type: "AddPurpose",
+      actor: admin,
+      now,
+      covenantId,
+      purposeId: "veiligheid-school",
+      description: "Veiligheid in en om de school",
+    });
+
+    const covenant = await loadCovenant(deps, covenantId);
+    expect(Object.keys(covenant.purposes)).toEqual(["veiligheid-school"]);
+    expect(covenant.chairOrganisationId).toBe(chairOrg);
+  });
+
+  test("given no covenant stream, then the covenant reads as not established", async () => {
+    expect((await loadCovenant(deps, randomUUID())).status).toBe("none");
+  });
+});
