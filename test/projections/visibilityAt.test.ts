@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, expect, test } from "vitest";
 import { visibilityAt } from "../../src/projections/visibilityAt/visibilityAt.js";
-import { ORG } from "../domain/fixtures.js";
+import { chair, ORG } from "../domain/fixtures.js";
 import {
   commonCase,
   PERSONAL_TEXTS,
@@ -17,6 +17,23 @@ test("visibilityAt: what the wijkteam could see before the share was revoked and
   // Given the common case, a moment after it was set up, then a revocation and the wijkteam leaving
   world = await sqliteWorld();
   const script = await commonCase(world);
+  const meeting = { caseId: script.caseId, now: "2025-03-10T12:00:00.000Z", actor: chair };
+  await world.run({
+    ...meeting,
+    type: "ScheduleMeeting",
+    meetingId: "m-1",
+    scheduledFor: meeting.now,
+    agenda: "Overleg",
+  });
+  await world.run({
+    ...meeting,
+    type: "RecordMeeting",
+    meetingId: "m-1",
+    heldAt: meeting.now,
+    attendees: [{ organisationId: ORG.wijkteam, userId: "u-1", confidentialityAcknowledged: true }],
+    minutes: "Notulen over de thuissituatie",
+    decisions: ["Wijkteam gaat op huisbezoek"],
+  });
   const history = await world.store.readStream(`case-${script.caseId}`);
   const before = new Date(Date.parse(history[0]!.recordedAt) - 1).toISOString();
   const setUp = history[history.length - 1]!.recordedAt;
@@ -42,8 +59,9 @@ test("visibilityAt: what the wijkteam could see before the share was revoked and
     categories: ["signaal", "school"],
   });
   expect(then.items).toContainEqual({ id: "subject", kind: "subject", categories: ["identiteit"] });
+  expect(then.items).toContainEqual({ id: "minutes:m-1", kind: "minutes", categories: [] });
   const json = JSON.stringify(then);
-  for (const text of PERSONAL_TEXTS) expect(json).not.toContain(text);
+  for (const text of [...PERSONAL_TEXTS, "Notulen", "huisbezoek"]) expect(json).not.toContain(text);
 
   // And now it sees nothing; before the case existed nothing; the police never; leerplicht its invitation
   const now = new Date().toISOString();

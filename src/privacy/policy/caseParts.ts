@@ -28,9 +28,13 @@ export function visibleMeeting(
     ...meeting,
     attendees: [...meeting.attendees],
     minutes: readsMinutes ? meeting.minutes : null,
-    decisions: readsMinutes ? [...meeting.decisions] : null,
+    decisions: readsMinutes ? listOf(meeting.decisions) : null,
   };
 }
+
+/** Decisions are encrypted as one field: after erasure they read as the single text "[erased]". */
+const listOf = (decisions: unknown): string[] =>
+  Array.isArray(decisions) ? [...decisions] : typeof decisions === "string" ? [decisions] : [];
 
 /** True while the share has not expired: an expiry at or before `now` hides it. */
 const inForce = (share: Share, now: string) =>

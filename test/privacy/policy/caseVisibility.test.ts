@@ -211,3 +211,20 @@ describe("rule 4: minutes are for organisations that attended and still have the
     expect(minutesOf(given(back).seenBy(professional(ORG.wijkteam)))[0]?.[0]).toBe(MINUTES);
   });
 });
+
+describe("erased subjects", () => {
+  test("a held meeting's decisions, encrypted as one field, read as one [erased] entry after erasure", () => {
+    const erasedMeeting = meetingHeld("meeting-1", [ORG.wijkteam]).map((event) =>
+      event.type === "MeetingHeld"
+        ? { ...event, data: { ...event.data, minutes: "[erased]", decisions: "[erased]" } }
+        : event,
+    ) as CaseEvent[];
+    const seen = given([...caseWithPartners(), ...erasedMeeting]).seenBy(
+      professional(ORG.wijkteam),
+    );
+    expect(seen.kind === "case" && seen.view.meetings[0]).toMatchObject({
+      minutes: "[erased]",
+      decisions: ["[erased]"],
+    });
+  });
+});
