@@ -80,6 +80,7 @@ export async function secondProcess(url: string): Promise<Omit<World, "run">> {
 }
 
 export const professional = (organisationId: string) => actor(organisationId, "professional");
+export const MINUTES_TEXT = "Moeder vertelde over de ruzies thuis sinds de verhuizing.";
 export const AGREEMENT_TEXT = "Huisbezoek bij de moeder plannen over de avonden buiten.";
 export const SECRET_CONTENT = "Sam wordt na school opgewacht door een groep oudere jongeren.";
 
@@ -134,6 +135,24 @@ export function caseScript(caseId = randomUUID(), subjectId = randomUUID()) {
       scheduledFor,
       agenda: "Casusoverleg over de thuissituatie",
     }),
+    heldMeeting: (attendees: string[]): CaseCommand[] => {
+      const meeting = { ...base, actor: chair, meetingId: randomUUID() };
+      return [
+        { ...meeting, type: "ScheduleMeeting", scheduledFor: base.now, agenda: "Casusoverleg" },
+        {
+          ...meeting,
+          type: "RecordMeeting",
+          heldAt: base.now,
+          attendees: attendees.map((organisationId) => ({
+            organisationId,
+            userId: `user-${organisationId}`,
+            confidentialityAcknowledged: true,
+          })),
+          minutes: MINUTES_TEXT,
+          decisions: ["Wijkteam gaat op huisbezoek bij de moeder"],
+        },
+      ];
+    },
     agreement: (
       ownerOrganisationId: string,
       dueDate: string,
@@ -174,6 +193,7 @@ export async function commonCase(world: World) {
     script.invite(ORG.leerplicht),
     script.share(),
     script.meeting("2025-03-20T14:00:00.000Z"),
+    ...script.heldMeeting([ORG.wijkteam]),
     script.agreement(ORG.wijkteam, "2025-03-11", "Verlopen afspraak"),
     script.agreement(ORG.wijkteam, "2025-04-01"),
   ])
@@ -188,4 +208,6 @@ export const PERSONAL_TEXTS = [
   CONTACT.reach,
   SECRET_CONTENT,
   AGREEMENT_TEXT,
+  MINUTES_TEXT,
+  "huisbezoek bij de moeder",
 ];
