@@ -64,8 +64,14 @@ export async function openStorage(config: Config, logger: Logger): Promise<Stora
   }
 }
 
-function withSeparateVault(store: EventStore, location: string): Storage {
-  const keys = separateVault(location);
+async function withSeparateVault(store: EventStore, location: string): Promise<Storage> {
+  let keys: ReturnType<typeof separateVault>;
+  try {
+    keys = separateVault(location);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   return {
     store,
     vault: keys.vault,
