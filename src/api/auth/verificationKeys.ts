@@ -14,18 +14,32 @@ import { loadOrCreateDevKeyPair } from "./devKeys.js";
 
 export type VerificationKey = CryptoKey | JWTVerifyGetKey;
 
+/** Imports the key once per algorithm: importing costs more than verifying a signature. */
+function importedOncePerAlgorithm(importKey: (alg: string) => Promise<CryptoKey>): JWTVerifyGetKey {
+  const imported = new Map<string, Promise<CryptoKey>>();
+  // jose checks the algorithm allow-list before it asks for the key, so header.alg is vetted.
+  return (header) => {
+    const alg = header.alg ?? "";
+    let key = imported.get(alg);
+    if (!key) {
+      key = importKey(alg);
+      imported.set(alg, key);
+    }
+    return key;
+  };
+}
+
 /** A PEM or JWK file holds one key; a JWKS file holds several, chosen by the token's `kid`. */
 async function keyFromFile(path: string): Promise<VerificationKey> {
   const content = await readFile(path, "utf8");
   if (content.includes("-----BEGIN PUBLIC KEY-----")) {
-    // jose checks the algorithm allow-list before it asks for the key, so header.alg is vetted.
-    return (header) => importSPKI(content, header.alg);
+    return importedOncePerAlgorithm((alg) => importSPKI(content, alg));
   }
   const parsed = JSON.parse(content) as JWK | JSONWebKeySet;
   if ("keys" in parsed) return createLocalJWKSet(parsed);
   if ("d" in parsed)
     throw new Error("JWT_PUBLIC_KEY_FILE holds a private key; give the public key");
-  return (header) => importJWK(parsed, header.alg) as Promise<CryptoKey>;
+  return importedOncePerAlgorithm((alg) => importJWK(parsed, alg) as Promise<CryptoKey>);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { errors, jwtVerify } from "jose";
+import { errors, type JWTPayload, jwtVerify } from "jose";
 import type { Config } from "../../config.js";
 import { HttpProblem } from "../problems.js";
 import { type Caller, claimsSchema } from "./claims.js";
 import type { VerificationKey } from "./verificationKeys.js";
+import { VerifiedTokens } from "./verifiedTokens.js";
 
 const REALM = 'Bearer realm="casustafel"';
 
@@ -38,14 +39,18 @@ export function createTokenVerifier(config: Config, key: VerificationKey): Token
     clockTolerance: config.jwt.clockToleranceSeconds,
     requiredClaims: ["exp", "sub"],
   };
+  const verified = new VerifiedTokens();
   return async (authorization) => {
     const match = authorization?.match(/^Bearer +([A-Za-z0-9_\-.~+/]+=*) *$/i);
     if (!match)
       throw unauthenticated(authorization === undefined ? undefined : "Use a bearer token");
-    let payload: unknown;
+    const token = match[1]!;
+    const known = verified.get(token);
+    if (known) return known;
+    let payload: JWTPayload;
     try {
       // Overloads differ for a key and a key resolver; both are valid at runtime.
-      ({ payload } = await jwtVerify(match[1]!, key as Parameters<typeof jwtVerify>[1], options));
+      ({ payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], options));
     } catch (error) {
       if (error instanceof errors.JWKSTimeout) {
         throw new HttpProblem("unavailable", "The token signing keys could not be fetched");
@@ -56,6 +61,8 @@ export function createTokenVerifier(config: Config, key: VerificationKey): Token
     if (!claims.success)
       throw unauthenticated("The token's sub, org or roles claims are not valid");
     const { sub, org, roles } = claims.data;
-    return { userId: sub, organisationId: org, roles: [...new Set(roles)] };
+    const caller = { userId: sub, organisationId: org, roles: [...new Set(roles)] };
+    verified.remember(token, caller, payload.exp ?? 0);
+    return caller;
   };
 }

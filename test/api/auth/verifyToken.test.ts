@@ -1,7 +1,7 @@
 import { base64url, exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOrCreateDevKeyPair } from "../../src/api/auth/devKeys.js";
-import { problemOf, startTestApi, type TestApi } from "./support/testApi.js";
+import { loadOrCreateDevKeyPair } from "../../../src/api/auth/devKeys.js";
+import { problemOf, startTestApi, type TestApi } from "../support/testApi.js";
 
 let t: TestApi;
 beforeAll(async () => {
