@@ -2,7 +2,6 @@ import { caseVisibility } from "../../privacy/policy/caseVisibility.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { caseNotFound } from "./caseCommands.js";
-import { loadCase } from "./caseExistence.js";
 import { caseOrInvitationSchema, presentCase, presentInvitation } from "./presenters/caseView.js";
 import { caseTags } from "./routeOptions.js";
 import { caseParams } from "./schemas.js";
@@ -17,14 +16,18 @@ export function readCaseRoute(deps: ResourceDeps): Route {
     path: "/v1/cases/{caseId}",
     summary: "The caller's view of one case",
     description:
-      "Participants and the chair see the case; an invited organisation sees only its invitation; for everyone else the case does not exist (404). The ETag is the case's revision, for If-Match on writes. Every read is recorded in the access log before the answer leaves.",
+      "Participants and the chair see the case; an invited organisation sees only its invitation; for everyone else the case does not exist (404). Served from the read model: send the Position of your last write as Min-Position to read it. The ETag is the case's revision, for If-Match on writes. Every read is recorded in the access log before the answer leaves.",
     tags: caseTags,
     roles: ["professional", "chair"],
     params: caseParams,
     responses: { 200: caseOrInvitationSchema },
     problems: ["not_found", "not_yet_consistent"],
   }).handle(async ({ params, caller, requestId }) => {
-    const { state, revision } = await loadCase(deps.commands, params.caseId);
+    const { caseView } = deps.readModels;
+    const state = caseView.stateOf(params.caseId);
+    if (!state) throw caseNotFound();
+    // The state and its revision come from one fold, so the ETag always matches what is shown.
+    const revision = caseView.revisionOf(params.caseId);
     const visible = caseVisibility(state, caller, deps.now());
     if (visible.kind === "none") throw caseNotFound();
     // Rule 8: the read is on record before any content leaves; if recording fails, so does the read.

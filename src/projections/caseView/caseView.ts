@@ -18,6 +18,8 @@ export interface CaseViewModel extends ReadModel {
   query(caseId: string, viewer: Viewer, now: string): CaseVisibility;
   /** The case's folded state, for other read models that answer through the policy. */
   stateOf(caseId: string): CaseState | undefined;
+  /** The revision of the case stream the state was folded up to (its ETag); -1 when unknown. */
+  revisionOf(caseId: string): number;
   /** Ids of every case held. */
   caseIds(): IterableIterator<string>;
 }
@@ -26,6 +28,7 @@ const NONE: CaseVisibility = { kind: "none" };
 
 export function createCaseView(): CaseViewModel {
   const cases = new Map<string, CaseState>();
+  const revisions = new Map<string, number>();
   return {
     name: "caseView",
     apply(event: DecodedEvent) {
@@ -35,16 +38,22 @@ export function createCaseView(): CaseViewModel {
       const next = evolveCase(cases.get(caseId) ?? initialCaseState, event as unknown as CaseEvent);
       // An event type this version does not know leaves the case as it was.
       if (next !== undefined) cases.set(caseId, next);
+      revisions.set(caseId, event.revision);
     },
-    reset: () => cases.clear(),
+    reset: () => {
+      cases.clear();
+      revisions.clear();
+    },
     forgetCase: (caseId) => {
       cases.delete(caseId);
+      revisions.delete(caseId);
     },
     query(caseId, viewer, now) {
       const state = cases.get(caseId);
       return state === undefined ? NONE : caseVisibility(state, viewer, now);
     },
     stateOf: (caseId) => cases.get(caseId),
+    revisionOf: (caseId) => revisions.get(caseId) ?? -1,
     caseIds: () => cases.keys(),
   };
 }
