@@ -5,12 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { loadOrCreateDevKeyPair } from "../src/api/auth/devKeys.js";
-import { createTokenVerifier } from "../src/api/auth/verifyToken.js";
-import { loadConfig } from "../src/config.js";
 import type { Figure } from "./figure.js";
 import { round } from "./figure.js";
 import { caseWorkTokens, openCases } from "./support/caseWork.js";
+import { jwtCost } from "./support/jwtCost.js";
 import { measurePhase, type PhaseLoad, type PhaseOutcome } from "./support/phase.js";
 import { benchDatabase } from "./support/postgres.js";
 import { projectionMicrosPerEvent } from "./support/projectionCost.js";
@@ -48,21 +46,8 @@ async function dedicatedDatabase(serverUrl: string) {
   };
 }
 
-/** Microseconds one token verification costs the service, measured alone in this process. */
-async function jwtVerificationMicros(dataDir: string, token: string): Promise<number> {
-  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir });
-  const verify = createTokenVerifier(config, (await loadOrCreateDevKeyPair(dataDir)).publicKey);
-  const authorization = `Bearer ${token}`;
-  for (let i = 0; i < 300; i++) await verify(authorization);
-  const rounds = 3_000;
-  const started = process.cpuUsage();
-  for (let i = 0; i < rounds; i++) await verify(authorization);
-  const spent = process.cpuUsage(started);
-  return (spent.user + spent.system) / rounds;
-}
-
 interface CostPerUnit {
-  jwtMicros: number;
+  jwt: { signatureMicros: number; serviceVerifierMicros: number };
   projectionMicrosPerEvent: number;
 }
 
@@ -102,9 +87,15 @@ function* phaseFigures(
     value: perRequestMs(cpu.loadGenerator),
     unit: "ms",
   };
+  const shareOfService = (micros: number) => round((micros * requests) / (cpu.service * 1e4), 1);
   yield {
     name: name("jwt_share_of_service_cpu"),
-    value: round((cost.jwtMicros * requests) / (cpu.service * 1e4), 1),
+    value: shareOfService(cost.jwt.serviceVerifierMicros),
+    unit: "%",
+  };
+  yield {
+    name: name("jwt_share_if_every_request_verified"),
+    value: shareOfService(cost.jwt.signatureMicros),
     unit: "%",
   };
   // Every process projects every event; in this mix each append writes one event.
@@ -176,15 +167,20 @@ export async function* run(): AsyncIterable<Figure> {
     services.push(await startBenchService(environment, nodeArguments));
     const two = await measurePhase(services, casesOfTwo, tokens.school, load, pgAccess);
     await Promise.all(services.map((service) => service.stop()));
-    const jwtMicros = await jwtVerificationMicros(dataDir, tokens.school);
+    const jwt = await jwtCost(dataDir, tokens.school);
     const projection = await projectionMicrosPerEvent(environment);
 
-    const cost = { jwtMicros, projectionMicrosPerEvent: projection.microsPerEvent };
+    const cost = { jwt, projectionMicrosPerEvent: projection.microsPerEvent };
     yield* phaseFigures("one", 1, one, cost);
     yield* phaseFigures("two", 2, two, cost);
     const rps = (outcome: PhaseOutcome) => outcome.requests / outcome.load.duration;
     yield { name: "cluster.ratio", value: round(rps(two) / rps(one), 2), unit: "ratio" };
-    yield { name: "cluster.jwt_verify_cpu", value: round(jwtMicros, 1), unit: "µs" };
+    yield { name: "cluster.jwt_verify_cpu", value: round(jwt.signatureMicros, 1), unit: "µs" };
+    yield {
+      name: "cluster.jwt_service_verifier_cpu",
+      value: round(jwt.serviceVerifierMicros, 1),
+      unit: "µs",
+    };
     yield {
       name: "cluster.projection_cpu_per_event",
       value: round(projection.microsPerEvent, 1),

@@ -1,10 +1,12 @@
 // Usage: npx tsx bench/profileSummary.ts <file.cpuprofile>...
-// Self time per part of the service (ours, libraries, node internals, GC), from V8 CPU profiles.
+// Where a service's CPU goes, from V8 CPU profiles: time in node internals and native code
+// (crypto, JSON, buffers, sockets) is charged to the nearest caller in our code or a library.
 import { readFileSync } from "node:fs";
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -14,48 +16,61 @@ interface Profile {
 
 const parts: [string, RegExp][] = [
   ["jwt verification (jose)", /node_modules\/jose\//],
-  ["postgres driver (pg)", /node_modules\/(pg|pg-protocol|pg-types|pg-pool)\//],
+  ["postgres driver (pg)", /node_modules\/(pg|pg-protocol|pg-types|pg-pool|pgpass)\//],
   [
-    "express and http middleware",
-    /node_modules\/(express|router|body-parser|helmet|express-rate-limit|finalhandler|send|qs|raw-body|on-finished|type-is)\//,
+    "logging (pino)",
+    /node_modules\/(pino|pino-http|pino-std-serializers|sonic-boom|fast-redact|thread-stream)/,
   ],
-  ["logging (pino)", /node_modules\/(pino|pino-http|sonic-boom|fast-redact)/],
   ["validation (zod)", /node_modules\/zod\//],
   ["metrics (prom-client)", /node_modules\/prom-client\//],
-  ["tsx loader", /node_modules\/(tsx|esbuild)\//],
+  ["express and http middleware", /node_modules\//],
   ["projections", /\/src\/projections\//],
-  ["privacy (codec, keys, policy)", /\/src\/privacy\//],
-  ["store adapter", /\/src\/store\//],
-  ["commands and domain", /\/src\/(commands|domain)\//],
-  ["api", /\/src\/api\//],
+  ["privacy (codec, keys, policy, access records)", /\/src\/privacy\//],
+  ["store adapter (hash chain, rows)", /\/src\/store\//],
+  ["command path and domain", /\/src\/(commands|domain)\//],
+  ["api (routes, presenters, auth)", /\/src\/api\//],
   ["other src", /\/src\//],
-  ["node internals", /^node:/],
 ];
 
-function partOf(node: ProfileNode): string {
-  const { url, functionName } = node.callFrame;
-  if (url === "")
-    return functionName.startsWith("(") ? functionName : "native (crypto, JSON, buffers)";
-  return parts.find(([, pattern]) => pattern.test(url))?.[0] ?? "other libraries";
+function partOfFrame(node: ProfileNode): string | undefined {
+  return parts.find(([, pattern]) => pattern.test(node.callFrame.url))?.[0];
 }
 
-const selfMicros = new Map<string, number>();
-for (const file of process.argv.slice(2)) {
-  const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  profile.samples.forEach((id, index) => {
-    const part = partOf(byId.get(id)!);
-    selfMicros.set(part, (selfMicros.get(part) ?? 0) + (profile.timeDeltas[index] ?? 0));
-  });
+function summarise(files: string[]) {
+  const byPart = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let busy = 0;
+  for (const file of files) {
+    const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes)
+      for (const child of node.children ?? []) parent.set(child, node.id);
+    profile.samples.forEach((id, index) => {
+      const node = byId.get(id)!;
+      const micros = profile.timeDeltas[index] ?? 0;
+      if (node.callFrame.functionName === "(idle)") return;
+      busy += micros;
+      let part = partOfFrame(node);
+      for (let up = parent.get(id); part === undefined && up !== undefined; up = parent.get(up)) {
+        part = partOfFrame(byId.get(up)!);
+      }
+      part ??= node.callFrame.functionName.startsWith("(")
+        ? node.callFrame.functionName
+        : "node http and sockets";
+      byPart.set(part, (byPart.get(part) ?? 0) + micros);
+      const where = node.callFrame.url.split("/").slice(-2).join("/") || "native";
+      const fn = `${node.callFrame.functionName || "(anonymous)"} ${where} <- ${part}`;
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + micros);
+    });
+  }
+  const share = (micros: number) => Number(((100 * micros) / busy).toFixed(1));
+  for (const [part, micros] of [...byPart].sort((x, y) => y[1] - x[1])) {
+    console.log(JSON.stringify({ part, share: share(micros), ms: Math.round(micros / 1000) }));
+  }
+  for (const [fn, micros] of [...byFunction].sort((x, y) => y[1] - x[1]).slice(0, 25)) {
+    console.log(JSON.stringify({ self: fn, share: share(micros) }));
+  }
 }
-const busy = [...selfMicros].filter(([part]) => part !== "(idle)");
-const total = busy.reduce((sum, [, micros]) => sum + micros, 0);
-for (const [part, micros] of busy.sort((x, y) => y[1] - x[1])) {
-  console.log(
-    JSON.stringify({
-      part,
-      share: Number(((100 * micros) / total).toFixed(1)),
-      ms: Math.round(micros / 1000),
-    }),
-  );
-}
+
+summarise(process.argv.slice(2));
