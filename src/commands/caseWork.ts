@@ -15,7 +15,6 @@ import {
 import { loadCovenant } from "./covenants.js";
 import {
   type CommandDeps,
-  fold,
   type Handled,
   type HandleOptions,
   handleCommand,
