@@ -23,7 +23,7 @@ const parts: [string, RegExp][] = [
   ],
   ["validation (zod)", /node_modules\/zod\//],
   ["metrics (prom-client)", /node_modules\/prom-client\//],
-  ["express and http middleware", /node_modules\//],
+  ["express, middleware and other libraries", /node_modules\//],
   ["projections", /\/src\/projections\//],
   ["privacy (codec, keys, policy, access records)", /\/src\/privacy\//],
   ["store adapter (hash chain, rows)", /\/src\/store\//],
