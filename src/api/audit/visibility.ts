@@ -1,4 +1,4 @@
-import { privacyOfficerScope } from "../../privacy/policy/audit.js";
+import { mayAuditVisibilityOf, privacyOfficerScope } from "../../privacy/policy/audit.js";
 import { visibilityAt } from "../../projections/visibilityAt/visibilityAt.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
@@ -37,16 +37,15 @@ export function visibilityRoute(deps: ResourceDeps): Route {
     );
     const scope = privacyOfficerScope(caller, covenant);
     if (scope === null) throw noSuchCase();
-    const organisationId = query.organisation ?? caller.organisationId;
-    if (scope.kind === "organisation") {
-      const own = caller.organisationId;
-      if (state.chairOrganisationId !== own && !state.participants[own]) throw noSuchCase();
-      if (organisationId !== own) {
-        throw new HttpProblem(
-          "forbidden",
-          "A member's privacy officer asks about its own organisation",
-        );
-      }
+    const own = caller.organisationId;
+    const partOfCase = state.chairOrganisationId === own || state.participants[own] !== undefined;
+    if (scope.kind === "organisation" && !partOfCase) throw noSuchCase();
+    const organisationId = query.organisation ?? own;
+    if (!mayAuditVisibilityOf(caller, covenant, organisationId)) {
+      throw new HttpProblem(
+        "forbidden",
+        "A member's privacy officer asks about its own organisation",
+      );
     }
     const at = query.at ?? deps.now();
     const seen = await visibilityAt(deps.store, params.caseId, organisationId, at, deps.codec);

@@ -1,5 +1,5 @@
 import { handleSubjectCommand } from "../../commands/erasure.js";
-import { isCovenantPrivacyOfficer } from "../../privacy/policy/audit.js";
+import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
 import { auditedCovenant, awaitCurrent } from "../audit/auditedCovenant.js";
 import { HttpProblem } from "../problems.js";
@@ -34,7 +34,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
   }).handle(async ({ params, query, caller, requestId }) => {
     await awaitCurrent(deps);
     const covenant = await auditedCovenant(deps, caller, query.covenant);
-    if (!isCovenantPrivacyOfficer(caller, covenant)) {
+    if (!mayProduceSubjectReport(caller, covenant)) {
       throw new HttpProblem("forbidden", "Only the covenant's privacy officer");
     }
     const index = deps.readModels.subjectIndex;
