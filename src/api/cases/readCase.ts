@@ -2,12 +2,10 @@ import { caseVisibility } from "../../privacy/policy/caseVisibility.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { caseNotFound } from "./caseCommands.js";
+import { CASE_WORK } from "./caseReadModels.js";
 import { caseOrInvitationSchema, presentCase, presentInvitation } from "./presenters/caseView.js";
 import { caseTags } from "./routeOptions.js";
 import { caseParams } from "./schemas.js";
-
-/** The purpose of reading a case through the API: the case work itself (a processing-activity code). */
-const CASE_WORK = "casusoverleg";
 
 /** GET /v1/cases/{caseId}: what the caller's organisation may see now, decided by the policy. */
 export function readCaseRoute(deps: ResourceDeps): Route {

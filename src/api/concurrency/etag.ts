@@ -24,13 +24,3 @@ export function parseIfMatch(header: string | undefined): ExpectedRevisionFromHe
   }
   return Number(match[1]);
 }
-
-/** For handlers that check a revision themselves (e.g. against a read model) instead of the store. */
-export function assertRevisionMatches(
-  expected: ExpectedRevisionFromHeader | undefined,
-  actual: number,
-): void {
-  if (expected === undefined || expected === "exists") return;
-  if (expected !== actual)
-    throw new HttpProblem("precondition_failed", undefined, {}, { ETag: etagFor(actual) });
-}
