@@ -68,6 +68,36 @@ describe("read-your-writes across processes", () => {
   });
 });
 
+describe("erasure across processes", () => {
+  test("given a subject erased through A, when B is asked with the erasure's Position, then B shows [erased]", async () => {
+    const opened = expectOk(
+      await cluster.call(b, "POST", "/v1/cases", { token: tokens.school, body: openCaseBody(4) }),
+      "open",
+    );
+    const { caseId, subjectId } = opened.body;
+    const before = await cluster.call(b, "GET", `/v1/cases/${caseId}`, {
+      token: tokens.school,
+      headers: minPosition(positionOf(opened)),
+    });
+    expect(before.body.subject.name).toBe("Leerling 4");
+
+    const erased = expectOk(
+      await cluster.call(a, "POST", `/v1/subjects/${subjectId}/erasure`, {
+        token: tokens.covenantPrivacyOfficer,
+        body: { covenantId: DEMO_COVENANT_ID, reason: "data-subject-request" },
+      }),
+      "erase",
+    );
+    const after = await cluster.call(b, "GET", `/v1/cases/${caseId}`, {
+      token: tokens.school,
+      headers: minPosition(positionOf(erased)),
+    });
+    expect(after.status).toBe(200);
+    expect(after.body.subject.name).toBe("[erased]");
+    expect(JSON.stringify(after.body)).not.toContain("Leerling 4");
+  });
+});
+
 describe("conflicting writes through different processes", () => {
   test("given one revision, when A and B both share with If-Match on it, then exactly one wins and the other gets 412", async () => {
     const { caseId, etag: joinedAt } = await caseWithWijkteam(cluster, tokens, a, b, 3);
