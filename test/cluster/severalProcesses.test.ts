@@ -68,6 +68,29 @@ describe("read-your-writes across processes", () => {
   });
 });
 
+describe("a retried POST through another process", () => {
+  test("given a share accepted by A, when the client retries it through B with the same Idempotency-Key, then B answers the first result and nothing new is written", async () => {
+    const { caseId } = await caseWithWijkteam(cluster, tokens, a, b, 5);
+    const share = (service: ServiceProcess) =>
+      cluster.call(service, "POST", `/v1/cases/${caseId}/shares`, {
+        token: tokens.school,
+        headers: { "idempotency-key": `retry-${caseId}` },
+        body: lawfulShare("Eén keer gedeeld, twee keer verstuurd."),
+      });
+    const first = expectOk(await share(a), "share");
+    const retried = await share(b);
+    expect(retried.status).toBe(first.status);
+    expect(retried.body).toEqual(first.body);
+    const store = await openPostgresEventStore(cluster.databaseUrl);
+    try {
+      const types = (await store.readStream(`case-${caseId}`)).map((event) => event.type);
+      expect(types.filter((type) => type === "InformationShared")).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe("erasure across processes", () => {
   test("given a subject erased through A, when B is asked with the erasure's Position, then B shows [erased]", async () => {
     const opened = expectOk(
