@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
-import { requireMemberView, runCovenantCommand } from "./covenantCommands.js";
+import { answerWrite, requireMemberView, runCovenantCommand } from "./covenantCommands.js";
 import { presentCovenant } from "./presenters.js";
 import { covenantTags, covenantWriteProblems } from "./routeOptions.js";
 import { covenantParams, covenantView, establishBody } from "./schemas.js";
@@ -26,13 +26,8 @@ export function covenantRoutes(deps: ResourceDeps): Route[] {
       name: body.name,
       chair,
     });
-    return {
-      status: 201,
-      body: presentCovenant(written.state),
-      etag: written.revision,
-      position: written.position,
-      location: `/v1/covenants/${covenantId}`,
-    };
+    const location = `/v1/covenants/${covenantId}`;
+    return answerWrite(201, written, presentCovenant(written.state), location);
   });
 
   const read = defineRoute({

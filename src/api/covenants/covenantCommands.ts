@@ -49,6 +49,22 @@ export async function runCovenantCommand(
   };
 }
 
+/** A covenant write's answer: the presented body, the new revision as ETag, its position. */
+export function answerWrite<S extends number, B>(
+  status: S,
+  written: CovenantWritten,
+  body: B,
+  location?: string,
+) {
+  return {
+    status,
+    body,
+    etag: written.revision,
+    position: written.position,
+    ...(location === undefined ? {} : { location }),
+  };
+}
+
 /** The covenant now, with its stream revision (the ETag). */
 export async function readCovenant(
   deps: ResourceDeps,

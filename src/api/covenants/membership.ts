@@ -1,6 +1,6 @@
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
-import { runCovenantCommand } from "./covenantCommands.js";
+import { answerWrite, runCovenantCommand } from "./covenantCommands.js";
 import { presentMember } from "./presenters.js";
 import { covenantTags, covenantWriteProblems } from "./routeOptions.js";
 import { admitBody, covenantParams, memberParams, memberView } from "./schemas.js";
@@ -17,24 +17,16 @@ export function membershipRoutes(deps: ResourceDeps): Route[] {
     body: admitBody,
     responses: { 201: memberView },
     problems: covenantWriteProblems,
-  }).handle(async ({ params, body, caller, expectedRevision }) => {
+  }).handle(async (request) => {
+    const { params, body } = request;
     const { organisationId, name, partnerKind, privacyOfficer } = body;
-    const written = await runCovenantCommand(
-      deps,
-      { caller, expectedRevision },
-      params.covenantId,
-      {
-        type: "AdmitMember",
-        member: { organisationId, name, partnerKind, privacyOfficer },
-      },
-    );
-    return {
-      status: 201,
-      body: presentMember(written.state.members[organisationId]!),
-      etag: written.revision,
-      position: written.position,
-      location: `/v1/covenants/${params.covenantId}/members/${organisationId}`,
-    };
+    const written = await runCovenantCommand(deps, request, params.covenantId, {
+      type: "AdmitMember",
+      member: { organisationId, name, partnerKind, privacyOfficer },
+    });
+    const member = presentMember(written.state.members[organisationId]!);
+    const location = `/v1/covenants/${params.covenantId}/members/${organisationId}`;
+    return answerWrite(201, written, member, location);
   });
 
   const withdraw = defineRoute({
@@ -47,17 +39,13 @@ export function membershipRoutes(deps: ResourceDeps): Route[] {
     params: memberParams,
     responses: { 204: null },
     problems: covenantWriteProblems,
-  }).handle(async ({ params, caller, expectedRevision }) => {
-    const written = await runCovenantCommand(
-      deps,
-      { caller, expectedRevision },
-      params.covenantId,
-      {
-        type: "WithdrawMember",
-        organisationId: params.organisationId,
-      },
-    );
-    return { status: 204, body: undefined, etag: written.revision, position: written.position };
+  }).handle(async (request) => {
+    const { covenantId, organisationId } = request.params;
+    const written = await runCovenantCommand(deps, request, covenantId, {
+      type: "WithdrawMember",
+      organisationId,
+    });
+    return answerWrite(204, written, undefined);
   });
 
   return [admit, withdraw];

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
-import { runCovenantCommand } from "./covenantCommands.js";
+import { answerWrite, runCovenantCommand } from "./covenantCommands.js";
 import { presentPurpose, presentSharingRule } from "./presenters.js";
 import { covenantTags, covenantWriteProblems } from "./routeOptions.js";
 import {
@@ -27,23 +27,14 @@ export function ruleRoutes(deps: ResourceDeps): Route[] {
     body: purposeBody,
     responses: { 201: purposeView },
     problems: covenantWriteProblems,
-  }).handle(async ({ params, body, caller, expectedRevision }) => {
-    const written = await runCovenantCommand(
-      deps,
-      { caller, expectedRevision },
-      params.covenantId,
-      {
-        type: "AddPurpose",
-        purposeId: body.purposeId,
-        description: body.description,
-      },
-    );
-    return {
-      status: 201,
-      body: presentPurpose(written.state, body.purposeId),
-      etag: written.revision,
-      position: written.position,
-    };
+  }).handle(async (request) => {
+    const { purposeId, description } = request.body;
+    const written = await runCovenantCommand(deps, request, request.params.covenantId, {
+      type: "AddPurpose",
+      purposeId,
+      description,
+    });
+    return answerWrite(201, written, presentPurpose(written.state, purposeId));
   });
 
   const setRetention = defineRoute({
@@ -56,23 +47,14 @@ export function ruleRoutes(deps: ResourceDeps): Route[] {
     body: retentionBody,
     responses: { 200: purposeView },
     problems: covenantWriteProblems,
-  }).handle(async ({ params, body, caller, expectedRevision }) => {
-    const written = await runCovenantCommand(
-      deps,
-      { caller, expectedRevision },
-      params.covenantId,
-      {
-        type: "SetRetention",
-        purposeId: params.purposeId,
-        yearsAfterClosure: body.yearsAfterClosure,
-      },
-    );
-    return {
-      status: 200,
-      body: presentPurpose(written.state, params.purposeId),
-      etag: written.revision,
-      position: written.position,
-    };
+  }).handle(async (request) => {
+    const { covenantId, purposeId } = request.params;
+    const written = await runCovenantCommand(deps, request, covenantId, {
+      type: "SetRetention",
+      purposeId,
+      yearsAfterClosure: request.body.yearsAfterClosure,
+    });
+    return answerWrite(200, written, presentPurpose(written.state, purposeId));
   });
 
   const addRule = defineRoute({
@@ -85,25 +67,16 @@ export function ruleRoutes(deps: ResourceDeps): Route[] {
     body: sharingRuleBody,
     responses: { 201: sharingRuleView },
     problems: covenantWriteProblems,
-  }).handle(async ({ params, body, caller, expectedRevision }) => {
-    const ruleId = body.ruleId ?? randomUUID();
-    const { sharerKind, dataCategories, recipientKinds, legalBasisIds } = body;
-    const written = await runCovenantCommand(
-      deps,
-      { caller, expectedRevision },
-      params.covenantId,
-      {
-        type: "AddSharingRule",
-        rule: { ruleId, sharerKind, dataCategories, recipientKinds, legalBasisIds },
-      },
-    );
-    return {
-      status: 201,
-      body: presentSharingRule(written.state.sharingRules[ruleId]!),
-      etag: written.revision,
-      position: written.position,
-      location: `/v1/covenants/${params.covenantId}/sharing-rules/${ruleId}`,
-    };
+  }).handle(async (request) => {
+    const { covenantId } = request.params;
+    const ruleId = request.body.ruleId ?? randomUUID();
+    const { sharerKind, dataCategories, recipientKinds, legalBasisIds } = request.body;
+    const written = await runCovenantCommand(deps, request, covenantId, {
+      type: "AddSharingRule",
+      rule: { ruleId, sharerKind, dataCategories, recipientKinds, legalBasisIds },
+    });
+    const rule = presentSharingRule(written.state.sharingRules[ruleId]!);
+    return answerWrite(201, written, rule, `/v1/covenants/${covenantId}/sharing-rules/${ruleId}`);
   });
 
   const removeRule = defineRoute({
@@ -115,17 +88,13 @@ export function ruleRoutes(deps: ResourceDeps): Route[] {
     params: ruleParams,
     responses: { 204: null },
     problems: covenantWriteProblems,
-  }).handle(async ({ params, caller, expectedRevision }) => {
-    const written = await runCovenantCommand(
-      deps,
-      { caller, expectedRevision },
-      params.covenantId,
-      {
-        type: "RemoveSharingRule",
-        ruleId: params.ruleId,
-      },
-    );
-    return { status: 204, body: undefined, etag: written.revision, position: written.position };
+  }).handle(async (request) => {
+    const { covenantId, ruleId } = request.params;
+    const written = await runCovenantCommand(deps, request, covenantId, {
+      type: "RemoveSharingRule",
+      ruleId,
+    });
+    return answerWrite(204, written, undefined);
   });
 
   return [addPurpose, setRetention, addRule, removeRule];
