@@ -33,6 +33,19 @@ export const problemCatalogue = {
 
 export type ProblemKind = keyof typeof problemCatalogue;
 
+/** Problems every command write (read, decide, append at If-Match) can answer with. */
+export const commandWriteProblems: readonly ProblemKind[] = [
+  "not_found",
+  "forbidden",
+  "conflict",
+  "precondition_failed",
+  "rule_violation",
+  "payload_too_large",
+  "unsupported_media_type",
+  "idempotency_key_reused",
+  "idempotency_in_progress",
+];
+
 export function problemType(kind: ProblemKind): string {
   return `${PROBLEM_BASE}${kind.replaceAll("_", "-")}`;
 }
