@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "pino";
+import { actorOf } from "./api/auth/claims.js";
 import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/auth/devKeys.js";
 import { eventStoreIdempotency } from "./api/concurrency/eventStoreIdempotency.js";
 import type { IdempotencyStore } from "./api/concurrency/idempotency.js";
@@ -118,13 +119,8 @@ export async function openSystem(
     keyStore,
     readModels,
     recordAccess: async (access) => {
-      const { caller } = access;
       await recordAccess(store, {
-        actor: {
-          userId: caller.userId,
-          organisationId: caller.organisationId,
-          roles: [...caller.roles],
-        },
+        actor: actorOf(access.caller),
         caseId: access.caseId,
         subjectId: access.subjectId ?? "",
         covenantId: access.covenantId ?? "",

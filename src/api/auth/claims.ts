@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Actor } from "../../domain/index.js";
 
 export const roles = ["professional", "chair", "privacy-officer", "admin", "analyst"] as const;
 export type Role = (typeof roles)[number];
@@ -17,3 +18,10 @@ export interface Caller {
   organisationId: string;
   roles: readonly Role[];
 }
+
+/** The caller as the domain's actor of a command or a read record. */
+export const actorOf = (caller: Caller): Actor => ({
+  userId: caller.userId,
+  organisationId: caller.organisationId,
+  roles: [...caller.roles],
+});

@@ -1,8 +1,8 @@
 import { handleCaseCommand } from "../../commands/caseWork.js";
-import type { Actor, CaseCommand, CaseState } from "../../domain/index.js";
+import type { CaseCommand, CaseState } from "../../domain/index.js";
 import { DomainError } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
-import type { Caller } from "../auth/claims.js";
+import { actorOf, type Caller } from "../auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
@@ -14,12 +14,6 @@ export interface CaseWritten {
   revision: number;
   position: bigint | undefined;
 }
-
-export const actorOf = (caller: Caller): Actor => ({
-  userId: caller.userId,
-  organisationId: caller.organisationId,
-  roles: [...caller.roles],
-});
 
 /** The answer for a case the caller may not know of: the same as for a case that does not exist. */
 export const caseNotFound = () => new HttpProblem("not_found", "No such case");

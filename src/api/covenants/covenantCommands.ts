@@ -8,7 +8,7 @@ import {
   covenantDecider,
   covenantStreamId,
 } from "../../domain/index.js";
-import type { Caller } from "../auth/claims.js";
+import { actorOf, type Caller } from "../auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
@@ -32,11 +32,7 @@ export async function runCovenantCommand(
   const command = {
     ...fields,
     covenantId,
-    actor: {
-      userId: caller.userId,
-      organisationId: caller.organisationId,
-      roles: [...caller.roles],
-    },
+    actor: actorOf(caller),
     now: deps.now(),
   } as CovenantCommand;
   const handled = await handleCovenantCommand(deps.commands, command, {

@@ -2,6 +2,7 @@ import { handleSubjectCommand } from "../../commands/erasure.js";
 import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
 import { auditedCovenant, awaitCurrent } from "../audit/auditedCovenant.js";
+import { actorOf } from "../auth/claims.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
@@ -82,11 +83,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
       deps.commands,
       {
         type: "EraseSubject",
-        actor: {
-          userId: caller.userId,
-          organisationId: caller.organisationId,
-          roles: [...caller.roles],
-        },
+        actor: actorOf(caller),
         now: deps.now(),
         subjectId: params.subjectId,
         caseIds,
