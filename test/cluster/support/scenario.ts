@@ -56,6 +56,9 @@ export function expectOk(exchange: Exchange, what: string): Exchange {
   return exchange;
 }
 
+/** The header that asks a process to read at least at `position`. */
+export const minPosition = (position: bigint) => ({ "min-position": position.toString() });
+
 /** The global position a write answered with, for Min-Position. */
 export const positionOf = (exchange: Exchange): bigint =>
   BigInt(exchange.headers.get("position") ?? exchange.body.position);
