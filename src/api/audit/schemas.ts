@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { organisationReference } from "../covenants/schemas.js";
+import { shareMetadataFields } from "../shareSchemas.js";
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -13,26 +14,13 @@ export const auditQuery = z.object({
 
 export const disclosureView = z
   .strictObject({
-    shareId: z.string(),
+    ...shareMetadataFields,
     caseId: z.string(),
     subjectId: z.string(),
     covenantId: z.string(),
-    sharedBy: z.string(),
     sharedByUserId: z.string().nullable(),
-    recipients: z.array(z.string()),
-    dataCategories: z.array(z.string()),
-    legalBasisId: z.string(),
     legalBasisCitation: z.string().nullable(),
-    purposeId: z.string(),
-    necessity: z.string(),
     weightyPublicInterest: z.string().nullable(),
-    decisionReference: z.string().nullable(),
-    competentAuthorityAgreement: z
-      .strictObject({ authority: z.string(), reference: z.string(), agreedOn: z.string() })
-      .nullable(),
-    consentIds: z.array(z.string()),
-    sharedAt: z.string(),
-    expiresAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
     corrections: z.array(z.strictObject({ correctedAt: z.string() })),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shareMetadataFields } from "../../shareSchemas.js";
 
 // Response schemas of one case as the caller may see it; /openapi.json is generated from them.
 
@@ -65,21 +66,8 @@ const consent = z.strictObject({
 });
 
 const share = z.strictObject({
-  shareId: z.string(),
-  sharedBy: z.string(),
-  recipients: z.array(z.string()),
-  dataCategories: z.array(z.string()),
-  legalBasisId: z.string(),
-  purposeId: z.string(),
-  necessity: z.string(),
+  ...shareMetadataFields,
   content: z.string(),
-  expiresAt: z.string().nullable(),
-  decisionReference: z.string().nullable(),
-  competentAuthorityAgreement: z
-    .strictObject({ authority: z.string(), reference: z.string(), agreedOn: z.string() })
-    .nullable(),
-  consentIds: z.array(z.string()),
-  sharedAt: z.string(),
   correctedAt: z.string().nullable(),
 });
 
