@@ -20,6 +20,23 @@ export async function auditedCovenant(
   return state;
 }
 
+/**
+ * The covenant an audit question is about, answered for everything recorded so far, once the
+ * audit policy's `may` admits the caller; 403 with `refusal` otherwise.
+ */
+export async function currentAuditedCovenant(
+  deps: ResourceDeps,
+  caller: Caller,
+  covenantId: string,
+  may: (caller: Caller, covenant: CovenantState) => boolean,
+  refusal: string,
+): Promise<CovenantState> {
+  await awaitCurrent(deps);
+  const covenant = await auditedCovenant(deps, caller, covenantId);
+  if (!may(caller, covenant)) throw new HttpProblem("forbidden", refusal);
+  return covenant;
+}
+
 /** How long an audit read waits for the read models to reach the store's head. */
 const CURRENT_WAIT_MS = 2_000;
 

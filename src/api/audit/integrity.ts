@@ -1,9 +1,8 @@
 import { isCovenantPrivacyOfficer } from "../../privacy/policy/audit.js";
 import { type BrokenLink, verifyAll } from "../../store/hashChain.js";
-import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
-import { auditedCovenant, awaitCurrent } from "./auditedCovenant.js";
+import { currentAuditedCovenant } from "./auditedCovenant.js";
 import { auditTags } from "./registers.js";
 import { integrityQuery, integrityView } from "./schemas.js";
 
@@ -38,11 +37,13 @@ export function integrityRoute(deps: ResourceDeps): Route {
     responses: { 200: integrityView },
     problems: ["not_found", "forbidden", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
-    await awaitCurrent(deps);
-    const covenant = await auditedCovenant(deps, caller, query.covenant);
-    if (!isCovenantPrivacyOfficer(caller, covenant)) {
-      throw new HttpProblem("forbidden", "Only the covenant's privacy officer");
-    }
+    await currentAuditedCovenant(
+      deps,
+      caller,
+      query.covenant,
+      isCovenantPrivacyOfficer,
+      "Only the covenant's privacy officer",
+    );
     const report = await verifyAll(deps.store);
     const mine = (link: BrokenLink) => streamInCovenant(deps, link.streamId, query.covenant);
     const broken = report.broken.filter(mine);

@@ -1,7 +1,7 @@
 import { handleSubjectCommand } from "../../commands/erasure.js";
 import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
-import { auditedCovenant, awaitCurrent } from "../audit/auditedCovenant.js";
+import { currentAuditedCovenant } from "../audit/auditedCovenant.js";
 import { actorOf } from "../auth/claims.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
@@ -33,11 +33,13 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     responses: { 200: subjectReportView },
     problems: ["not_found", "forbidden", "not_yet_consistent"],
   }).handle(async ({ params, query, caller, requestId }) => {
-    await awaitCurrent(deps);
-    const covenant = await auditedCovenant(deps, caller, query.covenant);
-    if (!mayProduceSubjectReport(caller, covenant)) {
-      throw new HttpProblem("forbidden", "Only the covenant's privacy officer");
-    }
+    const covenant = await currentAuditedCovenant(
+      deps,
+      caller,
+      query.covenant,
+      mayProduceSubjectReport,
+      "Only the covenant's privacy officer",
+    );
     const index = deps.readModels.subjectIndex;
     if (index.casesOf(params.subjectId, query.covenant).length === 0) throw noSuchSubject();
     const produced = await produceSubjectReport(
@@ -72,11 +74,13 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
       "not_yet_consistent",
     ],
   }).handle(async ({ params, body, caller }) => {
-    await awaitCurrent(deps);
-    const covenant = await auditedCovenant(deps, caller, body.covenantId);
-    if (!isCovenantPrivacyOfficer(caller, covenant)) {
-      throw new HttpProblem("forbidden", "Only the covenant's privacy officer");
-    }
+    await currentAuditedCovenant(
+      deps,
+      caller,
+      body.covenantId,
+      isCovenantPrivacyOfficer,
+      "Only the covenant's privacy officer",
+    );
     const caseIds = deps.readModels.subjectIndex.casesOf(params.subjectId, body.covenantId);
     if (caseIds.length === 0) throw noSuchSubject();
     const handled = await handleSubjectCommand(

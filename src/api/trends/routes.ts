@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { mayViewTrends, TRENDS_MIN_CELL } from "../../privacy/policy/audit.js";
 import type { TrendsReport } from "../../projections/trends/trends.js";
-import { auditedCovenant, awaitCurrent } from "../audit/auditedCovenant.js";
-import { HttpProblem } from "../problems.js";
+import { currentAuditedCovenant } from "../audit/auditedCovenant.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 
@@ -71,11 +70,13 @@ export function trendsRoutes(deps: ResourceDeps): Route[] {
     responses: { 200: trendsView },
     problems: ["not_found", "forbidden", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
-    await awaitCurrent(deps);
-    const covenant = await auditedCovenant(deps, caller, query.covenant);
-    if (!mayViewTrends(caller, covenant)) {
-      throw new HttpProblem("forbidden", "Chairs and analysts of a current member only");
-    }
+    const covenant = await currentAuditedCovenant(
+      deps,
+      caller,
+      query.covenant,
+      mayViewTrends,
+      "Chairs and analysts of a current member only",
+    );
     const { fromMonth, toMonth, category } = query;
     const report = deps.readModels.trends.trends(caller, covenant, {
       fromMonth,
