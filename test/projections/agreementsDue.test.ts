@@ -1,25 +1,10 @@
-import { afterEach, expect, test } from "vitest";
-import { createCaseReadModels } from "../../src/projections/caseModels.js";
-import { createProjector, type Projector } from "../../src/projections/projector.js";
+import { expect, test } from "vitest";
 import { chair, ORG } from "../domain/fixtures.js";
-import { commonCase, professional, sqliteWorld, type World } from "./projectorWorld.js";
+import { givenProjectedCommonCase } from "./projectedCase.js";
+import { professional } from "./projectorWorld.js";
 
 const NOW = "2025-03-12T09:00:00.000Z";
-let world: World;
-let projector: Projector;
-afterEach(async () => {
-  await projector?.stop();
-  await world?.close();
-});
-
-async function given() {
-  world = await sqliteWorld();
-  const script = await commonCase(world);
-  const models = createCaseReadModels();
-  projector = createProjector({ ...world, models: models.all });
-  await projector.start();
-  return { script, models };
-}
+const given = givenProjectedCommonCase();
 
 test("agreementsDue: the owner and the chair see open agreements overdue first; others none", async () => {
   const { script, models } = await given();
@@ -39,7 +24,7 @@ test("agreementsDue: the owner and the chair see open agreements overdue first; 
 });
 
 test("agreementsDue: a completed agreement drops out; one whose due date has passed becomes overdue", async () => {
-  const { script, models } = await given();
+  const { world, projector, script, models } = await given();
   const agreements = models.caseView.stateOf(script.caseId)?.agreements ?? {};
   const late = Object.values(agreements).find((a) => a.dueDate === "2025-03-11")!;
   const written = await world.run({

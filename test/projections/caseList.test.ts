@@ -1,25 +1,10 @@
-import { afterEach, expect, test } from "vitest";
-import { createCaseReadModels } from "../../src/projections/caseModels.js";
-import { createProjector, type Projector } from "../../src/projections/projector.js";
+import { expect, test } from "vitest";
 import { actor, chair, ORG } from "../domain/fixtures.js";
-import { commonCase, professional, sqliteWorld, type World } from "./projectorWorld.js";
+import { givenProjectedCommonCase } from "./projectedCase.js";
+import { professional } from "./projectorWorld.js";
 
 const NOW = "2025-03-12T09:00:00.000Z";
-let world: World;
-let projector: Projector;
-afterEach(async () => {
-  await projector?.stop();
-  await world?.close();
-});
-
-async function given() {
-  world = await sqliteWorld();
-  const script = await commonCase(world);
-  const models = createCaseReadModels();
-  projector = createProjector({ ...world, models: models.all });
-  await projector.start();
-  return { script, models };
-}
+const given = givenProjectedCommonCase();
 
 test("caseList: participants and the chair see status, category, next meeting and agreement counts; the invited see an invitation", async () => {
   const { script, models } = await given();
@@ -50,7 +35,7 @@ test("caseList: participants and the chair see status, category, next meeting an
 });
 
 test("caseList: an organisation that left no longer lists the case; after the meeting date there is no next meeting", async () => {
-  const { script, models } = await given();
+  const { world, projector, script, models } = await given();
   await projector.waitFor(await world.run(script.leave(ORG.wijkteam)), 5000);
   expect(models.caseList.query(professional(ORG.wijkteam), NOW)).toEqual([]);
   expect(models.caseList.query(chair, "2025-03-21T00:00:00.000Z")[0]).toMatchObject({
