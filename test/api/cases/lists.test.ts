@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { type CaseApi, ORG, startCaseApi } from "./support/caseApi.js";
-import { populatedCase, type Tokens, tokensFor } from "./support/scenario.js";
+import { expect, test } from "vitest";
+import { ORG } from "./support/caseApi.js";
+import { caseApiForFile, populatedCase } from "./support/scenario.js";
 
-let api: CaseApi;
-let tokens: Tokens;
-beforeAll(async () => {
-  api = await startCaseApi("sqlite");
-  tokens = await tokensFor(api);
-});
-afterAll(() => api.close());
+const given = caseApiForFile("sqlite");
 
 test("the case list shows the caller's cases and invitations, read-your-writes", async () => {
-  const ids = await populatedCase(api, tokens);
-  const invited = await api.call("POST", `/v1/cases/${ids.caseId}/invitations`, {
-    token: tokens.chair,
+  const ids = await populatedCase(given.api, given.tokens);
+  const invited = await given.api.call("POST", `/v1/cases/${ids.caseId}/invitations`, {
+    token: given.tokens.chair,
     body: { organisationId: ORG.police },
   });
   const minPosition = { "min-position": invited.headers.get("position")! };
-  const wijkteam = await api.call("GET", "/v1/cases", {
-    token: tokens.wijkteam,
+  const wijkteam = await given.api.call("GET", "/v1/cases", {
+    token: given.tokens.wijkteam,
     headers: minPosition,
   });
   expect(wijkteam.status).toBe(200);
@@ -32,19 +26,22 @@ test("the case list shows the caller's cases and invitations, read-your-writes",
     openAgreements: 1,
     overdueAgreements: 0,
   });
-  const police = await api.call("GET", "/v1/cases", { token: tokens.police, headers: minPosition });
+  const police = await given.api.call("GET", "/v1/cases", {
+    token: given.tokens.police,
+    headers: minPosition,
+  });
   expect(police.body.cases).toContainEqual({
     view: "invitation",
     caseId: ids.caseId,
     signalCategory: "drugs",
     chairOrganisationId: ORG.chair,
   });
-  const reads = await api.accessEvents(ids.caseId);
+  const reads = await given.api.accessEvents(ids.caseId);
   expect(reads.map((read) => read.data.organisationId)).toEqual(
     expect.arrayContaining([ORG.wijkteam, ORG.police]),
   );
-  const stranger = await api.call("GET", "/v1/cases", {
-    token: tokens.stranger,
+  const stranger = await given.api.call("GET", "/v1/cases", {
+    token: given.tokens.stranger,
     headers: minPosition,
   });
   expect(stranger.body.cases.map((row: { caseId: string }) => row.caseId)).not.toContain(
@@ -53,9 +50,9 @@ test("the case list shows the caller's cases and invitations, read-your-writes",
 });
 
 test("agreements due: open ones of the owner, overdue ones on request; strangers see none", async () => {
-  const ids = await populatedCase(api, tokens);
-  const late = await api.call("POST", `/v1/cases/${ids.caseId}/agreements`, {
-    token: tokens.chair,
+  const ids = await populatedCase(given.api, given.tokens);
+  const late = await given.api.call("POST", `/v1/cases/${ids.caseId}/agreements`, {
+    token: given.tokens.chair,
     body: {
       what: "Terugkoppeling aan school",
       ownerOrganisationId: ORG.wijkteam,
@@ -64,8 +61,8 @@ test("agreements due: open ones of the owner, overdue ones on request; strangers
   });
   expect(late.status).toBe(201);
   const headers = { "min-position": late.headers.get("position")! };
-  const open = await api.call("GET", "/v1/agreements?status=open", {
-    token: tokens.wijkteam,
+  const open = await given.api.call("GET", "/v1/agreements?status=open", {
+    token: given.tokens.wijkteam,
     headers,
   });
   expect(open.status).toBe(200);
@@ -74,8 +71,8 @@ test("agreements due: open ones of the owner, overdue ones on request; strangers
     late.body.agreementId,
     ids.agreementId,
   ]);
-  const overdue = await api.call("GET", "/v1/agreements?status=overdue", {
-    token: tokens.wijkteam,
+  const overdue = await given.api.call("GET", "/v1/agreements?status=overdue", {
+    token: given.tokens.wijkteam,
     headers,
   });
   expect(overdue.body.agreements).toContainEqual({
@@ -89,8 +86,13 @@ test("agreements due: open ones of the owner, overdue ones on request; strangers
   expect(overdue.body.agreements.map((a: { agreementId: string }) => a.agreementId)).not.toContain(
     ids.agreementId,
   );
-  const stranger = await api.call("GET", "/v1/agreements", { token: tokens.stranger, headers });
+  const stranger = await given.api.call("GET", "/v1/agreements", {
+    token: given.tokens.stranger,
+    headers,
+  });
   expect(stranger.body.agreements).toEqual([]);
-  const bad = await api.call("GET", "/v1/agreements?status=late", { token: tokens.wijkteam });
+  const bad = await given.api.call("GET", "/v1/agreements?status=late", {
+    token: given.tokens.wijkteam,
+  });
   expect(bad.status).toBe(400);
 });

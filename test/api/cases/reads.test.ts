@@ -1,32 +1,27 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type CaseApi, ORG, startCaseApi } from "./support/caseApi.js";
+import { describe, expect, test } from "vitest";
+import { ORG } from "./support/caseApi.js";
 import {
   CONTACT,
+  caseApiForFile,
   caseWithWijkteam,
   DESCRIPTION,
   lawfulShare,
   SHARE_CONTENT,
   SUBJECT,
-  type Tokens,
-  tokensFor,
 } from "./support/scenario.js";
 
-let api: CaseApi;
-let tokens: Tokens;
-beforeAll(async () => {
-  api = await startCaseApi("sqlite");
-  tokens = await tokensFor(api);
-});
-afterAll(() => api.close());
+const given = caseApiForFile("sqlite");
 
 describe("reading a case", () => {
   test("a participant sees the case through the policy; the read is recorded first", async () => {
-    const caseId = await caseWithWijkteam(api, tokens);
-    const shared = await api.call("POST", `/v1/cases/${caseId}/shares`, {
-      token: tokens.school,
+    const caseId = await caseWithWijkteam(given.api, given.tokens);
+    const shared = await given.api.call("POST", `/v1/cases/${caseId}/shares`, {
+      token: given.tokens.school,
       body: lawfulShare(),
     });
-    const read = await api.call("GET", `/v1/cases/${caseId}`, { token: tokens.wijkteam });
+    const read = await given.api.call("GET", `/v1/cases/${caseId}`, {
+      token: given.tokens.wijkteam,
+    });
     expect(read.status).toBe(200);
     expect(read.headers.get("etag")).toBe(`"${shared.body.revision}"`);
     expect(read.body).toMatchObject({
@@ -45,7 +40,7 @@ describe("reading a case", () => {
       contact: CONTACT,
     });
     expect(read.body.shares.map((s: { content: string }) => s.content)).toEqual([SHARE_CONTENT]);
-    const records = await api.accessEvents(caseId);
+    const records = await given.api.accessEvents(caseId);
     expect(records).toHaveLength(1);
     expect(records[0]!.data).toMatchObject({
       caseId,
@@ -57,23 +52,25 @@ describe("reading a case", () => {
   });
 
   test("a share is hidden from a participant it was not made for", async () => {
-    const caseId = await caseWithWijkteam(api, tokens);
-    await api.call("POST", `/v1/cases/${caseId}/shares`, {
-      token: tokens.school,
+    const caseId = await caseWithWijkteam(given.api, given.tokens);
+    await given.api.call("POST", `/v1/cases/${caseId}/shares`, {
+      token: given.tokens.school,
       body: lawfulShare(),
     });
-    const chairView = await api.call("GET", `/v1/cases/${caseId}`, { token: tokens.chair });
+    const chairView = await given.api.call("GET", `/v1/cases/${caseId}`, {
+      token: given.tokens.chair,
+    });
     expect(chairView.status).toBe(200);
     expect(chairView.body.shares).toEqual([]);
   });
 
   test("an invited organisation sees only its invitation", async () => {
-    const caseId = await caseWithWijkteam(api, tokens);
-    await api.call("POST", `/v1/cases/${caseId}/invitations`, {
-      token: tokens.chair,
+    const caseId = await caseWithWijkteam(given.api, given.tokens);
+    await given.api.call("POST", `/v1/cases/${caseId}/invitations`, {
+      token: given.tokens.chair,
       body: { organisationId: ORG.police, message: "Wilt u aansluiten?" },
     });
-    const read = await api.call("GET", `/v1/cases/${caseId}`, { token: tokens.police });
+    const read = await given.api.call("GET", `/v1/cases/${caseId}`, { token: given.tokens.police });
     expect(read.status).toBe(200);
     expect(read.body).toEqual({
       view: "invitation",
@@ -86,19 +83,19 @@ describe("reading a case", () => {
   });
 
   test("Min-Position: a read right after a write waits for it and sees it", async () => {
-    const caseId = await caseWithWijkteam(api, tokens);
-    const written = await api.call("PUT", `/v1/cases/${caseId}/regie`, {
-      token: tokens.chair,
+    const caseId = await caseWithWijkteam(given.api, given.tokens);
+    const written = await given.api.call("PUT", `/v1/cases/${caseId}/regie`, {
+      token: given.tokens.chair,
       body: { organisationId: ORG.wijkteam },
     });
-    const read = await api.call("GET", `/v1/cases/${caseId}`, {
-      token: tokens.wijkteam,
+    const read = await given.api.call("GET", `/v1/cases/${caseId}`, {
+      token: given.tokens.wijkteam,
       headers: { "min-position": written.headers.get("position")! },
     });
     expect(read.status).toBe(200);
     expect(read.body.regieOrganisationId).toBe(ORG.wijkteam);
-    const ahead = await api.call("GET", `/v1/cases/${caseId}`, {
-      token: tokens.wijkteam,
+    const ahead = await given.api.call("GET", `/v1/cases/${caseId}`, {
+      token: given.tokens.wijkteam,
       headers: { "min-position": "999999999" },
     });
     expect(ahead.status).toBe(503);
@@ -106,21 +103,21 @@ describe("reading a case", () => {
   });
 
   test("If-Match with a stale ETag is 412 and writes nothing", async () => {
-    const caseId = await caseWithWijkteam(api, tokens);
-    const before = (await api.caseEvents(caseId)).length;
-    const stale = await api.call("PUT", `/v1/cases/${caseId}/regie`, {
-      token: tokens.chair,
+    const caseId = await caseWithWijkteam(given.api, given.tokens);
+    const before = (await given.api.caseEvents(caseId)).length;
+    const stale = await given.api.call("PUT", `/v1/cases/${caseId}/regie`, {
+      token: given.tokens.chair,
       body: { organisationId: ORG.wijkteam },
       headers: { "if-match": '"1"' },
     });
     expect(stale.status).toBe(412);
     expect(stale.contentType).toMatch(/problem\+json/);
-    const current = await api.call("PUT", `/v1/cases/${caseId}/regie`, {
-      token: tokens.chair,
+    const current = await given.api.call("PUT", `/v1/cases/${caseId}/regie`, {
+      token: given.tokens.chair,
       body: { organisationId: ORG.wijkteam },
       headers: { "if-match": `"${before - 1}"` },
     });
     expect(current.status).toBe(200);
-    expect(await api.caseEvents(caseId)).toHaveLength(before + 1);
+    expect(await given.api.caseEvents(caseId)).toHaveLength(before + 1);
   });
 });

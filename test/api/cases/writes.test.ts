@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type CaseApi, ORG, startCaseApi } from "./support/caseApi.js";
+import { describe, expect, test } from "vitest";
+import { ORG } from "./support/caseApi.js";
 import {
+  caseApiForFile,
   caseWithWijkteam,
   lawfulShare,
   openCaseBody,
   PLAINTEXTS,
-  type Tokens,
-  tokensFor,
 } from "./support/scenario.js";
 
-let api: CaseApi;
-let tokens: Tokens;
-beforeAll(async () => {
-  api = await startCaseApi("sqlite");
-  tokens = await tokensFor(api);
-});
-afterAll(() => api.close());
+const given = caseApiForFile("sqlite");
 
-const types = async (caseId: string) => (await api.caseEvents(caseId)).map((e) => e.type);
+const types = async (caseId: string) => (await given.api.caseEvents(caseId)).map((e) => e.type);
 
 describe("opening a case", () => {
   test("a school's signal opens a case: 201, server ids, ETag, Position, events encrypted", async () => {
-    const response = await api.call("POST", "/v1/cases", {
-      token: tokens.school,
+    const response = await given.api.call("POST", "/v1/cases", {
+      token: given.tokens.school,
       body: openCaseBody(),
     });
     expect(response.status).toBe(201);
@@ -34,7 +27,7 @@ describe("opening a case", () => {
     expect(response.headers.get("etag")).toBe('"1"');
     expect(response.headers.get("position")).toBe(position);
     expect(response.headers.get("location")).toBe(`/v1/cases/${caseId}`);
-    const events = await api.caseEvents(caseId);
+    const events = await given.api.caseEvents(caseId);
     expect(events.map((e) => e.type)).toEqual(["CaseOpened", "SignalRaised"]);
     expect(events[0]!.data.openedBy).toBe(ORG.school);
     expect(events[0]!.metadata.actor).toMatchObject({ organisationId: ORG.school });
@@ -43,8 +36,11 @@ describe("opening a case", () => {
   });
 
   test("a member outside the covenant is refused 403 and nothing is written", async () => {
-    const outsider = await api.token("org-elsewhere", ["professional"]);
-    const response = await api.call("POST", "/v1/cases", { token: outsider, body: openCaseBody() });
+    const outsider = await given.api.token("org-elsewhere", ["professional"]);
+    const response = await given.api.call("POST", "/v1/cases", {
+      token: outsider,
+      body: openCaseBody(),
+    });
     expect(response.status).toBe(403);
     expect(response.contentType).toMatch(/application\/problem\+json/);
     expect(response.body.rule).toBe("covenant-member");
@@ -53,27 +49,27 @@ describe("opening a case", () => {
 
 describe("case work", () => {
   test("invite, join, regie, share, correct, revoke: each writes its event", async () => {
-    const caseId = await caseWithWijkteam(api, tokens);
+    const caseId = await caseWithWijkteam(given.api, given.tokens);
     expect(await types(caseId)).toEqual([
       "CaseOpened",
       "SignalRaised",
       "PartnerInvited",
       "PartnerJoined",
     ]);
-    const regie = await api.call("PUT", `/v1/cases/${caseId}/regie`, {
-      token: tokens.chair,
+    const regie = await given.api.call("PUT", `/v1/cases/${caseId}/regie`, {
+      token: given.tokens.chair,
       body: { organisationId: ORG.wijkteam },
     });
     expect(regie.status).toBe(200);
     expect(regie.body).toMatchObject({ caseId, revision: 4 });
 
-    const shared = await api.call("POST", `/v1/cases/${caseId}/shares`, {
-      token: tokens.school,
+    const shared = await given.api.call("POST", `/v1/cases/${caseId}/shares`, {
+      token: given.tokens.school,
       body: lawfulShare(),
     });
     expect(shared.status).toBe(201);
     const { shareId } = shared.body;
-    const stored = (await api.caseEvents(caseId)).at(-1)!;
+    const stored = (await given.api.caseEvents(caseId)).at(-1)!;
     expect(stored.type).toBe("InformationShared");
     expect(stored.data).toMatchObject({
       shareId,
@@ -81,13 +77,17 @@ describe("case work", () => {
       recipients: [ORG.wijkteam],
     });
 
-    const corrected = await api.call("POST", `/v1/cases/${caseId}/shares/${shareId}/corrections`, {
-      token: tokens.school,
-      body: { content: "Noah mist elke dinsdag.", reason: "Dag verwisseld" },
-    });
+    const corrected = await given.api.call(
+      "POST",
+      `/v1/cases/${caseId}/shares/${shareId}/corrections`,
+      {
+        token: given.tokens.school,
+        body: { content: "Noah mist elke dinsdag.", reason: "Dag verwisseld" },
+      },
+    );
     expect(corrected.status).toBe(201);
-    const revoked = await api.call("DELETE", `/v1/cases/${caseId}/shares/${shareId}`, {
-      token: tokens.school,
+    const revoked = await given.api.call("DELETE", `/v1/cases/${caseId}/shares/${shareId}`, {
+      token: given.tokens.school,
     });
     expect(revoked.status).toBe(200);
     expect((await types(caseId)).slice(-3)).toEqual([

@@ -1,5 +1,13 @@
+import { afterAll, beforeAll } from "vitest";
 import type { Role } from "../../../../src/api/auth/claims.js";
-import { type CaseApi, COVENANT_ID, type Exchange, ORG } from "./caseApi.js";
+import {
+  type CaseApi,
+  COVENANT_ID,
+  type Exchange,
+  ORG,
+  type StoreKind,
+  startCaseApi,
+} from "./caseApi.js";
 
 // The plaintexts a scenario writes: tests grep logs and stored events for them.
 export const SUBJECT = { name: "Noah Verhoeven", dateOfBirth: "2010-05-04", school: "Het Baken" };
@@ -45,6 +53,20 @@ export async function tokensFor(api: CaseApi) {
   };
 }
 export type Tokens = Awaited<ReturnType<typeof tokensFor>>;
+
+/**
+ * Given the real case API on a fresh store for this test file, with the scenario's tokens:
+ * call at the top of the file; the fields are set before the first test and closed after the last.
+ */
+export function caseApiForFile(kind: StoreKind = "sqlite"): { api: CaseApi; tokens: Tokens } {
+  const given = {} as { api: CaseApi; tokens: Tokens };
+  beforeAll(async () => {
+    given.api = await startCaseApi(kind);
+    given.tokens = await tokensFor(given.api);
+  });
+  afterAll(() => given.api?.close());
+  return given;
+}
 
 function expectOk(exchange: Exchange, what: string): Exchange {
   if (exchange.status >= 300) {
