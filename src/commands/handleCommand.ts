@@ -12,8 +12,8 @@ export interface CommandDeps {
 }
 
 export interface HandleOptions {
-  /** The revision the client last saw (If-Match); a mismatch fails without retry. */
-  expectedRevision?: number;
+  /** The revision the client last saw (If-Match), or "exists" (If-Match: *); a mismatch fails without retry. */
+  expectedRevision?: number | "exists";
   correlationId?: string;
   /** Conflicts with concurrent writers are retried this often when the client set no expectation. */
   retries?: number;
@@ -53,8 +53,8 @@ export async function handleCommand<
   for (let attempt = 0; ; attempt++) {
     const history = await readDecodedStream(store, codec, streamId);
     const current = history.length - 1;
-    if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
-      throw new WrongExpectedRevisionError(streamId, options.expectedRevision, current);
+    if (!matches(options.expectedRevision, current)) {
+      throw new WrongExpectedRevisionError(streamId, options.expectedRevision ?? "any", current);
     }
     const state = fold(decider, history);
     const events = decider.decide(command, state, await loadContext(state));
@@ -82,6 +82,11 @@ export async function handleCommand<
       if (!retry) throw error;
     }
   }
+}
+
+function matches(expected: HandleOptions["expectedRevision"], current: number): boolean {
+  if (expected === undefined) return true;
+  return expected === "exists" ? current >= 0 : expected === current;
 }
 
 /** Folds decoded events into a decider's state. */

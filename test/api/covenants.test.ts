@@ -216,6 +216,29 @@ describe("covenant resources: refusals", () => {
     expect(fresh.headers.get("etag")).toBe('"1"');
   });
 
+  it("If-Match: * admits a write to an existing covenant and refuses one that would create it", async () => {
+    const { admin, covenantId } = await establish(service, chairOrg());
+    const existing = await service.call(
+      admin,
+      "POST",
+      `/v1/covenants/${covenantId}/purposes`,
+      { purposeId: "doel", description: "Doel" },
+      { "if-match": "*" },
+    );
+    expect(existing.status).toBe(201);
+    const created = await service.call(
+      admin,
+      "POST",
+      "/v1/covenants",
+      {
+        name: "Convenant",
+        chair: { name: "SWV", partnerKind: "samenwerkingsverband", privacyOfficer: officer },
+      },
+      { "if-match": "*" },
+    );
+    expect(created.status).toBe(412);
+  });
+
   it("a repeated Idempotency-Key replays the first covenant and establishes no second one", async () => {
     const chair = chairOrg();
     const admin = await service.token(chair, ["admin"]);

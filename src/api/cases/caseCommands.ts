@@ -55,7 +55,7 @@ export async function runCaseCommand(
   const expected = request.expectedRevision;
   try {
     const handled = await handleCaseCommand(deps.commands, command, {
-      expectedRevision: typeof expected === "number" ? expected : undefined,
+      expectedRevision: expected,
     });
     return {
       state: handled.state,

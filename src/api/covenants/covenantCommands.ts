@@ -36,7 +36,7 @@ export async function runCovenantCommand(
     now: deps.now(),
   } as CovenantCommand;
   const handled = await handleCovenantCommand(deps.commands, command, {
-    expectedRevision: typeof expectedRevision === "number" ? expectedRevision : undefined,
+    expectedRevision,
   });
   return {
     state: handled.state,

@@ -33,7 +33,7 @@ export function recordConsent(
   requireRecorder(command, open);
   requireNew(open.consents[command.consentId], "consent-id-taken", command.consentId);
   if (command.givenBy !== "subject" && command.givenBy !== "parent") {
-    throw new InvalidCommand("consent-given-by", String(command.givenBy));
+    throw new InvalidCommand("consent-given-by");
   }
   const { scope } = command;
   if (!scope || !context.covenant.purposes[scope.purposeId]) {

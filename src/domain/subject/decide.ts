@@ -32,8 +32,8 @@ function erase(
   if (!hasRole(actor, "privacy-officer") || actor.organisationId !== covenant.chairOrganisationId) {
     throw new NotPermitted("covenant-privacy-officer", actor.organisationId);
   }
-  if (!REQUEST_REASONS.includes(command.reason))
-    throw new InvalidCommand("erasure-reason", String(command.reason));
+  // The offending value is left out: a reason outside the list may be free text about the subject.
+  if (!REQUEST_REASONS.includes(command.reason)) throw new InvalidCommand("erasure-reason");
   requireNotErased(state, command.subjectId);
   return [
     {
