@@ -1,81 +1,83 @@
 import { createCipheriv, createDecipheriv, type KeyObject, randomBytes } from "node:crypto";
 import type { Json } from "../../store/types.js";
 
-/** What a personal field holds in the store: AES-256-GCM ciphertext and what is needed to open it. */
-export interface Envelope {
-  $enc: "v1";
+/**
+ * All personal fields of one event as one AES-256-GCM ciphertext: one cipher per event
+ * rather than one per field, which is what a rebuild pays for most.
+ */
+export interface SealedFields {
+  $enc: "v2";
   /** Id of the subject's data key. */
   kid: string;
-  iv: string;
-  ct: string;
-  tag: string;
-  /** Present when the value was not a string and was JSON-serialised before encryption. */
-  json?: true;
+  /** The sealed fields' dot paths, sorted; their values are the plaintext, in this order. */
+  fields: string[];
+  /** base64 of IV ‖ tag ‖ ciphertext. */
+  box: string;
 }
 
-/** Where a field sits: bound into its associated data, so a ciphertext cannot be moved. */
-export interface FieldPlace {
+/** Where the sealed fields sit: bound into the associated data, so a ciphertext cannot be moved. */
+export interface EventPlace {
   streamId: string;
   eventType: string;
-  field: string;
 }
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const HEADER_BYTES = IV_BYTES + TAG_BYTES;
 
-export function isEnvelope(value: unknown): value is Envelope {
-  return typeof value === "object" && value !== null && (value as { $enc?: unknown }).$enc === "v1";
+export function isSealedFields(value: Json | undefined): value is SealedFields & Json {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const { $enc, kid, fields, box } = value;
+  return (
+    $enc === "v2" &&
+    typeof kid === "string" &&
+    typeof box === "string" &&
+    Array.isArray(fields) &&
+    fields.every((field) => typeof field === "string")
+  );
 }
 
-/** Encrypts one field value with a fresh random IV. */
-export function seal(key: KeyObject, keyId: string, place: FieldPlace, value: Json): Envelope {
-  const json = typeof value !== "string";
+/** Encrypts the values of `fields` (sorted paths) with a fresh random IV. */
+export function seal(
+  key: KeyObject,
+  keyId: string,
+  place: EventPlace,
+  fields: string[],
+  values: Json[],
+): SealedFields {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(associatedData(place, keyId, json));
-  const plaintext = json ? JSON.stringify(value) : value;
-  const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  const envelope: Envelope = {
-    $enc: "v1",
-    kid: keyId,
-    iv: iv.toString("base64"),
-    ct: ct.toString("base64"),
-    tag: cipher.getAuthTag().toString("base64"),
-  };
-  if (json) envelope.json = true;
-  return envelope;
+  cipher.setAAD(associatedData(place, keyId, fields));
+  const ct = Buffer.concat([cipher.update(JSON.stringify(values), "utf8"), cipher.final()]);
+  const box = Buffer.concat([iv, cipher.getAuthTag(), ct]).toString("base64");
+  return { $enc: "v2", kid: keyId, fields, box };
 }
 
-/** Decrypts one field value; returns undefined when authentication fails (the caller names the error). */
-export function open(key: KeyObject, place: FieldPlace, envelope: Envelope): Json | undefined {
+/** The values of the sealed fields, in `fields` order; undefined when authentication fails (the caller names the error). */
+export function open(key: KeyObject, place: EventPlace, sealed: SealedFields): Json[] | undefined {
   try {
-    const iv = Buffer.from(envelope.iv, "base64");
-    const tag = Buffer.from(envelope.tag, "base64");
-    if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) return undefined;
-    const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(associatedData(place, envelope.kid, envelope.json === true));
-    decipher.setAuthTag(tag);
+    const bytes = Buffer.from(sealed.box, "base64");
+    if (bytes.length < HEADER_BYTES) return undefined;
+    const decipher = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, IV_BYTES), {
+      authTagLength: TAG_BYTES,
+    });
+    decipher.setAAD(associatedData(place, sealed.kid, sealed.fields));
+    decipher.setAuthTag(bytes.subarray(IV_BYTES, HEADER_BYTES));
     // GCM yields all plaintext from update(); final() only checks the tag, so nothing is
-    // returned before it passes. Decoding the whole buffer at once skips a StringDecoder.
-    const text = decipher.update(Buffer.from(envelope.ct, "base64")).toString("utf8");
+    // parsed before it passes.
+    const text = decipher.update(bytes.subarray(HEADER_BYTES)).toString("utf8");
     decipher.final();
-    return envelope.json === true ? (JSON.parse(text) as Json) : text;
+    const values = JSON.parse(text) as Json;
+    return Array.isArray(values) && values.length === sealed.fields.length ? values : undefined;
   } catch {
     return undefined;
   }
 }
 
-// A JSON array cannot be confused across boundaries, whatever characters ids contain.
-function associatedData(place: FieldPlace, keyId: string, json: boolean): Buffer {
+// A JSON array cannot be confused across boundaries, whatever characters ids or paths contain.
+function associatedData(place: EventPlace, keyId: string, fields: readonly string[]): Buffer {
   return Buffer.from(
-    JSON.stringify([
-      "v1",
-      place.streamId,
-      place.eventType,
-      place.field,
-      keyId,
-      json ? "json" : "text",
-    ]),
+    JSON.stringify(["v2", place.streamId, place.eventType, keyId, fields]),
     "utf8",
   );
 }

@@ -1,12 +1,13 @@
-/** A personal field's ciphertext failed authentication: altered, moved, or under another key. */
+/** An event's sealed personal fields failed authentication: altered, moved, or under another key. */
 export class FieldAuthenticationError extends Error {
   readonly code = "field_authentication_failed";
   constructor(
     readonly streamId: string,
     readonly eventType: string,
-    readonly field: string,
+    /** The paths of the sealed fields (names, never values). */
+    readonly fields: readonly string[],
   ) {
-    super(`personal field ${field} of a ${eventType} event in ${streamId} failed authentication`);
+    super(`personal fields of a ${eventType} event in ${streamId} failed authentication`);
     this.name = "FieldAuthenticationError";
   }
 }

@@ -28,12 +28,17 @@ export function valueAt(data: JsonObject, segments: readonly string[]): Json | u
  */
 export class DataEdit {
   readonly #copies = new Set<JsonObject>();
-  #root: JsonObject | undefined;
+  readonly #root: JsonObject;
 
-  constructor(readonly original: JsonObject) {}
+  /** Starts from a copy of `original`, without its `omitted` key when one is named. */
+  constructor(original: JsonObject, omitted?: string) {
+    const root: JsonObject = {};
+    for (const key in original) if (key !== omitted) root[key] = original[key]!;
+    this.#root = root;
+    this.#copies.add(root);
+  }
 
   set(segments: readonly string[], value: Json): void {
-    this.#root ??= this.#copy(this.original);
     let parent = this.#root;
     for (let i = 0; i < segments.length - 1; i++) {
       const segment = segments[i]!;
@@ -46,9 +51,9 @@ export class DataEdit {
     parent[segments[segments.length - 1]!] = value;
   }
 
-  /** The edited data, or the original itself when nothing changed. */
+  /** The edited data. */
   result(): JsonObject {
-    return this.#root ?? this.original;
+    return this.#root;
   }
 
   #copy(object: JsonObject): JsonObject {
