@@ -62,6 +62,12 @@ async function announceDevelopmentKeys(config: Config, logger: Logger): Promise<
   );
 }
 
+/** The projector's fold of a case, so a case command reads only the events since. */
+function caseSnapshot(models: ReadModels, caseId: string) {
+  const state = models.caseView.stateOf(caseId);
+  return state && { state, revision: models.caseView.revisionOf(caseId) };
+}
+
 /** Every read model; caseView first, since the list and the agreements answer through it. */
 function createReadModels(): ReadModels {
   const caseView = createCaseView();
@@ -114,7 +120,12 @@ export async function openSystem(
 
   const resources: ResourceDeps = {
     store,
-    commands: { store, codec, keyStore },
+    commands: {
+      store,
+      codec,
+      keyStore,
+      caseSnapshot: (caseId) => caseSnapshot(readModels, caseId),
+    },
     codec,
     keyStore,
     readModels,

@@ -38,6 +38,7 @@ export function handleCaseCommand(
     },
     command,
     options,
+    () => deps.caseSnapshot?.(command.caseId),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Actor, Decider, Json } from "../domain/index.js";
+import type { Actor, CaseState, Decider, Json } from "../domain/index.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import { WrongExpectedRevisionError } from "../store/errors.js";
 import { newEventId } from "../store/eventIds.js";
@@ -9,6 +9,17 @@ import { readDecodedStream } from "./readDecoded.js";
 export interface CommandDeps {
   store: EventStore;
   codec: FieldCodec;
+  /**
+   * A case as the projector last folded it, so a command reads only the events appended
+   * since. It is only a starting point: the append still expects the revision read.
+   */
+  caseSnapshot?: (caseId: string) => Snapshot<CaseState> | undefined;
+}
+
+/** A stream's state folded up to a revision. */
+export interface Snapshot<S> {
+  state: S;
+  revision: number;
 }
 
 export interface HandleOptions {
@@ -48,15 +59,17 @@ export async function handleCommand<
   loadContext: (state: S) => Promise<Ctx>,
   command: C,
   options: HandleOptions = {},
+  snapshot?: () => Snapshot<S> | undefined,
 ): Promise<Handled<E, S>> {
   const { store, codec } = deps;
   for (let attempt = 0; ; attempt++) {
-    const history = await readDecodedStream(store, codec, streamId);
-    const current = history.length - 1;
+    const base = snapshot?.() ?? { state: decider.initialState, revision: -1 };
+    const newer = await readDecodedStream(store, codec, streamId, base.revision + 1);
+    const current = base.revision + newer.length;
     if (!matches(options.expectedRevision, current)) {
       throw new WrongExpectedRevisionError(streamId, options.expectedRevision ?? "any", current);
     }
-    const state = fold(decider, history);
+    const state = fold(decider, newer, base.state);
     const events = decider.decide(command, state, await loadContext(state));
     const after = events.reduce(decider.evolve, state);
     if (events.length === 0) return { events, state: after, revision: current, position: null };
@@ -93,8 +106,9 @@ function matches(expected: HandleOptions["expectedRevision"], current: number): 
 export function fold<S>(
   decider: { initialState: S; evolve: (state: S, event: never) => S },
   history: readonly RecordedEvent[],
+  from: S = decider.initialState,
 ): S {
-  let state = decider.initialState;
+  let state = from;
   for (const event of history) {
     state = decider.evolve(state, { type: event.type, data: event.data } as never);
   }
