@@ -34,7 +34,9 @@ export class ModelFeed {
       // A key ring loaded before an erasure must not decode the events that follow it.
       let end = start;
       while (end < page.length && page[end]!.type !== "SubjectErased") end++;
-      if (end > start) await this.applyDecoded(page.slice(start, end));
+      if (end > start) {
+        await this.applyDecoded(start === 0 && end === page.length ? page : page.slice(start, end));
+      }
       if (end < page.length) {
         const erased = page[end]!;
         await this.applyDecoded([erased]);
@@ -49,10 +51,9 @@ export class ModelFeed {
     const { codec } = this.deps;
     const keys = await codec.keysFor(events);
     for (const event of events) {
-      const decoded: DecodedEvent = {
-        ...event,
-        data: codec.decodeWith(keys, event.streamId, event.type, event.data),
-      };
+      const data = codec.decodeWith(keys, event.streamId, event.type, event.data);
+      // Events without personal fields (read records, covenant events) are applied as stored.
+      const decoded: DecodedEvent = data === event.data ? event : { ...event, data };
       if (event.type === "CaseOpened") this.noteCase(decoded);
       for (const model of this.models) model.apply(decoded);
     }

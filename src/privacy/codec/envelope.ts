@@ -24,6 +24,7 @@ export interface EventPlace {
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER_BYTES = IV_BYTES + TAG_BYTES;
+const GCM = { authTagLength: TAG_BYTES };
 
 export function isSealedFields(value: Json | undefined): value is SealedFields & Json {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -46,7 +47,7 @@ export function seal(
   values: Json[],
 ): SealedFields {
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
+  const cipher = createCipheriv("aes-256-gcm", key, iv, GCM);
   cipher.setAAD(associatedData(place, keyId, fields));
   const ct = Buffer.concat([cipher.update(JSON.stringify(values), "utf8"), cipher.final()]);
   const box = Buffer.concat([iv, cipher.getAuthTag(), ct]).toString("base64");
@@ -58,14 +59,12 @@ export function open(key: KeyObject, place: EventPlace, sealed: SealedFields): J
   try {
     const bytes = Buffer.from(sealed.box, "base64");
     if (bytes.length < HEADER_BYTES) return undefined;
-    const decipher = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, IV_BYTES), {
-      authTagLength: TAG_BYTES,
-    });
+    const decipher = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, IV_BYTES), GCM);
     decipher.setAAD(associatedData(place, sealed.kid, sealed.fields));
     decipher.setAuthTag(bytes.subarray(IV_BYTES, HEADER_BYTES));
     // GCM yields all plaintext from update(); final() only checks the tag, so nothing is
     // parsed before it passes.
-    const text = decipher.update(bytes.subarray(HEADER_BYTES)).toString("utf8");
+    const text = decipher.update(bytes.subarray(HEADER_BYTES)).toString();
     decipher.final();
     const values = JSON.parse(text) as Json;
     return Array.isArray(values) && values.length === sealed.fields.length ? values : undefined;

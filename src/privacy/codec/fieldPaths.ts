@@ -27,7 +27,8 @@ export function valueAt(data: JsonObject, segments: readonly string[]): Json | u
  * on a changed path is copied once, however many fields below it change.
  */
 export class DataEdit {
-  readonly #copies = new Set<JsonObject>();
+  // Made on the first nested path: most personal fields sit at the top of the data.
+  #copies: Set<JsonObject> | undefined;
   readonly #root: JsonObject;
 
   /** Starts from a copy of `original`, without its `omitted` key when one is named. */
@@ -35,7 +36,6 @@ export class DataEdit {
     const root: JsonObject = {};
     for (const key in original) if (key !== omitted) root[key] = original[key]!;
     this.#root = root;
-    this.#copies.add(root);
   }
 
   set(segments: readonly string[], value: Json): void {
@@ -57,6 +57,7 @@ export class DataEdit {
   }
 
   #copy(object: JsonObject): JsonObject {
+    this.#copies ??= new Set();
     if (this.#copies.has(object)) return object;
     const copy = { ...object };
     this.#copies.add(copy);
