@@ -19,7 +19,7 @@ const parts: [string, RegExp][] = [
   ["postgres driver (pg)", /node_modules\/(pg|pg-protocol|pg-types|pg-pool|pgpass)\//],
   [
     "logging (pino)",
-    /node_modules\/(pino|pino-http|pino-std-serializers|sonic-boom|fast-redact|thread-stream)/,
+    /node_modules\/(pino|pino-std-serializers|sonic-boom|fast-redact|thread-stream)/,
   ],
   ["validation (zod)", /node_modules\/zod\//],
   ["metrics (prom-client)", /node_modules\/prom-client\//],

@@ -15,7 +15,7 @@ const files = (dir: string): string[] =>
   );
 
 const FORBIDDEN_IMPORT =
-  /from\s+["'](node:[^"']+|fs|path|crypto|http|https|net|child_process|express|pg|better-sqlite3|pino|pino-http|jose|@eventstore\/db-client|prom-client)["']/;
+  /from\s+["'](node:[^"']+|fs|path|crypto|http|https|net|child_process|express|pg|better-sqlite3|pino|jose|@eventstore\/db-client|prom-client)["']/;
 const FORBIDDEN_CALL = [
   /\bDate\.now\s*\(/,
   /\bMath\.random\s*\(/,

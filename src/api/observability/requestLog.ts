@@ -1,13 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 
 declare global {
   namespace Express {
     interface Locals {
       /** The declared route pattern (`/v1/cases/{caseId}`), for logs and metrics. */
       routePattern?: string;
+    }
+    interface Request {
+      /** The request id, also sent back as X-Request-Id. */
+      id: string;
+      /** A logger carrying the request id; made on first use. */
+      log: Logger;
     }
   }
 }
@@ -31,37 +36,49 @@ export function safeError(err: Error & { code?: unknown }) {
   };
 }
 
+/** The request id: the caller's X-Request-Id when it is a plain token, else a new UUID. */
+function requestIdOf(req: Request): string {
+  const incoming = req.headers["x-request-id"];
+  return typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+}
+
 /**
  * One log line per request: method, route pattern, status, duration, user and organisation
- * ids. No URL (query strings may carry search terms), no headers, no bodies.
+ * ids. No URL (query strings may carry search terms), no headers, no bodies. Written by hand
+ * rather than with pino-http: its per-request child logger cost a tenth of a case read's CPU,
+ * so `req.log` is made only when a handler asks for it.
  */
 export function requestLog(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const incoming = req.headers["x-request-id"];
-      const id =
-        typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-      res.setHeader("X-Request-Id", id);
-      return id;
-    },
-    quietReqLogger: true,
-    serializers: {
-      req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: safeError,
-    },
-    customProps: (req, res) => {
-      const caller = (req as Request).caller;
-      return {
-        route: routeLabel(res as Response),
-        userId: caller?.userId,
-        organisationId: caller?.organisationId,
-      };
-    },
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
-    customSuccessMessage: () => "request completed",
-    customErrorMessage: () => "request failed",
-  });
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const id = requestIdOf(req);
+    req.id = id;
+    res.setHeader("X-Request-Id", id);
+    let child: Logger | undefined;
+    Object.defineProperty(req, "log", {
+      configurable: true,
+      get: () => {
+        child ??= logger.child({ req: { id, method: req.method } });
+        return child;
+      },
+    });
+    // "close" also comes when the client goes away before the answer is written.
+    res.once("close", () => {
+      const status = res.statusCode;
+      const aborted = !res.writableFinished;
+      const level = status >= 500 || aborted ? "error" : status >= 400 ? "warn" : "info";
+      logger[level](
+        {
+          req: { id, method: req.method },
+          res: { statusCode: status },
+          responseTime: Number(process.hrtime.bigint() - started) / 1e6,
+          route: routeLabel(res),
+          userId: req.caller?.userId,
+          organisationId: req.caller?.organisationId,
+        },
+        aborted ? "request aborted" : status >= 500 ? "request failed" : "request completed",
+      );
+    });
+    next();
+  };
 }
