@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { DEMO_COVENANT_ID } from "../../src/demo/organisations.js";
-import { type Cluster, type Exchange, startCluster } from "./support/cluster.js";
+import type { Exchange } from "./support/cluster.js";
 import { getOnOwnConnection } from "./support/inFlight.js";
 import {
   agreement,
@@ -10,25 +10,15 @@ import {
   minPosition,
   openCaseBody,
   positionOf,
-  type Tokens,
-  tokensFor,
 } from "./support/scenario.js";
 import type { ServiceProcess } from "./support/serviceProcess.js";
+import { twoProcessesOnOneDatabase } from "./support/twoProcesses.js";
 
-// Two real service processes on one PostgreSQL database, started together on an empty store.
-let cluster: Cluster;
-let a: ServiceProcess;
-let b: ServiceProcess;
-let tokens: Tokens;
-beforeAll(async () => {
-  cluster = await startCluster(2);
-  [a, b] = cluster.services as [ServiceProcess, ServiceProcess];
-  tokens = await tokensFor(cluster);
-}, 60_000);
-afterAll(() => cluster?.close());
+const processes = twoProcessesOnOneDatabase();
 
 describe("after a burst of mixed load through both processes", () => {
   test("both processes' projections agree: case lists, case views and the disclosure register", async () => {
+    const { cluster, a, b, tokens } = processes;
     const cases: string[] = [];
     let opened = 0n;
     for (let n = 0; n < 6; n++) {
@@ -114,6 +104,7 @@ describe("after a burst of mixed load through both processes", () => {
 
 describe("graceful shutdown", () => {
   test("on SIGTERM a process answers its in-flight request, exits 0, and the other keeps serving", async () => {
+    const { cluster, a, b, tokens } = processes;
     const { caseId, position } = await caseWithWijkteam(cluster, tokens, a, b, 99);
     // Min-Position beyond the head keeps the request in flight for MIN_POSITION_WAIT_MS.
     const slow = getOnOwnConnection(a, `/v1/cases/${caseId}`, {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { DEMO_COVENANT_ID } from "../../src/demo/organisations.js";
 import { openPostgresEventStore } from "../../src/store/postgres/index.js";
-import { type Cluster, startCluster } from "./support/cluster.js";
 import {
   caseWithWijkteam,
   expectOk,
@@ -9,25 +8,15 @@ import {
   minPosition,
   openCaseBody,
   positionOf,
-  type Tokens,
-  tokensFor,
 } from "./support/scenario.js";
 import type { ServiceProcess } from "./support/serviceProcess.js";
+import { twoProcessesOnOneDatabase } from "./support/twoProcesses.js";
 
-// Two real service processes on one PostgreSQL database, started together on an empty store.
-let cluster: Cluster;
-let a: ServiceProcess;
-let b: ServiceProcess;
-let tokens: Tokens;
-beforeAll(async () => {
-  cluster = await startCluster(2);
-  [a, b] = cluster.services as [ServiceProcess, ServiceProcess];
-  tokens = await tokensFor(cluster);
-}, 60_000);
-afterAll(() => cluster?.close());
+const processes = twoProcessesOnOneDatabase();
 
 describe("read-your-writes across processes", () => {
   test("given a share accepted by A, when B is asked with A's Position as Min-Position, then B shows it", async () => {
+    const { cluster, a, b, tokens } = processes;
     const { caseId } = await caseWithWijkteam(cluster, tokens, a, a, 1);
     const shared = expectOk(
       await cluster.call(a, "POST", `/v1/cases/${caseId}/shares`, {
@@ -55,6 +44,7 @@ describe("read-your-writes across processes", () => {
   });
 
   test("a Min-Position no process has reached answers 503 with Retry-After, not a stale view", async () => {
+    const { cluster, a, b, tokens } = processes;
     const { caseId, position } = await caseWithWijkteam(cluster, tokens, a, b, 2);
     const ahead = await cluster.call(b, "GET", `/v1/cases/${caseId}`, {
       token: tokens.wijkteam,
@@ -67,6 +57,7 @@ describe("read-your-writes across processes", () => {
 
 describe("a retried POST through another process", () => {
   test("given a share accepted by A, when the client retries it through B with the same Idempotency-Key, then B answers the first result and nothing new is written", async () => {
+    const { cluster, a, b, tokens } = processes;
     const { caseId } = await caseWithWijkteam(cluster, tokens, a, b, 5);
     const share = (service: ServiceProcess) =>
       cluster.call(service, "POST", `/v1/cases/${caseId}/shares`, {
@@ -90,6 +81,7 @@ describe("a retried POST through another process", () => {
 
 describe("erasure across processes", () => {
   test("given a subject erased through A, when B is asked with the erasure's Position, then B shows [erased]", async () => {
+    const { cluster, a, b, tokens } = processes;
     const opened = expectOk(
       await cluster.call(b, "POST", "/v1/cases", { token: tokens.school, body: openCaseBody(4) }),
       "open",
@@ -120,6 +112,7 @@ describe("erasure across processes", () => {
 
 describe("conflicting writes through different processes", () => {
   test("given one revision, when A and B both share with If-Match on it, then exactly one wins and the other gets 412", async () => {
+    const { cluster, a, b, tokens } = processes;
     const { caseId, etag: joinedAt } = await caseWithWijkteam(cluster, tokens, a, b, 3);
     let etag = joinedAt;
     for (let round = 0; round < 5; round++) {
