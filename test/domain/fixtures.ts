@@ -250,6 +250,13 @@ export const closed = (): CaseEvent => ({
 });
 export const eventData = data;
 
+/** A case event of this type about the case and subject every test shares. */
+// A generic T does not narrow the union, hence the cast; the fields are checked against T's data.
+export const caseEvent = <T extends CaseEvent["type"]>(
+  type: T,
+  fields: Omit<Extract<CaseEvent, { type: T }>["data"], "caseId" | "subjectId">,
+): CaseEvent => ({ type, data: data(fields) }) as unknown as CaseEvent;
+
 /** The case opened by the school, with the wijkteam, police and Veilig Thuis joined and leerplicht invited. */
 export const caseWithPartners = (): CaseEvent[] => [
   opened(),
@@ -266,6 +273,13 @@ export const fold = (events: CaseEvent[]): CaseState => events.reduce(evolveCase
 export const given = (events: CaseEvent[], context: CaseContext = contextWith()) => ({
   when: (cmd: CaseCommand) => decideCase(cmd, fold(events), context),
 });
+
+/** The events so far followed by what each command decides in turn: a history to start from. */
+export function after(events: CaseEvent[], ...commands: CaseCommand[]): CaseEvent[] {
+  const history = [...events];
+  for (const cmd of commands) history.push(...given(history).when(cmd));
+  return history;
+}
 
 /** Then the command is refused with this error code, rule and (optionally) value. */
 export function expectRefused(

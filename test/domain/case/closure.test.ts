@@ -7,12 +7,13 @@ import type {
 } from "../../../src/domain/index.js";
 import {
   actor,
+  after,
   CASE_ID,
+  caseEvent,
   caseWithPartners,
   closed,
   command,
   contextWith,
-  eventData,
   expectRefused,
   fold,
   foldCovenant,
@@ -34,19 +35,16 @@ const close = (fields: Partial<CloseCase> = {}) =>
 describe("CloseCase", () => {
   test("without shares, retention is the covenant's longest term (20 years for care)", () => {
     expect(given(caseWithPartners()).when(close())).toEqual([
-      {
-        type: "CaseClosed",
-        data: eventData({
-          outcome: "referred",
-          reason: "Doorverwezen naar jeugdhulp",
-          closedAt: NOW,
-          retentionUntil: "2045-03-10T10:00:00.000Z",
-        }),
-      },
+      caseEvent("CaseClosed", {
+        outcome: "referred",
+        reason: "Doorverwezen naar jeugdhulp",
+        closedAt: NOW,
+        retentionUntil: "2045-03-10T10:00:00.000Z",
+      }),
     ]);
   });
   test("with shares, retention follows the purposes they served (5 years for school safety)", () => {
-    const events = [...caseWithPartners(), ...given(caseWithPartners()).when(share())];
+    const events = after(caseWithPartners(), share());
     const [event] = given(events).when(close());
     expect(event?.type === "CaseClosed" && event.data.retentionUntil).toBe(
       "2030-03-10T10:00:00.000Z",
@@ -63,17 +61,14 @@ describe("CloseCase", () => {
     );
   });
   test("open agreements are settled first", () => {
-    const agreement: CaseEvent = {
-      type: "AgreementMade",
-      data: eventData({
-        agreementId: "a-1",
-        what: "Huisbezoek",
-        ownerOrganisationId: ORG.wijkteam,
-        dueDate: "2025-03-24",
-        meetingId: null,
-        madeAt: NOW,
-      }),
-    };
+    const agreement: CaseEvent = caseEvent("AgreementMade", {
+      agreementId: "a-1",
+      what: "Huisbezoek",
+      ownerOrganisationId: ORG.wijkteam,
+      dueDate: "2025-03-24",
+      meetingId: null,
+      madeAt: NOW,
+    });
     expectRefused(
       () => given([...caseWithPartners(), agreement]).when(close()),
       "conflict",
@@ -115,7 +110,7 @@ describe("ReopenCase", () => {
   test("the chair reopens a closed case, which clears its retention", () => {
     const events = given([...caseWithPartners(), closed()]).when(reopen());
     expect(events).toEqual([
-      { type: "CaseReopened", data: eventData({ reason: "Nieuw incident", reopenedAt: NOW }) },
+      caseEvent("CaseReopened", { reason: "Nieuw incident", reopenedAt: NOW }),
     ]);
     const state = fold([...caseWithPartners(), closed(), ...events]);
     expect(state.status).toBe("open");
@@ -141,14 +136,11 @@ describe("ExtendRetention", () => {
     });
   test("the chair or the covenant's privacy officer extends it with a reason", () => {
     const expected = [
-      {
-        type: "RetentionExtended",
-        data: eventData({
-          retentionUntil: "2032-03-05T09:00:00.000Z",
-          reason: "Lopende procedure bij de rechtbank",
-          extendedAt: NOW,
-        }),
-      },
+      caseEvent("RetentionExtended", {
+        retentionUntil: "2032-03-05T09:00:00.000Z",
+        reason: "Lopende procedure bij de rechtbank",
+        extendedAt: NOW,
+      }),
     ];
     expect(given([...caseWithPartners(), closed()]).when(extend())).toEqual(expected);
     expect(

@@ -9,6 +9,8 @@ import {
 } from "../../../src/domain/index.js";
 import {
   actor,
+  after,
+  caseEvent,
   caseWithPartners,
   closed,
   command,
@@ -119,10 +121,10 @@ describe("a consent-based share is refused", () => {
   test("consent-parents: 11 years old and only the child consented", () => {
     refused(caseOf("2014-01-01", consent("c-sub", "subject")), "consent-parents", "parent");
   });
-  const withdrawn: CaseEvent = {
-    type: "ConsentWithdrawn",
-    data: eventData({ consentId: "c-sub", withdrawnAt: "2025-03-05T00:00:00.000Z" }),
-  };
+  const withdrawn: CaseEvent = caseEvent("ConsentWithdrawn", {
+    consentId: "c-sub",
+    withdrawnAt: "2025-03-05T00:00:00.000Z",
+  });
   test.each<[string, CaseEvent[]]>([
     ["withdrawn", [consent("c-sub", "subject"), withdrawn]],
     ["expired", [consent("c-sub", "subject", { expiresAt: "2025-03-10T09:59:59.000Z" })]],
@@ -191,18 +193,15 @@ const record = (fields: Partial<RecordConsent> = {}) =>
 describe("RecordConsent and WithdrawConsent", () => {
   test("a participant records the young person's consent", () => {
     expect(given(caseWithPartners()).when(record())).toEqual([
-      {
-        type: "ConsentRecorded",
-        data: eventData({
-          consentId: "c-new",
-          givenBy: "subject",
-          scope: record().scope,
-          givenOn: "2025-03-10",
-          expiresAt: "2026-03-10T00:00:00.000Z",
-          recordedBy: ORG.school,
-          recordedAt: NOW,
-        }),
-      },
+      caseEvent("ConsentRecorded", {
+        consentId: "c-new",
+        givenBy: "subject",
+        scope: record().scope,
+        givenOn: "2025-03-10",
+        expiresAt: "2026-03-10T00:00:00.000Z",
+        recordedBy: ORG.school,
+        recordedAt: NOW,
+      }),
     ]);
   });
   test("refused from an organisation that is not a participant", () => {
@@ -270,13 +269,11 @@ describe("RecordConsent and WithdrawConsent", () => {
   test("consent is withdrawn, also after the case closed", () => {
     expect(
       given([...caseWithPartners(), consent("c-sub", "subject"), closed()]).when(withdraw()),
-    ).toEqual([
-      { type: "ConsentWithdrawn", data: eventData({ consentId: "c-sub", withdrawnAt: NOW }) },
-    ]);
+    ).toEqual([caseEvent("ConsentWithdrawn", { consentId: "c-sub", withdrawnAt: NOW })]);
   });
   test("withdrawing twice or an unknown consent is refused", () => {
     const events = [...caseWithPartners(), consent("c-sub", "subject")];
-    const once = [...events, ...given(events).when(withdraw())];
+    const once = after(events, withdraw());
     expectRefused(() => given(once).when(withdraw()), "conflict", "consent-withdrawn", "c-sub");
     expectRefused(
       () => given(events).when(withdraw({ consentId: "c-x" })),

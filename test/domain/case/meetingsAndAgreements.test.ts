@@ -11,10 +11,11 @@ import {
 } from "../../../src/domain/index.js";
 import {
   actor,
+  after,
+  caseEvent,
   caseWithPartners,
   closed,
   command,
-  eventData,
   expectRefused,
   given,
   NOW,
@@ -52,15 +53,12 @@ const recordMeeting = (fields: Partial<RecordMeeting> = {}) =>
 describe("ScheduleMeeting and RecordMeeting", () => {
   test("the chair schedules a meeting", () => {
     expect(given(caseWithPartners()).when(schedule())).toEqual([
-      {
-        type: "MeetingScheduled",
-        data: eventData({
-          meetingId: "m-1",
-          scheduledFor: "2025-03-17T14:00:00.000Z",
-          agenda: schedule().agenda,
-          scheduledAt: NOW,
-        }),
-      },
+      caseEvent("MeetingScheduled", {
+        meetingId: "m-1",
+        scheduledFor: "2025-03-17T14:00:00.000Z",
+        agenda: schedule().agenda,
+        scheduledAt: NOW,
+      }),
     ]);
   });
   test("only the chair schedules, with a real time", () => {
@@ -78,16 +76,15 @@ describe("ScheduleMeeting and RecordMeeting", () => {
   });
   test("the chair records who attended, each acknowledging confidentiality, the minutes and decisions", () => {
     const [event] = given(scheduled()).when(recordMeeting());
-    expect(event).toEqual({
-      type: "MeetingHeld",
-      data: eventData({
+    expect(event).toEqual(
+      caseEvent("MeetingHeld", {
         meetingId: "m-1",
         heldAt: "2025-03-17T14:00:00.000Z",
         attendees: recordMeeting().attendees,
         minutes: recordMeeting().minutes,
         decisions: ["Wijkteam gaat op huisbezoek"],
       }),
-    });
+    );
   });
   test("an attendee who did not acknowledge confidentiality is refused", () => {
     const attendees = [attendee(ORG.chair), attendee(ORG.wijkteam, false)];
@@ -108,7 +105,7 @@ describe("ScheduleMeeting and RecordMeeting", () => {
     );
   });
   test("a meeting is recorded once, and only when scheduled", () => {
-    const held = [...scheduled(), ...given(scheduled()).when(recordMeeting())];
+    const held = after(scheduled(), recordMeeting());
     expectRefused(() => given(held).when(recordMeeting()), "conflict", "meeting-held", "m-1");
     expectRefused(
       () => given(caseWithPartners()).when(recordMeeting()),
@@ -133,22 +130,19 @@ const make = (fields: Partial<MakeAgreement> = {}) =>
     dueDate: "2025-03-24",
     ...fields,
   });
-const made = (): CaseEvent[] => [...caseWithPartners(), ...given(caseWithPartners()).when(make())];
+const made = (): CaseEvent[] => after(caseWithPartners(), make());
 
 describe("MakeAgreement, CompleteAgreement, CancelAgreement", () => {
   test("the chair records what, who (a participant) and by when", () => {
     expect(given(caseWithPartners()).when(make())).toEqual([
-      {
-        type: "AgreementMade",
-        data: eventData({
-          agreementId: "a-1",
-          what: "Huisbezoek bij de ouders",
-          ownerOrganisationId: ORG.wijkteam,
-          dueDate: "2025-03-24",
-          meetingId: null,
-          madeAt: NOW,
-        }),
-      },
+      caseEvent("AgreementMade", {
+        agreementId: "a-1",
+        what: "Huisbezoek bij de ouders",
+        ownerOrganisationId: ORG.wijkteam,
+        dueDate: "2025-03-24",
+        meetingId: null,
+        madeAt: NOW,
+      }),
     ]);
   });
   test("the owner must be a participant, the due date a date, the meeting known", () => {
@@ -184,7 +178,7 @@ describe("MakeAgreement, CompleteAgreement, CancelAgreement", () => {
     });
   test("the owner completes it; another participant may not", () => {
     expect(given(made()).when(complete())).toEqual([
-      { type: "AgreementCompleted", data: eventData({ agreementId: "a-1", completedAt: NOW }) },
+      caseEvent("AgreementCompleted", { agreementId: "a-1", completedAt: NOW }),
     ]);
     expectRefused(
       () => given(made()).when(complete({ actor: actor(ORG.police) })),
@@ -194,7 +188,7 @@ describe("MakeAgreement, CompleteAgreement, CancelAgreement", () => {
     );
   });
   test("a settled agreement is not completed or cancelled again", () => {
-    const done = [...made(), ...given(made()).when(complete())];
+    const done = after(made(), complete());
     expectRefused(() => given(done).when(complete()), "conflict", "agreement-open", "a-1");
     const cancel = command<CancelAgreement>({
       type: "CancelAgreement",
@@ -203,10 +197,11 @@ describe("MakeAgreement, CompleteAgreement, CancelAgreement", () => {
     });
     expectRefused(() => given(done).when(cancel), "conflict", "agreement-open", "a-1");
     expect(given(made()).when(cancel)).toEqual([
-      {
-        type: "AgreementCancelled",
-        data: eventData({ agreementId: "a-1", reason: "Niet meer nodig", cancelledAt: NOW }),
-      },
+      caseEvent("AgreementCancelled", {
+        agreementId: "a-1",
+        reason: "Niet meer nodig",
+        cancelledAt: NOW,
+      }),
     ]);
     expectRefused(() => given(made()).when({ ...cancel, reason: "" }), "invalid", "cancel-reason");
   });

@@ -13,13 +13,13 @@ import {
   CASE_ID,
   CONTACT,
   COVENANT_ID,
+  caseEvent,
   caseWithPartners,
   chair,
   closed,
   command,
   contextWith,
   covenantCommandOf,
-  eventData,
   expectRefused,
   fold,
   given,
@@ -55,29 +55,23 @@ describe("RaiseSignal", () => {
   test("the first signal opens the case: the raiser is the first participant, the covenant's chair chairs", () => {
     const events = given([]).when(raise());
     expect(events).toEqual([
-      {
-        type: "CaseOpened",
-        data: eventData({
-          covenantId: COVENANT_ID,
-          chairOrganisationId: ORG.chair,
-          subject: SUBJECT,
-          openedBy: ORG.school,
-          contact: CONTACT,
-          openedAt: NOW,
-        }),
-      },
-      {
-        type: "SignalRaised",
-        data: eventData({
-          signalId: "sig-1",
-          raisedBy: ORG.school,
-          category: "polarisatie",
-          level: "preventie",
-          urgency: "medium",
-          description: raise().description,
-          raisedAt: NOW,
-        }),
-      },
+      caseEvent("CaseOpened", {
+        covenantId: COVENANT_ID,
+        chairOrganisationId: ORG.chair,
+        subject: SUBJECT,
+        openedBy: ORG.school,
+        contact: CONTACT,
+        openedAt: NOW,
+      }),
+      caseEvent("SignalRaised", {
+        signalId: "sig-1",
+        raisedBy: ORG.school,
+        category: "polarisatie",
+        level: "preventie",
+        urgency: "medium",
+        description: raise().description,
+        raisedAt: NOW,
+      }),
     ]);
     const state = fold(events);
     expect(state.participants[ORG.school]?.status).toBe("joined");
@@ -179,14 +173,11 @@ describe("InvitePartner", () => {
     });
   test("the chair invites a covenant member", () => {
     expect(given([opened()]).when(invite())).toEqual([
-      {
-        type: "PartnerInvited",
-        data: eventData({
-          organisationId: ORG.leerplicht,
-          message: "Verzuim speelt mee",
-          invitedAt: NOW,
-        }),
-      },
+      caseEvent("PartnerInvited", {
+        organisationId: ORG.leerplicht,
+        message: "Verzuim speelt mee",
+        invitedAt: NOW,
+      }),
     ]);
   });
   test("only the chair invites", () => {
@@ -247,10 +238,11 @@ describe("JoinCase, DeclineInvitation, LeaveCase", () => {
     });
   test("the invited organisation joins with its named contact", () => {
     expect(given(caseWithPartners()).when(join())).toEqual([
-      {
-        type: "PartnerJoined",
-        data: eventData({ organisationId: ORG.leerplicht, contact: CONTACT, joinedAt: NOW }),
-      },
+      caseEvent("PartnerJoined", {
+        organisationId: ORG.leerplicht,
+        contact: CONTACT,
+        joinedAt: NOW,
+      }),
     ]);
   });
   test("only the invited organisation joins", () => {
@@ -274,10 +266,7 @@ describe("JoinCase, DeclineInvitation, LeaveCase", () => {
       actor: actor(ORG.leerplicht),
     });
     expect(given(caseWithPartners()).when(decline)).toEqual([
-      {
-        type: "InvitationDeclined",
-        data: eventData({ organisationId: ORG.leerplicht, declinedAt: NOW }),
-      },
+      caseEvent("InvitationDeclined", { organisationId: ORG.leerplicht, declinedAt: NOW }),
     ]);
     expectRefused(
       () => given(caseWithPartners()).when({ ...decline, actor: school }),
@@ -287,14 +276,11 @@ describe("JoinCase, DeclineInvitation, LeaveCase", () => {
     );
   });
   test("a participant leaves, and loses regie if it held it", () => {
-    const regie = {
-      type: "RegieAssigned",
-      data: eventData({ organisationId: ORG.wijkteam, assignedAt: NOW }),
-    } as const;
+    const regie = caseEvent("RegieAssigned", { organisationId: ORG.wijkteam, assignedAt: NOW });
     const leave = command<LeaveCase>({ type: "LeaveCase", actor: actor(ORG.wijkteam) });
     const events = given([...caseWithPartners(), regie]).when(leave);
     expect(events).toEqual([
-      { type: "PartnerLeft", data: eventData({ organisationId: ORG.wijkteam, leftAt: NOW }) },
+      caseEvent("PartnerLeft", { organisationId: ORG.wijkteam, leftAt: NOW }),
     ]);
     expect(fold([...caseWithPartners(), regie, ...events]).regieOrganisationId).toBeNull();
     expectRefused(
@@ -310,7 +296,7 @@ describe("RemovePartner and AssignRegie (chair only)", () => {
     command<RemovePartner>({ type: "RemovePartner", organisationId: ORG.police, ...fields });
   test("the chair removes a participant or withdraws an invitation", () => {
     expect(given(caseWithPartners()).when(remove())).toEqual([
-      { type: "PartnerRemoved", data: eventData({ organisationId: ORG.police, removedAt: NOW }) },
+      caseEvent("PartnerRemoved", { organisationId: ORG.police, removedAt: NOW }),
     ]);
     expect(given(caseWithPartners()).when(remove({ organisationId: ORG.leerplicht }))).toHaveLength(
       1,
@@ -333,7 +319,7 @@ describe("RemovePartner and AssignRegie (chair only)", () => {
     command<AssignRegie>({ type: "AssignRegie", organisationId: ORG.wijkteam, ...fields });
   test("the chair gives regie to a participant", () => {
     expect(given(caseWithPartners()).when(assign())).toEqual([
-      { type: "RegieAssigned", data: eventData({ organisationId: ORG.wijkteam, assignedAt: NOW }) },
+      caseEvent("RegieAssigned", { organisationId: ORG.wijkteam, assignedAt: NOW }),
     ]);
   });
   test("regie goes only to a joined participant, only by the chair", () => {
@@ -353,10 +339,7 @@ describe("RemovePartner and AssignRegie (chair only)", () => {
   test("an organisation invited again after leaving can rejoin", () => {
     const events = [
       ...caseWithPartners(),
-      {
-        type: "PartnerLeft",
-        data: eventData({ organisationId: ORG.police, leftAt: NOW }),
-      } as const,
+      caseEvent("PartnerLeft", { organisationId: ORG.police, leftAt: NOW }),
       invited(ORG.police),
       joined(ORG.police),
     ];

@@ -2,10 +2,11 @@ import { describe, expect, test } from "vitest";
 import type { CaseEvent, CorrectShare, RevokeShare } from "../../../src/domain/index.js";
 import {
   actor,
+  after,
+  caseEvent,
   caseWithPartners,
   closed,
   command,
-  eventData,
   expectRefused,
   fold,
   given,
@@ -17,7 +18,7 @@ import { school, share } from "./shares.js";
 const sharedEvents = (): CaseEvent[] => {
   const events = caseWithPartners();
   const shareToTwo = share({ recipients: [ORG.wijkteam, ORG.police] });
-  return [...events, ...given(events).when(shareToTwo)];
+  return after(events, shareToTwo);
 };
 
 const revoke = (fields: Partial<RevokeShare> = {}) =>
@@ -35,9 +36,7 @@ const correct = (fields: Partial<CorrectShare> = {}) =>
 describe("RevokeShare", () => {
   test("the sharer revokes its share", () => {
     const events = given(sharedEvents()).when(revoke());
-    expect(events).toEqual([
-      { type: "ShareRevoked", data: eventData({ shareId: "share-1", revokedAt: NOW }) },
-    ]);
+    expect(events).toEqual([caseEvent("ShareRevoked", { shareId: "share-1", revokedAt: NOW })]);
     expect(fold([...sharedEvents(), ...events]).shares["share-1"]?.revokedAt).toBe(NOW);
   });
   test("only the sharer revokes; a recipient cannot", () => {
@@ -49,7 +48,7 @@ describe("RevokeShare", () => {
     );
   });
   test("a revoked share is not revoked again; an unknown one is not found", () => {
-    const revoked = [...sharedEvents(), ...given(sharedEvents()).when(revoke())];
+    const revoked = after(sharedEvents(), revoke());
     expectRefused(() => given(revoked).when(revoke()), "conflict", "share-revoked", "share-1");
     expectRefused(
       () => given(sharedEvents()).when(revoke({ shareId: "share-9" })),
@@ -67,29 +66,23 @@ describe("CorrectShare", () => {
   test("the correction reaches exactly the original recipients", () => {
     const events = given(sharedEvents()).when(correct());
     expect(events).toEqual([
-      {
-        type: "ShareCorrected",
-        data: eventData({
-          shareId: "share-1",
-          recipients: [ORG.wijkteam, ORG.police],
-          content: correct().content,
-          reason: "Verkeerde dag genoemd",
-          correctedAt: NOW,
-        }),
-      },
+      caseEvent("ShareCorrected", {
+        shareId: "share-1",
+        recipients: [ORG.wijkteam, ORG.police],
+        content: correct().content,
+        reason: "Verkeerde dag genoemd",
+        correctedAt: NOW,
+      }),
     ]);
   });
   test("recipients that joined after the share do not receive the correction", () => {
     const later = [
       ...sharedEvents(),
-      {
-        type: "PartnerJoined",
-        data: eventData({
-          organisationId: ORG.leerplicht,
-          contact: { name: "x", function: "y", reach: "z" },
-          joinedAt: NOW,
-        }),
-      } as CaseEvent,
+      caseEvent("PartnerJoined", {
+        organisationId: ORG.leerplicht,
+        contact: { name: "x", function: "y", reach: "z" },
+        joinedAt: NOW,
+      }) as CaseEvent,
     ];
     const [event] = given(later).when(correct());
     expect(event?.type === "ShareCorrected" && event.data.recipients).toEqual([
@@ -114,7 +107,7 @@ describe("CorrectShare", () => {
       "invalid",
       "share-content",
     );
-    const revoked = [...sharedEvents(), ...given(sharedEvents()).when(revoke())];
+    const revoked = after(sharedEvents(), revoke());
     expectRefused(() => given(revoked).when(correct()), "conflict", "share-revoked");
   });
   test("a share id is used once", () => {

@@ -7,12 +7,12 @@ import {
 } from "../../../src/domain/index.js";
 import {
   CASE_ID,
+  caseEvent,
   caseWithPartners,
   catalogueWithBasis,
   closed,
   contextWith,
   covenantCommandOf,
-  eventData,
   expectRefused,
   given,
   invited,
@@ -41,9 +41,8 @@ function refused(
 describe("ShareInformation: a lawful share", () => {
   test("records InformationShared with the recipients fixed at share time", () => {
     const [event] = given(caseWithPartners()).when(share());
-    expect(event).toEqual({
-      type: "InformationShared",
-      data: eventData({
+    expect(event).toEqual(
+      caseEvent("InformationShared", {
         shareId: "share-1",
         sharedBy: ORG.school,
         recipients: [ORG.wijkteam],
@@ -59,7 +58,7 @@ describe("ShareInformation: a lawful share", () => {
         consentIds: [],
         sharedAt: NOW,
       }),
-    });
+    );
   });
 
   test("a basis with a default expiry sets it when the sharer gives none", () => {
