@@ -9,11 +9,11 @@ import {
   personalFields,
 } from "../../src/domain/index.js";
 import type { JsonObject } from "../../src/store/types.js";
+import { raiseSignal } from "./case/signals.js";
 import {
   actor,
   CASE_ID,
   CONTACT,
-  COVENANT_ID,
   chair,
   contextWith,
   NECESSITY,
@@ -36,17 +36,14 @@ type Step = CaseCommand extends infer C
 const story: Step[] = [
   {
     hour: 1,
-    type: "RaiseSignal",
-    actor: school,
-    signalId: "s1",
-    subjectId: SUBJECT_ID,
-    covenantId: COVENANT_ID,
-    subject: SUBJECT,
-    contact: CONTACT,
-    category: "huiselijk-geweld",
-    level: "incident",
-    urgency: "high",
-    description: SECRET,
+    ...raiseSignal({
+      actor: school,
+      signalId: "s1",
+      category: "huiselijk-geweld",
+      level: "incident",
+      urgency: "high",
+      description: SECRET,
+    }),
   },
   { hour: 2, type: "InvitePartner", actor: chair, organisationId: ORG.wijkteam, message: SECRET },
   { hour: 2, type: "InvitePartner", actor: chair, organisationId: ORG.police, message: SECRET },

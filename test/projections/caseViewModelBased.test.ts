@@ -11,18 +11,8 @@ import {
 } from "../../src/domain/index.js";
 import { createCaseView } from "../../src/projections/caseView/caseView.js";
 import type { DecodedEvent } from "../../src/projections/readModel.js";
-import {
-  actor,
-  CASE_ID,
-  CONTACT,
-  COVENANT_ID,
-  chair,
-  contextWith,
-  NECESSITY,
-  ORG,
-  SUBJECT,
-  SUBJECT_ID,
-} from "../domain/fixtures.js";
+import { raiseSignal } from "../domain/case/signals.js";
+import { actor, CASE_ID, CONTACT, chair, contextWith, NECESSITY, ORG } from "../domain/fixtures.js";
 
 // Model-based: random commands from several organisations through the real decider; after
 // every step each organisation's caseView equals what a small model of rules 1-4 allows.
@@ -239,21 +229,15 @@ test("each organisation's caseView shows exactly what rules 1-4 allow, after eve
       };
       const model: Model = { status: new Map([[ORG.school, "joined"]]), shares: [], minutes: [] };
       let now = START;
-      record({
-        caseId: CASE_ID,
-        now: new Date(now).toISOString(),
-        type: "RaiseSignal",
-        actor: actor(ORG.school),
-        signalId: "s-0",
-        subjectId: SUBJECT_ID,
-        covenantId: COVENANT_ID,
-        subject: SUBJECT,
-        contact: CONTACT,
-        category: "verzuim",
-        level: "preventie",
-        urgency: "medium",
-        description: "Verzuimt.",
-      });
+      record(
+        raiseSignal({
+          now: new Date(now).toISOString(),
+          actor: actor(ORG.school),
+          signalId: "s-0",
+          category: "verzuim",
+          description: "Verzuimt.",
+        }),
+      );
       const everyText = new Set<string>();
 
       steps.forEach((s, i) => {

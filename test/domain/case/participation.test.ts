@@ -5,7 +5,6 @@ import type {
   InvitePartner,
   JoinCase,
   LeaveCase,
-  RaiseSignal,
   RemovePartner,
 } from "../../../src/domain/index.js";
 import {
@@ -32,28 +31,13 @@ import {
   SUBJECT,
   SUBJECT_ID,
 } from "../fixtures.js";
+import { raiseSignal } from "./signals.js";
 
 const school = actor(ORG.school, "professional");
 
-const raise = (fields: Partial<RaiseSignal> = {}) =>
-  command<RaiseSignal>({
-    type: "RaiseSignal",
-    actor: school,
-    signalId: "sig-1",
-    subjectId: SUBJECT_ID,
-    covenantId: COVENANT_ID,
-    subject: SUBJECT,
-    contact: CONTACT,
-    category: "polarisatie",
-    level: "preventie",
-    urgency: "medium",
-    description: "Scheldt klasgenoten uit om hun geloof en sluit hen buiten in groepsopdrachten.",
-    ...fields,
-  });
-
 describe("RaiseSignal", () => {
   test("the first signal opens the case: the raiser is the first participant, the covenant's chair chairs", () => {
-    const events = given([]).when(raise());
+    const events = given([]).when(raiseSignal());
     expect(events).toEqual([
       caseEvent("CaseOpened", {
         covenantId: COVENANT_ID,
@@ -69,7 +53,7 @@ describe("RaiseSignal", () => {
         category: "polarisatie",
         level: "preventie",
         urgency: "medium",
-        description: raise().description,
+        description: raiseSignal().description,
         raisedAt: NOW,
       }),
     ]);
@@ -79,14 +63,14 @@ describe("RaiseSignal", () => {
   });
   test("a later signal from a participant adds to the case", () => {
     const events = given(caseWithPartners()).when(
-      raise({ actor: actor(ORG.wijkteam), signalId: "sig-2", subject: undefined }),
+      raiseSignal({ actor: actor(ORG.wijkteam), signalId: "sig-2", subject: undefined }),
     );
     expect(events.map((e) => e.type)).toEqual(["SignalRaised"]);
     expect(events[0]?.data.subjectId).toBe(SUBJECT_ID);
   });
   test("refused from an organisation outside the covenant", () => {
     expectRefused(
-      () => given([]).when(raise({ actor: actor("org-buiten") })),
+      () => given([]).when(raiseSignal({ actor: actor("org-buiten") })),
       "not_permitted",
       "covenant-member",
       "org-buiten",
@@ -94,20 +78,20 @@ describe("RaiseSignal", () => {
   });
   test("refused for an analyst", () => {
     expectRefused(
-      () => given([]).when(raise({ actor: actor(ORG.school, "analyst") })),
+      () => given([]).when(raiseSignal({ actor: actor(ORG.school, "analyst") })),
       "not_permitted",
       "raise-signal-role",
     );
   });
   test("refused with a category outside the shared vocabulary, or an unknown level", () => {
     expectRefused(
-      () => given([]).when(raise({ category: "raar-gedrag" })),
+      () => given([]).when(raiseSignal({ category: "raar-gedrag" })),
       "invalid",
       "signal-category",
       "raar-gedrag",
     );
     expectRefused(
-      () => given([]).when(raise({ level: "hoog" })),
+      () => given([]).when(raiseSignal({ level: "hoog" })),
       "invalid",
       "signal-level",
       "hoog",
@@ -115,31 +99,31 @@ describe("RaiseSignal", () => {
   });
   test("refused without a description", () => {
     expectRefused(
-      () => given([]).when(raise({ description: " " })),
+      () => given([]).when(raiseSignal({ description: " " })),
       "invalid",
       "signal-description",
     );
   });
   test("opening needs the subject and the raiser's contact", () => {
     expectRefused(
-      () => given([]).when(raise({ subject: undefined })),
+      () => given([]).when(raiseSignal({ subject: undefined })),
       "invalid",
       "subject-required",
     );
     expectRefused(
-      () => given([]).when(raise({ subject: { ...SUBJECT, dateOfBirth: "15-01-2011" } })),
+      () => given([]).when(raiseSignal({ subject: { ...SUBJECT, dateOfBirth: "15-01-2011" } })),
       "invalid",
       "subject-date-of-birth",
     );
     expectRefused(
-      () => given([]).when(raise({ contact: undefined })),
+      () => given([]).when(raiseSignal({ contact: undefined })),
       "invalid",
       "contact-required",
     );
   });
   test("a later signal from a non-participant is refused", () => {
     expectRefused(
-      () => given(caseWithPartners()).when(raise({ actor: actor(ORG.leerplicht) })),
+      () => given(caseWithPartners()).when(raiseSignal({ actor: actor(ORG.leerplicht) })),
       "not_permitted",
       "participant-only",
       ORG.leerplicht,
@@ -147,7 +131,7 @@ describe("RaiseSignal", () => {
   });
   test("a signal on a closed case is refused", () => {
     expectRefused(
-      () => given([...caseWithPartners(), closed()]).when(raise()),
+      () => given([...caseWithPartners(), closed()]).when(raiseSignal()),
       "conflict",
       "case-open",
       CASE_ID,
@@ -155,7 +139,7 @@ describe("RaiseSignal", () => {
   });
   test("a signal for another covenant is refused", () => {
     expectRefused(
-      () => given([]).when(raise({ covenantId: "cov-elders" })),
+      () => given([]).when(raiseSignal({ covenantId: "cov-elders" })),
       "conflict",
       "case-covenant",
       "cov-elders",

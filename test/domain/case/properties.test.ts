@@ -15,14 +15,13 @@ import {
   actor,
   CASE_ID,
   CONTACT,
-  COVENANT_ID,
   chair,
   contextWith,
   NECESSITY,
   ORG,
   SUBJECT,
-  SUBJECT_ID,
 } from "../fixtures.js";
+import { raiseSignal } from "./signals.js";
 
 // Random command sequences, some valid and some not, run through the real decider.
 
@@ -252,21 +251,13 @@ type Decision = { before: CaseState; command: CaseCommand; events: CaseEvent[] }
 
 /** Runs the sequence; refused commands add nothing. Any error that is not a DomainError is a bug. */
 function run(dateOfBirth: string, steps: Intent[]) {
-  const open: CaseCommand = {
-    type: "RaiseSignal",
-    caseId: CASE_ID,
+  const open = raiseSignal({
     now: new Date(START - 3_600_000).toISOString(),
     actor: actor(ORG.school),
-    signalId: "sig-1",
-    subjectId: SUBJECT_ID,
-    covenantId: COVENANT_ID,
     subject: { ...SUBJECT, dateOfBirth },
-    contact: CONTACT,
     category: "verzuim",
-    level: "preventie",
-    urgency: "medium",
     description: "Vaak afwezig op maandag.",
-  };
+  });
   let state = initialCaseState;
   const log: CaseEvent[] = [];
   const decisions: Decision[] = [];
