@@ -24,15 +24,8 @@ import type { ReadModel } from "../../src/projections/readModel.js";
 import type { EventStore } from "../../src/store/eventStore.js";
 import { openPostgresEventStore, type PostgresEventStore } from "../../src/store/postgres/index.js";
 import { openSqliteDatabase, SqliteEventStore } from "../../src/store/sqlite/index.js";
-import {
-  actor,
-  CONTACT,
-  COVENANT_ID,
-  chair,
-  NECESSITY,
-  ORG,
-  regionCommands,
-} from "../domain/fixtures.js";
+import { share as lawfulShare } from "../domain/case/shares.js";
+import { actor, CONTACT, COVENANT_ID, chair, ORG, regionCommands } from "../domain/fixtures.js";
 import { freshDatabaseUrl } from "../support/postgres.js";
 
 // A real store, key store and codec with the region's covenant, for the audit side's tests.
@@ -155,20 +148,9 @@ export function caseScript(options: { subject?: Subject; subjectId?: string; at?
       actor: professional(organisationId),
       contact: CONTACT,
     }),
+    /** A lawful share from the school to the wijkteam, with this case's ids. */
     share: (fields: Partial<ShareInformation> = {}): CaseCommand =>
-      ({
-        ...base,
-        type: "ShareInformation",
-        actor: professional(ORG.school),
-        shareId: randomUUID(),
-        recipients: [ORG.wijkteam],
-        dataCategories: ["signaal", "school"],
-        legalBasisId: "avg-6-1-e-publieke-taak",
-        purposeId: "veiligheid-school",
-        necessity: NECESSITY,
-        content: SHARED_CONTENT,
-        ...fields,
-      }) as ShareInformation,
+      lawfulShare({ ...base, shareId: randomUUID(), content: SHARED_CONTENT, ...fields }),
     close: (at = now): CaseCommand => ({
       ...base,
       now: at,

@@ -14,12 +14,12 @@ import { createKeyStore } from "../../src/privacy/keys/subjectKeys.js";
 import type { EventStore } from "../../src/store/eventStore.js";
 import { openPostgresEventStore } from "../../src/store/postgres/index.js";
 import { openSqliteDatabase, SqliteEventStore } from "../../src/store/sqlite/index.js";
+import { share as lawfulShare } from "../domain/case/shares.js";
 import {
   actor,
   CONTACT,
   COVENANT_ID,
   chair,
-  NECESSITY,
   ORG,
   regionCommands,
   SUBJECT,
@@ -166,20 +166,9 @@ export function caseScript(caseId = randomUUID(), subjectId = randomUUID()) {
       ownerOrganisationId,
       dueDate,
     }),
+    /** A lawful share from the school to the wijkteam, with this case's ids. */
     share: (fields: Partial<ShareInformation> = {}): CaseCommand =>
-      ({
-        ...base,
-        type: "ShareInformation",
-        actor: professional(ORG.school),
-        shareId: randomUUID(),
-        recipients: [ORG.wijkteam],
-        dataCategories: ["signaal", "school"],
-        legalBasisId: "avg-6-1-e-publieke-taak",
-        purposeId: "veiligheid-school",
-        necessity: NECESSITY,
-        content: SECRET_CONTENT,
-        ...fields,
-      }) as ShareInformation,
+      lawfulShare({ ...base, shareId: randomUUID(), content: SECRET_CONTENT, ...fields }),
   };
 }
 
