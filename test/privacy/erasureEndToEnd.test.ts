@@ -24,6 +24,7 @@ import {
   sqliteAuditWorld,
 } from "./auditWorld.js";
 import { readServerFile } from "./keys/rawFiles.js";
+import { meetingWithAgreement } from "./meeting.js";
 
 // Every personal text of the scenario is unique, so finding it anywhere means it leaked.
 const SUBJECT = {
@@ -61,49 +62,17 @@ function models() {
 
 /** A case with every kind of personal text: identity, signal, share, necessity, minutes, agreement. */
 async function lifeOfACase(script: ReturnType<typeof caseScript>) {
-  const asChair = (fields: object) =>
-    ({
-      actor: chair,
-      caseId: script.caseId,
-      now: "2025-03-20T10:00:00.000Z",
-      ...fields,
-    }) as CaseCommand;
-  const attendee = (organisationId: string) => ({
-    organisationId,
-    userId: `u-${organisationId}`,
-    confidentialityAcknowledged: true,
-  });
   await world.run({ ...(script.open() as object), description: TEXTS.signal } as CaseCommand);
   await world.run(script.invite(ORG.wijkteam));
   await world.run(script.join(ORG.wijkteam));
   await world.run(script.share({ content: TEXTS.content, necessity: TEXTS.necessity }));
-  await world.run(
-    asChair({
-      type: "ScheduleMeeting",
-      meetingId: "m-1",
-      scheduledFor: "2025-03-20T14:00:00.000Z",
-      agenda: "Thuis",
-    }),
-  );
-  await world.run(
-    asChair({
-      type: "RecordMeeting",
-      meetingId: "m-1",
-      heldAt: "2025-03-20T14:00:00.000Z",
-      attendees: [attendee(ORG.chair), attendee(ORG.school), attendee(ORG.wijkteam)],
-      minutes: TEXTS.minutes,
-      decisions: [TEXTS.agreement],
-    }),
-  );
-  await world.run(
-    asChair({
-      type: "MakeAgreement",
-      agreementId: "a-1",
-      what: TEXTS.agreement,
-      ownerOrganisationId: ORG.school,
-      dueDate: "2025-07-01",
-    }),
-  );
+  const meeting = meetingWithAgreement(script.caseId, {
+    agenda: "Thuis",
+    minutes: TEXTS.minutes,
+    decisions: [TEXTS.agreement],
+    agreement: { what: TEXTS.agreement, ownerOrganisationId: ORG.school, dueDate: "2025-07-01" },
+  });
+  for (const command of meeting) await world.run(command);
   await recordAccess(world.store, {
     actor: professional(ORG.wijkteam),
     caseId: script.caseId,

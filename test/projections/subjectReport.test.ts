@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { type CaseCommand, NotPermitted } from "../../src/domain/index.js";
+import { NotPermitted } from "../../src/domain/index.js";
 import { accessStreamId, recordAccess } from "../../src/privacy/accessRecords.js";
 import type { Projector } from "../../src/projections/projector.js";
 import { produceSubjectReport } from "../../src/projections/subjectReport/report.js";
@@ -21,6 +21,7 @@ import {
   settled,
   sqliteAuditWorld,
 } from "../privacy/auditWorld.js";
+import { meetingWithAgreement } from "../privacy/meeting.js";
 
 const MINUTES = "Besproken: verzuim op maandag en de groep bij het station.";
 const AGREEMENT = "Wijkteam gaat op huisbezoek bij moeder";
@@ -30,19 +31,6 @@ let projector: Projector;
 let index: SubjectIndex;
 let script: ReturnType<typeof caseScript>;
 let later: ReturnType<typeof caseScript>;
-
-const chairCommand = (fields: object): CaseCommand =>
-  ({
-    actor: chair,
-    caseId: script.caseId,
-    now: "2025-03-20T10:00:00.000Z",
-    ...fields,
-  }) as CaseCommand;
-const attendee = (organisationId: string) => ({
-  organisationId,
-  userId: `u-${organisationId}`,
-  confidentialityAcknowledged: true,
-});
 
 beforeEach(async () => {
   // Given a young person's case: the school shared with the wijkteam and with leerplicht, a
@@ -60,33 +48,13 @@ beforeEach(async () => {
       legalBasisId: "leerplichtwet-21-verzuimmelding",
     }),
   );
-  await world.run(
-    chairCommand({
-      type: "ScheduleMeeting",
-      meetingId: "m-1",
-      scheduledFor: "2025-03-20T14:00:00.000Z",
-      agenda: "Verzuim",
-    }),
-  );
-  await world.run(
-    chairCommand({
-      type: "RecordMeeting",
-      meetingId: "m-1",
-      heldAt: "2025-03-20T14:00:00.000Z",
-      attendees: [attendee(ORG.chair), attendee(ORG.school), attendee(ORG.wijkteam)],
-      minutes: MINUTES,
-      decisions: ["Huisbezoek"],
-    }),
-  );
-  await world.run(
-    chairCommand({
-      type: "MakeAgreement",
-      agreementId: "a-1",
-      what: AGREEMENT,
-      ownerOrganisationId: ORG.wijkteam,
-      dueDate: "2025-04-01",
-    }),
-  );
+  const meeting = meetingWithAgreement(script.caseId, {
+    agenda: "Verzuim",
+    minutes: MINUTES,
+    decisions: ["Huisbezoek"],
+    agreement: { what: AGREEMENT, ownerOrganisationId: ORG.wijkteam, dueDate: "2025-04-01" },
+  });
+  for (const command of meeting) await world.run(command);
   later = caseScript({ subjectId: script.subjectId });
   await world.run(later.open({ category: "pesten" }));
   await caseWithPartners(world, caseScript());
