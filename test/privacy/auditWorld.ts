@@ -113,6 +113,9 @@ export function caseScript(options: { subject?: Subject; subjectId?: string; at?
   const subjectId = options.subjectId ?? randomUUID();
   const now = options.at ?? "2025-03-10T10:00:00.000Z";
   const base = { caseId, now };
+  /** A lawful share from the school to the wijkteam, with this case's ids. */
+  const share = (fields: Partial<ShareInformation> = {}): CaseCommand =>
+    lawfulShare({ ...base, shareId: randomUUID(), content: SHARED_CONTENT, ...fields });
   return {
     caseId,
     subjectId,
@@ -148,9 +151,15 @@ export function caseScript(options: { subject?: Subject; subjectId?: string; at?
       actor: professional(organisationId),
       contact: CONTACT,
     }),
-    /** A lawful share from the school to the wijkteam, with this case's ids. */
-    share: (fields: Partial<ShareInformation> = {}): CaseCommand =>
-      lawfulShare({ ...base, shareId: randomUUID(), content: SHARED_CONTENT, ...fields }),
+    share,
+    /** A lawful share from the school to leerplicht: absence data under the Leerplichtwet. */
+    shareWithLeerplicht: (fields: Partial<ShareInformation> = {}): CaseCommand =>
+      share({
+        recipients: [ORG.leerplicht],
+        dataCategories: ["verzuim"],
+        legalBasisId: "leerplichtwet-21-verzuimmelding",
+        ...fields,
+      }),
     close: (at = now): CaseCommand => ({
       ...base,
       now: at,

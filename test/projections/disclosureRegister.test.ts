@@ -38,13 +38,7 @@ beforeEach(async () => {
   await caseWithPartners(world, script);
   const commands: CaseCommand[] = [
     script.share({ shareId: ids.toWijkteam, now: "2025-03-10T10:00:00.000Z" }),
-    script.share({
-      shareId: ids.toLeerplicht,
-      recipients: [ORG.leerplicht],
-      dataCategories: ["verzuim"],
-      legalBasisId: "leerplichtwet-21-verzuimmelding",
-      now: "2025-04-02T10:00:00.000Z",
-    }),
+    script.shareWithLeerplicht({ shareId: ids.toLeerplicht, now: "2025-04-02T10:00:00.000Z" }),
     script.share({
       shareId: ids.byPolice,
       actor: professional(ORG.police),

@@ -40,14 +40,7 @@ beforeEach(async () => {
   script = caseScript();
   await caseWithPartners(world, script);
   await world.run(script.share({ shareId: "share-wijkteam" }));
-  await world.run(
-    script.share({
-      shareId: "share-leerplicht",
-      recipients: [ORG.leerplicht],
-      dataCategories: ["verzuim"],
-      legalBasisId: "leerplichtwet-21-verzuimmelding",
-    }),
-  );
+  await world.run(script.shareWithLeerplicht({ shareId: "share-leerplicht" }));
   const meeting = meetingWithAgreement(script.caseId, {
     agenda: "Verzuim",
     minutes: MINUTES,
