@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type CaseApi, ORG, startCaseApi } from "./cases/support/caseApi.js";
-import { type CaseIds, fillPath, sampleBodies } from "./cases/support/samples.js";
-import { populatedCase, type Tokens, tokensFor } from "./cases/support/scenario.js";
+import { describe, expect, test } from "vitest";
+import { ORG } from "./cases/support/caseApi.js";
+import { populatedCaseApi } from "./cases/support/populated.js";
+import { fillPath, sampleBodies } from "./cases/support/samples.js";
+import { populatedCase } from "./cases/support/scenario.js";
 
 // Broken object-level authorisation: for a caller whose organisation does not take part in
 // the case, every case resource answers exactly as for a case that does not exist.
 
-let api: CaseApi;
-let tokens: Tokens;
-let ids: CaseIds;
-beforeAll(async () => {
-  api = await startCaseApi("sqlite");
-  tokens = await tokensFor(api);
-  ids = await populatedCase(api, tokens);
-});
-afterAll(() => api.close());
+const populated = populatedCaseApi();
 
-const caseRoutes = () => api.routes.filter((route) => route.path.startsWith("/v1/cases/{caseId}"));
+const caseRoutes = () =>
+  populated.api.routes.filter((route) => route.path.startsWith("/v1/cases/{caseId}"));
 const keyOf = (route: { method: string; path: string }) =>
   `${route.method.toUpperCase()} ${route.path}`;
 
@@ -29,6 +23,7 @@ describe("a caller from a non-participating organisation", () => {
   test.each(Object.keys(sampleBodies))(
     "%s: 404, nothing written, no read recorded",
     async (key) => {
+      const { api, tokens, ids } = populated;
       const [method, path] = key.split(" ") as [string, string];
       const eventsBefore = (await api.caseEvents(ids.caseId)).length;
       const response = await api.call(method, fillPath(path, ids), {
@@ -50,6 +45,7 @@ describe("a caller from a non-participating organisation", () => {
   );
 
   test("its answer for a real case equals the answer for a random id", async () => {
+    const { api, tokens, ids } = populated;
     const real = await api.call("GET", `/v1/cases/${ids.caseId}`, { token: tokens.stranger });
     const random = await api.call("GET", `/v1/cases/${crypto.randomUUID()}`, {
       token: tokens.stranger,
@@ -59,6 +55,7 @@ describe("a caller from a non-participating organisation", () => {
   });
 
   test("a stale If-Match does not reveal the case with a 412", async () => {
+    const { api, tokens, ids } = populated;
     const response = await api.call("PUT", `/v1/cases/${ids.caseId}/regie`, {
       token: tokens.stranger,
       body: { organisationId: ORG.wijkteam },
@@ -68,6 +65,7 @@ describe("a caller from a non-participating organisation", () => {
   });
 
   test("leaving with its own organisation id is 404 too", async () => {
+    const { api, tokens, ids } = populated;
     const response = await api.call(
       "DELETE",
       `/v1/cases/${ids.caseId}/participants/${ORG.jongerenwerk}`,
@@ -78,6 +76,7 @@ describe("a caller from a non-participating organisation", () => {
 });
 
 test("an organisation that left no longer finds the case", async () => {
+  const { api, tokens } = populated;
   const own = await populatedCase(api, tokens);
   const left = await api.call("DELETE", `/v1/cases/${own.caseId}/participants/${ORG.wijkteam}`, {
     token: tokens.wijkteam,

@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { problemsOf } from "../../src/api/openapi/document.js";
 import { problemSchema, problemType } from "../../src/api/problems.js";
 import { expressPath } from "../../src/api/route.js";
-import { type CaseApi, startCaseApi } from "./cases/support/caseApi.js";
-import { type CaseIds, fillPath, sampleBodies } from "./cases/support/samples.js";
-import { populatedCase, type Tokens, tokensFor } from "./cases/support/scenario.js";
+import { populatedCaseApi } from "./cases/support/populated.js";
+import { fillPath, sampleBodies } from "./cases/support/samples.js";
 
 // Every answer of a case resource, success or problem, must read as its documented schema:
 // the one /openapi.json is generated from. A presenter that drifts fails here.
 
-let api: CaseApi;
-let tokens: Tokens;
-let ids: CaseIds;
-beforeAll(async () => {
-  api = await startCaseApi("sqlite");
-  tokens = await tokensFor(api);
-  ids = await populatedCase(api, tokens);
-});
-afterAll(() => api.close());
+const populated = populatedCaseApi();
 
 function routeOf(method: string, path: string) {
   const bare = path.split("?")[0]!;
-  return api.routes.find((route) => {
+  return populated.api.routes.find((route) => {
     if (route.method !== method.toLowerCase()) return false;
     const pattern = new RegExp(`^${expressPath(route.path).replace(/:\w+/g, "[^/]+")}$`);
     return pattern.test(bare);
@@ -29,6 +20,7 @@ function routeOf(method: string, path: string) {
 }
 
 test("every case response body matches the schema documented for its status", async () => {
+  const { api, tokens, ids } = populated;
   // Each route once as a participant who may use it, once as a stranger (the 404 problem).
   for (const [key, body] of Object.entries(sampleBodies)) {
     const [method, path] = key.split(" ") as [string, string];
@@ -63,6 +55,7 @@ test("every case response body matches the schema documented for its status", as
 });
 
 test("the OpenAPI document lists every case route with its response schema", () => {
+  const { api } = populated;
   const paths = api.api.document.paths as Record<string, Record<string, { responses: object }>>;
   for (const route of api.routes.filter((r) => /^\/v1\/(cases|agreements)/.test(r.path))) {
     const operation = paths[route.path]?.[route.method];
