@@ -44,13 +44,19 @@ async function projectorOver(...models: ReadModel[]) {
   return started;
 }
 
+/** A fresh SQLite world with a case the wijkteam joined; returns the case's script. */
+async function caseWithWijkteam() {
+  world = await sqliteWorld();
+  const script = caseScript();
+  for (const command of [script.open(), script.invite(ORG.wijkteam), script.join(ORG.wijkteam)])
+    await world.run(command);
+  return script;
+}
+
 describe("projector", () => {
   test("catches up from START, then follows live appends; a reader waits for its own write", async () => {
     // Given a case with one share already stored
-    world = await sqliteWorld();
-    const script = caseScript();
-    for (const command of [script.open(), script.invite(ORG.wijkteam), script.join(ORG.wijkteam)])
-      await world.run(command);
+    const script = await caseWithWijkteam();
     await world.run(script.share());
     const model = contentsByCase();
 
@@ -67,10 +73,7 @@ describe("projector", () => {
   });
 
   test("rebuilding a model from zero gives what it held live", async () => {
-    world = await sqliteWorld();
-    const script = caseScript();
-    for (const command of [script.open(), script.invite(ORG.wijkteam), script.join(ORG.wijkteam)])
-      await world.run(command);
+    const script = await caseWithWijkteam();
     const model = contentsByCase();
     const started = await projectorOver(model);
     let last = 0n;
@@ -138,10 +141,7 @@ describe("projector", () => {
 
   test("on SubjectErased the key is deleted and models re-read the subject's cases as [erased]", async () => {
     // Given a projected case with a share, and the subject's key cached
-    world = await sqliteWorld();
-    const script = caseScript();
-    for (const command of [script.open(), script.invite(ORG.wijkteam), script.join(ORG.wijkteam)])
-      await world.run(command);
+    const script = await caseWithWijkteam();
     await world.run(script.share());
     const model = contentsByCase();
     const started = await projectorOver(model);
