@@ -1,12 +1,12 @@
 import type {
+  AgreementMade,
   Attendee,
   CaseOutcome,
-  CompetentAuthorityAgreement,
-  ConsentGiver,
-  ConsentScope,
+  ConsentRecorded,
   Contact,
+  InformationShared,
+  SignalRaised,
   Subject,
-  Urgency,
 } from "./events.js";
 
 export type ParticipantStatus = "invited" | "joined" | "declined" | "left" | "removed";
@@ -20,43 +20,21 @@ export type Participant = {
   since: string;
 };
 
-export type Signal = {
-  signalId: string;
-  raisedBy: string;
-  category: string;
-  level: string;
-  urgency: Urgency;
-  description: string;
-  raisedAt: string;
-};
+// Signals, shares, consents and agreements are their event's data without the ids every case
+// event carries (and the fields evolve drops), so these types and evolve's spreads cannot drift.
+type ItemOf<Event extends { data: object }, Dropped extends string = never> = Omit<
+  Event["data"],
+  "caseId" | "subjectId" | Dropped
+>;
 
-export type Share = {
-  shareId: string;
-  sharedBy: string;
-  recipients: string[];
-  dataCategories: string[];
-  legalBasisId: string;
-  purposeId: string;
-  necessity: string;
-  content: string;
-  expiresAt: string | null;
-  decisionReference: string | null;
-  competentAuthorityAgreement: CompetentAuthorityAgreement | null;
-  consentIds: string[];
-  sharedAt: string;
+export type Signal = ItemOf<SignalRaised>;
+
+export type Share = ItemOf<InformationShared, "weightyPublicInterest"> & {
   revokedAt: string | null;
   correctedAt: string | null;
 };
 
-export type Consent = {
-  consentId: string;
-  givenBy: ConsentGiver;
-  scope: ConsentScope;
-  givenOn: string;
-  expiresAt: string | null;
-  recordedBy: string;
-  withdrawnAt: string | null;
-};
+export type Consent = ItemOf<ConsentRecorded, "recordedAt"> & { withdrawnAt: string | null };
 
 export type Meeting = {
   meetingId: string;
@@ -69,15 +47,7 @@ export type Meeting = {
 };
 
 export type AgreementStatus = "open" | "completed" | "cancelled";
-export type Agreement = {
-  agreementId: string;
-  what: string;
-  ownerOrganisationId: string;
-  dueDate: string;
-  meetingId: string | null;
-  status: AgreementStatus;
-  madeAt: string;
-};
+export type Agreement = ItemOf<AgreementMade> & { status: AgreementStatus };
 
 export type CaseState = {
   status: "none" | "open" | "closed";
