@@ -1,7 +1,7 @@
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
 import type { EventStore } from "../store/eventStore.js";
-import type { RecordedEvent } from "../store/types.js";
+import type { JsonObject, RecordedEvent } from "../store/types.js";
 import type { DecodedEvent, ReadModel } from "./readModel.js";
 
 export interface FeedDeps {
@@ -11,6 +11,15 @@ export interface FeedDeps {
 }
 
 const PAGE = 1000;
+
+/** A page whose events before its first SubjectErased are being decrypted in the worker thread. */
+export interface PreparedPage {
+  readonly page: readonly RecordedEvent[];
+  /** How many events lead up to the first SubjectErased (the page's length when none). */
+  readonly leading: number;
+  readonly decoded: Promise<(JsonObject | Error)[]>;
+}
+
 const caseIdsIn = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
 
@@ -47,16 +56,46 @@ export class ModelFeed {
     }
   }
 
+  /**
+   * Starts decrypting the page in the worker thread, up to its first SubjectErased: the keys
+   * loaded now must not open events that follow an erasure. Apply it with feedPrepared.
+   */
+  prepare(page: readonly RecordedEvent[]): PreparedPage {
+    const { codec } = this.deps;
+    const erasure = page.findIndex((event) => event.type === "SubjectErased");
+    const leading = erasure === -1 ? page.length : erasure;
+    const events = leading === page.length ? page : page.slice(0, leading);
+    const decoded = codec.keysFor(events).then((keys) => codec.decodeManyWith(keys, events));
+    // Awaited by feedPrepared; a read-ahead page never applied must not be an unhandled rejection.
+    decoded.catch(() => {});
+    return { page, leading, decoded };
+  }
+
+  /** Applies a prepared page in order, as feed would. Throws (never skips) when a field fails to decode. */
+  async feedPrepared({ page, leading, decoded }: PreparedPage): Promise<void> {
+    const data = await decoded;
+    for (let i = 0; i < leading; i++) {
+      const result = data[i]!;
+      // Thrown only when reached, so the models hold the events before it, as with feed.
+      if (result instanceof Error) throw result;
+      this.applyOne(page[i]!, result);
+    }
+    if (leading < page.length) await this.feed(page.slice(leading));
+  }
+
   private async applyDecoded(events: readonly RecordedEvent[]): Promise<void> {
     const { codec } = this.deps;
     const keys = await codec.keysFor(events);
     for (const event of events) {
-      const data = codec.decodeWith(keys, event.streamId, event.type, event.data);
-      // Events without personal fields (read records, covenant events) are applied as stored.
-      const decoded: DecodedEvent = data === event.data ? event : { ...event, data };
-      if (event.type === "CaseOpened") this.noteCase(decoded);
-      for (const model of this.models) model.apply(decoded);
+      this.applyOne(event, codec.decodeWith(keys, event.streamId, event.type, event.data));
     }
+  }
+
+  private applyOne(event: RecordedEvent, data: JsonObject): void {
+    // Events without personal fields (read records, covenant events) are applied as stored.
+    const decoded: DecodedEvent = data === event.data ? event : { ...event, data };
+    if (event.type === "CaseOpened") this.noteCase(decoded);
+    for (const model of this.models) model.apply(decoded);
   }
 
   private noteCase({ data }: DecodedEvent): void {

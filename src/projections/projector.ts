@@ -13,7 +13,7 @@ export interface ProjectorOptions extends FeedDeps {
  * Keeps the read models up to date with the store.
  *
  * Read models live in memory and are rebuilt from START at every process start: a rebuild
- * runs at well over 100,000 events/s, and nothing persisted can be stale, hold plaintext of
+ * runs at about 90,000 events/s, and nothing persisted can be stale, hold plaintext of
  * a subject erased while the process was down, or drift from the code that builds it.
  */
 export interface Projector {
@@ -62,15 +62,30 @@ export function createProjector(options: ProjectorOptions): Projector {
     return failure;
   }
 
+  /**
+   * Pipelined: while the worker thread decrypts one page, this thread reads the next and
+   * folds the one before, which is what lets a rebuild use a second core.
+   */
   async function replay(feed: ModelFeed, from: bigint, upTo: bigint | null): Promise<bigint> {
+    const read = async (after: bigint) => {
+      const page = await store.readAll({ fromPosition: after, limit: pageSize });
+      return upTo === null ? page : page.filter((event) => event.position <= upTo);
+    };
     let reached = from;
+    let page = await read(reached);
+    let decoding = feed.prepare(page);
     for (;;) {
-      const page = await store.readAll({ fromPosition: reached, limit: pageSize });
-      const wanted = upTo === null ? page : page.filter((event) => event.position <= upTo);
-      await feed.feed(wanted);
-      if (wanted.length > 0) reached = wanted[wanted.length - 1]!.position;
+      const last = page.length < pageSize;
+      const next = last ? null : await read(page[page.length - 1]!.position);
+      // A page that erases a subject changes the keys: the next one is prepared after it.
+      const erases = decoding.leading < page.length;
+      const nextDecoding = next !== null && !erases ? feed.prepare(next) : null;
+      await feed.feedPrepared(decoding);
+      if (page.length > 0) reached = page[page.length - 1]!.position;
       if (upTo === null) advance(reached);
-      if (wanted.length < pageSize) return reached;
+      if (next === null) return reached;
+      page = next;
+      decoding = nextDecoding ?? feed.prepare(next);
     }
   }
 

@@ -56,6 +56,19 @@ export function seal(
 
 /** The values of the sealed fields, in `fields` order; undefined when authentication fails (the caller names the error). */
 export function open(key: KeyObject, place: EventPlace, sealed: SealedFields): Json[] | undefined {
+  const text = openText(key, place, sealed);
+  return text === undefined ? undefined : valuesOf(text, sealed);
+}
+
+/**
+ * The sealed plaintext once its tag has passed; undefined when authentication fails. Split
+ * from parsing so a worker thread can decrypt and the thread that uses the values parse them.
+ */
+export function openText(
+  key: KeyObject,
+  place: EventPlace,
+  sealed: SealedFields,
+): string | undefined {
   try {
     const bytes = Buffer.from(sealed.box, "base64");
     if (bytes.length < HEADER_BYTES) return undefined;
@@ -66,6 +79,15 @@ export function open(key: KeyObject, place: EventPlace, sealed: SealedFields): J
     // parsed before it passes.
     const text = decipher.update(bytes.subarray(HEADER_BYTES)).toString();
     decipher.final();
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The values of an authenticated plaintext; undefined when they do not match the sealed paths. */
+export function valuesOf(text: string, sealed: SealedFields): Json[] | undefined {
+  try {
     const values = JSON.parse(text) as Json;
     return Array.isArray(values) && values.length === sealed.fields.length ? values : undefined;
   } catch {

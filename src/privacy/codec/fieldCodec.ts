@@ -1,8 +1,17 @@
 import type { Json, JsonObject } from "../../store/types.js";
 import type { DataKey, KeyRing, KeyStore } from "../keys/keyStore.js";
-import { type EventPlace, isSealedFields, open, type SealedFields, seal } from "./envelope.js";
+import type { DecryptJob } from "./decryptWorker.js";
+import {
+  type EventPlace,
+  isSealedFields,
+  open,
+  type SealedFields,
+  seal,
+  valuesOf,
+} from "./envelope.js";
 import { FieldAuthenticationError, KeyNotLoadedError, MissingSubjectError } from "./errors.js";
 import { DataEdit, segmentsOf, valueAt } from "./fieldPaths.js";
+import { offThreadReady, openOffThread } from "./offThread.js";
 
 /** What every personal field of an erased subject reads as. */
 export const ERASED = "[erased]";
@@ -11,6 +20,11 @@ export const ERASED = "[erased]";
 export interface EventData {
   type: string;
   data: JsonObject;
+}
+
+/** An event as stored: where it is (bound into the associated data) and what it holds. */
+export interface StoredEventData extends EventData {
+  streamId: string;
 }
 
 export interface FieldCodecOptions {
@@ -29,6 +43,14 @@ export interface FieldCodec {
   keysFor(events: Iterable<EventData>): Promise<KeyRing>;
   /** Decrypts synchronously with a loaded key ring: the projection hot path. Erased fields read ERASED. */
   decodeWith(keys: KeyRing, streamId: string, eventType: string, data: JsonObject): JsonObject;
+  /**
+   * As decodeWith for a batch, with the decryption done in a worker thread so the caller can
+   * read and fold meanwhile. Per event its data, or the error decodeWith would have thrown.
+   */
+  decodeManyWith(
+    keys: KeyRing,
+    events: readonly StoredEventData[],
+  ): Promise<(JsonObject | Error)[]>;
   /** Loads the subject's key and decrypts one event. Erased fields read ERASED. */
   decode(streamId: string, eventType: string, data: JsonObject): Promise<JsonObject>;
 }
@@ -69,13 +91,78 @@ export function createFieldCodec(options: FieldCodecOptions): FieldCodec {
     if (!keys.has(subjectId)) throw new KeyNotLoadedError(eventType);
     const sealed = data[PERSONAL];
     if (!isSealedFields(sealed)) throw new FieldAuthenticationError(streamId, eventType, []);
-    const values = plaintextOf(keys.get(subjectId), { streamId, eventType }, sealed);
-    const edit = new DataEdit(data, PERSONAL);
-    const { fields } = sealed;
-    for (let i = 0; i < fields.length; i++) {
-      edit.set(segmentsOf(fields[i]!), values === undefined ? ERASED : values[i]!);
+    return placed(data, sealed, plaintextOf(keys.get(subjectId), { streamId, eventType }, sealed));
+  }
+
+  async function decodeManyWith(keys: KeyRing, events: readonly StoredEventData[]) {
+    if (!offThreadReady()) return events.map((event) => decodedOrError(keys, event));
+    const decoded: (JsonObject | Error)[] = new Array(events.length);
+    // Only envelopes whose key is loaded and named by the envelope go to the worker; erased
+    // keys and mismatched key ids are settled here exactly as decodeWith settles them.
+    const opening: { at: number; sealed: SealedFields }[] = [];
+    const job: DecryptJob = {
+      keys: [],
+      keyOf: [],
+      streamIds: [],
+      eventTypes: [],
+      kids: [],
+      fields: [],
+      boxes: [],
+    };
+    const keyIndex = new Map<DataKey, number>();
+    for (let at = 0; at < events.length; at++) {
+      const { streamId, type: eventType, data } = events[at]!;
+      const sealed = data[PERSONAL];
+      try {
+        const subjectId = sealedSubject(eventType, data);
+        if (subjectId === undefined) {
+          decoded[at] = data;
+          continue;
+        }
+        if (!keys.has(subjectId)) throw new KeyNotLoadedError(eventType);
+        const dataKey = keys.get(subjectId);
+        if (!isSealedFields(sealed)) throw new FieldAuthenticationError(streamId, eventType, []);
+        if (dataKey === undefined || dataKey.keyId !== sealed.kid) {
+          decoded[at] = placed(data, sealed, plaintextOf(dataKey, { streamId, eventType }, sealed));
+          continue;
+        }
+        let key = keyIndex.get(dataKey);
+        if (key === undefined) {
+          key = job.keys.push(dataKey.key) - 1;
+          keyIndex.set(dataKey, key);
+        }
+        opening.push({ at, sealed });
+        job.keyOf.push(key);
+        job.streamIds.push(streamId);
+        job.eventTypes.push(eventType);
+        job.kids.push(sealed.kid);
+        job.fields.push(sealed.fields);
+        job.boxes.push(sealed.box);
+      } catch (error) {
+        decoded[at] = error as Error;
+      }
     }
-    return edit.result();
+    if (opening.length === 0) return decoded;
+    const texts = await openOffThread(job);
+    for (let i = 0; i < opening.length; i++) {
+      const { at, sealed } = opening[i]!;
+      const text = texts[i];
+      const values = text === null || text === undefined ? undefined : valuesOf(text, sealed);
+      const { data, type, streamId } = events[at]!;
+      decoded[at] =
+        values === undefined
+          ? new FieldAuthenticationError(streamId, type, sealed.fields)
+          : placed(data, sealed, values);
+    }
+    return decoded;
+  }
+
+  function decodedOrError(keys: KeyRing, { streamId, type, data }: StoredEventData) {
+    try {
+      return decodeWith(keys, streamId, type, data);
+    } catch (error) {
+      return error as Error;
+    }
   }
 
   return {
@@ -96,6 +183,7 @@ export function createFieldCodec(options: FieldCodecOptions): FieldCodec {
     },
     keysFor,
     decodeWith,
+    decodeManyWith,
     async decode(streamId, eventType, data) {
       const keys = await keysFor([{ type: eventType, data }]);
       return decodeWith(keys, streamId, eventType, data);
@@ -107,6 +195,16 @@ export function createFieldCodec(options: FieldCodecOptions): FieldCodec {
 function present(data: JsonObject, field: string): boolean {
   const value = valueAt(data, segmentsOf(field));
   return value !== undefined && value !== null;
+}
+
+/** The event's data with each sealed path holding its value, or ERASED when there are none. */
+function placed(data: JsonObject, sealed: SealedFields, values: Json[] | undefined): JsonObject {
+  const edit = new DataEdit(data, PERSONAL);
+  const { fields } = sealed;
+  for (let i = 0; i < fields.length; i++) {
+    edit.set(segmentsOf(fields[i]!), values === undefined ? ERASED : values[i]!);
+  }
+  return edit.result();
 }
 
 /** The sealed values, or undefined when the key is erased (every field then reads ERASED). */
