@@ -1,5 +1,5 @@
-import { runDemo } from "./demo.js";
-import { renderDemo } from "./print.js";
+import { runDemo } from "../demo/demo.js";
+import { renderDemo } from "../demo/print.js";
 
 // CLI entry point (`npm run demo`): console output is its purpose.
 runDemo().then(
