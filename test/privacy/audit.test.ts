@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   disclosureInScope,
+  mayAuditCase,
   mayAuditVisibilityOf,
   mayProduceSubjectReport,
   mayViewTrends,
@@ -77,6 +78,14 @@ test("what an organisation could see at a past moment: the covenant's officer as
   expect(mayAuditVisibilityOf(officer(ORG.school), covenant, ORG.school)).toBe(true);
   expect(mayAuditVisibilityOf(officer(ORG.school), covenant, ORG.police)).toBe(false);
   expect(mayAuditVisibilityOf(actor(ORG.chair, "chair"), covenant, ORG.police)).toBe(false);
+});
+
+test("a case's visibility is audited by the covenant's officer, or by a member's officer whose organisation took part", () => {
+  const parties = { chairOrganisationId: ORG.chair, participants: { [ORG.school]: {} } };
+  expect(mayAuditCase(officer(ORG.chair), covenant, parties)).toBe(true);
+  expect(mayAuditCase(officer(ORG.school), covenant, parties)).toBe(true);
+  expect(mayAuditCase(officer(ORG.police), covenant, parties)).toBe(false);
+  expect(mayAuditCase(actor(ORG.school, "professional"), covenant, parties)).toBe(false);
 });
 
 describe("subject report (rule 6) and trends (rule 7)", () => {

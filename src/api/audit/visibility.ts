@@ -1,4 +1,4 @@
-import { mayAuditVisibilityOf, privacyOfficerScope } from "../../privacy/policy/audit.js";
+import { mayAuditCase, mayAuditVisibilityOf } from "../../privacy/policy/audit.js";
 import { visibilityAt } from "../../projections/visibilityAt/visibilityAt.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
@@ -35,12 +35,8 @@ export function visibilityRoute(deps: ResourceDeps): Route {
         throw error instanceof HttpProblem ? noSuchCase() : error;
       },
     );
-    const scope = privacyOfficerScope(caller, covenant);
-    if (scope === null) throw noSuchCase();
-    const own = caller.organisationId;
-    const partOfCase = state.chairOrganisationId === own || state.participants[own] !== undefined;
-    if (scope.kind === "organisation" && !partOfCase) throw noSuchCase();
-    const organisationId = query.organisation ?? own;
+    if (!mayAuditCase(caller, covenant, state)) throw noSuchCase();
+    const organisationId = query.organisation ?? caller.organisationId;
     if (!mayAuditVisibilityOf(caller, covenant, organisationId)) {
       throw new HttpProblem(
         "forbidden",

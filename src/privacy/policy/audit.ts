@@ -102,3 +102,26 @@ export function mayAuditVisibilityOf(
   if (scope === null) return false;
   return scope.kind === "covenant" || scope.organisationId === organisationId;
 }
+
+/** The parties of a case, as far as the audit of its visibility needs them. */
+export type CaseParties = {
+  chairOrganisationId: string | null;
+  participants: Record<string, unknown>;
+};
+
+/**
+ * Rule 5, visibilityAt: whether the officer may know the case exists at all. The covenant's
+ * officer may; a member's officer only when its organisation chairs or ever took part in
+ * the case (invited, joined or since gone). Everyone else is told 404, as for no case.
+ */
+export function mayAuditCase(
+  viewer: Viewer,
+  covenant: AuditedCovenant,
+  parties: CaseParties,
+): boolean {
+  const scope = privacyOfficerScope(viewer, covenant);
+  if (scope === null) return false;
+  if (scope.kind === "covenant") return true;
+  const own = viewer.organisationId;
+  return parties.chairOrganisationId === own || parties.participants[own] !== undefined;
+}
