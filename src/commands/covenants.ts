@@ -1,11 +1,6 @@
-import {
-  type CovenantEvent,
-  type CovenantState,
-  covenantDecider,
-  covenantStreamId,
-} from "../domain/index.js";
+import { type CovenantState, covenantDecider, covenantStreamId } from "../domain/index.js";
 import type { EventStore } from "../store/eventStore.js";
-import type { CommandDeps } from "./handleCommand.js";
+import { type CommandDeps, fold } from "./handleCommand.js";
 
 type Folded = { state: CovenantState; nextRevision: number };
 
@@ -36,14 +31,10 @@ export async function loadCovenant(deps: CommandDeps, covenantId: string): Promi
     const latest = folded.get(covenantId);
     if (latest && latest.nextRevision > current.nextRevision) current = latest;
     const fresh = page.filter((event) => event.revision >= current.nextRevision);
-    let state = current.state;
-    for (const event of fresh) {
-      state = covenantDecider.evolve(state, {
-        type: event.type,
-        data: event.data,
-      } as CovenantEvent);
-    }
-    current = { state, nextRevision: current.nextRevision + fresh.length };
+    current = {
+      state: fold(covenantDecider, fresh, current.state),
+      nextRevision: current.nextRevision + fresh.length,
+    };
     if (current.state.status !== "none") folded.set(covenantId, current);
     if (page.length < 1000) return current.state;
   }
