@@ -1,5 +1,6 @@
 import { dateOf, isCalendarDate } from "../dates.js";
 import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import { requireText } from "../text.js";
 import type { CancelAgreement, CompleteAgreement, MakeAgreement } from "./commands.js";
 import type { CaseEvent } from "./events.js";
 import {
@@ -9,7 +10,6 @@ import {
   requireFound,
   requireNew,
   requireOpenCase,
-  requireText,
 } from "./guards.js";
 import type { Agreement, CaseState } from "./state.js";
 

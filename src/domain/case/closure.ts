@@ -1,16 +1,11 @@
 import { hasRole } from "../actor.js";
 import { addYears, compareInstants, isInstant } from "../dates.js";
 import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import { requireText } from "../text.js";
 import type { CloseCase, ExtendRetention, ReopenCase } from "./commands.js";
 import type { CaseContext } from "./context.js";
 import type { CaseEvent, CaseOutcome } from "./events.js";
-import {
-  requireCase,
-  requireChair,
-  requireCovenantOf,
-  requireOpenCase,
-  requireText,
-} from "./guards.js";
+import { requireCase, requireChair, requireCovenantOf, requireOpenCase } from "./guards.js";
 import type { CaseState } from "./state.js";
 
 const OUTCOMES: readonly CaseOutcome[] = ["resolved", "referred", "no-further-concern", "stopped"];

@@ -1,5 +1,6 @@
 import { type Actor, hasRole, type Role } from "../actor.js";
 import { Conflict, InvalidCommand, NotFound, NotPermitted } from "../domainError.js";
+import { requireText } from "../text.js";
 import type { CaseContext } from "./context.js";
 import type { Contact } from "./events.js";
 import type { CaseState } from "./state.js";
@@ -51,11 +52,6 @@ export const isJoined = (state: CaseState, organisationId: string) =>
 
 export function requireJoined(state: CaseState, organisationId: string, rule: string): void {
   if (!isJoined(state, organisationId)) throw new NotPermitted(rule, organisationId);
-}
-
-export function requireText(value: unknown, rule: string): string {
-  if (typeof value !== "string" || value.trim() === "") throw new InvalidCommand(rule);
-  return value;
 }
 
 export function requireContact(contact: Contact | undefined): Contact {

@@ -1,15 +1,9 @@
 import { isInstant } from "../dates.js";
 import { Conflict, InvalidCommand } from "../domainError.js";
+import { requireText } from "../text.js";
 import type { RecordMeeting, ScheduleMeeting } from "./commands.js";
 import type { CaseEvent } from "./events.js";
-import {
-  isJoined,
-  requireChair,
-  requireFound,
-  requireNew,
-  requireOpenCase,
-  requireText,
-} from "./guards.js";
+import { isJoined, requireChair, requireFound, requireNew, requireOpenCase } from "./guards.js";
 import type { CaseState } from "./state.js";
 
 export function scheduleMeeting(command: ScheduleMeeting, state: CaseState): CaseEvent[] {

@@ -1,6 +1,7 @@
 import { activeMember } from "../covenant/state.js";
 import { isCalendarDate } from "../dates.js";
 import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import { requireText } from "../text.js";
 import type {
   AssignRegie,
   DeclineInvitation,
@@ -20,7 +21,6 @@ import {
   requireJoined,
   requireOpenCase,
   requireRole,
-  requireText,
 } from "./guards.js";
 import type { CaseState } from "./state.js";
 

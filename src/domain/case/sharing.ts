@@ -1,14 +1,9 @@
 import { Conflict, NotPermitted } from "../domainError.js";
+import { requireText } from "../text.js";
 import type { CorrectShare, RevokeShare, ShareInformation } from "./commands.js";
 import type { CaseContext } from "./context.js";
 import type { CaseEvent } from "./events.js";
-import {
-  requireCase,
-  requireCovenantOf,
-  requireFound,
-  requireRole,
-  requireText,
-} from "./guards.js";
+import { requireCase, requireCovenantOf, requireFound, requireRole } from "./guards.js";
 import { checkShare } from "./shareRules.js";
 import type { CaseState, Share } from "./state.js";
 

@@ -1,7 +1,8 @@
-import { type Actor, hasRole } from "../actor.js";
+import { hasRole } from "../actor.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import type { Decider } from "../decider.js";
 import { Conflict, InvalidCommand, NotFound, NotPermitted } from "../domainError.js";
+import { requireText } from "../text.js";
 import type {
   AddPurpose,
   AddSharingRule,
@@ -12,46 +13,11 @@ import type {
   SetRetention,
   WithdrawMember,
 } from "./commands.js";
-import type { CovenantEvent, Member } from "./events.js";
+import type { CovenantEvent } from "./events.js";
+import { requireAdmin, validMember } from "./guards.js";
 import { activeMember, type CovenantState, evolveCovenant, initialCovenantState } from "./state.js";
 
 export type CovenantContext = { catalogue: Catalogue };
-
-type Established = CovenantState & { covenantId: string; chairOrganisationId: string };
-
-const text = (value: unknown, rule: string): string => {
-  if (typeof value !== "string" || value.trim() === "") throw new InvalidCommand(rule);
-  return value;
-};
-
-function validMember(member: Member, catalogue: Catalogue): Member {
-  if (!member) throw new InvalidCommand("member-required");
-  text(member.organisationId, "member-organisation");
-  text(member.name, "member-name");
-  if (!catalogue.partnerKinds.some((kind) => kind.id === member.partnerKind)) {
-    throw new InvalidCommand("partner-kind", String(member.partnerKind));
-  }
-  text(member.privacyOfficer?.name, "privacy-officer-contact");
-  text(member.privacyOfficer?.email, "privacy-officer-contact");
-  const { organisationId, name, partnerKind, privacyOfficer } = member;
-  return {
-    organisationId,
-    name,
-    partnerKind,
-    privacyOfficer: { name: privacyOfficer.name, email: privacyOfficer.email },
-  };
-}
-
-/** The covenant is maintained by admins of its chair organisation. */
-function requireAdmin(actor: Actor, state: CovenantState, covenantId: string): Established {
-  if (state.status !== "established" || !state.covenantId || !state.chairOrganisationId) {
-    throw new NotFound("covenant-exists", covenantId);
-  }
-  if (!hasRole(actor, "admin") || actor.organisationId !== state.chairOrganisationId) {
-    throw new NotPermitted("chair-admin-only", actor.organisationId);
-  }
-  return state as Established;
-}
 
 /** An admin of the organisation that will chair establishes the covenant; the chair is its first member. */
 function establish(
@@ -64,7 +30,7 @@ function establish(
   if (!hasRole(command.actor, "admin") || command.actor.organisationId !== chair.organisationId) {
     throw new NotPermitted("chair-admin-only", command.actor.organisationId);
   }
-  const name = text(command.name, "covenant-name");
+  const name = requireText(command.name, "covenant-name");
   return [
     {
       type: "CovenantEstablished",
@@ -113,9 +79,9 @@ function withdraw(command: WithdrawMember, state: CovenantState): CovenantEvent[
 
 function addPurpose(command: AddPurpose, state: CovenantState): CovenantEvent[] {
   const covenant = requireAdmin(command.actor, state, command.covenantId);
-  const purposeId = text(command.purposeId, "purpose-id");
+  const purposeId = requireText(command.purposeId, "purpose-id");
   if (covenant.purposes[purposeId]) throw new Conflict("purpose-id-taken", purposeId);
-  const description = text(command.description, "purpose-description");
+  const description = requireText(command.description, "purpose-description");
   return [
     {
       type: "PurposeAdded",
@@ -131,7 +97,7 @@ function addSharingRule(
 ): CovenantEvent[] {
   const covenant = requireAdmin(command.actor, state, command.covenantId);
   const { rule } = command;
-  const ruleId = text(rule?.ruleId, "sharing-rule-id");
+  const ruleId = requireText(rule?.ruleId, "sharing-rule-id");
   if (covenant.sharingRules[ruleId]) throw new Conflict("sharing-rule-id-taken", ruleId);
   const knownKind = (kind: string) => catalogue.partnerKinds.some((k) => k.id === kind);
   const nonEmpty = (list: unknown, rule: string): string[] => {

@@ -1,0 +1,7 @@
+import { InvalidCommand } from "./domainError.js";
+
+/** Free text a command must carry: a non-blank string, or InvalidCommand naming the rule. */
+export function requireText(value: unknown, rule: string): string {
+  if (typeof value !== "string" || value.trim() === "") throw new InvalidCommand(rule);
+  return value;
+}
