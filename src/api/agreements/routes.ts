@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseReadModels, recordCaseReads } from "../cases/caseReadModels.js";
+import { recordCaseReads } from "../cases/caseReads.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 
@@ -26,17 +26,16 @@ export function agreementsDueRoutes(deps: ResourceDeps): Route[] {
     roles: ["professional", "chair"],
     query: z.object({ status: z.enum(["open", "overdue"]).default("open") }),
     responses: { 200: agreementsDue },
-    problems: ["not_yet_consistent", "unavailable"],
+    problems: ["not_yet_consistent"],
   }).handle(async ({ query, caller, requestId }) => {
-    const models = caseReadModels(deps);
-    const rows = models.agreementsDue.query(caller, deps.now(), query.status);
+    const rows = deps.readModels.agreementsDue.query(caller, deps.now(), query.status);
     const items = new Map<string, string[]>();
     for (const row of rows) {
       const ids = items.get(row.caseId) ?? [];
       ids.push(`agreement:${row.agreementId}`);
       items.set(row.caseId, ids);
     }
-    await recordCaseReads(deps, models.caseView, { caller, requestId }, items);
+    await recordCaseReads(deps, { caller, requestId }, items);
     const agreements = rows.map((row) => ({
       caseId: row.caseId,
       agreementId: row.agreementId,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
-import { caseReadModels, recordCaseReads } from "./caseReadModels.js";
+import { recordCaseReads } from "./caseReads.js";
 import { caseTags } from "./routeOptions.js";
 
 const caseRow = z.strictObject({
@@ -35,17 +35,16 @@ export function listCasesRoute(deps: ResourceDeps): Route {
     tags: caseTags,
     roles: ["professional", "chair"],
     responses: { 200: caseList },
-    problems: ["not_yet_consistent", "unavailable"],
+    problems: ["not_yet_consistent"],
   }).handle(async ({ caller, requestId }) => {
-    const models = caseReadModels(deps);
-    const rows = models.caseList.query(caller, deps.now());
+    const rows = deps.readModels.caseList.query(caller, deps.now());
     const items = new Map(
       rows.map((row) => [
         row.caseId,
         [`${row.access === "case" ? "case" : "invitation"}:${row.caseId}`],
       ]),
     );
-    await recordCaseReads(deps, models.caseView, { caller, requestId }, items);
+    await recordCaseReads(deps, { caller, requestId }, items);
     const cases = rows.map((row) =>
       row.access === "invitation"
         ? {

@@ -2,7 +2,7 @@ import { caseVisibility } from "../../privacy/policy/caseVisibility.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { caseNotFound } from "./caseCommands.js";
-import { CASE_WORK } from "./caseReadModels.js";
+import { CASE_WORK } from "./caseReads.js";
 import { caseOrInvitationSchema, presentCase, presentInvitation } from "./presenters/caseView.js";
 import { caseTags } from "./routeOptions.js";
 import { caseParams } from "./schemas.js";

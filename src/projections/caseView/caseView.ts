@@ -20,8 +20,6 @@ export interface CaseViewModel extends ReadModel {
   stateOf(caseId: string): CaseState | undefined;
   /** The revision of the case stream the state was folded up to (its ETag); -1 when unknown. */
   revisionOf(caseId: string): number;
-  /** Ids of every case held. */
-  caseIds(): IterableIterator<string>;
 }
 
 const NONE: CaseVisibility = { kind: "none" };
@@ -54,6 +52,5 @@ export function createCaseView(): CaseViewModel {
     },
     stateOf: (caseId) => cases.get(caseId),
     revisionOf: (caseId) => revisions.get(caseId) ?? -1,
-    caseIds: () => cases.keys(),
   };
 }
