@@ -13,10 +13,10 @@ import {
   invitePartner,
   joinCase,
   leaveCase,
-  raiseSignal,
   removePartner,
 } from "./participation.js";
 import { correctShare, revokeShare, shareInformation } from "./sharing.js";
+import { raiseSignal } from "./signals.js";
 import { type CaseState, evolveCase, initialCaseState } from "./state.js";
 
 /** The case decider: returns the events a command produces, or throws a DomainError naming the rule. */

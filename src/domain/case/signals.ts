@@ -1,0 +1,85 @@
+import { activeMember } from "../covenant/state.js";
+import { isCalendarDate } from "../dates.js";
+import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import { requireText } from "../text.js";
+import type { RaiseSignal } from "./commands.js";
+import type { CaseContext } from "./context.js";
+import type { CaseEvent, Subject } from "./events.js";
+import { requireContact, requireJoined, requireOpenCase, requireRole } from "./guards.js";
+import type { CaseState } from "./state.js";
+
+function requireSubject(subject: Subject | undefined): Subject {
+  if (!subject) throw new InvalidCommand("subject-required");
+  requireText(subject.name, "subject-required");
+  requireText(subject.school, "subject-required");
+  if (!isCalendarDate(subject.dateOfBirth)) throw new InvalidCommand("subject-date-of-birth");
+  return { name: subject.name, dateOfBirth: subject.dateOfBirth, school: subject.school };
+}
+
+/** Any covenant member raises a concern; the first one opens the case. */
+export function raiseSignal(
+  command: RaiseSignal,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  const { actor, now, caseId } = command;
+  requireRole(actor, "raise-signal-role", "professional", "chair");
+  const { covenant, catalogue } = context;
+  if (covenant.status !== "established" || covenant.covenantId !== command.covenantId) {
+    throw new Conflict("case-covenant", command.covenantId);
+  }
+  if (!activeMember(covenant, actor.organisationId)) {
+    throw new NotPermitted("covenant-member", actor.organisationId);
+  }
+  if (!catalogue.signalCategories.some((c) => c.id === command.category)) {
+    throw new InvalidCommand("signal-category", command.category);
+  }
+  if (!catalogue.levels.some((l) => l.id === command.level)) {
+    throw new InvalidCommand("signal-level", command.level);
+  }
+  if (!["low", "medium", "high"].includes(command.urgency)) {
+    throw new InvalidCommand("signal-urgency", String(command.urgency));
+  }
+  requireText(command.description, "signal-description");
+
+  const opening = state.status === "none";
+  if (!opening) {
+    const existing = requireOpenCase(state, caseId);
+    if (existing.covenantId !== command.covenantId)
+      throw new Conflict("case-covenant", command.covenantId);
+    requireJoined(state, actor.organisationId, "participant-only");
+  }
+  const subjectId = opening ? command.subjectId : (state.subjectId as string);
+  const events: CaseEvent[] = [];
+  if (opening) {
+    requireText(command.subjectId, "subject-id-required");
+    events.push({
+      type: "CaseOpened",
+      data: {
+        caseId,
+        subjectId,
+        covenantId: command.covenantId,
+        chairOrganisationId: covenant.chairOrganisationId as string,
+        subject: requireSubject(command.subject),
+        openedBy: actor.organisationId,
+        contact: requireContact(command.contact),
+        openedAt: now,
+      },
+    });
+  }
+  events.push({
+    type: "SignalRaised",
+    data: {
+      caseId,
+      subjectId,
+      signalId: command.signalId,
+      raisedBy: actor.organisationId,
+      category: command.category,
+      level: command.level,
+      urgency: command.urgency,
+      description: command.description,
+      raisedAt: now,
+    },
+  });
+  return events;
+}
