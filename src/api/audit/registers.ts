@@ -1,8 +1,12 @@
-import { privacyOfficerScope } from "../../privacy/policy/audit.js";
-import { HttpProblem } from "../problems.js";
+import {
+  type AuditScope,
+  isCovenantPrivacyOfficer,
+  privacyOfficerScope,
+} from "../../privacy/policy/audit.js";
+import type { Caller } from "../auth/claims.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
-import { auditedCovenant, awaitCurrent } from "./auditedCovenant.js";
+import { currentAuditedCovenant } from "./auditedCovenant.js";
 import { presentAccessRecord, presentDisclosure } from "./presenters.js";
 import { accessList, auditQuery, disclosureList } from "./schemas.js";
 
@@ -17,12 +21,18 @@ const filterOf = (query: { case?: string; organisation?: string; from?: string; 
 
 /** Rule 5: the disclosure register and the access log, metadata only, in the officer's scope. */
 export function registerRoutes(deps: ResourceDeps): Route[] {
-  const scopeOf = async (caller: Parameters<typeof privacyOfficerScope>[0], covenantId: string) => {
-    await awaitCurrent(deps);
-    const covenant = await auditedCovenant(deps, caller, covenantId);
-    const scope = privacyOfficerScope(caller, covenant);
-    if (scope === null)
-      throw new HttpProblem("forbidden", "Only a privacy officer of the covenant");
+  // The register queries apply the officer's scope themselves; the answer names which it was.
+  const scopeOf = async (caller: Caller, covenantId: string) => {
+    const covenant = await currentAuditedCovenant(
+      deps,
+      caller,
+      covenantId,
+      (viewer, audited) => privacyOfficerScope(viewer, audited) !== null,
+      "Only a privacy officer of the covenant",
+    );
+    const scope: AuditScope["kind"] = isCovenantPrivacyOfficer(caller, covenant)
+      ? "covenant"
+      : "organisation";
     return { covenant, scope };
   };
 
@@ -40,7 +50,7 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
   }).handle(async ({ query, caller }) => {
     const { covenant, scope } = await scopeOf(caller, query.covenant);
     const items = deps.readModels.disclosureRegister.disclosures(caller, covenant, filterOf(query));
-    return { status: 200, body: { scope: scope.kind, items: items.map(presentDisclosure) } };
+    return { status: 200, body: { scope, items: items.map(presentDisclosure) } };
   });
 
   const access = defineRoute({
@@ -57,7 +67,7 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
   }).handle(async ({ query, caller }) => {
     const { covenant, scope } = await scopeOf(caller, query.covenant);
     const items = deps.readModels.accessLog.reads(caller, covenant, filterOf(query));
-    return { status: 200, body: { scope: scope.kind, items: items.map(presentAccessRecord) } };
+    return { status: 200, body: { scope, items: items.map(presentAccessRecord) } };
   });
 
   return [disclosures, access];
