@@ -20,10 +20,7 @@ const seedActor: Actor = {
 };
 
 /** The commands that establish the demo covenant, in order. */
-export function demoCovenantCommands(
-  now: string,
-  covenantId = DEMO_COVENANT_ID,
-): CovenantCommand[] {
+function demoCovenantCommands(now: string, covenantId = DEMO_COVENANT_ID): CovenantCommand[] {
   const base = { actor: seedActor, now, covenantId };
   return [
     { ...base, type: "EstablishCovenant", name: DEMO_COVENANT_NAME, chair: demoChair },

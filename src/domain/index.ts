@@ -1,14 +1,12 @@
 export { type Actor, hasRole, ROLES, type Role } from "./actor.js";
 export { isOverdue } from "./case/agreements.js";
 export type * from "./case/commands.js";
-export { isConsentActive, requiredConsentGivers } from "./case/consent.js";
+export { requiredConsentGivers } from "./case/consent.js";
 export type { CaseContext } from "./case/context.js";
 export { caseDecider, decideCase } from "./case/decide.js";
 export { SHARE_RULES, ShareRefused, type ShareRule } from "./case/errors.js";
 export type * from "./case/events.js";
 export { caseStreamId } from "./case/events.js";
-export { isSubstantiveNecessity } from "./case/necessity.js";
-export { checkShare, type LawfulShare } from "./case/shareRules.js";
 export * from "./case/state.js";
 export * from "./catalogue/index.js";
 export type * from "./covenant/commands.js";

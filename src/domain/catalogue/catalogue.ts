@@ -27,6 +27,3 @@ export const catalogue: Catalogue = {
 
 export const findLegalBasis = (catalogue: Catalogue, id: string) =>
   catalogue.legalBases.find((basis) => basis.id === id);
-
-export const findDataCategory = (catalogue: Catalogue, id: string) =>
-  catalogue.dataCategories.find((category) => category.id === id);

@@ -1,7 +1,6 @@
 export {
   type Catalogue,
   catalogue,
-  findDataCategory,
   findLegalBasis,
   legalBases,
 } from "./catalogue.js";
