@@ -75,6 +75,33 @@ describe("a caller from a non-participating organisation", () => {
   });
 });
 
+test("the organisation is the token's: naming a participant in a header or the body does not let a stranger in", async () => {
+  const { api, tokens, ids } = populated;
+  const eventsBefore = (await api.caseEvents(ids.caseId)).length;
+  const claimed = {
+    "x-organisation-id": ORG.school,
+    "x-org": ORG.school,
+    organisation: ORG.school,
+  };
+
+  const read = await api.call("GET", `/v1/cases/${ids.caseId}`, {
+    token: tokens.stranger,
+    headers: claimed,
+  });
+  const share = await api.call("POST", `/v1/cases/${ids.caseId}/shares`, {
+    token: tokens.stranger,
+    headers: claimed,
+    body: {
+      ...(sampleBodies["POST /v1/cases/{caseId}/shares"] as object),
+      organisationId: ORG.school,
+    },
+  });
+
+  expect(read.status).toBe(404);
+  expect([400, 404]).toContain(share.status);
+  expect(await api.caseEvents(ids.caseId)).toHaveLength(eventsBefore);
+});
+
 test("an organisation that left no longer finds the case", async () => {
   const { api, tokens } = populated;
   const own = await populatedCase(api, tokens);
