@@ -25,7 +25,8 @@ const PAGE = 1000;
 /**
  * "What could this organisation see in this case at that moment?" (rule 5): replays the
  * case's events stored up to `at` and asks the policy, as of `at`, for a professional of
- * that organisation. Fields stay encrypted: the answer names items, so nothing is decrypted.
+ * that organisation. The answer names items and categories only; content that the codec
+ * decrypts to fold the case never leaves this function.
  * Who may ask (the organisation's or the covenant's privacy officer) is the caller's check.
  */
 export async function visibilityAt(
