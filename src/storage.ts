@@ -3,6 +3,7 @@ import pg from "pg";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { KeyVault } from "./privacy/keys/keyStore.js";
+import { loadMasterKey } from "./privacy/keys/masterKey.js";
 import { postgresKeyVault } from "./privacy/keys/postgres/keyVault.js";
 import { sqliteKeyVault } from "./privacy/keys/sqlite/keyVault.js";
 import type { EventStore } from "./store/eventStore.js";
@@ -16,6 +17,16 @@ export interface Storage {
   vault: KeyVault;
   /** Closes the store, then a key database of its own if it has one. */
   close(): Promise<void>;
+}
+
+/** The master key that wraps the vault's data keys, from the configuration (or a development file). */
+export function loadConfiguredMasterKey(config: Config): ReturnType<typeof loadMasterKey> {
+  return loadMasterKey({
+    environment: config.env,
+    masterKey: config.keys.masterKey,
+    masterKeyFile: config.keys.masterKeyFile,
+    developmentKeyPath: join(config.dataDir, "master.key"),
+  });
 }
 
 const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//i.test(value);

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Logger } from "pino";
 import { actorOf } from "./api/auth/claims.js";
 import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/auth/devKeys.js";
@@ -12,7 +11,6 @@ import type { ReadModels, ResourceDeps } from "./api/resources.js";
 import { domainCodec } from "./commands/eventCodec.js";
 import type { Config } from "./config.js";
 import { recordAccess } from "./privacy/accessRecords.js";
-import { loadMasterKey } from "./privacy/keys/masterKey.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
 import { createAccessLog } from "./projections/accessLog/accessLog.js";
 import { createAgreementsDue } from "./projections/agreementsDue/agreementsDue.js";
@@ -22,7 +20,7 @@ import { createDisclosureRegister } from "./projections/disclosureRegister/discl
 import { createProjector, type Projector } from "./projections/projector.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
 import { createTrends } from "./projections/trends/trends.js";
-import { openStorage } from "./storage.js";
+import { loadConfiguredMasterKey, openStorage } from "./storage.js";
 import type { EventStore } from "./store/eventStore.js";
 
 /** Everything the service runs on, wired once; main.ts, the demo and the tests open it the same way. */
@@ -89,12 +87,7 @@ export async function openSystem(
 ): Promise<System> {
   const metrics = options.metrics ?? createMetrics();
   const now = options.now ?? (() => new Date().toISOString());
-  const master = loadMasterKey({
-    environment: config.env,
-    masterKey: config.keys.masterKey,
-    masterKeyFile: config.keys.masterKeyFile,
-    developmentKeyPath: join(config.dataDir, "master.key"),
-  });
+  const master = loadConfiguredMasterKey(config);
   if (master.created) {
     logger.warn(
       { path: master.path },

@@ -1,11 +1,9 @@
-import { join } from "node:path";
 import pino from "pino";
 import { domainCodec } from "../commands/eventCodec.js";
 import { loadConfig } from "../config.js";
-import { loadMasterKey } from "../privacy/keys/masterKey.js";
 import { createKeyStore } from "../privacy/keys/subjectKeys.js";
 import { runRetention } from "../privacy/retention/job.js";
-import { openStorage } from "../storage.js";
+import { loadConfiguredMasterKey, openStorage } from "../storage.js";
 
 // npm run retention: one run of the retention job against the configured store. The
 // service runs the same job at start-up and on an interval; with the SQLite store, which
@@ -13,12 +11,7 @@ import { openStorage } from "../storage.js";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: "warn" }, pino.destination(2));
-  const master = loadMasterKey({
-    environment: config.env,
-    masterKey: config.keys.masterKey,
-    masterKeyFile: config.keys.masterKeyFile,
-    developmentKeyPath: join(config.dataDir, "master.key"),
-  });
+  const master = loadConfiguredMasterKey(config);
   const storage = await openStorage(config, logger);
   try {
     const keyStore = createKeyStore({ vault: storage.vault, masterKey: master.masterKey });

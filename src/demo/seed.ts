@@ -1,5 +1,5 @@
 import { handleCovenantCommand } from "../commands/caseWork.js";
-import type { Actor, CovenantCommand } from "../domain/index.js";
+import { type Actor, type CovenantCommand, ROLES } from "../domain/index.js";
 import { WrongExpectedRevisionError } from "../store/errors.js";
 import { START } from "../store/types.js";
 import type { System } from "../system.js";
@@ -53,7 +53,7 @@ export async function seedDemoCovenantIfEmpty(system: System): Promise<boolean> 
     {
       covenantId: DEMO_COVENANT_ID,
       organisations: Object.fromEntries(demoDirectory().map((o) => [o.key, o.organisationId])),
-      roles: ["professional", "chair", "privacy-officer", "admin", "analyst"],
+      roles: ROLES,
       mintToken: "npm run token -- --org <organisationId> --role <role>",
       example: `npm run token -- --org ${demoOrganisations.secondarySchool} --role professional`,
     },
