@@ -26,7 +26,7 @@ export interface ContentRead {
   /** Pseudonymous subject id of the case. */
   subjectId: string;
   covenantId: string;
-  /** Ids of the items shown (share ids, meeting ids, "header", ...); never their content. */
+  /** Ids of the items shown, as the policy names them ("case:<id>", "share:<id>", ...); never their content. */
   itemIds: readonly string[];
   /** Processing-activity code; default DEFAULT_READ_PURPOSE. */
   purpose?: string;

@@ -175,6 +175,23 @@ describe("subject access report (rule 6)", () => {
     ]);
   });
 
+  test("its read record names the items as a case read does, so the access log has one vocabulary", async () => {
+    await report();
+
+    const records = await world.store.readStream(accessStreamId(script.caseId));
+    const own = records.find((record) => record.data.purpose === "inzageverzoek");
+    expect(own?.data.itemIds).toEqual(
+      expect.arrayContaining([
+        `case:${script.caseId}`,
+        "subject",
+        `participant:${ORG.wijkteam}`,
+        "share:share-wijkteam",
+        expect.stringMatching(/^minutes:/),
+        expect.stringMatching(/^agreement:/),
+      ]),
+    );
+  });
+
   test("only the covenant's privacy officer produces it; nothing is read or recorded for anyone else", async () => {
     const before = await world.store.headPosition();
     for (const viewer of [privacyOfficer(ORG.wijkteam), professional(ORG.chair), chair]) {

@@ -71,7 +71,7 @@ export interface CaseSection {
     dueDate: string;
     status: string;
   }[];
-  /** The ids of everything above, for the read record of the report itself. */
+  /** The ids of everything above, as ShownItem ids, for the read record of the report itself. */
   itemIds: string[];
 }
 
@@ -142,6 +142,11 @@ export function presentCase(
     dueDate: agreement.dueDate,
     status: agreement.status,
   }));
+  const participants = Object.values(state.participants).map((participant) => ({
+    ...named(participant.organisationId),
+    status: participant.status,
+    since: participant.since,
+  }));
   const caseId = state.caseId ?? String(opened?.caseId);
   return {
     caseId,
@@ -151,23 +156,22 @@ export function presentCase(
     closedAt: state.closedAt,
     retentionUntil: state.retentionUntil,
     subject: state.subject ? { ...state.subject } : null,
-    participants: Object.values(state.participants).map((participant) => ({
-      ...named(participant.organisationId),
-      status: participant.status,
-      since: participant.since,
-    })),
+    participants,
     signals,
     shares,
     consents,
     meetings,
     agreements,
+    // Named as the policy names what a case read shows, so the access log speaks one vocabulary.
     itemIds: [
-      "header",
-      ...signals.map((item) => item.signalId),
-      ...shares.map((item) => item.shareId),
-      ...consents.map((item) => item.consentId),
-      ...meetings.map((item) => item.meetingId),
-      ...agreements.map((item) => item.agreementId),
+      `case:${caseId}`,
+      "subject",
+      ...participants.map((item) => `participant:${item.organisationId}`),
+      ...signals.map((item) => `signal:${item.signalId}`),
+      ...shares.map((item) => `share:${item.shareId}`),
+      ...consents.map((item) => `consent:${item.consentId}`),
+      ...meetings.flatMap((item) => [`meeting:${item.meetingId}`, `minutes:${item.meetingId}`]),
+      ...agreements.map((item) => `agreement:${item.agreementId}`),
     ],
   };
 }
