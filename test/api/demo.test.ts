@@ -1,20 +1,13 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/api/observability/logger.js";
 import { runDemo } from "../../src/demo/demo.js";
 import { renderDemo } from "../../src/demo/print.js";
+import { capturedLogs } from "./support/capturedLogs.js";
 import { CONTENT } from "./support/demoCase.js";
 
 describe("npm run demo", () => {
   it("tells the story through the API in under a minute: each partner sees what the rules allow", async () => {
-    const logs: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logs.push(String(chunk));
-        done();
-      },
-    });
-    const result = await runDemo({ logger: createLogger({ logLevel: "info" }, sink) });
+    const { logger, lines: logs } = capturedLogs({ logLevel: "info" });
+    const result = await runDemo({ logger });
     expect(result.elapsedMs).toBeLessThan(60_000);
 
     const view = Object.fromEntries(result.partners.map((p) => [p.label, p]));
@@ -50,7 +43,7 @@ describe("npm run demo", () => {
     expect(printed).toContain("Wet politiegegevens art. 20");
     expect(printed).toContain("Besluit SWV Rivierenland 2024/07");
     // The service's own logs carry ids and routes, never what the story is about.
-    const logText = logs.join("");
+    const logText = logs.join("\n");
     expect(logText).toContain("/v1/cases/{caseId}/shares");
     for (const secret of CONTENT) expect(logText).not.toContain(secret);
   }, 60_000);

@@ -1,14 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import type { Role } from "../../../src/api/auth/claims.js";
 import { mintDevToken } from "../../../src/api/auth/devTokens.js";
-import { createLogger } from "../../../src/api/observability/logger.js";
 import { createMetrics } from "../../../src/api/observability/metrics.js";
 import { type Config, loadConfig } from "../../../src/config.js";
 import { type RunningService, startService } from "../../../src/service.js";
 import { freshDatabaseUrl } from "../../support/postgres.js";
+import { capturedLogs } from "./capturedLogs.js";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -50,14 +49,7 @@ export async function startTestService(
     ...storeEnv,
     ...options.env,
   });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(...String(chunk).split("\n").filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger(config, sink);
+  const { logger, lines: logs } = capturedLogs(config);
   const service = await startService(config, logger, {
     metrics: createMetrics({ defaultMetrics: false }),
     seedDemo: options.seedDemo ?? false,

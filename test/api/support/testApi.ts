@@ -1,17 +1,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { createApp, type HttpApi } from "../../../src/api/app.js";
 import type { Role } from "../../../src/api/auth/claims.js";
 import { mintDevToken } from "../../../src/api/auth/devTokens.js";
 import { eventStoreIdempotency } from "../../../src/api/concurrency/eventStoreIdempotency.js";
-import { createLogger } from "../../../src/api/observability/logger.js";
 import { createMetrics, instrumentEventStore } from "../../../src/api/observability/metrics.js";
 import { type RunningServer, startServer } from "../../../src/api/server.js";
 import { type Config, loadConfig } from "../../../src/config.js";
 import type { EventStore } from "../../../src/store/eventStore.js";
 import { openSqliteEventStore } from "../../../src/store/sqlite/index.js";
+import { capturedLogs } from "./capturedLogs.js";
 import { thingRoutes } from "./thingRoutes.js";
 
 export interface TestApi {
@@ -36,14 +35,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     BODY_LIMIT: "4kb",
     ...env,
   });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(...String(chunk).split("\n").filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger(config, sink);
+  const { logger, lines: logs } = capturedLogs(config);
   const metrics = createMetrics({ defaultMetrics: false });
   const raw = openSqliteEventStore(join(dataDir, "events.sqlite"));
   const store = instrumentEventStore(raw, metrics);

@@ -1,11 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import type { HttpApi } from "../../../../src/api/app.js";
 import type { Role } from "../../../../src/api/auth/claims.js";
 import { mintDevToken } from "../../../../src/api/auth/devTokens.js";
-import { createLogger } from "../../../../src/api/observability/logger.js";
 import { createMetrics } from "../../../../src/api/observability/metrics.js";
 import type { Route } from "../../../../src/api/route.js";
 import { allRoutes } from "../../../../src/api/routes.js";
@@ -16,6 +14,7 @@ import type { RecordedEvent } from "../../../../src/store/types.js";
 import type { System } from "../../../../src/system.js";
 import { regionCommands } from "../../../domain/fixtures.js";
 import { freshDatabaseUrl } from "../../../support/postgres.js";
+import { capturedLogs } from "../../support/capturedLogs.js";
 
 export { COVENANT_ID, ORG } from "../../../domain/fixtures.js";
 
@@ -73,14 +72,7 @@ export async function startCaseApi(kind: StoreKind = "sqlite"): Promise<CaseApi>
     RATE_LIMIT_PER_MINUTE: "100000",
     LOG_LEVEL: "info",
   });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(...String(chunk).split("\n").filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger(config, sink);
+  const { logger, lines: logs } = capturedLogs(config);
   const service = await startService(
     { ...config, http: { ...config.http, port: 0, host: "127.0.0.1" } },
     logger,

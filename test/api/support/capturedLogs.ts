@@ -1,0 +1,19 @@
+import { Writable } from "node:stream";
+import type { Logger } from "pino";
+import { createLogger } from "../../../src/api/observability/logger.js";
+import type { Config } from "../../../src/config.js";
+
+/** The service's real logger writing into `lines`, one JSON line each, for tests to inspect. */
+export function capturedLogs(config: Pick<Config, "logLevel">): {
+  logger: Logger;
+  lines: string[];
+} {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  return { logger: createLogger(config, sink), lines };
+}
