@@ -91,6 +91,18 @@ describe("malformed requests to the share resource", () => {
     expect(response.body.errors[0].path).toBe("/necessity");
   });
 
+  test("a validation problem names the field, never the personal value sent in it", async () => {
+    const secret = "Amira Jansen woont op de Lindelaan 4";
+    const response = await api.call("POST", sharePath(), {
+      token: tokens.school,
+      body: lawfulShare({ content: secret.repeat(600), recipients: [secret], purposeId: secret }),
+    });
+    await expectProblem(response, 400, "validation");
+    const paths = response.body.errors.map((error: { path: string }) => error.path);
+    expect(paths).toEqual(expect.arrayContaining(["/content", "/recipients/0", "/purposeId"]));
+    expect(JSON.stringify(response.body)).not.toContain("Amira");
+  });
+
   test("an invalid UUID in the path is 400 before any lookup", async () => {
     for (const path of [
       "/v1/cases/not-a-uuid",
