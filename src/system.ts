@@ -60,6 +60,9 @@ async function announceDevelopmentKeys(config: Config, logger: Logger): Promise<
   );
 }
 
+/** The purpose the idempotency fingerprint secret is derived for. */
+const IDEMPOTENCY_FINGERPRINT = "casustafel idempotency fingerprint v1";
+
 /** The projector's fold of a case, so a case command reads only the events since. */
 function caseSnapshot(models: ReadModels, caseId: string) {
   const state = models.caseView.stateOf(caseId);
@@ -156,7 +159,9 @@ export async function openSystem(
     metrics,
     store,
     resources,
-    idempotency: eventStoreIdempotency(store),
+    idempotency: eventStoreIdempotency(store, {
+      fingerprintKey: master.masterKey.derive(IDEMPOTENCY_FINGERPRINT),
+    }),
     waitForPosition,
     projector,
     readiness: async () => {

@@ -24,7 +24,7 @@ export interface AppDependencies {
   routes: readonly Route[];
   /** Defaults to JWKS / public key / dev key pair, as the configuration says. */
   verifyToken?: TokenVerifier;
-  /** Enables Idempotency-Key on POST routes; usually eventStoreIdempotency(store). */
+  /** Enables Idempotency-Key on POST routes; usually eventStoreIdempotency(store, { fingerprintKey }). */
   idempotency?: IdempotencyStore;
   /** Enables Min-Position on GET routes; usually the projector's wait. */
   waitForPosition?: WaitForPosition;

@@ -5,7 +5,6 @@ import {
   type IdempotencyStore,
   parseIdempotencyKey,
   type RememberedResponse,
-  requestHash,
   runIdempotently,
 } from "./concurrency/idempotency.js";
 import { awaitMinPosition, type WaitForPosition } from "./concurrency/minPosition.js";
@@ -92,7 +91,7 @@ export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
       return;
     }
     const scope = `${req.caller.organisationId}/${req.caller.userId}`;
-    const hash = requestHash(req.method, req.originalUrl, req.body);
+    const hash = runtime.idempotency.fingerprint(req.method, req.originalUrl, req.body);
     const outcome = await runIdempotently(runtime.idempotency, { key, scope, hash }, execute);
     send(res, outcome.response, outcome.replayed);
   };

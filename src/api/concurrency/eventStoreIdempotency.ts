@@ -1,14 +1,21 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, type KeyObject, randomUUID } from "node:crypto";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
 import type { EventStore } from "../../store/eventStore.js";
 import type { JsonObject, RecordedEvent } from "../../store/types.js";
-import type { IdempotencyEntry, IdempotencyStore, RememberedResponse } from "./idempotency.js";
+import {
+  type IdempotencyEntry,
+  type IdempotencyStore,
+  type RememberedResponse,
+  requestFingerprint,
+} from "./idempotency.js";
 
 const CLAIMED = "IdempotencyKeyClaimed";
 const COMPLETED = "IdempotentResponseRecorded";
 const RELEASED = "IdempotencyKeyReleased";
 
 export interface EventStoreIdempotencyOptions {
+  /** Keys the request fingerprints; every process must use the same (masterKey.derive). */
+  fingerprintKey: KeyObject;
   /** A claim older than this is treated as abandoned (its process died mid-request). */
   claimTimeoutMs?: number;
   now?: () => Date;
@@ -20,7 +27,7 @@ export interface EventStoreIdempotencyOptions {
  */
 export function eventStoreIdempotency(
   store: EventStore,
-  options: EventStoreIdempotencyOptions = {},
+  options: EventStoreIdempotencyOptions,
 ): IdempotencyStore {
   const claimTimeoutMs = options.claimTimeoutMs ?? 60_000;
   const now = options.now ?? (() => new Date());
@@ -42,6 +49,8 @@ export function eventStoreIdempotency(
   ) => store.append(stream, [{ eventId: randomUUID(), type, data }], { expectedRevision });
 
   return {
+    fingerprint: (method, path, body) =>
+      requestFingerprint(options.fingerprintKey, method, path, body),
     async get(key, scope) {
       const event = await last(streamId(key, scope));
       if (!event || isAbandoned(event)) return undefined;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac, type KeyObject } from "node:crypto";
 import { canonicalJson } from "../../store/hashChain.js";
 import type { Json } from "../../store/types.js";
 import { HttpProblem } from "../problems.js";
@@ -27,13 +27,24 @@ export interface IdempotencyStore {
   put(key: string, scope: string, requestHash: string, response: RememberedResponse): Promise<void>;
   /** Gives the claim up after the request failed, so a retry can run the handler again. */
   release(key: string, scope: string): Promise<void>;
+  /** What is stored to recognise the same request again (never the body itself). */
+  fingerprint(method: string, path: string, body: unknown): string;
 }
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
-/** Same route and same body give the same hash; the body itself is never stored. */
-export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash("sha256")
+/**
+ * Same route and same body give the same fingerprint. It is keyed (HMAC with a secret from
+ * the master key): a body of POST /v1/cases names the young person, and a plain hash of a name
+ * and a date of birth could be found by guessing.
+ */
+export function requestFingerprint(
+  secret: KeyObject,
+  method: string,
+  path: string,
+  body: unknown,
+): string {
+  return createHmac("sha256", secret)
     .update(`${method} ${path}\n${canonicalJson((body ?? null) as Json)}`)
     .digest("hex");
 }

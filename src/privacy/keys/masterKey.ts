@@ -2,6 +2,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createSecretKey,
+  hkdfSync,
   type KeyObject,
   randomBytes,
 } from "node:crypto";
@@ -25,6 +26,8 @@ export interface MasterKey {
   wrap(subjectId: string, keyId: string, dataKey: Buffer): Buffer;
   /** Unwraps a data key; throws KeyUnwrapError when authentication fails. */
   unwrap(subjectId: string, keyId: string, wrapped: Buffer): KeyObject;
+  /** A secret for one purpose (HKDF-SHA256), the same in every process that holds this master key. */
+  derive(purpose: string): KeyObject;
 }
 
 export interface MasterKeyConfig {
@@ -81,6 +84,10 @@ export function masterKeyFrom(bytes: Uint8Array): MasterKey {
   if (bytes.length !== KEY_BYTES) throw new MasterKeyInvalidError("the given bytes");
   const key = createSecretKey(Buffer.from(bytes));
   return {
+    derive(purpose) {
+      const derived = hkdfSync("sha256", Buffer.from(bytes), Buffer.alloc(0), purpose, KEY_BYTES);
+      return createSecretKey(Buffer.from(derived));
+    },
     wrap(subjectId, keyId, dataKey) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });

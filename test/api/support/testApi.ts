@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +9,7 @@ import { eventStoreIdempotency } from "../../../src/api/concurrency/eventStoreId
 import { createMetrics, instrumentEventStore } from "../../../src/api/observability/metrics.js";
 import { type RunningServer, startServer } from "../../../src/api/server.js";
 import { type Config, loadConfig } from "../../../src/config.js";
+import { masterKeyFrom } from "../../../src/privacy/keys/masterKey.js";
 import type { EventStore } from "../../../src/store/eventStore.js";
 import { openSqliteEventStore } from "../../../src/store/sqlite/index.js";
 import { capturedLogs } from "./capturedLogs.js";
@@ -44,7 +46,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     logger,
     metrics,
     routes: thingRoutes(store),
-    idempotency: eventStoreIdempotency(store),
+    idempotency: eventStoreIdempotency(store, {
+      fingerprintKey: masterKeyFrom(randomBytes(32)).derive("test fingerprint"),
+    }),
     waitForPosition: async (position, timeoutMs) => {
       const deadline = Date.now() + timeoutMs;
       while ((await store.headPosition()) < position) {
