@@ -1,15 +1,15 @@
 import { z } from "zod";
-import type { Actor } from "../../domain/index.js";
+import { type Actor, ROLES, type Role } from "../../domain/index.js";
 
-export const roles = ["professional", "chair", "privacy-officer", "admin", "analyst"] as const;
-export type Role = (typeof roles)[number];
-export const roleSchema = z.enum(roles);
+export type { Role };
+/** The token's roles are the domain's roles; one list, so the two cannot drift apart. */
+export const roleSchema = z.enum(ROLES);
 
 /** The claims this API relies on; anything else in the token is ignored. */
 export const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
   org: z.string().min(1).max(200),
-  roles: z.array(roleSchema).min(1).max(roles.length),
+  roles: z.array(roleSchema).min(1).max(ROLES.length),
 });
 
 /** Who is calling: the organisation comes from the verified token, never from the request. */
