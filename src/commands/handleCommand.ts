@@ -102,6 +102,16 @@ function matches(expected: HandleOptions["expectedRevision"], current: number): 
   return expected === "exists" ? current >= 0 : expected === current;
 }
 
+/** A stream read whole, personal fields decoded, folded; revision -1 when it does not exist. */
+export async function readState<S>(
+  deps: CommandDeps,
+  streamId: string,
+  decider: { initialState: S; evolve: (state: S, event: never) => S },
+): Promise<Snapshot<S>> {
+  const history = await readDecodedStream(deps.store, deps.codec, streamId);
+  return { state: fold(decider, history), revision: history.length - 1 };
+}
+
 /** Folds decoded events into a decider's state. */
 export function fold<S>(
   decider: { initialState: S; evolve: (state: S, event: never) => S },

@@ -1,6 +1,5 @@
 import { handleCovenantCommand } from "../../commands/caseWork.js";
-import { fold } from "../../commands/handleCommand.js";
-import { readDecodedStream } from "../../commands/readDecoded.js";
+import { readState, type Snapshot } from "../../commands/handleCommand.js";
 import {
   activeMember,
   type CovenantCommand,
@@ -62,12 +61,11 @@ export function answerWrite<S extends number, B>(
 }
 
 /** The covenant now, with its stream revision (the ETag). */
-export async function readCovenant(
+export function readCovenant(
   deps: ResourceDeps,
   covenantId: string,
-): Promise<{ state: CovenantState; revision: number }> {
-  const history = await readDecodedStream(deps.store, deps.codec, covenantStreamId(covenantId));
-  return { state: fold(covenantDecider, history), revision: history.length - 1 };
+): Promise<Snapshot<CovenantState>> {
+  return readState(deps.commands, covenantStreamId(covenantId), covenantDecider);
 }
 
 /** Members (and only members) read their covenant; to anyone else it does not exist. */
