@@ -17,6 +17,7 @@ export * from "./covenant/state.js";
 export { ageOn } from "./dates.js";
 export type { Decider, DomainEvent, Json } from "./decider.js";
 export * from "./domainError.js";
+export { entryOf } from "./entries.js";
 export { ERASED, type EventType, personalFields } from "./personalFields.js";
 export type * from "./subject/commands.js";
 export { decideSubject, type SubjectContext, subjectDecider } from "./subject/decide.js";

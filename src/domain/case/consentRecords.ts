@@ -1,5 +1,6 @@
 import { compareInstants, isCalendarDate } from "../dates.js";
 import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import type { RecordConsent, WithdrawConsent } from "./commands.js";
 import type { CaseContext } from "./context.js";
 import type { CaseEvent } from "./events.js";
@@ -31,12 +32,12 @@ export function recordConsent(
   const open = requireOpenCase(state, command.caseId);
   requireCovenantOf(open, context);
   requireRecorder(command, open);
-  requireNew(open.consents[command.consentId], "consent-id-taken", command.consentId);
+  requireNew(entryOf(open.consents, command.consentId), "consent-id-taken", command.consentId);
   if (command.givenBy !== "subject" && command.givenBy !== "parent") {
     throw new InvalidCommand("consent-given-by");
   }
   const { scope } = command;
-  if (!scope || !context.covenant.purposes[scope.purposeId]) {
+  if (!scope || !entryOf(context.covenant.purposes, scope.purposeId)) {
     throw new InvalidCommand("consent-purpose", scope?.purposeId ?? null);
   }
   if (!Array.isArray(scope.dataCategories) || scope.dataCategories.length === 0) {
@@ -86,7 +87,7 @@ export function withdrawConsent(command: WithdrawConsent, state: CaseState): Cas
   const existing = requireCase(state, command.caseId);
   requireRecorder(command, existing);
   const consent = requireFound(
-    existing.consents[command.consentId],
+    entryOf(existing.consents, command.consentId),
     "consent-exists",
     command.consentId,
   );

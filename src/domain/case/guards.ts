@@ -1,5 +1,6 @@
 import { type Actor, hasRole, type Role } from "../actor.js";
 import { Conflict, InvalidCommand, NotFound, NotPermitted } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type { CaseContext } from "./context.js";
 import type { Contact } from "./events.js";
@@ -48,7 +49,7 @@ export const isChair = (actor: Actor, state: ExistingCase) =>
   hasRole(actor, "chair") && actor.organisationId === state.chairOrganisationId;
 
 export const isJoined = (state: CaseState, organisationId: string) =>
-  state.participants[organisationId]?.status === "joined";
+  entryOf(state.participants, organisationId)?.status === "joined";
 
 export function requireJoined(state: CaseState, organisationId: string, rule: string): void {
   if (!isJoined(state, organisationId)) throw new NotPermitted(rule, organisationId);

@@ -1,5 +1,6 @@
 import { activeMember } from "../covenant/state.js";
 import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import type {
   AssignRegie,
   DeclineInvitation,
@@ -33,7 +34,7 @@ export function invitePartner(
   if (!activeMember(context.covenant, organisationId)) {
     throw new InvalidCommand("covenant-member", organisationId);
   }
-  const status = open.participants[organisationId]?.status;
+  const status = entryOf(open.participants, organisationId)?.status;
   if (status === "invited" || status === "joined")
     throw new Conflict("already-participant", organisationId);
   const { caseId, subjectId } = open;
@@ -57,7 +58,7 @@ export function joinCase(command: JoinCase, state: CaseState, context: CaseConte
   requireCovenantOf(open, context);
   const { organisationId } = command.actor;
   requireRole(command.actor, "join-role", "professional", "chair");
-  if (open.participants[organisationId]?.status !== "invited") {
+  if (entryOf(open.participants, organisationId)?.status !== "invited") {
     throw new NotPermitted("invited-only", organisationId);
   }
   if (!activeMember(context.covenant, organisationId)) {
@@ -77,7 +78,7 @@ export function declineInvitation(command: DeclineInvitation, state: CaseState):
   const open = requireOpenCase(state, command.caseId);
   const { organisationId } = command.actor;
   requireRole(command.actor, "decline-role", "professional", "chair");
-  if (open.participants[organisationId]?.status !== "invited") {
+  if (entryOf(open.participants, organisationId)?.status !== "invited") {
     throw new NotPermitted("invited-only", organisationId);
   }
   const { caseId, subjectId } = open;
@@ -105,7 +106,7 @@ export function removePartner(command: RemovePartner, state: CaseState): CaseEve
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
   const { organisationId } = command;
-  const status = open.participants[organisationId]?.status;
+  const status = entryOf(open.participants, organisationId)?.status;
   if (status !== "invited" && status !== "joined")
     throw new Conflict("not-participant", organisationId);
   const { caseId, subjectId } = open;
@@ -118,7 +119,7 @@ export function assignRegie(command: AssignRegie, state: CaseState): CaseEvent[]
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
   const { organisationId } = command;
-  if (open.participants[organisationId]?.status !== "joined") {
+  if (entryOf(open.participants, organisationId)?.status !== "joined") {
     throw new Conflict("regie-participant", organisationId);
   }
   const { caseId, subjectId } = open;

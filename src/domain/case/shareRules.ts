@@ -2,6 +2,7 @@ import type { Catalogue } from "../catalogue/catalogue.js";
 import type { LegalBasis } from "../catalogue/legalBasis.js";
 import { activeMember, type CovenantState, sharingRuleAllows } from "../covenant/state.js";
 import { addDays, compareInstants, dateOf, isCalendarDate } from "../dates.js";
+import { entryOf } from "../entries.js";
 import type { ShareInformation } from "./commands.js";
 import { consentsForShare } from "./consent.js";
 import type { CaseContext } from "./context.js";
@@ -137,7 +138,7 @@ export function checkShare(
   checkParticipants(command, state);
   const kinds = kindsOf(command, context.covenant);
   checkCategories(command, context.catalogue);
-  if (!context.covenant.purposes[command.purposeId])
+  if (!entryOf(context.covenant.purposes, command.purposeId))
     throw new ShareRefused("covenant-purpose", command.purposeId);
   const basis = checkBasis(command, context, kinds);
   checkSharingRules(command, context.covenant, kinds);
