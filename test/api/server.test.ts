@@ -4,8 +4,11 @@ import { startTestApi } from "./support/testApi.js";
 describe("graceful shutdown", () => {
   it("finishes the request in flight, refuses new connections, then closes the store", async () => {
     const t = await startTestApi();
+    // Close only once the server has the request: a connection whose request has not arrived
+    // yet is idle, and reaping idle connections is what shutdown should do.
+    const arrived = new Promise((resolve) => t.server.server.once("request", resolve));
     const inFlight = fetch(`${t.url}/v1/slow?ms=300`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await arrived;
     const closed = t.server.close();
 
     const response = await inFlight;
