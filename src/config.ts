@@ -3,6 +3,15 @@ import { z } from "zod";
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
 const url = z.url();
+const durationUnits = { s: 1, m: 60, h: 3_600, d: 86_400 } as const;
+/** A span such as `12h`, `30m`, `90s` or `1d`, in seconds; a bare number counts seconds. */
+const durationSeconds = z
+  .string()
+  .regex(/^\d+[smhd]?$/, "must be a duration such as 12h, 30m or 3600s")
+  .transform((span) => {
+    const unit = /[smhd]$/.test(span) ? (span.at(-1) as keyof typeof durationUnits) : "s";
+    return Number.parseInt(span, 10) * durationUnits[unit];
+  });
 /** Empty strings count as unset, so `FOO=` in a .env file does not fail a url or number check. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -44,6 +53,17 @@ const environment = z.object({
     .transform((list) => list.split(",").map((item) => item.trim()))
     .pipe(z.array(algorithm).min(1)),
   JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
+  // The longest a token may live (exp - iat): a leaked token stays usable no longer than this.
+  JWT_MAX_TOKEN_AGE: z
+    .string()
+    .default("12h")
+    .pipe(durationSeconds)
+    .pipe(
+      z
+        .number()
+        .min(60, "must be at least 1m")
+        .max(7 * 86_400, "must be at most 7d"),
+    ),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)?$/i, "must be a size such as 100kb or 1mb")
@@ -86,6 +106,7 @@ export interface Config {
     publicKeyFile?: string;
     algorithms: string[];
     clockToleranceSeconds: number;
+    maxTokenAgeSeconds: number;
   };
   logLevel: Environment["LOG_LEVEL"];
   minPositionWaitMs: number;
@@ -164,6 +185,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       publicKeyFile: env.JWT_PUBLIC_KEY_FILE,
       algorithms: env.JWT_ALGORITHMS,
       clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_S,
+      maxTokenAgeSeconds: env.JWT_MAX_TOKEN_AGE,
     },
     logLevel: env.LOG_LEVEL,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,

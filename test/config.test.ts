@@ -19,7 +19,11 @@ describe("configuration", () => {
       dataDir: "./data",
       http: { port: 3000, bodyLimit: "100kb" },
       store: { kind: "sqlite", sqlitePath: "./data/casustafel.sqlite" },
-      jwt: { algorithms: ["RS256", "ES256"], clockToleranceSeconds: 30 },
+      jwt: {
+        algorithms: ["RS256", "ES256"],
+        clockToleranceSeconds: 30,
+        maxTokenAgeSeconds: 43_200,
+      },
     });
   });
 
@@ -30,7 +34,9 @@ describe("configuration", () => {
       DATABASE_URL: "postgres://u:p@db:5432/casus",
       JWT_ALGORITHMS: "ES256, EdDSA",
       RATE_LIMIT_PER_MINUTE: "120",
+      JWT_MAX_TOKEN_AGE: "30m",
     });
+    expect(config.jwt.maxTokenAgeSeconds).toBe(1_800);
     expect(config.http.port).toBe(8080);
     expect(config.store.databaseUrl).toBe("postgres://u:p@db:5432/casus");
     expect(config.jwt.algorithms).toEqual(["ES256", "EdDSA"]);
@@ -49,6 +55,9 @@ describe("configuration", () => {
     ["LOG_LEVEL", "loud"],
     ["MIN_POSITION_WAIT_MS", "-5"],
     ["RATE_LIMIT_PER_MINUTE", "0"],
+    ["JWT_MAX_TOKEN_AGE", "forever"],
+    ["JWT_MAX_TOKEN_AGE", "10s"],
+    ["JWT_MAX_TOKEN_AGE", "30d"],
   ])("a bad %s is refused with the variable named", (name, value) => {
     expect(problemsOf({ [name]: value })).toContain(name);
   });
