@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -28,6 +29,33 @@ const algorithm = z.enum([
   "ES512",
   "EdDSA",
 ]);
+
+/** express's names for address ranges, an address, or an address with a prefix length. */
+function isProxyAddress(entry: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** true, false, a count of proxies in front, or the proxies' addresses and subnets. */
+const trustProxy = z
+  .string()
+  .default("false")
+  .transform((value, context): boolean | number | string[] => {
+    if (value === "true" || value === "false") return value === "true";
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(",").map((entry) => entry.trim());
+    if (entries.every(isProxyAddress)) return entries;
+    context.issues.push({
+      code: "custom",
+      input: value,
+      message: "must be true, false, a number of proxies, or their addresses or subnets",
+    });
+    return z.NEVER;
+  });
 
 /** Environment variable names and their rules; the keys are the names an operator sets. */
 const environment = z.object({
@@ -69,14 +97,12 @@ const environment = z.object({
     .regex(/^\d+(b|kb|mb)?$/i, "must be a size such as 100kb or 1mb")
     .default("100kb"),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  AUTH_FAILURES_PER_MINUTE: positiveInt.default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
   RETENTION_INTERVAL_MIN: positiveInt.default(60),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
-  TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((value) => value === "true"),
+  TRUST_PROXY: trustProxy,
 });
 
 export type Environment = z.output<typeof environment>;
@@ -89,7 +115,10 @@ export interface Config {
     port: number;
     bodyLimit: string;
     rateLimitPerMinute: number;
-    trustProxy: boolean;
+    /** Failed authentications per client address and minute before 429 without verifying. */
+    authFailuresPerMinute: number;
+    /** express's `trust proxy`: which X-Forwarded-For hops name the client. */
+    trustProxy: boolean | number | string[];
   };
   dataDir: string;
   store: {
@@ -164,6 +193,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       port: env.PORT,
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
       trustProxy: env.TRUST_PROXY,
     },
     dataDir: env.DATA_DIR,

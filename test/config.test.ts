@@ -58,8 +58,21 @@ describe("configuration", () => {
     ["JWT_MAX_TOKEN_AGE", "forever"],
     ["JWT_MAX_TOKEN_AGE", "10s"],
     ["JWT_MAX_TOKEN_AGE", "30d"],
+    ["AUTH_FAILURES_PER_MINUTE", "0"],
+    ["TRUST_PROXY", "yes"],
+    ["TRUST_PROXY", "10.0.0.0/33"],
+    ["TRUST_PROXY", "10.0.0.1, proxy.example"],
   ])("a bad %s is refused with the variable named", (name, value) => {
     expect(problemsOf({ [name]: value })).toContain(name);
+  });
+
+  it.each([
+    ["false", false],
+    ["true", true],
+    ["1", 1],
+    ["loopback, 10.0.0.0/8, fd00::/8", ["loopback", "10.0.0.0/8", "fd00::/8"]],
+  ])("TRUST_PROXY=%s is handed to express as %j", (value, trusted) => {
+    expect(loadConfig({ TRUST_PROXY: value }).http.trustProxy).toEqual(trusted);
   });
 
   it("never repeats a secret's value in the error", () => {

@@ -30,7 +30,11 @@ function reasonFor(error: unknown): string {
   return "The token is not valid";
 }
 
-export type TokenVerifier = (authorization: string | undefined) => Promise<Caller>;
+export interface TokenVerifier {
+  (authorization: string | undefined): Promise<Caller>;
+  /** True for a bearer token this verifier accepted before and that has not expired since. */
+  vouchesFor?(authorization: string): boolean;
+}
 
 const bearerToken = (authorization: string | undefined) =>
   authorization?.match(/^Bearer +([A-Za-z0-9_\-.~+/]+=*) *$/i)?.[1];
@@ -48,7 +52,7 @@ export function createTokenVerifier(config: Config, key: VerificationKey): Token
     requiredClaims: ["exp", "sub"],
   };
   const verified = new VerifiedTokens();
-  const verify: TokenVerifier = async (authorization) => {
+  const verify = async (authorization: string | undefined) => {
     const token = bearerToken(authorization);
     if (token === undefined)
       throw unauthenticated(authorization === undefined ? undefined : "Use a bearer token");
@@ -74,5 +78,10 @@ export function createTokenVerifier(config: Config, key: VerificationKey): Token
     verified.remember(token, caller, payload.exp ?? 0);
     return caller;
   };
-  return verify;
+  return Object.assign(verify, {
+    vouchesFor: (authorization: string) => {
+      const token = bearerToken(authorization);
+      return token !== undefined && verified.vouchesFor(token);
+    },
+  });
 }
