@@ -101,6 +101,7 @@ const environment = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
   RETENTION_INTERVAL_MIN: positiveInt.default(60),
+  INTEGRITY_SWEEP_INTERVAL_S: positiveInt.max(7 * 86_400).default(3_600),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   TRUST_PROXY: trustProxy,
 });
@@ -140,6 +141,8 @@ export interface Config {
   logLevel: Environment["LOG_LEVEL"];
   minPositionWaitMs: number;
   retentionIntervalMinutes: number;
+  /** From the end of one verification of every hash chain to the start of the next. */
+  integritySweepIntervalSeconds: number;
   shutdownTimeoutMs: number;
 }
 
@@ -220,6 +223,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,
     retentionIntervalMinutes: env.RETENTION_INTERVAL_MIN,
+    integritySweepIntervalSeconds: env.INTEGRITY_SWEEP_INTERVAL_S,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

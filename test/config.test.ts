@@ -59,6 +59,7 @@ describe("configuration", () => {
     ["JWT_MAX_TOKEN_AGE", "10s"],
     ["JWT_MAX_TOKEN_AGE", "30d"],
     ["AUTH_FAILURES_PER_MINUTE", "0"],
+    ["INTEGRITY_SWEEP_INTERVAL_S", "0"],
     ["TRUST_PROXY", "yes"],
     ["TRUST_PROXY", "10.0.0.0/33"],
     ["TRUST_PROXY", "10.0.0.1, proxy.example"],
