@@ -55,7 +55,7 @@ const TEXT =
   "jongere op school, wijkteam wordt gevraagd aan te sluiten bij het volgende overleg.";
 
 /** A realistic event: about 400 bytes of JSON, like a recorded signal. */
-function signalEvent(n: number): NewEvent {
+export function signalEvent(n: number): NewEvent {
   return {
     eventId: newEventId(),
     type: "SignalRecorded",
@@ -68,7 +68,7 @@ function signalEvent(n: number): NewEvent {
 }
 
 /** Runs `appender` with `writers` concurrent loops for SECONDS; returns events/s and latencies. */
-async function appendFor(
+export async function appendFor(
   store: EventStore,
   writers: number,
   eventsPerAppend: number,

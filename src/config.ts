@@ -1,8 +1,18 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
 const url = z.url();
+const durationUnits = { s: 1, m: 60, h: 3_600, d: 86_400 } as const;
+/** A span such as `12h`, `30m`, `90s` or `1d`, in seconds; a bare number counts seconds. */
+const durationSeconds = z
+  .string()
+  .regex(/^\d+[smhd]?$/, "must be a duration such as 12h, 30m or 3600s")
+  .transform((span) => {
+    const unit = /[smhd]$/.test(span) ? (span.at(-1) as keyof typeof durationUnits) : "s";
+    return Number.parseInt(span, 10) * durationUnits[unit];
+  });
 /** Empty strings count as unset, so `FOO=` in a .env file does not fail a url or number check. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -19,6 +29,33 @@ const algorithm = z.enum([
   "ES512",
   "EdDSA",
 ]);
+
+/** express's names for address ranges, an address, or an address with a prefix length. */
+function isProxyAddress(entry: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** true, false, a count of proxies in front, or the proxies' addresses and subnets. */
+const trustProxy = z
+  .string()
+  .default("false")
+  .transform((value, context): boolean | number | string[] => {
+    if (value === "true" || value === "false") return value === "true";
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(",").map((entry) => entry.trim());
+    if (entries.every(isProxyAddress)) return entries;
+    context.issues.push({
+      code: "custom",
+      input: value,
+      message: "must be true, false, a number of proxies, or their addresses or subnets",
+    });
+    return z.NEVER;
+  });
 
 /** Environment variable names and their rules; the keys are the names an operator sets. */
 const environment = z.object({
@@ -44,19 +81,29 @@ const environment = z.object({
     .transform((list) => list.split(",").map((item) => item.trim()))
     .pipe(z.array(algorithm).min(1)),
   JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
+  // The longest a token may live (exp - iat): a leaked token stays usable no longer than this.
+  JWT_MAX_TOKEN_AGE: z
+    .string()
+    .default("12h")
+    .pipe(durationSeconds)
+    .pipe(
+      z
+        .number()
+        .min(60, "must be at least 1m")
+        .max(7 * 86_400, "must be at most 7d"),
+    ),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)?$/i, "must be a size such as 100kb or 1mb")
     .default("100kb"),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  AUTH_FAILURES_PER_MINUTE: positiveInt.default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
   RETENTION_INTERVAL_MIN: positiveInt.default(60),
+  INTEGRITY_SWEEP_INTERVAL_S: positiveInt.max(7 * 86_400).default(3_600),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
-  TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((value) => value === "true"),
+  TRUST_PROXY: trustProxy,
 });
 
 export type Environment = z.output<typeof environment>;
@@ -69,7 +116,10 @@ export interface Config {
     port: number;
     bodyLimit: string;
     rateLimitPerMinute: number;
-    trustProxy: boolean;
+    /** Failed authentications per client address and minute before 429 without verifying. */
+    authFailuresPerMinute: number;
+    /** express's `trust proxy`: which X-Forwarded-For hops name the client. */
+    trustProxy: boolean | number | string[];
   };
   dataDir: string;
   store: {
@@ -86,10 +136,13 @@ export interface Config {
     publicKeyFile?: string;
     algorithms: string[];
     clockToleranceSeconds: number;
+    maxTokenAgeSeconds: number;
   };
   logLevel: Environment["LOG_LEVEL"];
   minPositionWaitMs: number;
   retentionIntervalMinutes: number;
+  /** From the end of one verification of every hash chain to the start of the next. */
+  integritySweepIntervalSeconds: number;
   shutdownTimeoutMs: number;
 }
 
@@ -143,6 +196,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       port: env.PORT,
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
       trustProxy: env.TRUST_PROXY,
     },
     dataDir: env.DATA_DIR,
@@ -164,10 +218,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       publicKeyFile: env.JWT_PUBLIC_KEY_FILE,
       algorithms: env.JWT_ALGORITHMS,
       clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_S,
+      maxTokenAgeSeconds: env.JWT_MAX_TOKEN_AGE,
     },
     logLevel: env.LOG_LEVEL,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,
     retentionIntervalMinutes: env.RETENTION_INTERVAL_MIN,
+    integritySweepIntervalSeconds: env.INTEGRITY_SWEEP_INTERVAL_S,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -53,6 +53,7 @@ export async function startService(
   let stopRetention: (() => Promise<void>) | undefined;
   try {
     await system.catchUp();
+    system.integrity.start();
     if (options.seedDemo) await seedDemoCovenantIfEmpty(system);
     stopRetention = scheduleRetention(system);
     const api = await createApp({

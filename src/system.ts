@@ -5,6 +5,7 @@ import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/auth/devKeys.js";
 import { eventStoreIdempotency } from "./api/concurrency/eventStoreIdempotency.js";
 import type { IdempotencyStore } from "./api/concurrency/idempotency.js";
 import type { WaitForPosition } from "./api/concurrency/minPosition.js";
+import { integrityReadiness, reportedIntegrityWatch } from "./api/observability/integrity.js";
 import { createMetrics, instrumentEventStore, type Metrics } from "./api/observability/metrics.js";
 import type { ReadinessCheck } from "./api/operations/routes.js";
 import type { ReadModels, ResourceDeps } from "./api/resources.js";
@@ -22,6 +23,7 @@ import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js"
 import { createTrends } from "./projections/trends/trends.js";
 import { loadConfiguredMasterKey, openStorage } from "./storage.js";
 import type { EventStore } from "./store/eventStore.js";
+import type { IntegrityWatch } from "./store/integrityWatch.js";
 
 /** Everything the service runs on, wired once; main.ts, the demo and the tests open it the same way. */
 export interface System {
@@ -34,9 +36,11 @@ export interface System {
   idempotency: IdempotencyStore;
   waitForPosition: WaitForPosition;
   readiness: ReadinessCheck;
+  /** Checks each live event as the projector passes it; sweeps every chain once started. */
+  integrity: IntegrityWatch;
   /** Brings the read models up to the store's head; resolves once they are there. */
   catchUp(): Promise<void>;
-  /** Stops the projector, then closes the store and the key store. Safe to call twice. */
+  /** Stops the integrity watch and the projector, then closes the stores. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -104,12 +108,19 @@ export async function openSystem(
   const keyStore = createKeyStore({ vault: storage.vault, masterKey: master.masterKey });
   const codec = domainCodec(keyStore);
 
+  const integrity = reportedIntegrityWatch(
+    store,
+    config.integritySweepIntervalSeconds * 1000,
+    logger,
+    metrics,
+  );
   const readModels = createReadModels();
   const projector = createProjector({
     store,
     codec,
     keyStore,
     models: Object.values(readModels),
+    onLiveEvent: (event) => integrity.check(event),
   });
   const waitForPosition: WaitForPosition = (position, timeoutMs) =>
     projector.waitFor(position, timeoutMs);
@@ -170,20 +181,25 @@ export async function openSystem(
       // Under steady writes the projector is always a few events behind, and Min-Position covers
       // read-your-writes; only a failed or far-behind projector takes a process out of rotation.
       const ready = projector.failure === null && lag <= READY_LAG_LIMIT;
+      const chains = integrityReadiness(integrity);
       return {
         ready,
+        degraded: chains.degraded,
         checks: {
           head: head.toString(),
           projected: projector.position.toString(),
           lag: Number(lag),
+          ...chains.checks,
         },
       };
     },
+    integrity,
     catchUp: () => projector.start(),
     close: () => {
       closing ??= (async () => {
         clearInterval(lagSampler);
         try {
+          await integrity.stop();
           await projector.stop();
         } finally {
           await storage.close();

@@ -19,7 +19,11 @@ describe("configuration", () => {
       dataDir: "./data",
       http: { port: 3000, bodyLimit: "100kb" },
       store: { kind: "sqlite", sqlitePath: "./data/casustafel.sqlite" },
-      jwt: { algorithms: ["RS256", "ES256"], clockToleranceSeconds: 30 },
+      jwt: {
+        algorithms: ["RS256", "ES256"],
+        clockToleranceSeconds: 30,
+        maxTokenAgeSeconds: 43_200,
+      },
     });
   });
 
@@ -30,7 +34,9 @@ describe("configuration", () => {
       DATABASE_URL: "postgres://u:p@db:5432/casus",
       JWT_ALGORITHMS: "ES256, EdDSA",
       RATE_LIMIT_PER_MINUTE: "120",
+      JWT_MAX_TOKEN_AGE: "30m",
     });
+    expect(config.jwt.maxTokenAgeSeconds).toBe(1_800);
     expect(config.http.port).toBe(8080);
     expect(config.store.databaseUrl).toBe("postgres://u:p@db:5432/casus");
     expect(config.jwt.algorithms).toEqual(["ES256", "EdDSA"]);
@@ -49,8 +55,25 @@ describe("configuration", () => {
     ["LOG_LEVEL", "loud"],
     ["MIN_POSITION_WAIT_MS", "-5"],
     ["RATE_LIMIT_PER_MINUTE", "0"],
+    ["JWT_MAX_TOKEN_AGE", "forever"],
+    ["JWT_MAX_TOKEN_AGE", "10s"],
+    ["JWT_MAX_TOKEN_AGE", "30d"],
+    ["AUTH_FAILURES_PER_MINUTE", "0"],
+    ["INTEGRITY_SWEEP_INTERVAL_S", "0"],
+    ["TRUST_PROXY", "yes"],
+    ["TRUST_PROXY", "10.0.0.0/33"],
+    ["TRUST_PROXY", "10.0.0.1, proxy.example"],
   ])("a bad %s is refused with the variable named", (name, value) => {
     expect(problemsOf({ [name]: value })).toContain(name);
+  });
+
+  it.each([
+    ["false", false],
+    ["true", true],
+    ["1", 1],
+    ["loopback, 10.0.0.0/8, fd00::/8", ["loopback", "10.0.0.0/8", "fd00::/8"]],
+  ])("TRUST_PROXY=%s is handed to express as %j", (value, trusted) => {
+    expect(loadConfig({ TRUST_PROXY: value }).http.trustProxy).toEqual(trusted);
   });
 
   it("never repeats a secret's value in the error", () => {

@@ -7,6 +7,7 @@ import { loadVerificationKeys } from "./auth/verificationKeys.js";
 import { createTokenVerifier, type TokenVerifier } from "./auth/verifyToken.js";
 import type { IdempotencyStore } from "./concurrency/idempotency.js";
 import type { WaitForPosition } from "./concurrency/minPosition.js";
+import { FailedAuthentications } from "./limits/failedAuthentications.js";
 import { perUserRateLimit } from "./limits/rateLimit.js";
 import { createMetrics, httpMetrics, type Metrics } from "./observability/metrics.js";
 import { requestLog } from "./observability/requestLog.js";
@@ -50,19 +51,29 @@ const defaultInfo: ApiInfo = {
   description: "Multidisciplinary case meetings about young people's safety in and around schools.",
 };
 
-function routeChain(
-  route: Route,
-  verify: TokenVerifier,
-  limit: RequestHandler,
-  json: RequestHandler,
-): RequestHandler[] {
+/**
+ * Every authenticated answer may carry personal data or say who may see what, so no cache
+ * (browser, proxy) may keep it; set first, so refusals on those routes carry it as well.
+ */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader("Cache-Control", "no-store");
+  next();
+};
+
+interface Guards {
+  authenticate: RequestHandler;
+  limit: RequestHandler;
+  json: RequestHandler;
+}
+
+function routeChain(route: Route, guards: Guards): RequestHandler[] {
   const pattern: RequestHandler = (_req, res, next) => {
     res.locals.routePattern = route.path;
     next();
   };
   // Authenticate and rate-limit before the body is read: strangers do not get JSON parsed for them.
-  const guard = route.public ? [] : [authenticate(verify), requireAnyRole(route.roles)];
-  return [pattern, ...guard, limit, ...(route.body ? [json] : [])];
+  const guard = route.public ? [] : [noStore, guards.authenticate, requireAnyRole(route.roles)];
+  return [pattern, ...guard, guards.limit, ...(route.body ? [guards.json] : [])];
 }
 
 function methodNotAllowed(routes: readonly Route[]): Map<string, string> {
@@ -102,11 +113,17 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
     }),
   );
 
-  const limit = perUserRateLimit(config.http.rateLimitPerMinute);
-  const json = express.json({
-    limit: config.http.bodyLimit,
-    type: ["application/json", "application/*+json"],
-  });
+  const guards: Guards = {
+    authenticate: authenticate(
+      verify,
+      new FailedAuthentications(config.http.authFailuresPerMinute),
+    ),
+    limit: perUserRateLimit(config.http.rateLimitPerMinute),
+    json: express.json({
+      limit: config.http.bodyLimit,
+      type: ["application/json", "application/*+json"],
+    }),
+  };
   const runtime = {
     idempotency: deps.idempotency,
     waitForPosition: deps.waitForPosition,
@@ -116,7 +133,7 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
   for (const route of routes) {
     app[route.method](
       expressPath(route.path),
-      ...routeChain(route, verify, limit, json),
+      ...routeChain(route, guards),
       runRoute(route, runtime),
     );
   }

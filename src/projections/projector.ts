@@ -1,5 +1,5 @@
 import type { Subscription } from "../store/eventStore.js";
-import { START } from "../store/types.js";
+import { type RecordedEvent, START } from "../store/types.js";
 import { type FeedDeps, ModelFeed } from "./modelFeed.js";
 import type { ReadModel } from "./readModel.js";
 
@@ -7,6 +7,8 @@ export interface ProjectorOptions extends FeedDeps {
   models: readonly ReadModel[];
   /** Events per readAll page while catching up or rebuilding; default 1000. */
   pageSize?: number;
+  /** Sees each live event as stored, before it is decoded: the integrity watch checks it there. */
+  onLiveEvent?: (event: RecordedEvent) => void;
 }
 
 /**
@@ -89,10 +91,11 @@ export function createProjector(options: ProjectorOptions): Projector {
     }
   }
 
-  async function onLiveEvent(event: Parameters<Parameters<typeof store.subscribe>[0]>[0]) {
+  async function onLiveEvent(event: RecordedEvent) {
     await serially(async () => {
       if (failure !== null) throw failure;
       if (event.position <= position) return;
+      options.onLiveEvent?.(event);
       try {
         await live.feed([event]);
       } catch (error) {

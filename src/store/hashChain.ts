@@ -45,31 +45,46 @@ export interface VerificationReport {
   broken: BrokenLink[];
 }
 
-/** Walks one stream from revision 0 and returns its first broken link, or null. */
+/** The last verified event of a stream: what its next event must link to. */
+export interface ChainTip {
+  revision: number;
+  hash: string;
+}
+
+/** Where every stream's chain starts: revision 0 links to the genesis hash. */
+export const GENESIS_TIP: ChainTip = { revision: -1, hash: GENESIS_HASH };
+
+/** Why `event` does not continue the chain at `tip`, or null when it does. */
+export function linkFault(tip: ChainTip, event: RecordedEvent): BrokenLink["reason"] | null {
+  if (event.revision !== tip.revision + 1) return "revision_gap";
+  if (event.prevHash !== tip.hash) return "prev_hash_mismatch";
+  if (eventHash(event) !== event.hash) return "hash_mismatch";
+  return null;
+}
+
+/**
+ * Walks one stream from revision 0 and returns its first broken link, or null. `afterPage`
+ * runs between pages: a background check yields there, so a long stream blocks nobody.
+ */
 export async function verifyStream(
   store: EventStore,
   streamId: string,
   pageSize = 1000,
+  afterPage?: () => Promise<void>,
 ): Promise<{ events: number; broken: BrokenLink | null }> {
-  let prevHash = GENESIS_HASH;
-  let expectedRevision = 0;
+  let tip = GENESIS_TIP;
   for (;;) {
-    const page = await store.readStream(streamId, { from: expectedRevision, limit: pageSize });
+    const page = await store.readStream(streamId, { from: tip.revision + 1, limit: pageSize });
     for (const event of page) {
-      const link = { streamId, revision: event.revision, eventId: event.eventId };
-      if (event.revision !== expectedRevision) {
-        return { events: expectedRevision, broken: { ...link, reason: "revision_gap" } };
+      const reason = linkFault(tip, event);
+      if (reason) {
+        const broken = { streamId, revision: event.revision, eventId: event.eventId, reason };
+        return { events: tip.revision + 1, broken };
       }
-      if (event.prevHash !== prevHash) {
-        return { events: expectedRevision, broken: { ...link, reason: "prev_hash_mismatch" } };
-      }
-      if (eventHash(event) !== event.hash) {
-        return { events: expectedRevision, broken: { ...link, reason: "hash_mismatch" } };
-      }
-      prevHash = event.hash;
-      expectedRevision++;
+      tip = { revision: event.revision, hash: event.hash };
     }
-    if (page.length < pageSize) return { events: expectedRevision, broken: null };
+    if (page.length < pageSize) return { events: tip.revision + 1, broken: null };
+    await afterPage?.();
   }
 }
 

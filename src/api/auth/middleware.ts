@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { clientAddress, type FailedAuthentications } from "../limits/failedAuthentications.js";
 import { HttpProblem } from "../problems.js";
 import type { Caller, Role } from "./claims.js";
 import type { TokenVerifier } from "./verifyToken.js";
@@ -12,9 +13,39 @@ declare global {
   }
 }
 
-export function authenticate(verify: TokenVerifier): RequestHandler {
+const isUnauthenticated = (error: unknown) =>
+  error instanceof HttpProblem && error.kind === "unauthenticated";
+
+const tooManyFailures = (retryAfterSeconds: number) =>
+  new HttpProblem(
+    "rate_limited",
+    "Too many failed authentications from this address",
+    {},
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+
+/**
+ * Verifies the caller's token. A request that presents one draws on its address's budget of
+ * failed authentications first, unless the verifier accepted that very token before: once
+ * the budget is spent, 429 without a signature check. A request without an Authorization
+ * header costs nothing to refuse and is not counted.
+ */
+export function authenticate(
+  verify: TokenVerifier,
+  failures: FailedAuthentications,
+): RequestHandler {
   return async (req, _res, next) => {
-    req.caller = await verify(req.headers.authorization);
+    const authorization = req.headers.authorization;
+    const counted = authorization !== undefined && !verify.vouchesFor?.(authorization);
+    const admission = counted ? failures.admit(clientAddress(req)) : undefined;
+    if (admission?.admitted === false) throw tooManyFailures(admission.retryAfterSeconds);
+    try {
+      req.caller = await verify(authorization);
+    } catch (error) {
+      if (admission?.admitted) admission.settle(isUnauthenticated(error));
+      throw error;
+    }
+    if (admission?.admitted) admission.settle(false);
     next();
   };
 }

@@ -14,6 +14,25 @@ import { loadOrCreateDevKeyPair } from "./devKeys.js";
 
 export type VerificationKey = CryptoKey | JWTVerifyGetKey;
 
+/** A token checked against a key set did not say which key signed it. */
+export class MissingKeyIdError extends Error {
+  constructor() {
+    super("the token names no signing key (kid)");
+    this.name = "MissingKeyIdError";
+  }
+}
+
+/**
+ * A key set answers only a token that names one of its keys: without this, jose tries the one
+ * key that fits the algorithm, and a set rotated to several keys would change what verifies.
+ */
+function keyNamedByToken(keySet: JWTVerifyGetKey): JWTVerifyGetKey {
+  return (header, token) => {
+    if (!header.kid) throw new MissingKeyIdError();
+    return keySet(header, token);
+  };
+}
+
 /** Imports the key once per algorithm: importing costs more than verifying a signature. */
 function importedOncePerAlgorithm(importKey: (alg: string) => Promise<CryptoKey>): JWTVerifyGetKey {
   const imported = new Map<string, Promise<CryptoKey>>();
@@ -36,7 +55,7 @@ async function keyFromFile(path: string): Promise<VerificationKey> {
     return importedOncePerAlgorithm((alg) => importSPKI(content, alg));
   }
   const parsed = JSON.parse(content) as JWK | JSONWebKeySet;
-  if ("keys" in parsed) return createLocalJWKSet(parsed);
+  if ("keys" in parsed) return keyNamedByToken(createLocalJWKSet(parsed));
   if ("d" in parsed)
     throw new Error("JWT_PUBLIC_KEY_FILE holds a private key; give the public key");
   return importedOncePerAlgorithm((alg) => importJWK(parsed, alg) as Promise<CryptoKey>);
@@ -47,7 +66,7 @@ async function keyFromFile(path: string): Promise<VerificationKey> {
  * development and tests only the dev key pair under DATA_DIR.
  */
 export async function loadVerificationKeys(config: Config): Promise<VerificationKey> {
-  if (config.jwt.jwksUrl) return createRemoteJWKSet(new URL(config.jwt.jwksUrl));
+  if (config.jwt.jwksUrl) return keyNamedByToken(createRemoteJWKSet(new URL(config.jwt.jwksUrl)));
   if (config.jwt.publicKeyFile) return keyFromFile(config.jwt.publicKeyFile);
   if (config.env === "production") {
     throw new Error("production needs JWKS_URL or JWT_PUBLIC_KEY_FILE; dev keys are refused");

@@ -2,7 +2,8 @@ import { errors, type JWTPayload, jwtVerify } from "jose";
 import type { Config } from "../../config.js";
 import { HttpProblem } from "../problems.js";
 import { type Caller, claimsSchema } from "./claims.js";
-import type { VerificationKey } from "./verificationKeys.js";
+import { lifetimeFault } from "./tokenLifetime.js";
+import { MissingKeyIdError, type VerificationKey } from "./verificationKeys.js";
 import { VerifiedTokens } from "./verifiedTokens.js";
 
 const REALM = 'Bearer realm="casustafel"';
@@ -25,12 +26,23 @@ function reasonFor(error: unknown): string {
   if (error instanceof errors.JWSSignatureVerificationFailed)
     return "The token's signature is not valid";
   if (error instanceof errors.JWKSNoMatchingKey) return "The token's signing key is not known";
+  if (error instanceof MissingKeyIdError) return "The token must name its signing key (kid)";
   return "The token is not valid";
 }
 
-export type TokenVerifier = (authorization: string | undefined) => Promise<Caller>;
+export interface TokenVerifier {
+  (authorization: string | undefined): Promise<Caller>;
+  /** True for a bearer token this verifier accepted before and that has not expired since. */
+  vouchesFor?(authorization: string): boolean;
+}
 
-/** Verifies a bearer token (issuer, audience, algorithm allow-list, exp required) into a Caller. */
+const bearerToken = (authorization: string | undefined) =>
+  authorization?.match(/^Bearer +([A-Za-z0-9_\-.~+/]+=*) *$/i)?.[1];
+
+/**
+ * Verifies a bearer token into a Caller: issuer, audience, algorithm allow-list, `exp`
+ * required, `iat` not in the future and a lifetime within JWT_MAX_TOKEN_AGE.
+ */
 export function createTokenVerifier(config: Config, key: VerificationKey): TokenVerifier {
   const options = {
     issuer: config.jwt.issuer,
@@ -40,11 +52,10 @@ export function createTokenVerifier(config: Config, key: VerificationKey): Token
     requiredClaims: ["exp", "sub"],
   };
   const verified = new VerifiedTokens();
-  return async (authorization) => {
-    const match = authorization?.match(/^Bearer +([A-Za-z0-9_\-.~+/]+=*) *$/i);
-    if (!match)
+  const verify = async (authorization: string | undefined) => {
+    const token = bearerToken(authorization);
+    if (token === undefined)
       throw unauthenticated(authorization === undefined ? undefined : "Use a bearer token");
-    const token = match[1]!;
     const known = verified.get(token);
     if (known) return known;
     let payload: JWTPayload;
@@ -57,6 +68,8 @@ export function createTokenVerifier(config: Config, key: VerificationKey): Token
       }
       throw unauthenticated(reasonFor(error));
     }
+    const fault = lifetimeFault(payload, Math.floor(Date.now() / 1000), config.jwt);
+    if (fault) throw unauthenticated(fault);
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success)
       throw unauthenticated("The token's sub, org or roles claims are not valid");
@@ -65,4 +78,10 @@ export function createTokenVerifier(config: Config, key: VerificationKey): Token
     verified.remember(token, caller, payload.exp ?? 0);
     return caller;
   };
+  return Object.assign(verify, {
+    vouchesFor: (authorization: string) => {
+      const token = bearerToken(authorization);
+      return token !== undefined && verified.vouchesFor(token);
+    },
+  });
 }

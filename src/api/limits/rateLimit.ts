@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
-import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import { rateLimit } from "express-rate-limit";
 import { HttpProblem, sendProblem } from "../problems.js";
+import { clientAddress } from "./failedAuthentications.js";
 
 /**
  * Per-user limit over a one-minute window, keyed by the token's organisation and subject so
@@ -16,7 +17,7 @@ export function perUserRateLimit(limitPerMinute: number): RequestHandler {
     keyGenerator: (req) =>
       req.caller
         ? `user:${req.caller.organisationId}/${req.caller.userId}`
-        : `ip:${ipKeyGenerator(req.ip ?? "unknown")}`,
+        : `ip:${clientAddress(req)}`,
     handler: (_req, res, _next, options) => {
       // express-rate-limit has set RateLimit headers; Retry-After tells clients when to come back.
       const reset = (res.req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;

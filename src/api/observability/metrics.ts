@@ -12,6 +12,8 @@ export interface Metrics {
   eventStoreAppendSeconds: Histogram<"outcome">;
   /** Events between the store's head and a projection's checkpoint; set by the projector. */
   projectionLagEvents: Gauge<"projection">;
+  /** Streams whose hash chain is broken, as the integrity watch last found; set by its reports. */
+  integrityBrokenStreams: Gauge;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -43,6 +45,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: "projection_lag_events",
       help: "Events recorded but not yet applied, per projection",
       labelNames: ["projection"],
+      registers: [registry],
+    }),
+    integrityBrokenStreams: new Gauge({
+      name: "casustafel_integrity_broken_streams",
+      help: "Streams whose hash chain is broken: a stored event was changed, removed or written around the store",
       registers: [registry],
     }),
   };

@@ -3,9 +3,14 @@ import type { Metrics } from "../observability/metrics.js";
 import { renderDocsPage } from "../openapi/docsPage.js";
 import { HttpProblem, sendProblem } from "../problems.js";
 
-/** What `/ready` asks: is the store reachable and are the projections caught up? */
+/**
+ * What `/ready` asks: is the store reachable and are the projections caught up? Degraded is
+ * still ready (200, status "degraded"): something needs an operator, but taking the process
+ * out of rotation would not help, as with a broken hash chain.
+ */
 export type ReadinessCheck = () => Promise<{
   ready: boolean;
+  degraded?: boolean;
   checks?: Record<string, boolean | number | string>;
 }>;
 
@@ -54,7 +59,7 @@ export function operationsRoutes(options: OperationsOptions): Router {
       );
       return;
     }
-    res.json({ status: "ready", checks: outcome.checks ?? {} });
+    res.json({ status: outcome.degraded ? "degraded" : "ready", checks: outcome.checks ?? {} });
   });
   router.get("/metrics", async (_req, res) => {
     res.locals.routePattern = "/metrics";

@@ -32,4 +32,23 @@ describe("verified tokens", () => {
     expect(tokens.get("b", now)).toEqual(caller);
     expect(tokens.get("c", now)).toEqual(caller);
   });
+
+  test("given a token whose caller aged out of the cache, then it is still vouched for until its exp", () => {
+    const tokens = new VerifiedTokens(10, 60_000);
+    tokens.remember("token-a", caller, now / 1000 + 3600, now);
+    expect(tokens.get("token-a", now + 120_000)).toBeUndefined();
+    expect(tokens.vouchesFor("token-a", now + 120_000)).toBe(true);
+    expect(tokens.vouchesFor("token-a", now + 3_600_000)).toBe(false);
+    expect(tokens.vouchesFor("token-b", now)).toBe(false);
+  });
+
+  test("given a token verified again, then it is the last to be forgotten", () => {
+    const tokens = new VerifiedTokens(2, 60_000);
+    tokens.remember("a", caller, now / 1000 + 30, now);
+    tokens.remember("b", caller, now / 1000 + 30, now);
+    tokens.remember("a", caller, now / 1000 + 30, now);
+    tokens.remember("c", caller, now / 1000 + 30, now);
+    expect(tokens.get("a", now)).toEqual(caller);
+    expect(tokens.get("b", now)).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@ import { base64url, exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOrCreateDevKeyPair } from "../../../src/api/auth/devKeys.js";
 import { problemOf, startTestApi, type TestApi } from "../support/testApi.js";
+import { getThing as getThingAt, policeClaims, devSigned as signed } from "./support/tokens.js";
 
 let t: TestApi;
 beforeAll(async () => {
@@ -9,26 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const claims = { org: "org-police", roles: ["professional"] };
-
-async function devSigned(
-  change: (jwt: SignJWT) => SignJWT = (jwt) => jwt,
-  payload: object = claims,
-) {
-  const { privateKey, kid } = await loadOrCreateDevKeyPair(t.config.dataDir);
-  const jwt = new SignJWT({ ...payload })
-    .setProtectedHeader({ alg: "ES256", kid })
-    .setSubject("user-1")
-    .setIssuer(t.config.jwt.issuer)
-    .setAudience(t.config.jwt.audience)
-    .setExpirationTime("1h");
-  return change(jwt).sign(privateKey);
-}
-
-async function getThing(authorization?: string) {
-  const headers: Record<string, string> = authorization ? { authorization } : {};
-  return fetch(`${t.url}/v1/things/7a0c4d34-6f53-4d1c-9a8e-2f1f5b0f7e11`, { headers });
-}
+const claims = policeClaims;
+const devSigned = (change?: (jwt: SignJWT) => SignJWT, payload?: object) =>
+  signed(t.config, change, payload);
+const getThing = (authorization?: string) => getThingAt(t.url, authorization);
 
 async function expectUnauthenticated(authorization: string | undefined) {
   const response = await getThing(authorization);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createApp, type HttpApi } from "../../../src/api/app.js";
 import type { Role } from "../../../src/api/auth/claims.js";
 import { mintDevToken } from "../../../src/api/auth/devTokens.js";
+import type { TokenVerifier } from "../../../src/api/auth/verifyToken.js";
 import { eventStoreIdempotency } from "../../../src/api/concurrency/eventStoreIdempotency.js";
 import { createMetrics, instrumentEventStore } from "../../../src/api/observability/metrics.js";
 import { type RunningServer, startServer } from "../../../src/api/server.js";
@@ -27,8 +28,16 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  /** Replaces the verifier the configuration would build, e.g. to count signature checks. */
+  verifyToken?: (config: Config) => Promise<TokenVerifier>;
+}
+
 /** Starts the real app on an ephemeral port over a real SQLite store in a fresh directory. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const dataDir = await mkdtemp(join(tmpdir(), "casustafel-api-"));
   const config = loadConfig({
     NODE_ENV: "test",
@@ -46,6 +55,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     logger,
     metrics,
     routes: thingRoutes(store),
+    verifyToken: await options.verifyToken?.(config),
     idempotency: eventStoreIdempotency(store, {
       fingerprintKey: masterKeyFrom(randomBytes(32)).derive("test fingerprint"),
     }),
