@@ -7,6 +7,7 @@ import { loadVerificationKeys } from "./auth/verificationKeys.js";
 import { createTokenVerifier, type TokenVerifier } from "./auth/verifyToken.js";
 import type { IdempotencyStore } from "./concurrency/idempotency.js";
 import type { WaitForPosition } from "./concurrency/minPosition.js";
+import { noStore } from "./cacheControl.js";
 import { perUserRateLimit } from "./limits/rateLimit.js";
 import { createMetrics, httpMetrics, type Metrics } from "./observability/metrics.js";
 import { requestLog } from "./observability/requestLog.js";
@@ -33,6 +34,8 @@ export interface AppDependencies {
   /** Domain error codes whose HTTP meaning is not on the error itself. */
   domainErrors?: DomainErrorKinds;
   info?: ApiInfo;
+  /** The web console (its files, settings and development sign-in), served outside /v1. */
+  console?: RequestHandler;
 }
 
 /** The HTTP API: the express app, its OpenAPI document and its metrics. */
@@ -101,6 +104,9 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
       isShuttingDown: () => shuttingDown,
     }),
   );
+
+  if (deps.console) app.use(deps.console);
+  app.use("/v1", noStore);
 
   const limit = perUserRateLimit(config.http.rateLimitPerMinute);
   const json = express.json({

@@ -1,0 +1,39 @@
+import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import type { ReactNode } from "react";
+import { useI18n } from "../i18n/i18n";
+
+export interface Column<T> {
+  title: string;
+  cell(item: T): ReactNode;
+}
+
+/** A register as a table with a caption; long registers scroll inside their own region. */
+export function AuditTable<T>(props: { caption: string; items: T[]; columns: Column<T>[]; rowKey(item: T): string }) {
+  const { t } = useI18n();
+  if (props.items.length === 0) return <Paragraph>{t("audit.empty")}</Paragraph>;
+  return (
+    <div className="console-table-scroll" role="region" aria-label={props.caption} tabIndex={0}>
+      <Table>
+        <caption className="utrecht-table__caption">{props.caption}</caption>
+        <TableHeader>
+          <TableRow>
+            {props.columns.map((column) => (
+              <TableHeaderCell key={column.title} scope="col">
+                {column.title}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.items.map((item) => (
+            <TableRow key={props.rowKey(item)}>
+              {props.columns.map((column) => (
+                <TableCell key={column.title}>{column.cell(item)}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
