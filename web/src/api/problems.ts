@@ -18,7 +18,11 @@ function ruleOf(entry: unknown): BrokenRule | undefined {
   const item = entry as Record<string, unknown>;
   const rule = text(item.rule) ?? text(item.code);
   if (!rule) return undefined;
-  return { rule, explanation: text(item.explanation) ?? text(item.detail), remedy: text(item.remedy) };
+  return {
+    rule,
+    explanation: text(item.explanation) ?? text(item.detail),
+    remedy: text(item.remedy),
+  };
 }
 
 /**

@@ -18,7 +18,8 @@ export default function AccessLog() {
   const { covenantId, organisationName } = useReference();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [loaded] = useLoad(
-    () => api.GET("/v1/audit/access", { params: { query: { covenant: covenantId ?? "", ...filter } } }),
+    () =>
+      api.GET("/v1/audit/access", { params: { query: { covenant: covenantId ?? "", ...filter } } }),
     [api, covenantId, filter],
   );
   if (!covenantId) return <Alert type="error">{t("common.noCovenant")}</Alert>;
@@ -42,7 +43,12 @@ export default function AccessLog() {
               {t(log.scope === "covenant" ? "audit.scope.covenant" : "audit.scope.organisation")}{" "}
               {t("common.results", { count: log.items.length })}
             </Paragraph>
-            <AuditTable caption={t("audit.access.title")} items={log.items} columns={columns} rowKey={(r) => r.readId} />
+            <AuditTable
+              caption={t("audit.access.title")}
+              items={log.items}
+              columns={columns}
+              rowKey={(r) => r.readId}
+            />
           </>
         )}
       </Load>

@@ -12,7 +12,8 @@ export interface AuditFilter {
   to?: string;
 }
 
-const startOfDay = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
+const startOfDay = (date: string) =>
+  date ? new Date(`${date}T00:00:00`).toISOString() : undefined;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function AuditFilters(props: { onApply(filter: AuditFilter): void }) {
@@ -39,7 +40,12 @@ export function AuditFilters(props: { onApply(filter: AuditFilter): void }) {
     props.onApply({});
   };
   return (
-    <form role="search" aria-label={t("common.filter")} className="console-filters" onSubmit={apply}>
+    <form
+      role="search"
+      aria-label={t("common.filter")}
+      className="console-filters"
+      onSubmit={apply}
+    >
       <TextField label={t("audit.filter.case")} value={caseId} onChange={setCaseId} />
       <SelectField
         label={t("audit.filter.organisation")}

@@ -1,4 +1,12 @@
-import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import {
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/i18n";
 
@@ -8,7 +16,12 @@ export interface Column<T> {
 }
 
 /** A register as a table with a caption; long registers scroll inside their own region. */
-export function AuditTable<T>(props: { caption: string; items: T[]; columns: Column<T>[]; rowKey(item: T): string }) {
+export function AuditTable<T>(props: {
+  caption: string;
+  items: T[];
+  columns: Column<T>[];
+  rowKey(item: T): string;
+}) {
   const { t } = useI18n();
   if (props.items.length === 0) return <Paragraph>{t("audit.empty")}</Paragraph>;
   return (

@@ -13,7 +13,11 @@ function parseSettings(value: unknown): ConsoleSettings {
   const validOidc = oidc && isText(oidc.issuer) && isText(oidc.clientId) && isText(oidc.scope);
   return {
     oidc: validOidc
-      ? { issuer: oidc.issuer as string, clientId: oidc.clientId as string, scope: oidc.scope as string }
+      ? {
+          issuer: oidc.issuer as string,
+          clientId: oidc.clientId as string,
+          scope: oidc.scope as string,
+        }
       : null,
     devSignIn: body.devSignIn === true,
     covenantId: isText(body.covenantId) ? body.covenantId : null,

@@ -62,7 +62,12 @@ function Header({ view }: { view: CaseView }) {
         facts={[
           [t("case.status"), t(`cases.status.${view.status}` as const)],
           [t("case.chair"), organisationName(view.chairOrganisationId)],
-          [t("case.regie"), view.regieOrganisationId ? organisationName(view.regieOrganisationId) : t("case.noRegie")],
+          [
+            t("case.regie"),
+            view.regieOrganisationId
+              ? organisationName(view.regieOrganisationId)
+              : t("case.noRegie"),
+          ],
         ]}
       />
       {subject && (
@@ -71,7 +76,12 @@ function Header({ view }: { view: CaseView }) {
           <Facts
             facts={[
               [t("case.subject.name"), subject.name],
-              [t("case.subject.dateOfBirth"), /^\d{4}-\d{2}-\d{2}$/.test(subject.dateOfBirth) ? formatDate(subject.dateOfBirth) : subject.dateOfBirth],
+              [
+                t("case.subject.dateOfBirth"),
+                /^\d{4}-\d{2}-\d{2}$/.test(subject.dateOfBirth)
+                  ? formatDate(subject.dateOfBirth)
+                  : subject.dateOfBirth,
+              ],
               [t("case.subject.school"), subject.school],
             ]}
           />
@@ -82,8 +92,10 @@ function Header({ view }: { view: CaseView }) {
         <UnorderedList>
           {view.participants.map((participant) => (
             <UnorderedListItem key={participant.organisationId}>
-              {organisationName(participant.organisationId)} — {t(`participant.${participant.status}` as const)}
-              {participant.contact && ` (${participant.contact.name}, ${participant.contact.function})`}
+              {organisationName(participant.organisationId)} —{" "}
+              {t(`participant.${participant.status}` as const)}
+              {participant.contact &&
+                ` (${participant.contact.name}, ${participant.contact.function})`}
             </UnorderedListItem>
           ))}
         </UnorderedList>

@@ -35,20 +35,28 @@ function CaseRow({ row }: { row: Row }) {
   const { signalCategoryLabel, organisationName } = useReference();
   const details =
     row.view === "invitation"
-      ? [t("cases.status.invitation"), t("cases.row.chair", { organisation: organisationName(row.chairOrganisationId) })]
+      ? [
+          t("cases.status.invitation"),
+          t("cases.row.chair", { organisation: organisationName(row.chairOrganisationId) }),
+        ]
       : [
           t(`cases.status.${row.status}` as const),
-          row.nextMeeting ? t("cases.row.nextMeeting", { date: formatDate(row.nextMeeting) }) : t("cases.row.noMeeting"),
+          row.nextMeeting
+            ? t("cases.row.nextMeeting", { date: formatDate(row.nextMeeting) })
+            : t("cases.row.noMeeting"),
           t("cases.row.agreements", { open: row.openAgreements, overdue: row.overdueAgreements }),
         ];
   return (
     <>
       <Link href={`/casussen/${row.caseId}`} className="utrecht-link console-case-row__link">
-        {t("cases.row.case", { id: caseNumber(row.caseId) })} · {signalCategoryLabel(row.signalCategory)}
+        {t("cases.row.case", { id: caseNumber(row.caseId) })} ·{" "}
+        {signalCategoryLabel(row.signalCategory)}
       </Link>
       <span className="console-case-row__details">{details.join(" · ")}</span>
       {row.view === "case" && row.overdueAgreements > 0 && (
-        <span className="utrecht-badge-status console-badge--overdue">{t("case.agreement.overdue")}</span>
+        <span className="utrecht-badge-status console-badge--overdue">
+          {t("case.agreement.overdue")}
+        </span>
       )}
     </>
   );
@@ -68,7 +76,13 @@ function VirtualCaseList({ rows }: { rows: Row[] }) {
   return (
     <div ref={scroller} className="console-case-scroller" tabIndex={-1}>
       <ul className="console-case-list">
-        <li aria-hidden="true" className="console-case-spacer" ref={(el) => el?.style.setProperty("height", `${virtual.getVirtualItems()[0]?.start ?? 0}px`)} />
+        <li
+          aria-hidden="true"
+          className="console-case-spacer"
+          ref={(el) =>
+            el?.style.setProperty("height", `${virtual.getVirtualItems()[0]?.start ?? 0}px`)
+          }
+        />
         {virtual.getVirtualItems().map((item) => (
           <li
             key={rows[item.index]!.caseId}
@@ -107,7 +121,12 @@ export default function CaseList() {
           label={t("cases.filter.status")}
           value={filters.status}
           placeholder={t("common.all")}
-          choices={statuses.filter(Boolean).map((status) => ({ value: status, label: t(`cases.status.${status as Exclude<Status, "">}`) }))}
+          choices={statuses
+            .filter(Boolean)
+            .map((status) => ({
+              value: status,
+              label: t(`cases.status.${status as Exclude<Status, "">}`),
+            }))}
           onChange={(status) => setFilters({ ...filters, status: status as Status })}
         />
         <SelectField
@@ -133,9 +152,7 @@ export default function CaseList() {
           </div>
         </FormField>
       </div>
-      <Load loaded={loaded}>
-        {(list) => <FilteredCases rows={list.cases} filters={filters} />}
-      </Load>
+      <Load loaded={loaded}>{(list) => <FilteredCases rows={list.cases} filters={filters} />}</Load>
     </>
   );
 }
@@ -148,7 +165,11 @@ function FilteredCases({ rows, filters }: { rows: Row[]; filters: Filters }) {
       <Paragraph role="status" className="console-count">
         {t("common.results", { count: shown.length })}
       </Paragraph>
-      {shown.length === 0 ? <Paragraph>{t("cases.empty")}</Paragraph> : <VirtualCaseList rows={shown} />}
+      {shown.length === 0 ? (
+        <Paragraph>{t("cases.empty")}</Paragraph>
+      ) : (
+        <VirtualCaseList rows={shown} />
+      )}
     </>
   );
 }

@@ -1,4 +1,10 @@
-import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
+import {
+  Heading2,
+  Heading3,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
 import type { Schemas } from "../api/client";
 import { useReference } from "../data/reference";
@@ -19,7 +25,8 @@ function Part(props: { id: string; title: string; empty: boolean; children: Reac
 /** Signals, meetings, agreements, consents and shares: only what the service let through. */
 export function CaseParts({ view }: { view: CaseView }) {
   const { t, pick, formatDate, formatDateTime } = useI18n();
-  const { organisationName, signalCategoryLabel, dataCategoryLabel, legalBases, levels } = useReference();
+  const { organisationName, signalCategoryLabel, dataCategoryLabel, legalBases, levels } =
+    useReference();
   const levelLabel = (id: string) => {
     const level = levels.find((item) => item.id === id);
     return level ? pick(level.label) : id;
@@ -32,9 +39,13 @@ export function CaseParts({ view }: { view: CaseView }) {
           <article key={signal.signalId} className="console-card">
             <Heading3>{signalCategoryLabel(signal.category)}</Heading3>
             <Paragraph small>
-              {t("case.signal.raisedBy", { organisation: organisationName(signal.raisedBy), date: formatDateTime(signal.raisedAt) })}
+              {t("case.signal.raisedBy", {
+                organisation: organisationName(signal.raisedBy),
+                date: formatDateTime(signal.raisedAt),
+              })}
               {" · "}
-              {t("case.signal.level")}: {levelLabel(signal.level)} · {t("case.signal.urgency")}: {t(`urgency.${signal.urgency}` as const)}
+              {t("case.signal.level")}: {levelLabel(signal.level)} · {t("case.signal.urgency")}:{" "}
+              {t(`urgency.${signal.urgency}` as const)}
             </Paragraph>
             {signal.description && <Paragraph>{signal.description}</Paragraph>}
           </article>
@@ -60,7 +71,8 @@ export function CaseParts({ view }: { view: CaseView }) {
         <UnorderedList>
           {view.meetings.map((meeting) => (
             <UnorderedListItem key={meeting.meetingId}>
-              {t("case.meeting.scheduled", { date: formatDateTime(meeting.scheduledFor) })}: {meeting.agenda}
+              {t("case.meeting.scheduled", { date: formatDateTime(meeting.scheduledFor) })}:{" "}
+              {meeting.agenda}
             </UnorderedListItem>
           ))}
         </UnorderedList>
@@ -69,8 +81,14 @@ export function CaseParts({ view }: { view: CaseView }) {
         <UnorderedList>
           {view.agreements.map((agreement) => (
             <UnorderedListItem key={agreement.agreementId}>
-              {agreement.what} — {t("case.agreement.due", { owner: organisationName(agreement.ownerOrganisationId), date: formatDate(agreement.dueDate) })}
-              {agreement.overdue && <strong className="console-overdue"> ({t("case.agreement.overdue")})</strong>}
+              {agreement.what} —{" "}
+              {t("case.agreement.due", {
+                owner: organisationName(agreement.ownerOrganisationId),
+                date: formatDate(agreement.dueDate),
+              })}
+              {agreement.overdue && (
+                <strong className="console-overdue"> ({t("case.agreement.overdue")})</strong>
+              )}
             </UnorderedListItem>
           ))}
         </UnorderedList>

@@ -1,4 +1,10 @@
-import { Alert, Button, Fieldset, FieldsetLegend, Paragraph } from "@utrecht/component-library-react";
+import {
+  Alert,
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  Paragraph,
+} from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
 import { useLocation } from "wouter";
 import type { RequestBody } from "../api/client";
@@ -35,7 +41,8 @@ export default function RaiseSignal() {
   const [form, setForm] = useState(empty);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
-  const set = (field: keyof typeof empty) => (value: string) => setForm({ ...form, [field]: value });
+  const set = (field: keyof typeof empty) => (value: string) =>
+    setForm({ ...form, [field]: value });
   const errors = fieldErrors(problem);
 
   if (!covenantId) return <Alert type="error">{t("common.noCovenant")}</Alert>;
@@ -63,21 +70,62 @@ export default function RaiseSignal() {
       <ScreenTitle title={t("signal.title")} intro={t("signal.intro")} />
       {problem && (
         <Alert type="error" role="alert">
-          <Paragraph>{problem.status === 400 ? t("form.invalid") : (problem.detail ?? problem.title)}</Paragraph>
+          <Paragraph>
+            {problem.status === 400 ? t("form.invalid") : (problem.detail ?? problem.title)}
+          </Paragraph>
         </Alert>
       )}
       <form onSubmit={submit} className="console-form" noValidate>
         <Fieldset>
           <FieldsetLegend>{t("signal.subject")}</FieldsetLegend>
-          <TextField label={t("signal.subject.name")} value={form.name} required error={errors["subject.name"]} onChange={set("name")} />
-          <TextField label={t("signal.subject.dateOfBirth")} type="date" value={form.dateOfBirth} required error={errors["subject.dateOfBirth"]} onChange={set("dateOfBirth")} />
-          <TextField label={t("signal.subject.school")} value={form.school} required error={errors["subject.school"]} onChange={set("school")} />
+          <TextField
+            label={t("signal.subject.name")}
+            value={form.name}
+            required
+            error={errors["subject.name"]}
+            onChange={set("name")}
+          />
+          <TextField
+            label={t("signal.subject.dateOfBirth")}
+            type="date"
+            value={form.dateOfBirth}
+            required
+            error={errors["subject.dateOfBirth"]}
+            onChange={set("dateOfBirth")}
+          />
+          <TextField
+            label={t("signal.subject.school")}
+            value={form.school}
+            required
+            error={errors["subject.school"]}
+            onChange={set("school")}
+          />
         </Fieldset>
         <Fieldset>
           <FieldsetLegend>{t("signal.contact")}</FieldsetLegend>
-          <TextField label={t("signal.contact.name")} value={form.contactName} required autoComplete="name" error={errors["contact.name"]} onChange={set("contactName")} />
-          <TextField label={t("signal.contact.function")} value={form.contactFunction} required autoComplete="organization-title" error={errors["contact.function"]} onChange={set("contactFunction")} />
-          <TextField label={t("signal.contact.reach")} value={form.contactReach} required error={errors["contact.reach"]} onChange={set("contactReach")} />
+          <TextField
+            label={t("signal.contact.name")}
+            value={form.contactName}
+            required
+            autoComplete="name"
+            error={errors["contact.name"]}
+            onChange={set("contactName")}
+          />
+          <TextField
+            label={t("signal.contact.function")}
+            value={form.contactFunction}
+            required
+            autoComplete="organization-title"
+            error={errors["contact.function"]}
+            onChange={set("contactFunction")}
+          />
+          <TextField
+            label={t("signal.contact.reach")}
+            value={form.contactReach}
+            required
+            error={errors["contact.reach"]}
+            onChange={set("contactReach")}
+          />
         </Fieldset>
         <Fieldset>
           <FieldsetLegend>{t("signal.concern")}</FieldsetLegend>

@@ -1,4 +1,11 @@
-import { Button, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from "@utrecht/component-library-react";
+import {
+  Button,
+  PageContent,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  SkipLink,
+} from "@utrecht/component-library-react";
 import { type ReactNode, useEffect } from "react";
 import { Link, useLocation } from "wouter";
 import { useSignedIn } from "../auth/session";

@@ -11,26 +11,31 @@ export function RefusalNotice({ rules }: { rules: BrokenRule[] }) {
   // Focus lands on the refusal, so a keyboard or screen-reader user meets it first.
   useEffect(() => notice.current?.focus(), []);
   return (
-    <Alert ref={notice} tabIndex={-1} type="error" role="alert" className="console-refusal">
-      <Heading2>{t("share.refused.title")}</Heading2>
-      <Paragraph>{t("share.refused.intro")}</Paragraph>
-      <ol className="utrecht-ordered-list console-refusal__rules">
-        {rules.map((broken) => {
-          const text = ruleTexts[broken.rule]?.[locale];
-          const explanation = text?.explanation ?? broken.explanation ?? t("share.refused.unknownRule", { rule: broken.rule });
-          const remedy = text?.remedy ?? broken.remedy;
-          return (
-            <li key={broken.rule} className="utrecht-ordered-list__item" data-rule={broken.rule}>
-              <Paragraph>{explanation}</Paragraph>
-              {remedy && (
-                <Paragraph>
-                  <strong>{t("share.refused.remedy")}</strong> {remedy}
-                </Paragraph>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-    </Alert>
+    <div ref={notice} tabIndex={-1} className="console-refusal">
+      <Alert type="error" role="alert">
+        <Heading2>{t("share.refused.title")}</Heading2>
+        <Paragraph>{t("share.refused.intro")}</Paragraph>
+        <ol className="utrecht-ordered-list console-refusal__rules">
+          {rules.map((broken) => {
+            const text = ruleTexts[broken.rule]?.[locale];
+            const explanation =
+              text?.explanation ??
+              broken.explanation ??
+              t("share.refused.unknownRule", { rule: broken.rule });
+            const remedy = text?.remedy ?? broken.remedy;
+            return (
+              <li key={broken.rule} className="utrecht-ordered-list__item" data-rule={broken.rule}>
+                <Paragraph>{explanation}</Paragraph>
+                {remedy && (
+                  <Paragraph>
+                    <strong>{t("share.refused.remedy")}</strong> {remedy}
+                  </Paragraph>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </Alert>
+    </div>
   );
 }

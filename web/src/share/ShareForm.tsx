@@ -14,7 +14,10 @@ import { RefusalNotice } from "./RefusalNotice";
 import { emptyDraft, type ShareDraft, shareBody } from "./shareDraft";
 import { ShareSteps } from "./ShareSteps";
 
-type Outcome = { kind: "shared" } | { kind: "refused"; rules: BrokenRule[] } | { kind: "invalid"; problem: Problem };
+type Outcome =
+  | { kind: "shared" }
+  | { kind: "refused"; rules: BrokenRule[] }
+  | { kind: "invalid"; problem: Problem };
 
 function ShareOnCase({ view }: { view: Schemas["Case"] }) {
   const { api, session } = useSignedIn();
@@ -23,7 +26,9 @@ function ShareOnCase({ view }: { view: Schemas["Case"] }) {
   const [draft, setDraft] = useState<ShareDraft>(emptyDraft);
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
-  const myKind = covenant?.members.find((m) => m.organisationId === session.organisationId)?.partnerKind;
+  const myKind = covenant?.members.find(
+    (m) => m.organisationId === session.organisationId,
+  )?.partnerKind;
   const bases = legalBases.filter((basis) => !myKind || basis.sharerKinds.includes(myKind));
   const recipients = view.participants
     .filter((p) => p.status === "joined" && p.organisationId !== session.organisationId)
@@ -61,7 +66,11 @@ function ShareOnCase({ view }: { view: Schemas["Case"] }) {
       {outcome?.kind === "refused" && <RefusalNotice rules={outcome.rules} />}
       {outcome?.kind === "invalid" && (
         <Alert type="error" role="alert">
-          <Paragraph>{outcome.problem.status === 400 ? t("form.invalid") : (outcome.problem.detail ?? outcome.problem.title)}</Paragraph>
+          <Paragraph>
+            {outcome.problem.status === 400
+              ? t("form.invalid")
+              : (outcome.problem.detail ?? outcome.problem.title)}
+          </Paragraph>
         </Alert>
       )}
       <form onSubmit={submit} className="console-form" noValidate>
@@ -85,7 +94,10 @@ export default function ShareForm() {
   const { caseId } = useParams<{ caseId: string }>();
   const { api } = useSignedIn();
   const { t } = useI18n();
-  const [loaded] = useLoad(() => api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } }), [api, caseId]);
+  const [loaded] = useLoad(
+    () => api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } }),
+    [api, caseId],
+  );
   return (
     <>
       <ScreenTitle title={t("share.title")} intro={t("share.intro")} />
@@ -95,7 +107,13 @@ export default function ShareForm() {
         </Link>
       </Paragraph>
       <Load loaded={loaded}>
-        {(view) => (view.view === "case" ? <ShareOnCase view={view} /> : <Paragraph>{t("common.notFound")}</Paragraph>)}
+        {(view) =>
+          view.view === "case" ? (
+            <ShareOnCase view={view} />
+          ) : (
+            <Paragraph>{t("common.notFound")}</Paragraph>
+          )
+        }
       </Load>
     </>
   );

@@ -31,15 +31,21 @@ export function ShareSteps({ view, bases, recipients, draft, errors, change }: S
         choices={bases.map((b) => ({
           value: b.id,
           label: `${b.citation} — ${pick(b.description)}`,
-          hint: [b.requirements.consent && t("share.basis.needsConsent"), b.unverified && t("share.basis.unverified")]
-            .filter(Boolean)
-            .join(" · ") || undefined,
+          hint:
+            [
+              b.requirements.consent && t("share.basis.needsConsent"),
+              b.unverified && t("share.basis.unverified"),
+            ]
+              .filter(Boolean)
+              .join(" · ") || undefined,
         }))}
         onChange={(legalBasisId) => change({ legalBasisId })}
       />
       <CheckboxGroup
         legend={t("share.step.recipients")}
-        description={recipients.length ? t("share.step.recipients.hint") : t("share.recipients.none")}
+        description={
+          recipients.length ? t("share.step.recipients.hint") : t("share.recipients.none")
+        }
         name="recipients"
         values={draft.recipients}
         error={errors.recipients}
@@ -64,7 +70,10 @@ export function ShareSteps({ view, bases, recipients, draft, errors, change }: S
         required
         placeholder={t("form.choose")}
         error={errors.purposeId}
-        choices={(covenant?.purposes ?? []).map((p) => ({ value: p.purposeId, label: p.description }))}
+        choices={(covenant?.purposes ?? []).map((p) => ({
+          value: p.purposeId,
+          label: p.description,
+        }))}
         onChange={(purposeId) => change({ purposeId })}
       />
       <TextAreaField
@@ -77,17 +86,35 @@ export function ShareSteps({ view, bases, recipients, draft, errors, change }: S
       />
       <Fieldset>
         <FieldsetLegend>{t("share.step.consent")}</FieldsetLegend>
-        <Paragraph>{needs?.consent ? t("share.consent.needed") : t("share.consent.notNeeded")}</Paragraph>
-        {needs?.consent && <Paragraph>{t("share.consent.recorded", { count: view.consents.length })}</Paragraph>}
+        <Paragraph>
+          {needs?.consent ? t("share.consent.needed") : t("share.consent.notNeeded")}
+        </Paragraph>
+        {needs?.consent && (
+          <Paragraph>{t("share.consent.recorded", { count: view.consents.length })}</Paragraph>
+        )}
       </Fieldset>
-      {(needs?.decisionReference || needs?.weightyPublicInterest || needs?.competentAuthorityAgreement) && (
+      {(needs?.decisionReference ||
+        needs?.weightyPublicInterest ||
+        needs?.competentAuthorityAgreement) && (
         <Fieldset>
           <FieldsetLegend>{t("share.step.police")}</FieldsetLegend>
           {needs.decisionReference && (
-            <TextField label={t("share.decisionReference")} value={draft.decisionReference} required error={errors.decisionReference} onChange={(decisionReference) => change({ decisionReference })} />
+            <TextField
+              label={t("share.decisionReference")}
+              value={draft.decisionReference}
+              required
+              error={errors.decisionReference}
+              onChange={(decisionReference) => change({ decisionReference })}
+            />
           )}
           {needs.weightyPublicInterest && (
-            <TextAreaField label={t("share.weightyPublicInterest")} value={draft.weightyPublicInterest} required error={errors.weightyPublicInterest} onChange={(weightyPublicInterest) => change({ weightyPublicInterest })} />
+            <TextAreaField
+              label={t("share.weightyPublicInterest")}
+              value={draft.weightyPublicInterest}
+              required
+              error={errors.weightyPublicInterest}
+              onChange={(weightyPublicInterest) => change({ weightyPublicInterest })}
+            />
           )}
           {needs.competentAuthorityAgreement && (
             <>
@@ -96,11 +123,27 @@ export function ShareSteps({ view, bases, recipients, draft, errors, change }: S
                 value={draft.authority}
                 required
                 placeholder={t("form.choose")}
-                choices={(["burgemeester", "officier-van-justitie"] as const).map((a) => ({ value: a, label: t(`share.authority.${a}`) }))}
-                onChange={(authority) => change({ authority: authority as ShareDraft["authority"] })}
+                choices={(["burgemeester", "officier-van-justitie"] as const).map((a) => ({
+                  value: a,
+                  label: t(`share.authority.${a}`),
+                }))}
+                onChange={(authority) =>
+                  change({ authority: authority as ShareDraft["authority"] })
+                }
               />
-              <TextField label={t("share.authorityReference")} value={draft.authorityReference} required onChange={(authorityReference) => change({ authorityReference })} />
-              <TextField label={t("share.agreedOn")} type="date" value={draft.agreedOn} required onChange={(agreedOn) => change({ agreedOn })} />
+              <TextField
+                label={t("share.authorityReference")}
+                value={draft.authorityReference}
+                required
+                onChange={(authorityReference) => change({ authorityReference })}
+              />
+              <TextField
+                label={t("share.agreedOn")}
+                type="date"
+                value={draft.agreedOn}
+                required
+                onChange={(agreedOn) => change({ agreedOn })}
+              />
             </>
           )}
         </Fieldset>

@@ -29,7 +29,10 @@ export const emptyDraft: ShareDraft = {
 };
 
 /** The request body: Wpg fields only when the chosen basis asks for them. */
-export function shareBody(draft: ShareDraft, basis: Schemas["LegalBasis"] | undefined): RequestBody<"postCasesCaseIdShares"> {
+export function shareBody(
+  draft: ShareDraft,
+  basis: Schemas["LegalBasis"] | undefined,
+): RequestBody<"postCasesCaseIdShares"> {
   const needs = basis?.requirements;
   return {
     legalBasisId: draft.legalBasisId,

@@ -20,7 +20,8 @@ interface Query {
 }
 
 /** Only the cells with a count: a suppressed cell is dropped here, before anything is drawn. */
-const shown = (cells: Cell[]): ShownCell[] => cells.filter((cell): cell is ShownCell => !cell.suppressed);
+const shown = (cells: Cell[]): ShownCell[] =>
+  cells.filter((cell): cell is ShownCell => !cell.suppressed);
 
 function byMonth(cells: ShownCell[]): MonthRow[] {
   const rows = new Map<string, MonthRow>();
@@ -54,11 +55,31 @@ export default function Trends() {
   return (
     <>
       <Load loaded={loaded}>
-        {(report) => <ScreenTitle title={t("trends.title")} intro={t("trends.intro", { k: report.minimumCount })} />}
+        {(report) => (
+          <ScreenTitle
+            title={t("trends.title")}
+            intro={t("trends.intro", { k: report.minimumCount })}
+          />
+        )}
       </Load>
-      <form role="search" aria-label={t("common.filter")} className="console-filters" onSubmit={apply}>
-        <TextField label={t("trends.fromMonth")} type="month" value={draft.fromMonth} onChange={(fromMonth) => setDraft({ ...draft, fromMonth })} />
-        <TextField label={t("trends.toMonth")} type="month" value={draft.toMonth} onChange={(toMonth) => setDraft({ ...draft, toMonth })} />
+      <form
+        role="search"
+        aria-label={t("common.filter")}
+        className="console-filters"
+        onSubmit={apply}
+      >
+        <TextField
+          label={t("trends.fromMonth")}
+          type="month"
+          value={draft.fromMonth}
+          onChange={(fromMonth) => setDraft({ ...draft, fromMonth })}
+        />
+        <TextField
+          label={t("trends.toMonth")}
+          type="month"
+          value={draft.toMonth}
+          onChange={(toMonth) => setDraft({ ...draft, toMonth })}
+        />
         <SelectField
           label={t("trends.category")}
           value={draft.category}
@@ -73,17 +94,31 @@ export default function Trends() {
         </div>
       </form>
       <Load loaded={loaded}>
-        {(report) => <TrendsReport cells={shown(report.cells)} organisationName={organisationName} categoryLabel={signalCategoryLabel} />}
+        {(report) => (
+          <TrendsReport
+            cells={shown(report.cells)}
+            organisationName={organisationName}
+            categoryLabel={signalCategoryLabel}
+          />
+        )}
       </Load>
     </>
   );
 }
 
-function TrendsReport(props: { cells: ShownCell[]; organisationName(id: string): string; categoryLabel(id: string): string }) {
+function TrendsReport(props: {
+  cells: ShownCell[];
+  organisationName(id: string): string;
+  categoryLabel(id: string): string;
+}) {
   const { t } = useI18n();
   const rows = useMemo(() => byMonth(props.cells), [props.cells]);
   const schools = useMemo(
-    () => [...new Set(props.cells.map((cell) => cell.school))].map((id) => ({ id, name: props.organisationName(id) })),
+    () =>
+      [...new Set(props.cells.map((cell) => cell.school))].map((id) => ({
+        id,
+        name: props.organisationName(id),
+      })),
     [props.cells, props.organisationName],
   );
   if (props.cells.length === 0) return <Paragraph>{t("trends.empty")}</Paragraph>;

@@ -6,13 +6,26 @@ export interface MonthRow {
 }
 
 // Palette from the NL Design System's data-visualisation tokens' spirit: distinct at 3:1 against white.
-const COLOURS = ["#1d4f91", "#b3261e", "#2e7d32", "#6a1b9a", "#8a5300", "#00695c", "#37474f", "#ad1457"];
+const COLOURS = [
+  "#1d4f91",
+  "#b3261e",
+  "#2e7d32",
+  "#6a1b9a",
+  "#8a5300",
+  "#00695c",
+  "#37474f",
+  "#ad1457",
+];
 
 /**
  * Bars per month, one per school. Cells the service left out (below the minimum) have no bar
  * at all: not zero, not "suppressed", simply absent.
  */
-export function TrendsChart(props: { rows: MonthRow[]; schools: { id: string; name: string }[]; title: string }) {
+export function TrendsChart(props: {
+  rows: MonthRow[];
+  schools: { id: string; name: string }[];
+  title: string;
+}) {
   return (
     <figure className="console-chart">
       <BarChart width={880} height={360} data={props.rows} role="img" aria-label={props.title}>
@@ -22,7 +35,12 @@ export function TrendsChart(props: { rows: MonthRow[]; schools: { id: string; na
         <Tooltip />
         <Legend />
         {props.schools.map((school, index) => (
-          <Bar key={school.id} dataKey={school.id} name={school.name} fill={COLOURS[index % COLOURS.length]} />
+          <Bar
+            key={school.id}
+            dataKey={school.id}
+            name={school.name}
+            fill={COLOURS[index % COLOURS.length]}
+          />
         ))}
       </BarChart>
       <figcaption className="utrecht-paragraph">{props.title}</figcaption>

@@ -37,7 +37,9 @@ function FieldNotes(props: { id: string; description?: ReactNode; error?: string
   return (
     <>
       {props.description && (
-        <FormFieldDescription id={`${props.id}-description`}>{props.description}</FormFieldDescription>
+        <FormFieldDescription id={`${props.id}-description`}>
+          {props.description}
+        </FormFieldDescription>
       )}
       {props.error && (
         <FormFieldErrorMessage id={`${props.id}-error`}>{props.error}</FormFieldErrorMessage>
@@ -119,7 +121,9 @@ export function SelectField(props: FieldProps & { choices: Choice[]; placeholder
           aria-describedby={describedBy}
           onChange={(event) => props.onChange(event.target.value)}
         >
-          {props.placeholder !== undefined && <SelectOption value="">{props.placeholder}</SelectOption>}
+          {props.placeholder !== undefined && (
+            <SelectOption value="">{props.placeholder}</SelectOption>
+          )}
           {props.choices.map((choice) => (
             <SelectOption key={choice.value} value={choice.value}>
               {choice.label}
@@ -140,7 +144,10 @@ interface GroupProps {
 }
 
 function GroupFrame(props: GroupProps & { id: string; children: ReactNode }) {
-  const describedBy = [props.description && `${props.id}-description`, props.error && `${props.id}-error`]
+  const describedBy = [
+    props.description && `${props.id}-description`,
+    props.error && `${props.id}-error`,
+  ]
     .filter(Boolean)
     .join(" ");
   return (
@@ -167,12 +174,16 @@ function OptionRow(props: {
           {props.label}
         </FormLabel>
       </div>
-      {props.hint && <FormFieldDescription id={`${props.id}-hint`}>{props.hint}</FormFieldDescription>}
+      {props.hint && (
+        <FormFieldDescription id={`${props.id}-hint`}>{props.hint}</FormFieldDescription>
+      )}
     </FormField>
   );
 }
 
-export function CheckboxGroup(props: GroupProps & { values: string[]; onChange(values: string[]): void }) {
+export function CheckboxGroup(
+  props: GroupProps & { values: string[]; onChange(values: string[]): void },
+) {
   const id = useId();
   const toggle = (value: string, on: boolean) =>
     props.onChange(on ? [...props.values, value] : props.values.filter((v) => v !== value));

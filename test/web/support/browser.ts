@@ -1,0 +1,65 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import chromium from "@sparticuz/chromium";
+import { type Browser, chromium as playwright, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const screenshotDir = fileURLToPath(new URL("../../../web/screenshots/", import.meta.url));
+
+/** One Chromium per test file, from @sparticuz/chromium (unpacked once by the global setup). */
+export function launchBrowser(): Promise<Browser> {
+  return playwright.launch({
+    executablePath: inject("chromiumPath"),
+    args: [
+      ...chromium.args,
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** What a page did that the console promises it never does. */
+export interface PageWatch {
+  page: Page;
+  /** Every URL the page requested: personal data must appear in none. */
+  urls: string[];
+  /** Console errors, CSP violations among them. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh context (no cookies, no storage) and page, watched for requests and errors. */
+export async function openPage(browser: Browser, locale = "nl-NL"): Promise<PageWatch> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const urls: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  page.on("console", (message) => {
+    // A refused request is logged by the browser as an error; the console handles those itself.
+    const refusal = /^Failed to load resource: the server responded with a status of 4\d\d/;
+    if (message.type() === "error" && !refusal.test(message.text())) errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { page, urls, errors, close: () => context.close() };
+}
+
+/** WCAG 2.1 A and AA checks by axe on the page as it is now; zero violations allowed. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(found, `axe on ${screen}`).toEqual([]);
+}
+
+/** A full-page screenshot under web/screenshots/, for the README. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+}
