@@ -142,9 +142,9 @@ describe("a school professional", () => {
     const item = refusal.locator(`li[data-rule="${problem.rule}"]`);
     expect(await item.count()).toBe(1);
     expect(await item.innerText()).toContain("Zo wordt het rechtmatig:");
-    expect(await refusal.evaluate((el) => el.closest(".console-refusal") === document.activeElement)).toBe(
-      true,
-    );
+    expect(
+      await refusal.evaluate((el) => el.closest(".console-refusal") === el.ownerDocument.activeElement),
+    ).toBe(true);
     await expectAccessible(page, "refused share");
     await screenshot(page, "share-refused");
   });

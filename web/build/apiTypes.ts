@@ -2,8 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { openApiDocument } from "../../src/api/openapi/document.js";
-import { allRoutes } from "../../src/api/routes.js";
 import type { ResourceDeps } from "../../src/api/resources.js";
+import { allRoutes } from "../../src/api/routes.js";
 
 /** The generated client types; gitignored, so they can never be committed stale. */
 export const apiTypesPath = fileURLToPath(new URL("../src/api/schema.d.ts", import.meta.url));
@@ -21,7 +21,7 @@ export function routeTableDocument(): Record<string, unknown> {
 
 /** Writes web/src/api/schema.d.ts from the route table; leaves the file alone when unchanged. */
 export async function generateApiTypes(): Promise<boolean> {
-  const ast = await openapiTS(routeTableDocument() as Parameters<typeof openapiTS>[0]);
+  const ast = await openapiTS(routeTableDocument() as unknown as Parameters<typeof openapiTS>[0]);
   const header = "// Generated from the route table by web/build/apiTypes.ts; do not edit.\n";
   const text = header + astToString(ast);
   const current = await readFile(apiTypesPath, "utf8").catch(() => "");
@@ -32,5 +32,7 @@ export async function generateApiTypes(): Promise<boolean> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const changed = await generateApiTypes();
-  process.stdout.write(`console API types ${changed ? "written" : "up to date"}: ${apiTypesPath}\n`);
+  process.stdout.write(
+    `console API types ${changed ? "written" : "up to date"}: ${apiTypesPath}\n`,
+  );
 }

@@ -10,13 +10,22 @@ export const consoleDist = join(root, "web/dist");
 const stampPath = join(consoleDist, ".inputs");
 
 /** What the built console depends on: its own sources and the API's route table in src/. */
-const inputs = ["web/src", "web/index.html", "web/vite.config.ts", "web/public", "src", "package-lock.json"];
+const inputs = [
+  "web/src",
+  "web/index.html",
+  "web/vite.config.ts",
+  "web/public",
+  "src",
+  "package-lock.json",
+];
 
 async function filesUnder(path: string): Promise<string[]> {
   const entries = await readdir(path, { withFileTypes: true }).catch(() => null);
   if (entries === null) return [path];
   const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? filesUnder(join(path, entry.name)) : [join(path, entry.name)])),
+    entries.map((entry) =>
+      entry.isDirectory() ? filesUnder(join(path, entry.name)) : [join(path, entry.name)],
+    ),
   );
   return nested.flat();
 }
@@ -37,7 +46,9 @@ async function inputsHash(): Promise<string> {
  * the console tests call it, so a fresh clone needs no step of its own and a warm one waits
  * only for a hash.
  */
-export async function buildConsoleIfStale(log: (line: string) => void = console.log): Promise<void> {
+export async function buildConsoleIfStale(
+  log: (line: string) => void = console.log,
+): Promise<void> {
   const wanted = await inputsHash();
   if ((await readFile(stampPath, "utf8").catch(() => "")) === wanted) return;
   log("building the console (web/) ...");

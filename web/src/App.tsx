@@ -5,8 +5,8 @@ import { useSession } from "./auth/session";
 import { ReferenceProvider } from "./data/reference";
 import { useI18n } from "./i18n/i18n";
 import { NotFound } from "./layout/Screen";
-import { screensFor } from "./layout/screens";
 import { Shell } from "./layout/Shell";
+import { screensFor } from "./layout/screens";
 import { Callback } from "./signIn/Callback";
 import { SignIn } from "./signIn/SignIn";
 

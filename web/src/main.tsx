@@ -4,8 +4,8 @@ import "./console.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { loadSettings } from "./auth/settings";
 import { SessionProvider } from "./auth/session";
+import { loadSettings } from "./auth/settings";
 import { I18nProvider } from "./i18n/i18n";
 
 const root = createRoot(document.getElementById("console")!);

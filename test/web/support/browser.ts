@@ -1,8 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import chromium from "@sparticuz/chromium";
-import { type Browser, chromium as playwright, type Page } from "playwright-core";
+import { type Browser, type Page, chromium as playwright } from "playwright-core";
 import { expect, inject } from "vitest";
 
 export const screenshotDir = fileURLToPath(new URL("../../../web/screenshots/", import.meta.url));

@@ -40,30 +40,30 @@ export function AuditFilters(props: { onApply(filter: AuditFilter): void }) {
     props.onApply({});
   };
   return (
-    <form
-      role="search"
-      aria-label={t("common.filter")}
-      className="console-filters"
-      onSubmit={apply}
-    >
-      <TextField label={t("audit.filter.case")} value={caseId} onChange={setCaseId} />
-      <SelectField
-        label={t("audit.filter.organisation")}
-        value={organisation}
-        placeholder={t("common.all")}
-        choices={(covenant?.members ?? []).map((m) => ({ value: m.organisationId, label: m.name }))}
-        onChange={setOrganisation}
-      />
-      <TextField label={t("audit.filter.from")} type="date" value={from} onChange={setFrom} />
-      <TextField label={t("audit.filter.to")} type="date" value={to} onChange={setTo} />
-      <div className="console-filters__actions">
-        <Button type="submit" appearance="primary-action-button">
-          {t("common.filter")}
-        </Button>
-        <Button type="button" appearance="subtle-button" onClick={clear}>
-          {t("common.clearFilters")}
-        </Button>
-      </div>
-    </form>
+    <search aria-label={t("common.filter")}>
+      <form className="console-filters" onSubmit={apply}>
+        <TextField label={t("audit.filter.case")} value={caseId} onChange={setCaseId} />
+        <SelectField
+          label={t("audit.filter.organisation")}
+          value={organisation}
+          placeholder={t("common.all")}
+          choices={(covenant?.members ?? []).map((m) => ({
+            value: m.organisationId,
+            label: m.name,
+          }))}
+          onChange={setOrganisation}
+        />
+        <TextField label={t("audit.filter.from")} type="date" value={from} onChange={setFrom} />
+        <TextField label={t("audit.filter.to")} type="date" value={to} onChange={setTo} />
+        <div className="console-filters__actions">
+          <Button type="submit" appearance="primary-action-button">
+            {t("common.filter")}
+          </Button>
+          <Button type="button" appearance="subtle-button" onClick={clear}>
+            {t("common.clearFilters")}
+          </Button>
+        </div>
+      </form>
+    </search>
   );
 }

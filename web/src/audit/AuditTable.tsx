@@ -25,7 +25,9 @@ export function AuditTable<T>(props: {
   const { t } = useI18n();
   if (props.items.length === 0) return <Paragraph>{t("audit.empty")}</Paragraph>;
   return (
-    <div className="console-table-scroll" role="region" aria-label={props.caption} tabIndex={0}>
+    // A scrolling region must be reachable by keyboard (WCAG 2.1.1), so it takes focus.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region is operable by keyboard.
+    <section className="console-table-scroll" aria-label={props.caption} tabIndex={0}>
       <Table>
         <caption className="utrecht-table__caption">{props.caption}</caption>
         <TableHeader>
@@ -47,6 +49,6 @@ export function AuditTable<T>(props: {
           ))}
         </TableBody>
       </Table>
-    </div>
+    </section>
   );
 }

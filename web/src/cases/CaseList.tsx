@@ -1,5 +1,5 @@
-import { Checkbox, FormField, FormLabel, Paragraph } from "@utrecht/component-library-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { Checkbox, FormField, FormLabel, Paragraph } from "@utrecht/component-library-react";
 import { useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Schemas } from "../api/client";
@@ -116,17 +116,15 @@ export default function CaseList() {
   return (
     <>
       <ScreenTitle title={t("cases.title")} intro={t("cases.intro")} />
-      <div role="search" className="console-filters" aria-label={t("common.filter")}>
+      <search className="console-filters" aria-label={t("common.filter")}>
         <SelectField
           label={t("cases.filter.status")}
           value={filters.status}
           placeholder={t("common.all")}
-          choices={statuses
-            .filter(Boolean)
-            .map((status) => ({
-              value: status,
-              label: t(`cases.status.${status as Exclude<Status, "">}`),
-            }))}
+          choices={statuses.filter(Boolean).map((status) => ({
+            value: status,
+            label: t(`cases.status.${status as Exclude<Status, "">}`),
+          }))}
           onChange={(status) => setFilters({ ...filters, status: status as Status })}
         />
         <SelectField
@@ -151,7 +149,7 @@ export default function CaseList() {
             </FormLabel>
           </div>
         </FormField>
-      </div>
+      </search>
       <Load loaded={loaded}>{(list) => <FilteredCases rows={list.cases} filters={filters} />}</Load>
     </>
   );

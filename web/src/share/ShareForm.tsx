@@ -11,8 +11,8 @@ import { useI18n } from "../i18n/i18n";
 import { Load, ScreenTitle } from "../layout/Screen";
 import { fieldErrors } from "../ui/problemErrors";
 import { RefusalNotice } from "./RefusalNotice";
-import { emptyDraft, type ShareDraft, shareBody } from "./shareDraft";
 import { ShareSteps } from "./ShareSteps";
+import { emptyDraft, type ShareDraft, shareBody } from "./shareDraft";
 
 type Outcome =
   | { kind: "shared" }

@@ -1,12 +1,12 @@
 import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useMemo, useState } from "react";
 import type { Schemas } from "../api/client";
+import { AuditTable } from "../audit/AuditTable";
 import { useSignedIn } from "../auth/session";
 import { useReference } from "../data/reference";
 import { useLoad } from "../data/useLoad";
 import { useI18n } from "../i18n/i18n";
 import { Load, ScreenTitle } from "../layout/Screen";
-import { AuditTable } from "../audit/AuditTable";
 import { SelectField, TextField } from "../ui/fields";
 import { type MonthRow, TrendsChart } from "./TrendsChart";
 
@@ -62,37 +62,34 @@ export default function Trends() {
           />
         )}
       </Load>
-      <form
-        role="search"
-        aria-label={t("common.filter")}
-        className="console-filters"
-        onSubmit={apply}
-      >
-        <TextField
-          label={t("trends.fromMonth")}
-          type="month"
-          value={draft.fromMonth}
-          onChange={(fromMonth) => setDraft({ ...draft, fromMonth })}
-        />
-        <TextField
-          label={t("trends.toMonth")}
-          type="month"
-          value={draft.toMonth}
-          onChange={(toMonth) => setDraft({ ...draft, toMonth })}
-        />
-        <SelectField
-          label={t("trends.category")}
-          value={draft.category}
-          placeholder={t("common.all")}
-          choices={signalCategories.map((c) => ({ value: c.id, label: pick(c.label) }))}
-          onChange={(category) => setDraft({ ...draft, category })}
-        />
-        <div className="console-filters__actions">
-          <Button type="submit" appearance="primary-action-button">
-            {t("common.filter")}
-          </Button>
-        </div>
-      </form>
+      <search aria-label={t("common.filter")}>
+        <form className="console-filters" onSubmit={apply}>
+          <TextField
+            label={t("trends.fromMonth")}
+            type="month"
+            value={draft.fromMonth}
+            onChange={(fromMonth) => setDraft({ ...draft, fromMonth })}
+          />
+          <TextField
+            label={t("trends.toMonth")}
+            type="month"
+            value={draft.toMonth}
+            onChange={(toMonth) => setDraft({ ...draft, toMonth })}
+          />
+          <SelectField
+            label={t("trends.category")}
+            value={draft.category}
+            placeholder={t("common.all")}
+            choices={signalCategories.map((c) => ({ value: c.id, label: pick(c.label) }))}
+            onChange={(category) => setDraft({ ...draft, category })}
+          />
+          <div className="console-filters__actions">
+            <Button type="submit" appearance="primary-action-button">
+              {t("common.filter")}
+            </Button>
+          </div>
+        </form>
+      </search>
       <Load loaded={loaded}>
         {(report) => (
           <TrendsReport
