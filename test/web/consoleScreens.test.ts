@@ -143,7 +143,9 @@ describe("a school professional", () => {
     expect(await item.count()).toBe(1);
     expect(await item.innerText()).toContain("Zo wordt het rechtmatig:");
     expect(
-      await refusal.evaluate((el) => el.closest(".console-refusal") === el.ownerDocument.activeElement),
+      await refusal.evaluate(
+        (el) => el.closest(".console-refusal") === el.ownerDocument.activeElement,
+      ),
     ).toBe(true);
     await expectAccessible(page, "refused share");
     await screenshot(page, "share-refused");
