@@ -54,7 +54,14 @@ export async function buildConsoleIfStale(
   log("building the console (web/) ...");
   await generateApiTypes();
   const { build } = await import("vite");
-  await build({ configFile: join(root, "web/vite.config.ts"), logLevel: "warn" });
+  // Vite takes React's build from NODE_ENV, which test runners set to "test".
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(root, "web/vite.config.ts"), mode: "production", logLevel: "warn" });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   await writeFile(stampPath, wanted);
   const kilobytes = (await firstLoadGzipBytes(consoleDist)) / 1024;
   log(`console built: first load ${kilobytes.toFixed(1)} KB of JavaScript gzipped`);

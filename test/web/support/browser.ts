@@ -31,19 +31,34 @@ export interface PageWatch {
   close(): Promise<void>;
 }
 
-/** A fresh context (no cookies, no storage) and page, watched for requests and errors. */
-export async function openPage(browser: Browser, locale = "nl-NL"): Promise<PageWatch> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+const loopback = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
+
+/**
+ * A fresh context (no cookies, no storage) and page, watched for requests and for errors on
+ * the console's own origin. Nothing leaves the machine: other addresses are refused unasked
+ * (the OpenID provider's stock login page asks for web fonts).
+ */
+export async function openPage(browser: Browser, origin?: string): Promise<PageWatch> {
+  const context = await browser.newContext({
+    locale: "nl-NL",
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.route(
+    (url) => !loopback.test(url.href),
+    (route) => route.abort(),
+  );
   const page = await context.newPage();
+  const ours = (url: string) => origin === undefined || url.startsWith(origin);
   const urls: string[] = [];
   const errors: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
   page.on("console", (message) => {
     // A refused request is logged by the browser as an error; the console handles those itself.
     const refusal = /^Failed to load resource: the server responded with a status of 4\d\d/;
-    if (message.type() === "error" && !refusal.test(message.text())) errors.push(message.text());
+    if (message.type() !== "error" || refusal.test(message.text())) return;
+    if (ours(message.location().url || page.url())) errors.push(message.text());
   });
-  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("pageerror", (error) => ours(page.url()) && errors.push(error.message));
   return { page, urls, errors, close: () => context.close() };
 }
 

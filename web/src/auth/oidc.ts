@@ -30,3 +30,21 @@ export function userManager(oidc: NonNullable<ConsoleSettings["oidc"]>): Promise
   );
   return manager;
 }
+
+let completed: Promise<string> | undefined;
+
+/**
+ * Redeems the code the provider returned, once however often the callback screen mounts, and
+ * hands every renewed access token to `onToken` (renewal uses the refresh token, in memory).
+ */
+export function completeSignIn(
+  oidc: NonNullable<ConsoleSettings["oidc"]>,
+  onToken: (accessToken: string) => void,
+): Promise<string> {
+  completed ??= userManager(oidc).then(async (manager) => {
+    const user = await manager.signinRedirectCallback();
+    manager.events.addUserLoaded((renewed) => onToken(renewed.access_token));
+    return user.access_token;
+  });
+  return completed;
+}

@@ -1,7 +1,7 @@
 import { Alert, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useState } from "react";
 import { useLocation } from "wouter";
-import { userManager } from "../auth/oidc";
+import { completeSignIn } from "../auth/oidc";
 import { useSession } from "../auth/session";
 import { useI18n } from "../i18n/i18n";
 
@@ -18,16 +18,13 @@ export function Callback() {
       return;
     }
     let active = true;
-    userManager(oidc)
-      .then(async (manager) => {
-        const user = await manager.signinRedirectCallback();
-        manager.events.addUserLoaded((renewed) => {
-          begin(renewed.access_token);
-        });
-        if (active && begin(user.access_token)) navigate("/", { replace: true });
+    completeSignIn(oidc, begin).then(
+      (accessToken) => {
+        if (active && begin(accessToken)) navigate("/", { replace: true });
         else if (active) setFailed(true);
-      })
-      .catch(() => active && setFailed(true));
+      },
+      () => active && setFailed(true),
+    );
     return () => {
       active = false;
     };
