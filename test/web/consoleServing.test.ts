@@ -61,7 +61,9 @@ describe("development sign-in", () => {
   test("lists the demo organisations and mints a token the API accepts", async () => {
     const settings = await (await fetch(`${development.url}/console/config.json`)).json();
     expect(settings).toMatchObject({ devSignIn: true, oidc: null });
-    const directory = await (await fetch(`${development.url}/console/dev-sign-in`)).json();
+    const directory = (await (await fetch(`${development.url}/console/dev-sign-in`)).json()) as {
+      organisations: { organisationId: string }[];
+    };
     expect(directory.organisations).toContainEqual(
       expect.objectContaining({ organisationId: ORG.police }),
     );
@@ -71,7 +73,7 @@ describe("development sign-in", () => {
       body: JSON.stringify({ organisationId: ORG.police, role: "professional" }),
     });
     expect(minted.headers.get("cache-control")).toBe("no-store");
-    const { accessToken } = await minted.json();
+    const { accessToken } = (await minted.json()) as { accessToken: string };
     expect((await development.call(accessToken, "GET", "/v1/cases")).status).toBe(200);
   });
 
@@ -103,7 +105,9 @@ describe("development sign-in", () => {
       },
     });
     try {
-      const settings = await (await fetch(`${production.url}/console/config.json`)).json();
+      const settings = (await (await fetch(`${production.url}/console/config.json`)).json()) as {
+        devSignIn: boolean;
+      };
       expect(settings.devSignIn).toBe(false);
       expect((await page(production, "/console/dev-sign-in")).status).toBe(404);
       const minted = await fetch(`${production.url}/console/dev-sign-in`, {

@@ -77,8 +77,8 @@ test("a professional signs in at the OpenID provider and the service accepts its
   });
   expect(page.url()).toBe(`${service.url}/casussen`);
 
-  const stored = await page.evaluate(() =>
-    JSON.stringify([{ ...localStorage }, { ...sessionStorage }]),
+  const stored = await page.evaluate<string>(
+    "JSON.stringify([{ ...localStorage }, { ...sessionStorage }])",
   );
   expect(stored).not.toContain(token);
   expect(stored).not.toContain(token.split(".")[1]);

@@ -68,10 +68,9 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
       },
     },
     extraTokenClaims: (_ctx, token) => {
-      const found = token.accountId ? account(token.accountId) : undefined;
-      return found && token.kind === "AccessToken"
-        ? { org: found.org, roles: found.roles }
-        : undefined;
+      if (token.kind !== "AccessToken" || !("accountId" in token)) return undefined;
+      const found = account(token.accountId);
+      return found ? { org: found.org, roles: found.roles } : undefined;
     },
     // The console is a first-party client: no consent screen, as a covenant's own IdP is set up.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
