@@ -4,9 +4,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { openApiDocument } from "../../src/api/openapi/document.js";
 import type { ResourceDeps } from "../../src/api/resources.js";
 import { allRoutes } from "../../src/api/routes.js";
-
-/** The generated client types; gitignored, so they can never be committed stale. */
-export const apiTypesPath = fileURLToPath(new URL("../src/api/schema.d.ts", import.meta.url));
+import { apiTypesPath } from "./paths.js";
 
 /**
  * The OpenAPI document from the route table alone: declaring a route touches none of its
@@ -19,7 +17,10 @@ export function routeTableDocument(): Record<string, unknown> {
   });
 }
 
-/** Writes web/src/api/schema.d.ts from the route table; leaves the file alone when unchanged. */
+/**
+ * Writes web/src/api/schema.d.ts from the route table; leaves the file alone when unchanged.
+ * The file is gitignored, so it can never be committed stale.
+ */
 export async function generateApiTypes(): Promise<boolean> {
   const ast = await openapiTS(routeTableDocument() as unknown as Parameters<typeof openapiTS>[0]);
   const header = "// Generated from the route table by web/build/apiTypes.ts; do not edit.\n";

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { apiTypesPath, generateApiTypes } from "./apiTypes.js";
 import { firstLoadGzipBytes } from "./firstLoad.js";
+import { apiTypesPath, consoleDist, consoleSources, root } from "./paths.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-export const consoleDist = join(root, "web/dist");
+export { consoleDist };
+
 const stampPath = join(consoleDist, ".inputs");
 
 /** What the built console depends on: its own sources and the API's route table in src/. */
@@ -52,13 +53,19 @@ export async function buildConsoleIfStale(
   const wanted = await inputsHash();
   if ((await readFile(stampPath, "utf8").catch(() => "")) === wanted) return;
   log("building the console (web/) ...");
+  // Build tools are development dependencies: imported only when a build is due.
+  const { generateApiTypes } = await import("./apiTypes.js");
   await generateApiTypes();
   const { build } = await import("vite");
   // Vite takes React's build from NODE_ENV, which test runners set to "test".
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";
   try {
-    await build({ configFile: join(root, "web/vite.config.ts"), mode: "production", logLevel: "warn" });
+    await build({
+      configFile: join(root, "web/vite.config.ts"),
+      mode: "production",
+      logLevel: "warn",
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
@@ -68,7 +75,7 @@ export async function buildConsoleIfStale(
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // Production serves the console its image was built with; it never builds on start.
-  if (process.env.NODE_ENV === "production") process.exit(0);
-  await buildConsoleIfStale();
+  // Production, and an image that carries only web/dist, serve the console they were built with.
+  const builtElsewhere = !existsSync(consoleSources) && existsSync(consoleDist);
+  if (process.env.NODE_ENV !== "production" && !builtElsewhere) await buildConsoleIfStale();
 }
