@@ -3,6 +3,7 @@ import type { components, operations, paths } from "./schema";
 
 export type Api = ReturnType<typeof createClient<paths>>;
 export type Schemas = components["schemas"];
+export type Problem = Schemas["Problem"];
 
 /** The JSON body an operation takes, e.g. `RequestBody<"postCases">`. */
 export type RequestBody<Operation extends keyof operations> = operations[Operation] extends {

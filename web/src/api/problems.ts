@@ -1,7 +1,3 @@
-import type { Schemas } from "./client";
-
-export type Problem = Schemas["Problem"];
-
 /** One broken rule as the service names it; the console supplies the plain-language text. */
 export interface BrokenRule {
   rule: string;
@@ -25,17 +21,24 @@ function ruleOf(entry: unknown): BrokenRule | undefined {
   };
 }
 
-/**
- * Every rule a 422 names: today's single `rule`, or a list (`rules`, `violations`) of codes
- * or `{ rule, explanation, remedy }` objects as the refusal grows to name each broken rule.
- */
-export function brokenRules(problem: Problem): BrokenRule[] {
-  const body = problem as Problem & Record<string, unknown>;
-  const listed = [body.rules, body.violations].find(Array.isArray) as unknown[] | undefined;
-  const rules = (listed ?? [body]).map(ruleOf).filter((rule) => rule !== undefined);
-  return [...new Map(rules.map((rule) => [rule.rule, rule])).values()];
-}
+const LISTS = ["rules", "violations", "brokenRules", "errors"] as const;
 
-export function isProblem(value: unknown): value is Problem {
-  return typeof value === "object" && value !== null && "status" in value && "type" in value;
+/**
+ * Every rule a 422 names: today's single `rule`, or a list of codes or
+ * `{ rule, explanation, remedy }` objects as the refusal grows to name each broken rule.
+ * Takes the body as it came, so it depends on no generated type.
+ */
+export function brokenRules(problem: unknown): BrokenRule[] {
+  const body = (typeof problem === "object" && problem !== null ? problem : {}) as Record<
+    string,
+    unknown
+  >;
+  const listed = LISTS.map((key) => body[key])
+    .filter(Array.isArray)
+    .map((list) => list.map(ruleOf).filter((rule) => rule !== undefined))
+    .find((rules) => rules.length > 0);
+  const rules = listed ?? [ruleOf(body)].filter((rule) => rule !== undefined);
+  const first = new Map<string, BrokenRule>();
+  for (const rule of rules) if (!first.has(rule.rule)) first.set(rule.rule, rule);
+  return [...first.values()];
 }

@@ -7,8 +7,7 @@ import {
 } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
 import { useLocation } from "wouter";
-import type { RequestBody } from "../api/client";
-import type { Problem } from "../api/problems";
+import type { Problem, RequestBody } from "../api/client";
 import { useSignedIn } from "../auth/session";
 import { useReference } from "../data/reference";
 import { useI18n } from "../i18n/i18n";

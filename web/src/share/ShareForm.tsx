@@ -1,8 +1,8 @@
 import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "wouter";
-import type { Schemas } from "../api/client";
-import { type BrokenRule, brokenRules, type Problem } from "../api/problems";
+import type { Problem, Schemas } from "../api/client";
+import { type BrokenRule, brokenRules } from "../api/problems";
 import { useSignedIn } from "../auth/session";
 import { caseNumber } from "../cases/CaseList";
 import { useReference } from "../data/reference";

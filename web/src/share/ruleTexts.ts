@@ -1,12 +1,11 @@
-import type { Locale } from "../i18n/i18n";
-
 /** What a broken share rule means, and what would make the share lawful, in plain words. */
 export interface RuleText {
   explanation: string;
   remedy: string;
 }
 
-type Texts = Record<Locale, RuleText>;
+// The console's locales; indexing with i18n's Locale fails to compile if one is added there.
+type Texts = Record<"nl" | "en", RuleText>;
 const rule = (nl: [string, string], en: [string, string]): Texts => ({
   nl: { explanation: nl[0], remedy: nl[1] },
   en: { explanation: en[0], remedy: en[1] },

@@ -1,4 +1,4 @@
-import type { Problem } from "../api/problems";
+import type { Problem } from "../api/client";
 
 /** Field errors of a 400 by body path (`/subject/name` becomes `subject.name`), one per field. */
 export function fieldErrors(problem: Problem | undefined): Record<string, string> {
