@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
   "audit.col.items": "Items",
   "audit.col.reason": "What for",
   "audit.empty": "Nothing found in this period.",
+  "audit.more": "Show more ({shown} of {total} shown)",
   "trends.title": "Trends",
   "trends.intro":
     "Young people per signal category, school and month. Small numbers (below {k}) are not shown.",

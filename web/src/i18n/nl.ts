@@ -182,6 +182,7 @@ export const nl = {
   "audit.col.items": "Onderdelen",
   "audit.col.reason": "Waarvoor",
   "audit.empty": "Niets gevonden in deze periode.",
+  "audit.more": "Meer tonen ({shown} van {total} getoond)",
   "trends.title": "Trends",
   "trends.intro":
     "Aantallen jongeren per signaalcategorie, school en maand. Kleine aantallen (onder {k}) worden niet getoond.",
