@@ -114,8 +114,9 @@ describe("a school professional", () => {
   test("sees a refused share explained rule by rule, in Dutch, with what would make it lawful", async () => {
     const { page } = await watched();
     await signInAs(page, base, SCHOOL, "professional");
-    await page.goto(`${base}/casussen/${demo.ids.caseId}/delen`).catch(() => undefined);
-    // A reload forgets the in-memory token: sign in again and walk there.
+    // The token lives in memory only: loading a page anew means signing in again.
+    await page.goto(`${base}/casussen/${demo.ids.caseId}/delen`);
+    await page.waitForURL(`${base}/aanmelden`);
     await signInAs(page, base, SCHOOL, "professional");
     await page.locator(`a[href="/casussen/${demo.ids.caseId}"]`).click();
     await page.getByRole("link", { name: "Informatie delen" }).click();

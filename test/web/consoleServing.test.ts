@@ -46,6 +46,7 @@ describe("the console's pages", () => {
   test("the API, its documents and the operational endpoints answer as before", async () => {
     const unknown = await page(development, "/v1/nothing-here");
     expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("content-security-policy")).not.toContain("connect-src");
     expect(unknown.headers.get("content-type")).toContain("application/problem+json");
     expect((await fetch(`${development.url}/openapi.json`)).headers.get("content-type")).toContain(
       "application/json",

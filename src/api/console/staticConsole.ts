@@ -13,8 +13,9 @@ export function staticConsole(distDir: string, contentSecurityPolicy: string): R
   const router = Router();
   const index = join(distDir, "index.html");
   if (!existsSync(index)) return router;
-  router.use((_req, res, next) => {
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy);
+  router.use((req, res, next) => {
+    if (!notConsolePages.test(req.path))
+      res.setHeader("Content-Security-Policy", contentSecurityPolicy);
     next();
   });
   router.use(
