@@ -23,18 +23,16 @@ export interface RunningService {
 export interface ServiceOptions extends SystemOptions {
   /** Create the demo covenant when the store is empty (development `npm start`). */
   seedDemo?: boolean;
-  /** The built web console to serve at `/`; default web/dist of this checkout. */
-  consoleDir?: string;
 }
 
-const defaultConsoleDir = fileURLToPath(new URL("../web/dist", import.meta.url));
+const consoleDist = fileURLToPath(new URL("../web/dist", import.meta.url));
 
 /** The console, with the demo covenant and its sign-in page where the demo is seeded. */
 function consoleFor(config: Config, options: ServiceOptions) {
   const demo = options.seedDemo === true;
   return consoleRoutes({
     config,
-    distDir: options.consoleDir ?? defaultConsoleDir,
+    distDir: consoleDist,
     defaultCovenantId: demo ? DEMO_COVENANT_ID : undefined,
     devOrganisations: demo ? demoDirectory() : undefined,
   });

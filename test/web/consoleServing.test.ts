@@ -41,6 +41,9 @@ describe("the console's pages", () => {
     const asset = await fetch(`${development.url}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const metrics = await (await fetch(`${development.url}/metrics`)).text();
+    expect(metrics).toContain('route="/(console)"');
+    expect(metrics).not.toMatch(/route="[^"]*(assets|casussen)/);
   });
 
   test("the API, its documents and the operational endpoints answer as before", async () => {
