@@ -153,6 +153,19 @@ describe("a school professional", () => {
   });
 });
 
+describe("an invited partner", () => {
+  test("sees only the invitation until it joins", async () => {
+    const { page } = await watched();
+    await signInAs(page, base, "Jongerenwerk Stroom", "professional");
+    await expect.poll(() => page.locator(".console-case-row").count()).toBe(1);
+    expect(await page.locator(".console-case-row").innerText()).toContain("uitnodiging");
+    await page.locator(".console-case-row a").click();
+    await page.getByRole("heading", { level: 1, name: "Uitnodiging voor een casus" }).waitFor();
+    expect(await page.locator("main").innerText()).not.toContain("Sem de Vries");
+    await expectAccessible(page, "invitation");
+  });
+});
+
 describe("a privacy officer", () => {
   test("filters the disclosure register and the access log, and sees metadata only", async () => {
     const { page } = await watched();
