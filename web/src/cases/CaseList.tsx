@@ -73,17 +73,15 @@ function VirtualCaseList({ rows }: { rows: Row[] }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  const items = virtual.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <div ref={scroller} className="console-case-scroller" tabIndex={-1}>
       <ul className="console-case-list">
-        <li
-          aria-hidden="true"
-          className="console-case-spacer"
-          ref={(el) =>
-            el?.style.setProperty("height", `${virtual.getVirtualItems()[0]?.start ?? 0}px`)
-          }
-        />
-        {virtual.getVirtualItems().map((item) => (
+        {/* React sets style through the CSSOM, which the CSP's style-src 'self' allows. */}
+        <li aria-hidden="true" className="console-case-spacer" style={{ height: before }} />
+        {items.map((item) => (
           <li
             key={rows[item.index]!.caseId}
             className="console-case-row"
@@ -93,14 +91,7 @@ function VirtualCaseList({ rows }: { rows: Row[] }) {
             <CaseRow row={rows[item.index]!} />
           </li>
         ))}
-        <li
-          aria-hidden="true"
-          className="console-case-spacer"
-          ref={(el) => {
-            const last = virtual.getVirtualItems().at(-1);
-            el?.style.setProperty("height", `${virtual.getTotalSize() - (last?.end ?? 0)}px`);
-          }}
-        />
+        <li aria-hidden="true" className="console-case-spacer" style={{ height: after }} />
       </ul>
     </div>
   );
