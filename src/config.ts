@@ -70,7 +70,8 @@ const environment = z.object({
   KEYSTORE_URL: optional(z.string().min(1)),
   MASTER_KEY: optional(z.string().min(32, "must be at least 32 characters (e.g. 32 bytes base64)")),
   MASTER_KEY_FILE: optional(z.string().min(1)),
-  JWT_ISSUER: z.string().min(1).default("casustafel-dev"),
+  // Unset: the console's OIDC issuer, else the development issuer.
+  JWT_ISSUER: optional(z.string().min(1)),
   JWT_AUDIENCE: z.string().min(1).default("casustafel-api"),
   JWKS_URL: optional(url),
   JWT_PUBLIC_KEY_FILE: optional(z.string().min(1)),
@@ -103,6 +104,10 @@ const environment = z.object({
   RETENTION_INTERVAL_MIN: positiveInt.default(60),
   INTEGRITY_SWEEP_INTERVAL_S: positiveInt.max(7 * 86_400).default(3_600),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  OIDC_ISSUER: optional(url),
+  OIDC_CLIENT_ID: optional(z.string().min(1).max(200)),
+  OIDC_SCOPE: z.string().min(1).max(500).default("openid"),
+  CONSOLE_COVENANT_ID: optional(z.uuid()),
   TRUST_PROXY: trustProxy,
 });
 
@@ -138,6 +143,11 @@ export interface Config {
     clockToleranceSeconds: number;
     maxTokenAgeSeconds: number;
   };
+  /** What the web console is told: where to sign in, and which covenant it works in. */
+  console: {
+    oidc?: { issuer: string; clientId: string; scope: string };
+    covenantId?: string;
+  };
   logLevel: Environment["LOG_LEVEL"];
   minPositionWaitMs: number;
   retentionIntervalMinutes: number;
@@ -164,6 +174,13 @@ function crossFieldProblems(env: Environment): string[] {
   }
   if (env.MASTER_KEY && env.MASTER_KEY_FILE) {
     problems.push("MASTER_KEY_FILE: set either MASTER_KEY or MASTER_KEY_FILE, not both");
+  }
+  if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
+    problems.push("OIDC_CLIENT_ID: required when OIDC_ISSUER is set");
+  }
+  // The console signs in at OIDC_ISSUER; the service must accept the tokens it gets there.
+  if (env.OIDC_ISSUER && env.JWT_ISSUER && env.JWT_ISSUER !== env.OIDC_ISSUER) {
+    problems.push("JWT_ISSUER: must equal OIDC_ISSUER, or tokens from the console are refused");
   }
   if (env.NODE_ENV === "production") {
     if (!env.JWKS_URL && !env.JWT_PUBLIC_KEY_FILE) {
@@ -212,13 +229,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       masterKeyFile: env.MASTER_KEY_FILE,
     },
     jwt: {
-      issuer: env.JWT_ISSUER,
+      issuer: env.JWT_ISSUER ?? env.OIDC_ISSUER ?? "casustafel-dev",
       audience: env.JWT_AUDIENCE,
       jwksUrl: env.JWKS_URL,
       publicKeyFile: env.JWT_PUBLIC_KEY_FILE,
       algorithms: env.JWT_ALGORITHMS,
       clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_S,
       maxTokenAgeSeconds: env.JWT_MAX_TOKEN_AGE,
+    },
+    console: {
+      oidc:
+        env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+          ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, scope: env.OIDC_SCOPE }
+          : undefined,
+      covenantId: env.CONSOLE_COVENANT_ID,
     },
     logLevel: env.LOG_LEVEL,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,

@@ -1,8 +1,11 @@
+import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { createApp, type HttpApi } from "./api/app.js";
+import { consoleRoutes } from "./api/console/consoleRoutes.js";
 import { allRoutes } from "./api/routes.js";
 import { type RunningServer, startServer } from "./api/server.js";
 import type { Config } from "./config.js";
+import { DEMO_COVENANT_ID, demoDirectory } from "./demo/organisations.js";
 import { seedDemoCovenantIfEmpty } from "./demo/seed.js";
 import { startRetentionSchedule } from "./privacy/retention/schedule.js";
 import { openSystem, type System, type SystemOptions } from "./system.js";
@@ -20,6 +23,19 @@ export interface RunningService {
 export interface ServiceOptions extends SystemOptions {
   /** Create the demo covenant when the store is empty (development `npm start`). */
   seedDemo?: boolean;
+}
+
+const consoleDist = fileURLToPath(new URL("../web/dist", import.meta.url));
+
+/** The console, with the demo covenant and its sign-in page where the demo is seeded. */
+function consoleFor(config: Config, options: ServiceOptions) {
+  const demo = options.seedDemo === true;
+  return consoleRoutes({
+    config,
+    distDir: consoleDist,
+    defaultCovenantId: demo ? DEMO_COVENANT_ID : undefined,
+    devOrganisations: demo ? demoDirectory() : undefined,
+  });
 }
 
 /** Retention runs at start and on the configured interval; its log holds counts only. */
@@ -64,6 +80,7 @@ export async function startService(
       idempotency: system.idempotency,
       waitForPosition: system.waitForPosition,
       readiness: system.readiness,
+      console: consoleFor(config, options),
     });
     const server = await startServer(api, {
       port: config.http.port,

@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { authenticate, requireAnyRole } from "./auth/middleware.js";
 import { loadVerificationKeys } from "./auth/verificationKeys.js";
 import { createTokenVerifier, type TokenVerifier } from "./auth/verifyToken.js";
+import { noStore } from "./cacheControl.js";
 import type { IdempotencyStore } from "./concurrency/idempotency.js";
 import type { WaitForPosition } from "./concurrency/minPosition.js";
 import { FailedAuthentications } from "./limits/failedAuthentications.js";
@@ -34,6 +35,8 @@ export interface AppDependencies {
   /** Domain error codes whose HTTP meaning is not on the error itself. */
   domainErrors?: DomainErrorKinds;
   info?: ApiInfo;
+  /** The web console (its files, settings and development sign-in), served outside /v1. */
+  console?: RequestHandler;
 }
 
 /** The HTTP API: the express app, its OpenAPI document and its metrics. */
@@ -49,15 +52,6 @@ const defaultInfo: ApiInfo = {
   title: "Casustafel API",
   version: "1.0.0",
   description: "Multidisciplinary case meetings about young people's safety in and around schools.",
-};
-
-/**
- * Every authenticated answer may carry personal data or say who may see what, so no cache
- * (browser, proxy) may keep it; set first, so refusals on those routes carry it as well.
- */
-const noStore: RequestHandler = (_req, res, next) => {
-  res.setHeader("Cache-Control", "no-store");
-  next();
 };
 
 interface Guards {
@@ -112,6 +106,8 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
       isShuttingDown: () => shuttingDown,
     }),
   );
+
+  if (deps.console) app.use(deps.console);
 
   const guards: Guards = {
     authenticate: authenticate(

@@ -1,0 +1,58 @@
+import { type ComponentType, lazy } from "react";
+import type { Role } from "../auth/claims";
+import type { MessageKey } from "../i18n/nl";
+
+/** One screen: where it lives, who may open it, and its navigation label if it has one. */
+export interface Screen {
+  path: string;
+  roles: readonly Role[];
+  nav?: MessageKey;
+  component: ComponentType;
+}
+
+// Part B adds the worklist, sessions, subject matches and themes here: one entry each.
+export const screens: readonly Screen[] = [
+  {
+    path: "/casussen",
+    roles: ["professional", "chair"],
+    nav: "nav.cases",
+    component: lazy(() => import("../cases/CaseList")),
+  },
+  {
+    path: "/casussen/nieuw",
+    roles: ["professional", "chair"],
+    nav: "nav.raiseSignal",
+    component: lazy(() => import("../cases/RaiseSignal")),
+  },
+  {
+    path: "/casussen/:caseId",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../cases/CaseDetail")),
+  },
+  {
+    path: "/casussen/:caseId/delen",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../share/ShareForm")),
+  },
+  {
+    path: "/privacy/verstrekkingen",
+    roles: ["privacy-officer"],
+    nav: "nav.disclosures",
+    component: lazy(() => import("../audit/DisclosureRegister")),
+  },
+  {
+    path: "/privacy/raadplegingen",
+    roles: ["privacy-officer"],
+    nav: "nav.accessLog",
+    component: lazy(() => import("../audit/AccessLog")),
+  },
+  {
+    path: "/trends",
+    roles: ["chair", "analyst"],
+    nav: "nav.trends",
+    component: lazy(() => import("../trends/Trends")),
+  },
+];
+
+export const screensFor = (roles: readonly Role[]) =>
+  screens.filter((screen) => screen.roles.some((role) => roles.includes(role)));
