@@ -33,7 +33,12 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
     ]);
     const data =
       bases.data && categories.data && signals.data && levels.data
-        ? { bases: bases.data, categories: categories.data, signals: signals.data, levels: levels.data }
+        ? {
+            bases: bases.data,
+            categories: categories.data,
+            signals: signals.data,
+            levels: levels.data,
+          }
         : undefined;
     return { data, response: bases.response };
   }, [api]);
