@@ -13,15 +13,15 @@ declare module "vitest" {
  * the server ourselves in teardown, so both listeners are taken off again; the signal
  * listeners stay, to stop a server left running when the run is interrupted.
  */
-const NATURAL_EXIT = ["beforeExit", "exit"] as const;
-
 async function loadEmbeddedPostgres() {
-  const before = new Map(NATURAL_EXIT.map((event) => [event, new Set(process.listeners(event))]));
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
   const module = await import("./embeddedPostgres.js");
-  for (const event of NATURAL_EXIT) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
-    }
+  for (const listener of process.listeners("beforeExit")) {
+    if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  }
+  for (const listener of process.listeners("exit")) {
+    if (!exit.has(listener)) process.removeListener("exit", listener);
   }
   return module;
 }
