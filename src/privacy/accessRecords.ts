@@ -12,6 +12,9 @@ export const accessStreamId = (caseId: string) => `access-${caseId}`;
 /** The purpose an API read serves when the caller names none: the case meeting itself. */
 export const DEFAULT_READ_PURPOSE = "casusoverleg";
 
+/** Purpose of a privacy officer's read of a decrypted field in the disclosure register (rule 5). */
+export const PRIVACY_AUDIT_PURPOSE = "privacytoezicht";
+
 /** Purpose of reading for an AVG art. 15 report, so the subject sees their own report as a read too. */
 export const SUBJECT_ACCESS_PURPOSE = "inzageverzoek";
 

@@ -56,6 +56,39 @@ describe.each<StoreKind>(["sqlite", "postgres"])("privacy officer audit on %s", 
     expectNoContent(body);
   });
 
+  it("serving the decrypted necessity statement and Wpg justification is a recorded read (rules 5, 8)", async () => {
+    const readsBy = async (organisationId: string) => {
+      const stream = await demo.service.service.system.store.readStream(
+        `access-${demo.ids.caseId}`,
+      );
+      return stream
+        .map((event) => event.data)
+        .filter(
+          (data) => data.organisationId === organisationId && data.purpose === "privacytoezicht",
+        );
+    };
+    expect(await readsBy(ORG.secondarySchool)).toEqual([]);
+
+    await get(ORG.secondarySchool, `/v1/audit/disclosures?${covenant}`);
+    const school = await readsBy(ORG.secondarySchool);
+    expect(school).toHaveLength(1);
+    expect(school[0]).toMatchObject({
+      userId: `fg-${ORG.secondarySchool}`,
+      itemIds: [`necessity:${demo.ids.schoolShareId}`],
+    });
+
+    await get(ORG.samenwerkingsverband, `/v1/audit/disclosures?${covenant}`);
+    const [covenantOfficer] = await readsBy(ORG.samenwerkingsverband);
+    expect(covenantOfficer?.itemIds).toEqual(
+      expect.arrayContaining([
+        `necessity:${demo.ids.policeShareId}`,
+        `weighty-public-interest:${demo.ids.policeShareId}`,
+        `necessity:${demo.ids.schoolShareId}`,
+      ]),
+    );
+    expectNoContent(covenantOfficer);
+  });
+
   it("a member's officer sees only what its organisation shared or received", async () => {
     const school = await get(ORG.secondarySchool, `/v1/audit/disclosures?${covenant}`);
     expect(school.body.scope).toBe("organisation");

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, expect, test } from "vitest";
+import { handleCovenantCommand } from "../../src/commands/caseWork.js";
 import { visibilityAt } from "../../src/projections/visibilityAt/visibilityAt.js";
-import { chair, ORG } from "../domain/fixtures.js";
+import { chair, covenantCommandOf, ORG } from "../domain/fixtures.js";
 import {
   commonCase,
   PERSONAL_TEXTS,
@@ -78,4 +79,29 @@ test("visibilityAt: what the wijkteam could see before the share was revoked and
   // The school, as sharer, no longer sees the revoked share
   const school = await visibilityAt(world.store, script.caseId, ORG.school, now);
   expect(school.items.map((item) => item.id)).not.toContain(`share:${shareId}`);
+});
+
+test("visibilityAt: an organisation withdrawn from the covenant could see its case until the withdrawal, and nothing after", async () => {
+  // Given the common case, and the wijkteam then withdrawn from the covenant
+  world = await sqliteWorld();
+  const script = await commonCase(world);
+  const setUp = (await world.store.readStream(`case-${script.caseId}`)).at(-1)!.recordedAt;
+  await sleep(5);
+  await handleCovenantCommand(world, {
+    ...covenantCommandOf({ type: "WithdrawMember", organisationId: ORG.wijkteam }),
+    now: new Date().toISOString(),
+  });
+
+  // When a privacy officer asks about a moment before and a moment after the withdrawal
+  const before = await visibilityAt(world.store, script.caseId, ORG.wijkteam, setUp);
+  const after = await visibilityAt(
+    world.store,
+    script.caseId,
+    ORG.wijkteam,
+    new Date().toISOString(),
+  );
+
+  // Then it had the case then, and none of it now
+  expect(before.access).toBe("case");
+  expect(after).toMatchObject({ access: "none", items: [] });
 });

@@ -1,8 +1,11 @@
+import { ERASED } from "../../domain/index.js";
+import { PRIVACY_AUDIT_PURPOSE } from "../../privacy/accessRecords.js";
 import {
   type AuditScope,
   isCovenantPrivacyOfficer,
   privacyOfficerScope,
 } from "../../privacy/policy/audit.js";
+import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
 import type { Caller } from "../auth/claims.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
@@ -47,9 +50,10 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
     query: auditQuery,
     responses: { 200: disclosureList },
     problems: ["not_found", "forbidden", "not_yet_consistent"],
-  }).handle(async ({ query, caller }) => {
+  }).handle(async ({ query, caller, requestId }) => {
     const { covenant, scope } = await scopeOf(caller, query.covenant);
     const items = deps.readModels.disclosureRegister.disclosures(caller, covenant, filterOf(query));
+    await recordDecryptedReads(deps, caller, requestId, items);
     return { status: 200, body: { scope, items: items.map(presentDisclosure) } };
   });
 
@@ -71,4 +75,36 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
   });
 
   return [disclosures, access];
+}
+
+/**
+ * Rules 5 and 8: the necessity statement and the Wpg justification are stored encrypted, so
+ * serving them is a read like any other. One record per case, all appended before the answer
+ * leaves; a field that reads "[erased]" discloses nothing and needs none.
+ */
+async function recordDecryptedReads(
+  deps: ResourceDeps,
+  caller: Caller,
+  requestId: string,
+  disclosures: readonly Disclosure[],
+): Promise<void> {
+  const byCase = new Map<string, { subjectId: string; covenantId: string; items: string[] }>();
+  for (const disclosure of disclosures) {
+    const items = [
+      ...(disclosure.necessity !== ERASED ? [`necessity:${disclosure.shareId}`] : []),
+      ...(disclosure.weightyPublicInterest !== null && disclosure.weightyPublicInterest !== ERASED
+        ? [`weighty-public-interest:${disclosure.shareId}`]
+        : []),
+    ];
+    if (items.length === 0) continue;
+    const { caseId, subjectId, covenantId } = disclosure;
+    const read = byCase.get(caseId) ?? { subjectId, covenantId, items: [] };
+    read.items.push(...items);
+    byCase.set(caseId, read);
+  }
+  await Promise.all(
+    [...byCase].map(([caseId, read]) =>
+      deps.recordAccess({ caller, caseId, ...read, purpose: PRIVACY_AUDIT_PURPOSE, requestId }),
+    ),
+  );
 }

@@ -25,7 +25,7 @@ export async function requireKnownCase(
   caseId: string,
 ): Promise<CaseState> {
   const { state } = await loadCase(deps.commands, caseId);
-  if (!mayKnowCase(state, caller, deps.now())) throw caseNotFound();
+  if (!(await mayKnowCase(deps.commands, state, caller, deps.now()))) throw caseNotFound();
   return state;
 }
 
@@ -67,7 +67,9 @@ export async function runCaseCommand(
     const refused = error instanceof DomainError || error instanceof WrongExpectedRevisionError;
     if (refused && !request.reveal) {
       const { state } = await loadCase(deps.commands, caseId);
-      if (!mayKnowCase(state, request.caller, deps.now())) throw caseNotFound();
+      if (!(await mayKnowCase(deps.commands, state, request.caller, deps.now()))) {
+        throw caseNotFound();
+      }
     }
     throw error;
   }

@@ -1,4 +1,3 @@
-import { caseVisibility } from "../../privacy/policy/caseVisibility.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { caseNotFound } from "./caseCommands.js";
@@ -26,7 +25,7 @@ export function readCaseRoute(deps: ResourceDeps): Route {
     if (!state) throw caseNotFound();
     // The state and its revision come from one fold, so the ETag always matches what is shown.
     const revision = caseView.revisionOf(params.caseId);
-    const visible = caseVisibility(state, caller, deps.now());
+    const visible = caseView.query(params.caseId, caller, deps.now());
     if (visible.kind === "none") throw caseNotFound();
     // Rule 8: the read is on record before any content leaves; if recording fails, so does the read.
     await deps.recordAccess({

@@ -17,6 +17,7 @@ const instant = z.iso.datetime({ offset: true });
 export const caseParams = z.object({ caseId: z.uuid() });
 export const participantParams = z.object({ caseId: z.uuid(), organisationId: reference });
 export const shareParams = z.object({ caseId: z.uuid(), shareId: z.uuid() });
+export const signalParams = z.object({ caseId: z.uuid(), signalId: z.uuid() });
 export const consentParams = z.object({ caseId: z.uuid(), consentId: z.uuid() });
 export const meetingParams = z.object({ caseId: z.uuid(), meetingId: z.uuid() });
 export const agreementParams = z.object({ caseId: z.uuid(), agreementId: z.uuid() });
@@ -82,6 +83,10 @@ export const shareBody = z
       .optional(),
   })
   .meta({ id: "ShareInformation" });
+
+export const shareSignalBody = shareBody
+  .omit({ content: true })
+  .meta({ id: "ShareSignal", description: "A share whose content is the signal's description" });
 
 export const correctionBody = z
   .strictObject({ content: text(20_000), reason: text(2000) })

@@ -4,7 +4,14 @@ import { defineRoute, type Route } from "../route.js";
 import { runCaseCommand } from "./caseCommands.js";
 import { caseWrittenSchema, createdSchema, presentWrite } from "./presenters/written.js";
 import { caseTags, caseWriteProblems } from "./routeOptions.js";
-import { caseParams, correctionBody, shareBody, shareParams } from "./schemas.js";
+import {
+  caseParams,
+  correctionBody,
+  shareBody,
+  shareParams,
+  shareSignalBody,
+  signalParams,
+} from "./schemas.js";
 
 const informationShared = createdSchema("shareId", "InformationShared");
 
@@ -30,6 +37,30 @@ export function shareRoutes(deps: ResourceDeps): Route[] {
     const written = await runCaseCommand(deps, request, caseId, {
       type: "ShareInformation",
       shareId,
+      ...request.body,
+    });
+    return presentWrite(201, caseId, written, { shareId });
+  });
+
+  const shareSignal = defineRoute({
+    method: "post",
+    path: "/v1/cases/{caseId}/signals/{signalId}/shares",
+    summary: "Share a signal's description with named participants",
+    description:
+      "Only the chair and the raising organisation read a signal's description. The raiser shares it with others in one step: a share whose content is the description, refused like any other share that breaks a rule.",
+    tags: caseTags,
+    roles: ["professional", "chair"],
+    params: signalParams,
+    body: shareSignalBody,
+    responses: { 201: informationShared },
+    problems: caseWriteProblems,
+  }).handle(async (request) => {
+    const { caseId, signalId } = request.params;
+    const shareId = randomUUID();
+    const written = await runCaseCommand(deps, request, caseId, {
+      type: "ShareSignal",
+      shareId,
+      signalId,
       ...request.body,
     });
     return presentWrite(201, caseId, written, { shareId });
@@ -70,5 +101,5 @@ export function shareRoutes(deps: ResourceDeps): Route[] {
     return presentWrite(201, caseId, written, {});
   });
 
-  return [share, revoke, correct];
+  return [share, shareSignal, revoke, correct];
 }

@@ -17,44 +17,38 @@ const trendsQuery = z.object({
   category: z.string().max(64).optional().describe("A signal category id"),
 });
 
-const cell = z.union([
-  z.strictObject({
-    category: z.string(),
-    school: z.string(),
-    month: z.string(),
-    suppressed: z.literal(false),
-    count: z.int().min(TRENDS_MIN_CELL),
-  }),
-  z.strictObject({
-    category: z.string(),
-    school: z.string(),
-    month: z.string(),
-    suppressed: z.literal(true),
-  }),
-]);
+const cell = z.strictObject({
+  category: z.string(),
+  school: z
+    .string()
+    .nullable()
+    .describe(
+      "The member organisation that is the school in these cases; null when none took part",
+    ),
+  schoolName: z.string().nullable(),
+  month: z.string(),
+  count: z.int().min(TRENDS_MIN_CELL).describe("Different young people, never signals"),
+});
 
 export const trendsView = z
   .strictObject({ covenantId: z.string(), minimumCount: z.int(), cells: z.array(cell) })
   .meta({
     id: "Trends",
-    description: "Signal counts per category, school and month; cells below the minimum suppressed",
+    description:
+      "Young people per signal category, member school and month. A cell below the minimum is left out entirely; no totals are given, so none can be derived.",
   });
 
 function presentTrends(report: TrendsReport): z.input<typeof trendsView> {
   return {
     covenantId: report.covenantId,
     minimumCount: report.minimumCount,
-    cells: report.cells.map((entry) =>
-      entry.suppressed
-        ? { category: entry.category, school: entry.school, month: entry.month, suppressed: true }
-        : {
-            category: entry.category,
-            school: entry.school,
-            month: entry.month,
-            suppressed: false,
-            count: entry.count,
-          },
-    ),
+    cells: report.cells.map((entry) => ({
+      category: entry.category,
+      school: entry.school,
+      schoolName: entry.schoolName,
+      month: entry.month,
+      count: entry.count,
+    })),
   };
 }
 
@@ -63,7 +57,7 @@ export function trendsRoutes(deps: ResourceDeps): Route[] {
   const trends = defineRoute({
     method: "get",
     path: "/v1/trends",
-    summary: "Signal trends per category, school and month (k-anonymous: cells below 5 suppressed)",
+    summary: "Young people per signal category, member school and month (cells below 5 left out)",
     tags: ["trends"],
     roles: ["chair", "analyst"],
     query: trendsQuery,

@@ -45,22 +45,25 @@ export type LeaveCase = CaseCommandOf<"LeaveCase", Record<never, never>>;
 export type RemovePartner = CaseCommandOf<"RemovePartner", { organisationId: string }>;
 export type AssignRegie = CaseCommandOf<"AssignRegie", { organisationId: string }>;
 
-export type ShareInformation = CaseCommandOf<
-  "ShareInformation",
-  {
-    shareId: string;
-    recipients: string[];
-    dataCategories: string[];
-    legalBasisId: string;
-    purposeId: string;
-    necessity: string;
-    content: string;
-    /** Without it the basis's default expiry applies, if it has one. */
-    expiresAt?: string | null;
-    decisionReference?: string | null;
-    weightyPublicInterest?: string | null;
-    competentAuthorityAgreement?: CompetentAuthorityAgreement | null;
-  }
+type ShareFields = {
+  shareId: string;
+  recipients: string[];
+  dataCategories: string[];
+  legalBasisId: string;
+  purposeId: string;
+  necessity: string;
+  content: string;
+  /** Without it the basis's default expiry applies, if it has one. */
+  expiresAt?: string | null;
+  decisionReference?: string | null;
+  weightyPublicInterest?: string | null;
+  competentAuthorityAgreement?: CompetentAuthorityAgreement | null;
+};
+export type ShareInformation = CaseCommandOf<"ShareInformation", ShareFields>;
+/** The raising organisation shares its signal's description: a share like any other, with that text as content. */
+export type ShareSignal = CaseCommandOf<
+  "ShareSignal",
+  Omit<ShareFields, "content"> & { signalId: string }
 >;
 export type RevokeShare = CaseCommandOf<"RevokeShare", { shareId: string }>;
 export type CorrectShare = CaseCommandOf<
@@ -122,6 +125,7 @@ export type CaseCommand =
   | RemovePartner
   | AssignRegie
   | ShareInformation
+  | ShareSignal
   | RevokeShare
   | CorrectShare
   | RecordConsent

@@ -6,6 +6,7 @@ import type { CaseCommand } from "./commands.js";
 import { recordConsent, withdrawConsent } from "./consentRecords.js";
 import type { CaseContext } from "./context.js";
 import type { CaseEvent } from "./events.js";
+import { requireCovenantStanding } from "./guards.js";
 import { recordMeeting, scheduleMeeting } from "./meetings.js";
 import {
   assignRegie,
@@ -15,7 +16,7 @@ import {
   leaveCase,
   removePartner,
 } from "./participation.js";
-import { correctShare, revokeShare, shareInformation } from "./sharing.js";
+import { correctShare, revokeShare, shareInformation, shareSignal } from "./sharing.js";
 import { raiseSignal } from "./signals.js";
 import { type CaseState, evolveCase, initialCaseState } from "./state.js";
 
@@ -25,6 +26,10 @@ export function decideCase(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
+  // A share names the broken membership rule itself (sharer-covenant-member), as a refusal.
+  if (command.type !== "ShareInformation" && command.type !== "ShareSignal") {
+    requireCovenantStanding(command.actor, state, context);
+  }
   switch (command.type) {
     case "RaiseSignal":
       return raiseSignal(command, state, context);
@@ -42,6 +47,8 @@ export function decideCase(
       return assignRegie(command, state);
     case "ShareInformation":
       return shareInformation(command, state, context);
+    case "ShareSignal":
+      return shareSignal(command, state, context);
     case "RevokeShare":
       return revokeShare(command, state);
     case "CorrectShare":

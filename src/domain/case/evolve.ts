@@ -17,16 +17,20 @@ const withParticipant = (
     contact: null,
     invitationMessage: null,
     since,
+    joinNumber: 0,
   };
+  const joins = status === "joined" ? state.joins + 1 : state.joins;
+  const joinNumber = status === "joined" ? joins : current.joinNumber;
   const participants = {
     ...state.participants,
-    [organisationId]: { ...current, ...change, status, since },
+    [organisationId]: { ...current, ...change, status, since, joinNumber },
   };
   // Regie belongs to a participant; it lapses when that organisation leaves or is removed.
   const regieLapses = state.regieOrganisationId === organisationId && status !== "joined";
   return {
     ...state,
     participants,
+    joins,
     regieOrganisationId: regieLapses ? null : state.regieOrganisationId,
   };
 };
@@ -79,7 +83,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       const { caseId: _c, subjectId: _s, weightyPublicInterest: _w, ...share } = event.data;
       const shares = {
         ...state.shares,
-        [share.shareId]: { ...share, revokedAt: null, correctedAt: null },
+        [share.shareId]: { ...share, revokedAt: null, correctedAt: null, joinsBefore: state.joins },
       };
       return { ...state, shares };
     }
@@ -121,6 +125,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         attendees: [],
         minutes: null,
         decisions: [],
+        joinsBefore: 0,
       };
       return { ...state, meetings: { ...state.meetings, [meetingId]: meeting } };
     }
@@ -128,7 +133,13 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       const { meetingId, heldAt, attendees, minutes, decisions } = event.data;
       return {
         ...state,
-        meetings: updateItem(state.meetings, meetingId, { heldAt, attendees, minutes, decisions }),
+        meetings: updateItem(state.meetings, meetingId, {
+          heldAt,
+          attendees,
+          minutes,
+          decisions,
+          joinsBefore: state.joins,
+        }),
       };
     }
     case "AgreementMade": {

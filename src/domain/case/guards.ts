@@ -1,4 +1,5 @@
 import { type Actor, hasRole, type Role } from "../actor.js";
+import { activeMember } from "../covenant/state.js";
 import { Conflict, InvalidCommand, NotFound, NotPermitted } from "../domainError.js";
 import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
@@ -31,6 +32,17 @@ export function requireOpenCase(state: CaseState, caseId: string): ExistingCase 
 export function requireCovenantOf(state: ExistingCase, context: CaseContext): void {
   if (context.covenant.covenantId !== state.covenantId) {
     throw new Conflict("case-covenant", context.covenant.covenantId);
+  }
+}
+
+/**
+ * Rule 1, for writes: an organisation withdrawn from the case's covenant has lost the case,
+ * so it does nothing in it any more (the API answers as for an unknown case).
+ */
+export function requireCovenantStanding(actor: Actor, state: CaseState, context: CaseContext) {
+  if (state.covenantId === null || context.covenant.covenantId !== state.covenantId) return;
+  if (!activeMember(context.covenant, actor.organisationId)) {
+    throw new NotPermitted("covenant-member", actor.organisationId);
   }
 }
 

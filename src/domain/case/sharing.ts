@@ -1,7 +1,7 @@
 import { Conflict, NotPermitted } from "../domainError.js";
 import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
-import type { CorrectShare, RevokeShare, ShareInformation } from "./commands.js";
+import type { CorrectShare, RevokeShare, ShareInformation, ShareSignal } from "./commands.js";
 import type { CaseContext } from "./context.js";
 import type { CaseEvent } from "./events.js";
 import { requireCase, requireCovenantOf, requireFound, requireRole } from "./guards.js";
@@ -44,6 +44,33 @@ export function shareInformation(
       },
     },
   ];
+}
+
+/**
+ * Rule 2: a signal's description reaches other participants only through a share. Its raiser
+ * shares it in one step; the content is the signal's text and every share rule applies.
+ */
+export function shareSignal(
+  command: ShareSignal,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  const existing = requireCase(state, command.caseId);
+  requireRole(command.actor, "share-role", "professional", "chair");
+  const { signalId, ...share } = command;
+  const signal = requireFound(
+    existing.signals.find((s) => s.signalId === signalId),
+    "signal-exists",
+    signalId,
+  );
+  if (signal.raisedBy !== command.actor.organisationId) {
+    throw new NotPermitted("signal-raiser-only", command.actor.organisationId);
+  }
+  return shareInformation(
+    { ...share, type: "ShareInformation", content: signal.description },
+    existing,
+    context,
+  );
 }
 
 /** Only the sharing organisation revokes or corrects what it shared, also after closure. */

@@ -18,6 +18,8 @@ export type Participant = {
   /** Kept for the invited organisation's view of its invitation. */
   invitationMessage: string | null;
   since: string;
+  /** Which of the case's joins (see CaseState.joins) was its latest; 0 before it first joins. */
+  joinNumber: number;
 };
 
 // Signals, shares, consents and agreements are their event's data without the ids every case
@@ -32,6 +34,8 @@ export type Signal = ItemOf<SignalRaised>;
 export type Share = ItemOf<InformationShared, "weightyPublicInterest"> & {
   revokedAt: string | null;
   correctedAt: string | null;
+  /** CaseState.joins when the share was made. */
+  joinsBefore: number;
 };
 
 export type Consent = ItemOf<ConsentRecorded, "recordedAt"> & { withdrawnAt: string | null };
@@ -44,6 +48,8 @@ export type Meeting = {
   attendees: Attendee[];
   minutes: string | null;
   decisions: string[];
+  /** CaseState.joins when the meeting was recorded as held. */
+  joinsBefore: number;
 };
 
 export type AgreementStatus = "open" | "completed" | "cancelled";
@@ -59,6 +65,12 @@ export type CaseState = {
   subject: Subject | null;
   regieOrganisationId: string | null;
   participants: Record<string, Participant>;
+  /**
+   * How many times an organisation joined the case, its opener included. Shares and minutes
+   * note it when recorded and each participant the number of its latest join, so "a
+   * participant without interruption since" (rules 3, 4) follows the order of events, not clocks.
+   */
+  joins: number;
   signals: Signal[];
   shares: Record<string, Share>;
   consents: Record<string, Consent>;
@@ -78,6 +90,7 @@ export const initialCaseState: CaseState = {
   subject: null,
   regieOrganisationId: null,
   participants: {},
+  joins: 0,
   signals: [],
   shares: {},
   consents: {},

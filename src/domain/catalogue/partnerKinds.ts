@@ -54,3 +54,6 @@ export const partnerKinds: readonly PartnerKind[] = [
     publicAuthority: true,
   },
 ];
+
+/** The kinds that are a young person's school: trends count young people per school member (rule 7). */
+export const SCHOOL_KINDS: readonly string[] = ["school-po", "school-vo", "mbo"];

@@ -1,7 +1,11 @@
 import { entryOf } from "../entries.js";
 import type { CovenantEvent, Member, SharingRule } from "./events.js";
 
-export type CovenantMember = Member & { status: "member" | "withdrawn" };
+export type CovenantMember = Member & {
+  status: "member" | "withdrawn";
+  /** When it was last admitted again after a withdrawal; null while its first membership lasts. */
+  readmittedAt: string | null;
+};
 
 export type CovenantState = {
   status: "none" | "established";
@@ -36,14 +40,18 @@ export function evolveCovenant(state: CovenantState, event: CovenantEvent): Cove
         covenantId,
         name,
         chairOrganisationId: chair.organisationId,
-        members: { [chair.organisationId]: { ...chair, status: "member" } },
+        members: { [chair.organisationId]: { ...chair, status: "member", readmittedAt: null } },
       };
     }
     case "MemberAdmitted": {
-      const { member } = event.data;
+      const { member, admittedAt } = event.data;
+      const readmittedAt = Object.hasOwn(state.members, member.organisationId) ? admittedAt : null;
       return {
         ...state,
-        members: { ...state.members, [member.organisationId]: { ...member, status: "member" } },
+        members: {
+          ...state.members,
+          [member.organisationId]: { ...member, status: "member", readmittedAt },
+        },
       };
     }
     case "MemberWithdrawn": {
@@ -82,6 +90,18 @@ export function evolveCovenant(state: CovenantState, event: CovenantEvent): Cove
 export const activeMember = (covenant: CovenantState, organisationId: string) => {
   const member = entryOf(covenant.members, organisationId);
   return member?.status === "member" ? member : undefined;
+};
+
+/**
+ * An organisation's membership as case visibility needs it (rule 1): null while it is not a
+ * member; otherwise since when it has been one without interruption, null when it never
+ * withdrew. What reached it in a case before an interruption does not come back.
+ */
+export type Membership = { resumedAt: string | null } | null;
+
+export const membershipOf = (covenant: CovenantState, organisationId: string): Membership => {
+  const member = activeMember(covenant, organisationId);
+  return member === undefined ? null : { resumedAt: member.readmittedAt };
 };
 
 /** Does some sharing rule allow this sharer kind to give this category to this recipient kind under this basis? */

@@ -73,7 +73,7 @@ export function mayViewTrends(viewer: Viewer, covenant: AuditedCovenant): boolea
   return entryOf(covenant.members, viewer.organisationId)?.status === "member";
 }
 
-/** Rule 7: a trends cell below this count is suppressed. */
+/** Rule 7: a trends cell of fewer young people than this is left out entirely. */
 export const TRENDS_MIN_CELL = 5;
 
 /** Filters every audit query accepts; a period is [from, to) on the record's own time. */

@@ -2,9 +2,9 @@ import type {
   Agreement,
   CaseState,
   Consent,
+  Membership,
   Participant,
   Role,
-  Signal,
   Subject,
 } from "../../domain/index.js";
 import { entryOf, isOverdue } from "../../domain/index.js";
@@ -12,11 +12,11 @@ import {
   hasCase,
   type MeetingView,
   type ShareView,
+  type SignalView,
   visibleMeeting,
   visibleShares,
+  visibleSignal,
 } from "./caseParts.js";
-
-export { hasCase } from "./caseParts.js";
 
 /** Who asks: the authenticated user, the organisation from the token, the token's roles. */
 export interface Viewer {
@@ -27,13 +27,14 @@ export interface Viewer {
 
 /** One item shown, as the access record (rule 8) and visibilityAt name it: id and categories, no content. */
 export interface ShownItem {
-  /** "case:<id>", "subject", "participant:<org>", "signal:<id>", "meeting:<id>", "minutes:<meetingId>", "agreement:<id>", "consent:<id>", "share:<id>", "invitation:<caseId>". */
+  /** "case:<id>", "subject", "participant:<org>", "signal:<id>", "signal-description:<signalId>", "meeting:<id>", "minutes:<meetingId>", "agreement:<id>", "consent:<id>", "share:<id>", "invitation:<caseId>". */
   id: string;
   kind:
     | "case"
     | "subject"
     | "participant"
     | "signal"
+    | "signal-description"
     | "meeting"
     | "minutes"
     | "agreement"
@@ -67,7 +68,7 @@ export interface CaseView {
   retentionUntil: string | null;
   subject: Subject | null;
   participants: ParticipantView[];
-  signals: Signal[];
+  signals: SignalView[];
   meetings: MeetingView[];
   agreements: (Agreement & { overdue: boolean })[];
   consents: Consent[];
@@ -92,12 +93,23 @@ const item = (id: string, kind: ShownItem["kind"], categories: string[] = []): S
   categories,
 });
 
-/** What `viewer` may see of the case at `now` (ISO-8601), and the items that makes visible. */
-export function caseVisibility(state: CaseState, viewer: Viewer, now: string): CaseVisibility {
+/**
+ * What `viewer` may see of the case at `now` (ISO-8601), and the items that makes visible.
+ * `membership` is the viewer organisation's in the case's covenant (membershipOf): the read
+ * models and the write corridor supply it, so this stays a pure function.
+ */
+export function caseVisibility(
+  state: CaseState,
+  viewer: Viewer,
+  now: string,
+  membership: Membership,
+): CaseVisibility {
   const { caseId, chairOrganisationId } = state;
   if (state.status === "none" || caseId === null || chairOrganisationId === null)
     return { kind: "none" };
   if (!viewer.roles.some((role) => WORKS_ON_CASES.includes(role))) return { kind: "none" };
+  // Rule 1: an organisation withdrawn from the covenant loses all of its cases at once.
+  if (membership === null) return { kind: "none" };
   const organisationId = viewer.organisationId;
   if (!hasCase(state, organisationId)) {
     const participant = entryOf(state.participants, organisationId);
@@ -110,7 +122,7 @@ export function caseVisibility(state: CaseState, viewer: Viewer, now: string): C
     };
     return { kind: "invitation", invitation, items: [item(`invitation:${caseId}`, "invitation")] };
   }
-  return caseContent(state, caseId, chairOrganisationId, organisationId, now);
+  return caseContent(state, caseId, chairOrganisationId, organisationId, membership, now);
 }
 
 function caseContent(
@@ -118,6 +130,7 @@ function caseContent(
   caseId: string,
   chairOrganisationId: string,
   organisationId: string,
+  membership: NonNullable<Membership>,
   now: string,
 ): CaseVisibility {
   const participants = Object.values(state.participants).map(
@@ -128,10 +141,11 @@ function caseContent(
       contact: status === "joined" ? contact : null,
     }),
   );
+  const signals = state.signals.map((s) => visibleSignal(state, s, organisationId));
   const meetings = Object.values(state.meetings).map((m) =>
-    visibleMeeting(state, m, organisationId),
+    visibleMeeting(state, m, organisationId, membership),
   );
-  const shares = visibleShares(state, organisationId, now);
+  const shares = visibleShares(state, organisationId, membership, now);
   const agreements = Object.values(state.agreements).map((a) => ({
     ...a,
     overdue: isOverdue(a, now),
@@ -148,7 +162,7 @@ function caseContent(
     retentionUntil: state.retentionUntil,
     subject: state.subject,
     participants,
-    signals: state.signals,
+    signals,
     meetings,
     agreements,
     consents,
@@ -158,7 +172,10 @@ function caseContent(
     item(`case:${caseId}`, "case"),
     item("subject", "subject", ["identiteit"]),
     ...participants.map((p) => item(`participant:${p.organisationId}`, "participant")),
-    ...state.signals.map((s) => item(`signal:${s.signalId}`, "signal", [s.category])),
+    ...signals.map((s) => item(`signal:${s.signalId}`, "signal", [s.category])),
+    ...signals
+      .filter((s) => s.description !== null)
+      .map((s) => item(`signal-description:${s.signalId}`, "signal-description", [s.category])),
     ...meetings.map((m) => item(`meeting:${m.meetingId}`, "meeting")),
     ...meetings
       .filter((m) => m.minutes !== null)

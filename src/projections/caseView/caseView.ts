@@ -1,8 +1,13 @@
 import {
   type CaseEvent,
   type CaseState,
+  type CovenantEvent,
+  type CovenantState,
   evolveCase,
+  evolveCovenant,
   initialCaseState,
+  initialCovenantState,
+  membershipOf,
 } from "../../domain/index.js";
 import {
   type CaseVisibility,
@@ -24,12 +29,29 @@ export interface CaseViewModel extends ReadModel {
 
 const NONE: CaseVisibility = { kind: "none" };
 
+/** "What does this case look like to this organisation now?", with the covenants' memberships the policy needs. */
 export function createCaseView(): CaseViewModel {
   const cases = new Map<string, CaseState>();
   const revisions = new Map<string, number>();
+  // Covenant events hold no personal data; folded here so a withdrawal hides its cases at once.
+  const covenants = new Map<string, CovenantState>();
+  const membershipIn = (state: CaseState, organisationId: string) => {
+    const covenant = state.covenantId === null ? undefined : covenants.get(state.covenantId);
+    return covenant === undefined ? null : membershipOf(covenant, organisationId);
+  };
   return {
     name: "caseView",
     apply(event: DecodedEvent) {
+      if (event.streamId.startsWith("covenant-")) {
+        const covenantId = event.data.covenantId;
+        if (typeof covenantId !== "string") return;
+        const folded = evolveCovenant(
+          covenants.get(covenantId) ?? initialCovenantState,
+          event as unknown as CovenantEvent,
+        );
+        if (folded !== undefined) covenants.set(covenantId, folded);
+        return;
+      }
       if (!event.streamId.startsWith("case-")) return;
       const caseId = event.data.caseId;
       if (typeof caseId !== "string") return;
@@ -41,6 +63,7 @@ export function createCaseView(): CaseViewModel {
     reset: () => {
       cases.clear();
       revisions.clear();
+      covenants.clear();
     },
     forgetCase: (caseId) => {
       cases.delete(caseId);
@@ -48,7 +71,8 @@ export function createCaseView(): CaseViewModel {
     },
     query(caseId, viewer, now) {
       const state = cases.get(caseId);
-      return state === undefined ? NONE : caseVisibility(state, viewer, now);
+      if (state === undefined) return NONE;
+      return caseVisibility(state, viewer, now, membershipIn(state, viewer.organisationId));
     },
     stateOf: (caseId) => cases.get(caseId),
     revisionOf: (caseId) => revisions.get(caseId) ?? -1,

@@ -1,4 +1,4 @@
-import { type CaseEvent, ERASED, NotPermitted, type SubjectErased } from "../../domain/index.js";
+import { type CaseEvent, NotPermitted, SCHOOL_KINDS } from "../../domain/index.js";
 import {
   type AuditedCovenant,
   mayViewTrends,
@@ -7,12 +7,18 @@ import {
 } from "../../privacy/policy/audit.js";
 import type { ReadModel } from "../readModel.js";
 
-/** One cell: signals of one category about young people of one school, raised in one month. */
-type CellKey = { covenantId: string; category: string; school: string; month: string };
-
-/** A published cell: its number of signals, or only the fact that it was suppressed. */
-export type TrendCell = Omit<CellKey, "covenantId"> &
-  ({ suppressed: false; count: number } | { suppressed: true });
+/**
+ * One published cell: how many different young people had a signal of one category raised in
+ * one month, at one school. The school is a covenant member organisation (null when no school
+ * took part in the case), never the subject's free-text school.
+ */
+export type TrendCell = {
+  category: string;
+  school: string | null;
+  schoolName: string | null;
+  month: string;
+  count: number;
+};
 
 export interface TrendsFilter {
   /** First and last month (YYYY-MM), inclusive. */
@@ -23,113 +29,110 @@ export interface TrendsFilter {
 
 export interface TrendsReport {
   covenantId: string;
-  /**
-   * Rule 7: a cell is suppressed unless at least this many different young people are in
-   * it. Counting people rather than signals keeps one young person's five signals hidden.
-   */
+  /** Rule 7: a cell is published only when at least this many different young people are in it. */
   minimumCount: number;
-  /** Non-empty cells by month, category, school. No totals: see the note on `trends`. */
+  /** The cells at or above the minimum, by month, category, school. Nothing else: see `trends`. */
   cells: TrendCell[];
 }
 
 export interface Trends extends ReadModel {
   /**
-   * Rule 7, for chairs and analysts of a member organisation; NotPermitted otherwise.
-   * Cells are the only figures published, at one fixed granularity: a total or a coarser
-   * grouping next to them would let a reader subtract the shown cells from it and recover
-   * a suppressed one, so neither is offered.
+   * Rule 7, for chairs and analysts of a member organisation; NotPermitted otherwise. A cell
+   * below the minimum is left out, not marked, and no total or coarser grouping is offered:
+   * either would let a reader subtract the shown cells and recover a left-out one.
    */
   trends(viewer: Viewer, covenant: AuditedCovenant, filter?: TrendsFilter): TrendsReport;
 }
 
+/** What trends keep of a case: ids, kinds of fact and months, no personal field. */
+type CaseFacts = {
+  subjectId: string;
+  /** Organisations in the order they joined the case, the one that opened it first. */
+  joined: string[];
+  signals: { category: string; month: string }[];
+};
+
 const monthOf = (instant: string) => new Date(Date.parse(instant)).toISOString().slice(0, 7);
 
-/** Trends: signal counts per covenant, signal category, school and month. */
-export function createTrends(): Trends {
-  // Per cell: the signals and, per young person, how many of them are theirs.
-  const counts = new Map<string, { cell: CellKey; count: number; subjects: Map<string, number> }>();
-  const caseFacts = new Map<string, { covenantId: string; school: string }>();
-  // Where each subject's signals were counted, so erasure can move them out of their school.
-  const countedFor = new Map<string, string[]>();
+/**
+ * A case counts for the first school member that joined it: the school that raised the
+ * concern, or else the school the chair brought to the table. Attribution is decided when
+ * asked, so a school joining later moves the case's earlier signals to it.
+ */
+function schoolOf(facts: CaseFacts, covenant: AuditedCovenant): string | null {
+  const isSchool = (organisationId: string) =>
+    Object.hasOwn(covenant.members, organisationId) &&
+    SCHOOL_KINDS.includes(covenant.members[organisationId]?.partnerKind ?? "");
+  return facts.joined.find(isSchool) ?? null;
+}
 
-  function add(cell: CellKey, subjectId: string, by: 1 | -1): string {
-    const key = JSON.stringify([cell.covenantId, cell.category, cell.school, cell.month]);
-    const entry = counts.get(key) ?? { cell, count: 0, subjects: new Map<string, number>() };
-    entry.count += by;
-    const signals = (entry.subjects.get(subjectId) ?? 0) + by;
-    if (signals > 0) entry.subjects.set(subjectId, signals);
-    else entry.subjects.delete(subjectId);
-    if (entry.count <= 0) counts.delete(key);
-    else counts.set(key, entry);
-    return key;
-  }
+/** Trends: distinct young people per covenant, signal category, member school and month. */
+export function createTrends(): Trends {
+  const casesByCovenant = new Map<string, Map<string, CaseFacts>>();
+  const covenantOfCase = new Map<string, string>();
+  const factsOf = (caseId: string) =>
+    casesByCovenant.get(covenantOfCase.get(caseId) ?? "")?.get(caseId);
 
   function applyCaseEvent(event: CaseEvent): void {
     if (event.type === "CaseOpened") {
-      const { caseId, covenantId, subject } = event.data;
-      const school = typeof subject?.school === "string" ? subject.school : ERASED;
-      caseFacts.set(caseId, { covenantId, school });
+      const { caseId, covenantId, subjectId, openedBy } = event.data;
+      const cases = casesByCovenant.get(covenantId) ?? new Map<string, CaseFacts>();
+      cases.set(caseId, { subjectId, joined: [openedBy], signals: [] });
+      casesByCovenant.set(covenantId, cases);
+      covenantOfCase.set(caseId, covenantId);
+    } else if (event.type === "PartnerJoined") {
+      const facts = factsOf(event.data.caseId);
+      if (facts && !facts.joined.includes(event.data.organisationId)) {
+        facts.joined.push(event.data.organisationId);
+      }
     } else if (event.type === "SignalRaised") {
-      const facts = caseFacts.get(event.data.caseId);
-      if (!facts) return;
-      const cell = { ...facts, category: event.data.category, month: monthOf(event.data.raisedAt) };
-      const { subjectId } = event.data;
-      countedFor.set(subjectId, [...(countedFor.get(subjectId) ?? []), add(cell, subjectId, 1)]);
-    }
-  }
-
-  // A rebuild decodes the erased school as "[erased]"; live counts move there too.
-  function erase({ data }: SubjectErased): void {
-    for (const key of countedFor.get(data.subjectId) ?? []) {
-      const entry = counts.get(key);
-      if (!entry) continue;
-      add(entry.cell, data.subjectId, -1);
-      add({ ...entry.cell, school: ERASED }, data.subjectId, 1);
-    }
-    countedFor.delete(data.subjectId);
-    for (const caseId of data.caseIds) {
-      const facts = caseFacts.get(caseId);
-      if (facts) facts.school = ERASED;
+      const { category, raisedAt } = event.data;
+      factsOf(event.data.caseId)?.signals.push({ category, month: monthOf(raisedAt) });
     }
   }
 
   return {
     name: "trends",
     apply(event) {
-      if (event.type === "SubjectErased") erase(event as unknown as SubjectErased);
-      else if (event.streamId.startsWith("case-")) {
+      if (event.streamId.startsWith("case-")) {
         applyCaseEvent({ type: event.type, data: event.data } as CaseEvent);
       }
     },
     reset() {
-      counts.clear();
-      caseFacts.clear();
-      countedFor.clear();
+      casesByCovenant.clear();
+      covenantOfCase.clear();
     },
     trends(viewer, covenant, filter = {}) {
       const { covenantId } = covenant;
       if (covenantId === null || !mayViewTrends(viewer, covenant)) {
         throw new NotPermitted("chair-or-analyst", viewer.organisationId);
       }
-      const cells: TrendCell[] = [];
-      for (const { cell, count, subjects } of counts.values()) {
-        if (cell.covenantId !== covenantId) continue;
-        if (filter.category !== undefined && cell.category !== filter.category) continue;
-        if (filter.fromMonth !== undefined && cell.month < filter.fromMonth) continue;
-        if (filter.toMonth !== undefined && cell.month > filter.toMonth) continue;
-        const { category, school, month } = cell;
-        cells.push(
-          subjects.size < TRENDS_MIN_CELL
-            ? { category, school, month, suppressed: true }
-            : { category, school, month, suppressed: false, count },
-        );
+      const people = new Map<string, { cell: Omit<TrendCell, "count">; subjects: Set<string> }>();
+      for (const facts of casesByCovenant.get(covenantId)?.values() ?? []) {
+        const school = schoolOf(facts, covenant);
+        const schoolName = school === null ? null : (covenant.members[school]?.name ?? null);
+        for (const { category, month } of facts.signals) {
+          if (filter.category !== undefined && category !== filter.category) continue;
+          if (filter.fromMonth !== undefined && month < filter.fromMonth) continue;
+          if (filter.toMonth !== undefined && month > filter.toMonth) continue;
+          const key = JSON.stringify([month, category, school]);
+          const entry = people.get(key) ?? {
+            cell: { category, school, schoolName, month },
+            subjects: new Set<string>(),
+          };
+          entry.subjects.add(facts.subjectId);
+          people.set(key, entry);
+        }
       }
-      cells.sort(
-        (a, b) =>
-          a.month.localeCompare(b.month) ||
-          a.category.localeCompare(b.category) ||
-          a.school.localeCompare(b.school),
-      );
+      const cells = [...people.values()]
+        .filter(({ subjects }) => subjects.size >= TRENDS_MIN_CELL)
+        .map(({ cell, subjects }) => ({ ...cell, count: subjects.size }))
+        .sort(
+          (a, b) =>
+            a.month.localeCompare(b.month) ||
+            a.category.localeCompare(b.category) ||
+            (a.school ?? "\uffff").localeCompare(b.school ?? "\uffff"),
+        );
       return { covenantId, minimumCount: TRENDS_MIN_CELL, cells };
     },
   };

@@ -1,9 +1,9 @@
 import {
-  type CaseEvent,
-  type CaseState,
+  caseDecider,
   caseStreamId,
-  evolveCase,
-  initialCaseState,
+  covenantDecider,
+  covenantStreamId,
+  membershipOf,
 } from "../../domain/index.js";
 import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
 import { caseVisibility, type ShownItem } from "../../privacy/policy/caseVisibility.js";
@@ -24,9 +24,9 @@ const PAGE = 1000;
 
 /**
  * "What could this organisation see in this case at that moment?" (rule 5): replays the
- * case's events stored up to `at` and asks the policy, as of `at`, for a professional of
- * that organisation. The answer names items and categories only; content that the codec
- * decrypts to fold the case never leaves this function.
+ * case's and its covenant's events stored up to `at` and asks the policy, as of `at`, for a
+ * professional of that organisation. The answer names items and categories only; content
+ * that the codec decrypts to fold the case never leaves this function.
  * Who may ask (the organisation's or the covenant's privacy officer) is the caller's check.
  */
 export async function visibilityAt(
@@ -37,23 +37,13 @@ export async function visibilityAt(
   /** Decodes before folding: encrypted list fields (a meeting's decisions) cannot be folded as lists. */
   codec?: FieldCodec,
 ): Promise<VisibilityAt> {
-  const moment = Date.parse(at);
-  let state: CaseState = initialCaseState;
-  let read = 0;
-  for (;;) {
-    const page = await store.readStream(caseStreamId(caseId), { from: read, limit: PAGE });
-    read += page.length;
-    const known = await decoded(
-      page.filter((event) => Date.parse(event.recordedAt) <= moment),
-      codec,
-    );
-    for (const event of known) {
-      state = evolveCase(state, event as unknown as CaseEvent) ?? state;
-    }
-    if (page.length < PAGE || known.length < page.length) break;
-  }
+  const state = await foldedUpTo(store, caseStreamId(caseId), at, caseDecider, codec);
+  const covenant =
+    state.covenantId === null
+      ? covenantDecider.initialState
+      : await foldedUpTo(store, covenantStreamId(state.covenantId), at, covenantDecider);
   const viewer = { userId: "visibility-at", organisationId, roles: ["professional" as const] };
-  const seen = caseVisibility(state, viewer, at);
+  const seen = caseVisibility(state, viewer, at, membershipOf(covenant, organisationId));
   return {
     caseId,
     organisationId,
@@ -61,6 +51,29 @@ export async function visibilityAt(
     access: seen.kind,
     items: seen.kind === "none" ? [] : seen.items,
   };
+}
+
+/** The stream's state folded from the events recorded up to `at`. */
+async function foldedUpTo<S>(
+  store: EventStore,
+  streamId: string,
+  at: string,
+  decider: { initialState: S; evolve: (state: S, event: never) => S },
+  codec?: FieldCodec,
+): Promise<S> {
+  const moment = Date.parse(at);
+  let state = decider.initialState;
+  let read = 0;
+  for (;;) {
+    const page = await store.readStream(streamId, { from: read, limit: PAGE });
+    read += page.length;
+    const known = await decoded(
+      page.filter((event) => Date.parse(event.recordedAt) <= moment),
+      codec,
+    );
+    for (const event of known) state = decider.evolve(state, event as never) ?? state;
+    if (page.length < PAGE || known.length < page.length) return state;
+  }
 }
 
 async function decoded(events: RecordedEvent[], codec: FieldCodec | undefined) {

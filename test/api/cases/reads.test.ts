@@ -4,7 +4,6 @@ import {
   CONTACT,
   caseApiForFile,
   caseWithWijkteam,
-  DESCRIPTION,
   lawfulShare,
   SHARE_CONTENT,
   SUBJECT,
@@ -32,7 +31,8 @@ describe("reading a case", () => {
       chairOrganisationId: ORG.chair,
       subject: SUBJECT,
     });
-    expect(read.body.signals[0].description).toBe(DESCRIPTION);
+    // The school raised the signal: its description is for the school and the chair (rule 2).
+    expect(read.body.signals[0].description).toBeNull();
     expect(read.body.participants).toContainEqual({
       organisationId: ORG.school,
       status: "joined",

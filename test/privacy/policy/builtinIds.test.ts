@@ -56,9 +56,10 @@ describe.each(BUILTIN_NAMES)("an organisation named %s", (name) => {
 
   test("given it is no participant, when its professional looks at the case, then there is none", () => {
     expect(hasCase(state, name)).toBe(false);
-    expect(caseVisibility(state, actor(name, "professional", "chair"), NOW)).toEqual({
+    const asMember = { resumedAt: null };
+    expect(caseVisibility(state, actor(name, "professional", "chair"), NOW, asMember)).toEqual({
       kind: "none",
     });
-    expect(visibleShares(state, name, NOW)).toEqual([]);
+    expect(visibleShares(state, name, asMember, NOW)).toEqual([]);
   });
 });

@@ -6,15 +6,19 @@ import { eventData, NECESSITY, ORG } from "../../domain/fixtures.js";
 export const SHARED_TEXT = "Sam wordt na school opgewacht door oudere jongeren.";
 export const MINUTES = "Besproken: de situatie thuis en op school; vervolg over vier weken.";
 
-export const signal = (): CaseEvent => ({
+export const SIGNAL_TEXT = "Verzuimt elke maandag.";
+
+export const signal = (
+  fields: { signalId?: string; raisedBy?: string; description?: string } = {},
+): CaseEvent => ({
   type: "SignalRaised",
   data: eventData({
-    signalId: "signal-1",
-    raisedBy: ORG.school,
+    signalId: fields.signalId ?? "signal-1",
+    raisedBy: fields.raisedBy ?? ORG.school,
     category: "verzuim",
     level: "preventie",
     urgency: "medium",
-    description: "Verzuimt elke maandag.",
+    description: fields.description ?? SIGNAL_TEXT,
     raisedAt: "2025-03-01T08:00:00.000Z",
   }),
 });
@@ -22,7 +26,13 @@ export const signal = (): CaseEvent => ({
 export const shared = (
   shareId: string,
   recipients: string[],
-  fields: { sharedBy?: string; expiresAt?: string | null; content?: string } = {},
+  fields: {
+    sharedBy?: string;
+    expiresAt?: string | null;
+    content?: string;
+    consentIds?: string[];
+    sharedAt?: string;
+  } = {},
 ): CaseEvent => ({
   type: "InformationShared",
   data: eventData({
@@ -38,8 +48,8 @@ export const shared = (
     decisionReference: null,
     weightyPublicInterest: null,
     competentAuthorityAgreement: null,
-    consentIds: [],
-    sharedAt: "2025-03-04T10:00:00.000Z",
+    consentIds: fields.consentIds ?? [],
+    sharedAt: fields.sharedAt ?? "2025-03-04T10:00:00.000Z",
   }),
 });
 
@@ -95,4 +105,26 @@ export const agreementMade = (agreementId: string, dueDate: string): CaseEvent =
     meetingId: null,
     madeAt: "2025-03-04T09:00:00.000Z",
   }),
+});
+
+export const consentRecorded = (consentId: string, expiresAt: string | null = null): CaseEvent => ({
+  type: "ConsentRecorded",
+  data: eventData({
+    consentId,
+    givenBy: "parent",
+    scope: {
+      dataCategories: ["signaal", "school"],
+      recipientOrganisationIds: [ORG.wijkteam],
+      purposeId: "veiligheid-school",
+    },
+    givenOn: "2025-03-03",
+    expiresAt,
+    recordedBy: ORG.school,
+    recordedAt: "2025-03-03T09:00:00.000Z",
+  }),
+});
+
+export const consentWithdrawn = (consentId: string): CaseEvent => ({
+  type: "ConsentWithdrawn",
+  data: eventData({ consentId, withdrawnAt: "2025-03-05T09:00:00.000Z" }),
 });

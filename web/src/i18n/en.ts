@@ -195,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   "trends.table": "The figures as a table",
   "trends.col.month": "Month",
   "trends.col.school": "School",
+  "trends.noSchool": "No school taking part",
   "trends.col.count": "Count",
   "trends.empty": "No cell is large enough to show.",
 };

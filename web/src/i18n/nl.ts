@@ -193,6 +193,7 @@ export const nl = {
   "trends.table": "De cijfers als tabel",
   "trends.col.month": "Maand",
   "trends.col.school": "School",
+  "trends.noSchool": "Geen school betrokken",
   "trends.col.count": "Aantal",
   "trends.empty": "Er zijn geen cellen groot genoeg om te tonen.",
 } as const;

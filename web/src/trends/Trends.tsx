@@ -10,8 +10,12 @@ import { Load, ScreenTitle } from "../layout/Screen";
 import { SelectField, TextField } from "../ui/fields";
 import { type MonthRow, TrendsChart } from "./TrendsChart";
 
+/** The service sends only cells of at least the minimum count: small cells are simply absent. */
 type Cell = Schemas["Trends"]["cells"][number];
-type ShownCell = Extract<Cell, { suppressed: false }>;
+
+/** Cases no school takes part in are counted under no school; they get a bar of their own. */
+const NO_SCHOOL = "";
+const schoolKey = (cell: Cell) => cell.school ?? NO_SCHOOL;
 
 interface Query {
   fromMonth?: string;
@@ -19,15 +23,12 @@ interface Query {
   category?: string;
 }
 
-/** Only the cells with a count: a suppressed cell is dropped here, before anything is drawn. */
-const shown = (cells: Cell[]): ShownCell[] =>
-  cells.filter((cell): cell is ShownCell => !cell.suppressed);
-
-function byMonth(cells: ShownCell[]): MonthRow[] {
+function byMonth(cells: Cell[]): MonthRow[] {
   const rows = new Map<string, MonthRow>();
   for (const cell of cells) {
     const row = rows.get(cell.month) ?? { month: cell.month };
-    row[cell.school] = Number(row[cell.school] ?? 0) + cell.count;
+    const school = schoolKey(cell);
+    row[school] = Number(row[school] ?? 0) + cell.count;
     rows.set(cell.month, row);
   }
   return [...rows.values()].sort((a, b) => a.month.localeCompare(b.month));
@@ -93,7 +94,7 @@ export default function Trends() {
       <Load loaded={loaded}>
         {(report) => (
           <TrendsReport
-            cells={shown(report.cells)}
+            cells={report.cells}
             organisationName={organisationName}
             categoryLabel={signalCategoryLabel}
           />
@@ -104,7 +105,7 @@ export default function Trends() {
 }
 
 function TrendsReport(props: {
-  cells: ShownCell[];
+  cells: Cell[];
   organisationName(id: string): string;
   categoryLabel(id: string): string;
 }) {
@@ -112,11 +113,11 @@ function TrendsReport(props: {
   const rows = useMemo(() => byMonth(props.cells), [props.cells]);
   const schools = useMemo(
     () =>
-      [...new Set(props.cells.map((cell) => cell.school))].map((id) => ({
+      [...new Set(props.cells.map(schoolKey))].map((id) => ({
         id,
-        name: props.organisationName(id),
+        name: id === NO_SCHOOL ? t("trends.noSchool") : props.organisationName(id),
       })),
-    [props.cells, props.organisationName],
+    [props.cells, props.organisationName, t],
   );
   if (props.cells.length === 0) return <Paragraph>{t("trends.empty")}</Paragraph>;
   return (
@@ -129,7 +130,11 @@ function TrendsReport(props: {
         columns={[
           { title: t("trends.col.month"), cell: (cell) => cell.month },
           { title: t("trends.category"), cell: (cell) => props.categoryLabel(cell.category) },
-          { title: t("trends.col.school"), cell: (cell) => props.organisationName(cell.school) },
+          {
+            title: t("trends.col.school"),
+            cell: (cell) =>
+              cell.school === null ? t("trends.noSchool") : props.organisationName(cell.school),
+          },
           { title: t("trends.col.count"), cell: (cell) => cell.count },
         ]}
       />

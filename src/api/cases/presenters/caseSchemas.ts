@@ -20,7 +20,12 @@ const signal = z.strictObject({
   category: z.string(),
   level: z.string(),
   urgency: z.enum(["low", "medium", "high"]),
-  description: z.string(),
+  description: z
+    .string()
+    .nullable()
+    .describe(
+      "For the raising organisation and the chair only; others learn it through a share of the signal",
+    ),
   raisedAt: z.string(),
 });
 

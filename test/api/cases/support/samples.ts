@@ -4,6 +4,7 @@ import { lawfulShare, NECESSITY } from "./scenario.js";
 /** The ids a fully populated case offers to fill a path. */
 export interface CaseIds {
   caseId: string;
+  signalId: string;
   shareId: string;
   consentId: string;
   meetingId: string;
@@ -27,6 +28,7 @@ export const sampleBodies: Record<string, unknown> = {
   "DELETE /v1/cases/{caseId}/participants/{organisationId}": undefined,
   "PUT /v1/cases/{caseId}/regie": { organisationId: ORG.wijkteam },
   "POST /v1/cases/{caseId}/shares": lawfulShare({ necessity: NECESSITY }),
+  "POST /v1/cases/{caseId}/signals/{signalId}/shares": lawfulShare({ content: undefined }),
   "DELETE /v1/cases/{caseId}/shares/{shareId}": undefined,
   "POST /v1/cases/{caseId}/shares/{shareId}/corrections": { content: "Anders.", reason: "Fout" },
   "POST /v1/cases/{caseId}/consents": {

@@ -112,6 +112,7 @@ export async function join(
 /** A case with one of everything: a share, a consent, a meeting and an agreement. */
 export async function populatedCase(api: CaseApi, tokens: Tokens) {
   const caseId = await caseWithWijkteam(api, tokens);
+  const opening = (await api.caseEvents(caseId)).find((event) => event.type === "SignalRaised");
   const post = async (path: string, token: string, body: unknown) =>
     expectOk(await api.call("POST", `/v1/cases/${caseId}${path}`, { token, body }), path).body;
   const { shareId } = await post("/shares", tokens.school, lawfulShare());
@@ -135,6 +136,7 @@ export async function populatedCase(api: CaseApi, tokens: Tokens) {
   });
   return {
     caseId,
+    signalId: opening?.data.signalId as string,
     shareId: shareId as string,
     consentId: consentId as string,
     meetingId: meetingId as string,
