@@ -97,11 +97,9 @@ export function toProblem(
 ): HttpProblem | undefined {
   if (error instanceof HttpProblem) return error;
   if (error instanceof WrongExpectedRevisionError) {
+    // Without If-Match the client expected nothing: the command was retried and lost every time.
     return req.headers["if-match"] === undefined
-      ? new HttpProblem(
-          "conflict",
-          "The resource was changed by another request; read it again and retry",
-        )
+      ? new HttpProblem("write_contention", undefined, {}, { "Retry-After": "1" })
       : new HttpProblem("precondition_failed");
   }
   if (error instanceof DuplicateEventIdError) {

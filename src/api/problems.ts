@@ -29,6 +29,10 @@ export const problemCatalogue = {
   internal: { status: 500, title: "Internal server error" },
   not_yet_consistent: { status: 503, title: "The requested position is not yet readable" },
   unavailable: { status: 503, title: "The service is not ready" },
+  write_contention: {
+    status: 503,
+    title: "Concurrent writes to this resource kept conflicting; retry shortly",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof problemCatalogue;
@@ -44,6 +48,7 @@ export const commandWriteProblems: readonly ProblemKind[] = [
   "unsupported_media_type",
   "idempotency_key_reused",
   "idempotency_in_progress",
+  "write_contention",
 ];
 
 export function problemType(kind: ProblemKind): string {

@@ -71,6 +71,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
       "forbidden",
       "conflict",
       "idempotency_key_reused",
+      "write_contention",
       "not_yet_consistent",
     ],
   }).handle(async ({ params, body, caller }) => {
