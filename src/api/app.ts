@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import { authenticate, requireAnyRole } from "./auth/middleware.js";
 import { loadVerificationKeys } from "./auth/verificationKeys.js";
 import { createTokenVerifier, type TokenVerifier } from "./auth/verifyToken.js";
-import type { IdempotencyStore } from "./concurrency/idempotency.js";
+import type { IdempotencySecrets } from "./concurrency/idempotency.js";
 import type { WaitForPosition } from "./concurrency/minPosition.js";
 import { perUserRateLimit } from "./limits/rateLimit.js";
 import { createMetrics, httpMetrics, type Metrics } from "./observability/metrics.js";
@@ -24,8 +24,8 @@ export interface AppDependencies {
   routes: readonly Route[];
   /** Defaults to JWKS / public key / dev key pair, as the configuration says. */
   verifyToken?: TokenVerifier;
-  /** Enables Idempotency-Key on POST routes; usually eventStoreIdempotency(store, { fingerprintKey }). */
-  idempotency?: IdempotencyStore;
+  /** Enables Idempotency-Key on POST routes; derived from the master key (system.ts). */
+  idempotency?: IdempotencySecrets;
   /** Enables Min-Position on GET routes; usually the projector's wait. */
   waitForPosition?: WaitForPosition;
   readiness?: ReadinessCheck;

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request } from "express";
 import { ZodError } from "zod";
+import { IdempotencyKeyReusedError } from "../commands/idempotentWrite.js";
 import { DuplicateEventIdError, WrongExpectedRevisionError } from "../store/errors.js";
 import { type FieldError, HttpProblem, type ProblemKind, sendProblem } from "./problems.js";
 
@@ -102,6 +103,7 @@ export function toProblem(
       ? new HttpProblem("write_contention", undefined, {}, { "Retry-After": "1" })
       : new HttpProblem("precondition_failed");
   }
+  if (error instanceof IdempotencyKeyReusedError) return new HttpProblem("idempotency_key_reused");
   if (error instanceof DuplicateEventIdError) {
     return new HttpProblem("conflict", "This request was already recorded");
   }

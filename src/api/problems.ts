@@ -13,10 +13,6 @@ export const problemCatalogue = {
   not_found: { status: 404, title: "Not found" },
   method_not_allowed: { status: 405, title: "Method not allowed on this resource" },
   conflict: { status: 409, title: "The resource changed meanwhile" },
-  idempotency_in_progress: {
-    status: 409,
-    title: "A request with this Idempotency-Key is still in progress",
-  },
   precondition_failed: { status: 412, title: "If-Match does not match the current revision" },
   payload_too_large: { status: 413, title: "The request body is too large" },
   unsupported_media_type: { status: 415, title: "The request body must be application/json" },
@@ -47,7 +43,6 @@ export const commandWriteProblems: readonly ProblemKind[] = [
   "payload_too_large",
   "unsupported_media_type",
   "idempotency_key_reused",
-  "idempotency_in_progress",
   "write_contention",
 ];
 

@@ -1,4 +1,4 @@
-import { WrongExpectedRevisionError } from "../store/errors.js";
+import { DuplicateEventIdError, WrongExpectedRevisionError } from "../store/errors.js";
 import type { EventStore } from "../store/eventStore.js";
 import { type PerStreamQueue, perStreamQueue } from "../store/perStreamQueue.js";
 
@@ -25,14 +25,18 @@ export function inStreamOrder(store: EventStore): PerStreamQueue {
 
 /**
  * How long to wait before trying again, or undefined to give up. Without an expectation a
- * conflict is only a race: back off and decide again.
+ * conflict is only a race: back off and decide again. A keyed write looks once more before it
+ * gives up, since the writer that beat it may have been a concurrent retry of itself.
  */
 export function retryPause(
   error: unknown,
   attempt: number,
-  command: { expectedRevision?: number | "exists" },
+  command: { expectedRevision: number | "exists" | undefined; keyed: boolean },
 ): number | undefined {
+  if (error instanceof DuplicateEventIdError) return command.keyed ? 0 : undefined;
   if (!(error instanceof WrongExpectedRevisionError)) return undefined;
-  if (command.expectedRevision !== undefined) return undefined;
-  return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  if (command.expectedRevision === undefined) {
+    return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  }
+  return command.keyed && attempt === 1 ? 0 : undefined;
 }

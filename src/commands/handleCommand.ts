@@ -6,6 +6,7 @@ import { newEventId } from "../store/eventIds.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { EventMetadata, JsonObject, RecordedEvent } from "../store/types.js";
 import { inStreamOrder, RETRY_BUDGET_MS, retryPause } from "./concurrentWriters.js";
+import { type IdempotentWrite, recordedWrite, useKey, withRequest } from "./idempotentWrite.js";
 import { readDecodedStream } from "./readDecoded.js";
 
 export interface CommandDeps {
@@ -30,6 +31,8 @@ export interface HandleOptions {
   correlationId?: string;
   /** How long a command without an expectation keeps trying while other processes' writes win. */
   retryBudgetMs?: number;
+  /** The caller's Idempotency-Key: a retry finds the first attempt's events and answers from them. */
+  idempotency?: IdempotentWrite;
 }
 
 export interface Handled<Event, State> {
@@ -60,14 +63,21 @@ export function handleCommand<C extends Command, E extends { type: string; data:
   options: HandleOptions = {},
   snapshot?: () => Snapshot<S> | undefined,
 ): Promise<Handled<E, S>> {
+  const write = options.idempotency;
+  if (write) useKey(write, streamId);
   const job = { deps, streamId, decider, loadContext, command, options, snapshot };
   return inStreamOrder(deps.store)(streamId, async () => {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
+      const earlier = write && (await recordedWrite(deps.store, streamId, write));
+      if (earlier) return replay(deps, streamId, decider, earlier, write!);
       try {
         return await decideAndAppend(job);
       } catch (error) {
-        const pause = retryPause(error, attempt, options);
+        const pause = retryPause(error, attempt, {
+          expectedRevision: options.expectedRevision,
+          keyed: write !== undefined,
+        });
         const budget = options.retryBudgetMs ?? RETRY_BUDGET_MS;
         if (pause === undefined || Date.now() + pause - started > budget) throw error;
         await sleep(pause);
@@ -108,19 +118,41 @@ async function decideAndAppend<
   const events = decider.decide(command, state, await loadContext(state));
   const after = events.reduce(decider.evolve, state);
   if (events.length === 0) return { events, state: after, revision: current, position: null };
+  const write = options.idempotency;
   const metadata = metadataOf(command, options.correlationId);
   const encoded = await Promise.all(
-    events.map(async (event) => ({
-      eventId: newEventId(),
+    events.map(async (event, i) => ({
+      eventId: write ? write.eventId(i) : newEventId(),
       type: event.type,
       data: await codec.encode(streamId, { type: event.type, data: event.data as JsonObject }),
-      metadata,
+      metadata: write ? withRequest(metadata, write) : metadata,
     })),
   );
   const result = await store.append(streamId, encoded, {
     expectedRevision: current < 0 ? "no_stream" : current,
   });
   return { events, state: after, revision: result.nextRevision, position: result.position };
+}
+
+/** The answer the first attempt gave: its events, the state right after them, where they landed. */
+async function replay<E, S>(
+  deps: CommandDeps,
+  streamId: string,
+  decider: { initialState: S; evolve: (state: S, event: never) => S },
+  recorded: readonly RecordedEvent[],
+  write: IdempotentWrite,
+): Promise<Handled<E, S>> {
+  const last = recorded[recorded.length - 1]!;
+  const history = (await readDecodedStream(deps.store, deps.codec, streamId)).filter(
+    (event) => event.revision <= last.revision,
+  );
+  write.replayed = true;
+  return {
+    events: history.slice(-recorded.length).map(({ type, data }) => ({ type, data }) as E),
+    state: fold(decider, history),
+    revision: last.revision,
+    position: last.position,
+  };
 }
 
 function matches(expected: HandleOptions["expectedRevision"], current: number): boolean {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { answerWrite, runCovenantCommand } from "./covenantCommands.js";
@@ -69,7 +68,7 @@ export function ruleRoutes(deps: ResourceDeps): Route[] {
     problems: covenantWriteProblems,
   }).handle(async (request) => {
     const { covenantId } = request.params;
-    const ruleId = request.body.ruleId ?? randomUUID();
+    const ruleId = request.body.ruleId ?? request.newId("ruleId");
     const { sharerKind, dataCategories, recipientKinds, legalBasisIds } = request.body;
     const written = await runCovenantCommand(deps, request, covenantId, {
       type: "AddSharingRule",

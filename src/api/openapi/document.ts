@@ -52,7 +52,7 @@ export function problemsOf(route: Route): ProblemKind[] {
   if (route.body) kinds.push("malformed_json", "payload_too_large", "unsupported_media_type");
   if (route.method === "get") kinds.push("not_yet_consistent");
   else kinds.push("precondition_failed", "conflict");
-  if (route.idempotent) kinds.push("idempotency_key_reused", "idempotency_in_progress");
+  if (route.idempotent) kinds.push("idempotency_key_reused");
   return [...new Set([...kinds, ...route.problems])];
 }
 

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { createApp, type HttpApi } from "../../../src/api/app.js";
 import type { Role } from "../../../src/api/auth/claims.js";
 import { mintDevToken } from "../../../src/api/auth/devTokens.js";
-import { eventStoreIdempotency } from "../../../src/api/concurrency/eventStoreIdempotency.js";
 import { createMetrics, instrumentEventStore } from "../../../src/api/observability/metrics.js";
 import { type RunningServer, startServer } from "../../../src/api/server.js";
 import { type Config, loadConfig } from "../../../src/config.js";
@@ -41,14 +40,14 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const metrics = createMetrics({ defaultMetrics: false });
   const raw = openSqliteEventStore(join(dataDir, "events.sqlite"));
   const store = instrumentEventStore(raw, metrics);
+  const masterKey = masterKeyFrom(randomBytes(32));
   const api = await createApp({
     config,
     logger,
     metrics,
     routes: thingRoutes(store),
-    idempotency: eventStoreIdempotency(store, {
-      fingerprintKey: masterKeyFrom(randomBytes(32)).derive("test fingerprint"),
-    }),
+    // The thing routes append directly and ignore the key: the runner must notice that.
+    idempotency: { fingerprints: masterKey.derive("fingerprints"), ids: masterKey.derive("ids") },
     waitForPosition: async (position, timeoutMs) => {
       const deadline = Date.now() + timeoutMs;
       while ((await store.headPosition()) < position) {
