@@ -29,8 +29,6 @@ export interface HandleOptions {
   /** The revision the client last saw (If-Match), or "exists" (If-Match: *); a mismatch fails without retry. */
   expectedRevision?: number | "exists";
   correlationId?: string;
-  /** How long a command without an expectation keeps trying while other processes' writes win. */
-  retryBudgetMs?: number;
   /** The caller's Idempotency-Key: a retry finds the first attempt's events and answers from them. */
   idempotency?: IdempotentWrite;
 }
@@ -78,8 +76,7 @@ export function handleCommand<C extends Command, E extends { type: string; data:
           expectedRevision: options.expectedRevision,
           keyed: write !== undefined,
         });
-        const budget = options.retryBudgetMs ?? RETRY_BUDGET_MS;
-        if (pause === undefined || Date.now() + pause - started > budget) throw error;
+        if (pause === undefined || Date.now() + pause - started > RETRY_BUDGET_MS) throw error;
         await sleep(pause);
       }
     }
