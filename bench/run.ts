@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = 
   api: () => import("./api.js"),
   cluster: () => import("./cluster.js"),
   integrity: () => import("./integrity.js"),
+  contention: () => import("./contention.js"),
 };
 
 const requested = process.argv.slice(2);

@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import type { Logger } from "pino";
 import { actorOf } from "./api/auth/claims.js";
 import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/auth/devKeys.js";
-import { eventStoreIdempotency } from "./api/concurrency/eventStoreIdempotency.js";
-import type { IdempotencyStore } from "./api/concurrency/idempotency.js";
+import type { IdempotencySecrets } from "./api/concurrency/idempotency.js";
 import type { WaitForPosition } from "./api/concurrency/minPosition.js";
 import { integrityReadiness, reportedIntegrityWatch } from "./api/observability/integrity.js";
 import { createMetrics, instrumentEventStore, type Metrics } from "./api/observability/metrics.js";
@@ -33,7 +32,7 @@ export interface System {
   store: EventStore;
   resources: ResourceDeps;
   projector: Projector;
-  idempotency: IdempotencyStore;
+  idempotency: IdempotencySecrets;
   waitForPosition: WaitForPosition;
   readiness: ReadinessCheck;
   /** Checks each live event as the projector passes it; sweeps every chain once started. */
@@ -64,8 +63,9 @@ async function announceDevelopmentKeys(config: Config, logger: Logger): Promise<
   );
 }
 
-/** The purpose the idempotency fingerprint secret is derived for. */
+/** The purposes the Idempotency-Key secrets are derived for. */
 const IDEMPOTENCY_FINGERPRINT = "casustafel idempotency fingerprint v1";
+const IDEMPOTENT_IDS = "casustafel idempotent ids v1";
 
 /** The projector's fold of a case, so a case command reads only the events since. */
 function caseSnapshot(models: ReadModels, caseId: string) {
@@ -170,9 +170,10 @@ export async function openSystem(
     metrics,
     store,
     resources,
-    idempotency: eventStoreIdempotency(store, {
-      fingerprintKey: master.masterKey.derive(IDEMPOTENCY_FINGERPRINT),
-    }),
+    idempotency: {
+      fingerprints: master.masterKey.derive(IDEMPOTENCY_FINGERPRINT),
+      ids: master.masterKey.derive(IDEMPOTENT_IDS),
+    },
     waitForPosition,
     projector,
     readiness: async () => {

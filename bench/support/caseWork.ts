@@ -76,7 +76,8 @@ export async function openCases(
   return cases;
 }
 
-const share = JSON.stringify({
+/** A lawful share from the school to the wijkteam, as a request body. */
+export const shareBody = JSON.stringify({
   recipients: [WIJKTEAM],
   dataCategories: ["signaal", "school"],
   legalBasisId: "avg-6-1-e-publieke-taak",
@@ -105,7 +106,7 @@ export function caseWorkMix(
             method: "POST",
             path: `/v1/cases/${caseId}/shares`,
             headers: { authorization, "content-type": "application/json" },
-            body: share,
+            body: shareBody,
           };
         }
         return {

@@ -6,7 +6,7 @@ import { authenticate, requireAnyRole } from "./auth/middleware.js";
 import { loadVerificationKeys } from "./auth/verificationKeys.js";
 import { createTokenVerifier, type TokenVerifier } from "./auth/verifyToken.js";
 import { noStore } from "./cacheControl.js";
-import type { IdempotencyStore } from "./concurrency/idempotency.js";
+import type { IdempotencySecrets } from "./concurrency/idempotency.js";
 import type { WaitForPosition } from "./concurrency/minPosition.js";
 import { FailedAuthentications } from "./limits/failedAuthentications.js";
 import { perUserRateLimit } from "./limits/rateLimit.js";
@@ -26,8 +26,8 @@ export interface AppDependencies {
   routes: readonly Route[];
   /** Defaults to JWKS / public key / dev key pair, as the configuration says. */
   verifyToken?: TokenVerifier;
-  /** Enables Idempotency-Key on POST routes; usually eventStoreIdempotency(store, { fingerprintKey }). */
-  idempotency?: IdempotencyStore;
+  /** Enables Idempotency-Key on POST routes; derived from the master key (system.ts). */
+  idempotency?: IdempotencySecrets;
   /** Enables Min-Position on GET routes; usually the projector's wait. */
   waitForPosition?: WaitForPosition;
   readiness?: ReadinessCheck;

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request } from "express";
 import { ZodError } from "zod";
+import { IdempotencyKeyReusedError } from "../commands/idempotentWrite.js";
 import { DuplicateEventIdError, WrongExpectedRevisionError } from "../store/errors.js";
 import { type FieldError, HttpProblem, type ProblemKind, sendProblem } from "./problems.js";
 
@@ -97,13 +98,12 @@ export function toProblem(
 ): HttpProblem | undefined {
   if (error instanceof HttpProblem) return error;
   if (error instanceof WrongExpectedRevisionError) {
+    // Without If-Match the client expected nothing: the command was retried and lost every time.
     return req.headers["if-match"] === undefined
-      ? new HttpProblem(
-          "conflict",
-          "The resource was changed by another request; read it again and retry",
-        )
+      ? new HttpProblem("write_contention", undefined, {}, { "Retry-After": "1" })
       : new HttpProblem("precondition_failed");
   }
+  if (error instanceof IdempotencyKeyReusedError) return new HttpProblem("idempotency_key_reused");
   if (error instanceof DuplicateEventIdError) {
     return new HttpProblem("conflict", "This request was already recorded");
   }

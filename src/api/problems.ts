@@ -13,10 +13,6 @@ export const problemCatalogue = {
   not_found: { status: 404, title: "Not found" },
   method_not_allowed: { status: 405, title: "Method not allowed on this resource" },
   conflict: { status: 409, title: "The resource changed meanwhile" },
-  idempotency_in_progress: {
-    status: 409,
-    title: "A request with this Idempotency-Key is still in progress",
-  },
   precondition_failed: { status: 412, title: "If-Match does not match the current revision" },
   payload_too_large: { status: 413, title: "The request body is too large" },
   unsupported_media_type: { status: 415, title: "The request body must be application/json" },
@@ -29,6 +25,10 @@ export const problemCatalogue = {
   internal: { status: 500, title: "Internal server error" },
   not_yet_consistent: { status: 503, title: "The requested position is not yet readable" },
   unavailable: { status: 503, title: "The service is not ready" },
+  write_contention: {
+    status: 503,
+    title: "Concurrent writes to this resource kept conflicting; retry shortly",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof problemCatalogue;
@@ -43,7 +43,7 @@ export const commandWriteProblems: readonly ProblemKind[] = [
   "payload_too_large",
   "unsupported_media_type",
   "idempotency_key_reused",
-  "idempotency_in_progress",
+  "write_contention",
 ];
 
 export function problemType(kind: ProblemKind): string {

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
+import type { IdempotentWrite } from "../commands/idempotentWrite.js";
 import type { Caller, Role } from "./auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "./concurrency/etag.js";
 import type { ProblemKind } from "./problems.js";
@@ -24,6 +25,10 @@ export interface RouteRequest<Params, Query, Body> {
   requestId: string;
   /** The request's logger: it already carries request id, route, user and organisation ids. */
   log: Logger;
+  /** A new id for something the request creates (`label` names which); the same on every retry of a keyed POST. */
+  newId(label: string): string;
+  /** The request's Idempotency-Key, for the command that writes: a retry then answers from the first attempt. */
+  idempotency?: IdempotentWrite;
 }
 
 /** What a handler returns; the runner turns it into status, headers and JSON. */
@@ -62,7 +67,7 @@ export interface RouteSpec<
   responses: R;
   /** Problems this route can answer with beyond the ones every route has (auth, validation, 429, 500). */
   problems?: readonly ProblemKind[];
-  /** POST only: honour Idempotency-Key (default true for POST). */
+  /** POST only: honour Idempotency-Key (default true for POST); the handler hands `idempotency` to its command. */
   idempotent?: boolean;
 }
 

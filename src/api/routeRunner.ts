@@ -1,11 +1,12 @@
+import { randomUUID } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
+import type { IdempotentWrite } from "../commands/idempotentWrite.js";
 import type { Json } from "../store/types.js";
 import { etagFor, parseIfMatch } from "./concurrency/etag.js";
 import {
-  type IdempotencyStore,
+  type IdempotencySecrets,
+  keyedWrite,
   parseIdempotencyKey,
-  type RememberedResponse,
-  runIdempotently,
 } from "./concurrency/idempotency.js";
 import { awaitMinPosition, type WaitForPosition } from "./concurrency/minPosition.js";
 import { parseInput } from "./requestInput.js";
@@ -13,7 +14,8 @@ import type { Route } from "./route.js";
 
 /** What every route shares at run time; assembled by createApp. */
 export interface RouteRuntime {
-  idempotency?: IdempotencyStore;
+  /** Enables Idempotency-Key on POST routes. */
+  idempotency?: IdempotencySecrets;
   waitForPosition?: WaitForPosition;
   minPositionWaitMs: number;
   /** Check every response body against its documented schema; on in development and tests. */
@@ -25,8 +27,18 @@ function header(req: Request, name: string): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
+/** A handler's result as it goes out: status, body and the headers a replay repeats. */
+interface RouteResponse {
+  status: number;
+  body: Json | undefined;
+  etag?: number;
+  /** Decimal string: the store position of the write. */
+  position?: string;
+  location?: string;
+}
+
 /** A presenter that drifts from the documented schema is a bug: fail loudly before the client sees it. */
-function checkResponse(route: Route, response: RememberedResponse): void {
+function checkResponse(route: Route, response: RouteResponse): void {
   const schema = route.responses[response.status];
   if (schema === undefined) {
     throw new Error(
@@ -45,7 +57,7 @@ function checkResponse(route: Route, response: RememberedResponse): void {
   }
 }
 
-function send(res: Response, response: RememberedResponse, replayed: boolean): void {
+function send(res: Response, response: RouteResponse, replayed: boolean): void {
   if (response.etag !== undefined) res.setHeader("ETag", etagFor(response.etag));
   if (response.position !== undefined) res.setHeader("Position", response.position);
   if (response.location !== undefined) res.setHeader("Location", response.location);
@@ -67,32 +79,45 @@ export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
         runtime.minPositionWaitMs,
       );
     }
-    const execute = async (): Promise<RememberedResponse> => {
-      const result = await route.handle({
-        ...input,
-        caller: req.caller!,
-        expectedRevision,
-        requestId: String(req.id),
-        log: req.log,
-      });
-      const response: RememberedResponse = {
-        status: result.status,
-        body: result.body as Json | undefined,
-        etag: result.etag,
-        position: result.position?.toString(),
-        location: result.location,
-      };
-      if (runtime.validateResponses) checkResponse(route, response);
-      return response;
+    const write = keyedWriteOf(route, req, runtime);
+    const result = await route.handle({
+      ...input,
+      caller: req.caller!,
+      expectedRevision,
+      requestId: String(req.id),
+      log: req.log,
+      newId: write ? write.id : () => randomUUID(),
+      idempotency: write,
+    });
+    const response: RouteResponse = {
+      status: result.status,
+      body: result.body as Json | undefined,
+      etag: result.etag,
+      position: result.position?.toString(),
+      location: result.location,
     };
-    const key = route.idempotent ? parseIdempotencyKey(header(req, "idempotency-key")) : undefined;
-    if (key === undefined || !runtime.idempotency || !req.caller) {
-      send(res, await execute(), false);
-      return;
+    if (runtime.validateResponses) {
+      checkResponse(route, response);
+      // A handler that never hands the key to its command would write again on every retry.
+      if (write && write.stream === undefined) {
+        throw new Error(`${route.method.toUpperCase()} ${route.path} ignored its Idempotency-Key`);
+      }
     }
-    const scope = `${req.caller.organisationId}/${req.caller.userId}`;
-    const hash = runtime.idempotency.fingerprint(req.method, req.originalUrl, req.body);
-    const outcome = await runIdempotently(runtime.idempotency, { key, scope, hash }, execute);
-    send(res, outcome.response, outcome.replayed);
+    send(res, response, write?.replayed ?? false);
   };
+}
+
+/**
+ * The write an Idempotency-Key names: its ids and event ids derive from the key, so a retry
+ * after any failure, a crash included, finds the first attempt's events or makes them once.
+ */
+function keyedWriteOf(
+  route: Route,
+  req: Request,
+  runtime: RouteRuntime,
+): IdempotentWrite | undefined {
+  const key = route.idempotent ? parseIdempotencyKey(header(req, "idempotency-key")) : undefined;
+  if (key === undefined || !runtime.idempotency || !req.caller) return undefined;
+  const request = { method: req.method, path: req.originalUrl, body: req.body };
+  return keyedWrite(runtime.idempotency, req.caller, key, request);
 }

@@ -1,9 +1,12 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Actor, CaseState, Decider, Json } from "../domain/index.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import { WrongExpectedRevisionError } from "../store/errors.js";
 import { newEventId } from "../store/eventIds.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { EventMetadata, JsonObject, RecordedEvent } from "../store/types.js";
+import { inStreamOrder, RETRY_BUDGET_MS, retryPause } from "./concurrentWriters.js";
+import { type IdempotentWrite, recordedWrite, useKey, withRequest } from "./idempotentWrite.js";
 import { readDecodedStream } from "./readDecoded.js";
 
 export interface CommandDeps {
@@ -26,8 +29,8 @@ export interface HandleOptions {
   /** The revision the client last saw (If-Match), or "exists" (If-Match: *); a mismatch fails without retry. */
   expectedRevision?: number | "exists";
   correlationId?: string;
-  /** Conflicts with concurrent writers are retried this often when the client set no expectation. */
-  retries?: number;
+  /** The caller's Idempotency-Key: a retry finds the first attempt's events and answers from them. */
+  idempotency?: IdempotentWrite;
 }
 
 export interface Handled<Event, State> {
@@ -44,15 +47,12 @@ type Command = { actor?: Actor; type: string };
 
 /**
  * The one path for every command (STYLE.md): read the stream, fold it, decide, encrypt the
- * personal fields, append at the revision read. A concurrent writer makes the append fail;
- * then decide runs again on the fresh state, which is why it must be pure.
+ * personal fields, append at the revision read. Commands on one stream run one after another
+ * in this process, so they never conflict with each other; a writer in another process can
+ * still make the append fail, and then a command without an expectation of its own decides
+ * again on the fresh state (which is why decide must be pure), after a jittered pause.
  */
-export async function handleCommand<
-  C extends Command,
-  E extends { type: string; data: object },
-  S,
-  Ctx,
->(
+export function handleCommand<C extends Command, E extends { type: string; data: object }, S, Ctx>(
   deps: CommandDeps,
   streamId: string,
   decider: Decider<C, E, S, Ctx>,
@@ -61,40 +61,95 @@ export async function handleCommand<
   options: HandleOptions = {},
   snapshot?: () => Snapshot<S> | undefined,
 ): Promise<Handled<E, S>> {
-  const { store, codec } = deps;
-  for (let attempt = 0; ; attempt++) {
-    const base = snapshot?.() ?? { state: decider.initialState, revision: -1 };
-    const newer = await readDecodedStream(store, codec, streamId, base.revision + 1);
-    const current = base.revision + newer.length;
-    if (!matches(options.expectedRevision, current)) {
-      throw new WrongExpectedRevisionError(streamId, options.expectedRevision ?? "any", current);
+  const write = options.idempotency;
+  if (write) useKey(write, streamId);
+  const job = { deps, streamId, decider, loadContext, command, options, snapshot };
+  return inStreamOrder(deps.store)(streamId, async () => {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      const earlier = write && (await recordedWrite(deps.store, streamId, write));
+      if (earlier) return replay(deps, streamId, decider, earlier, write!);
+      try {
+        return await decideAndAppend(job);
+      } catch (error) {
+        const pause = retryPause(error, attempt, {
+          expectedRevision: options.expectedRevision,
+          keyed: write !== undefined,
+        });
+        if (pause === undefined || Date.now() + pause - started > RETRY_BUDGET_MS) throw error;
+        await sleep(pause);
+      }
     }
-    const state = fold(decider, newer, base.state);
-    const events = decider.decide(command, state, await loadContext(state));
-    const after = events.reduce(decider.evolve, state);
-    if (events.length === 0) return { events, state: after, revision: current, position: null };
-    const metadata = metadataOf(command, options.correlationId);
-    const encoded = await Promise.all(
-      events.map(async (event) => ({
-        eventId: newEventId(),
-        type: event.type,
-        data: await codec.encode(streamId, { type: event.type, data: event.data as JsonObject }),
-        metadata,
-      })),
-    );
-    try {
-      const result = await store.append(streamId, encoded, {
-        expectedRevision: current < 0 ? "no_stream" : current,
-      });
-      return { events, state: after, revision: result.nextRevision, position: result.position };
-    } catch (error) {
-      const retry =
-        error instanceof WrongExpectedRevisionError &&
-        options.expectedRevision === undefined &&
-        attempt < (options.retries ?? 3);
-      if (!retry) throw error;
-    }
+  });
+}
+
+async function decideAndAppend<
+  C extends Command,
+  E extends { type: string; data: object },
+  S,
+  Ctx,
+>({
+  deps: { store, codec },
+  streamId,
+  decider,
+  loadContext,
+  command,
+  options,
+  snapshot,
+}: {
+  deps: CommandDeps;
+  streamId: string;
+  decider: Decider<C, E, S, Ctx>;
+  loadContext: (state: S) => Promise<Ctx>;
+  command: C;
+  options: HandleOptions;
+  snapshot?: () => Snapshot<S> | undefined;
+}): Promise<Handled<E, S>> {
+  const base = snapshot?.() ?? { state: decider.initialState, revision: -1 };
+  const newer = await readDecodedStream(store, codec, streamId, base.revision + 1);
+  const current = base.revision + newer.length;
+  if (!matches(options.expectedRevision, current)) {
+    throw new WrongExpectedRevisionError(streamId, options.expectedRevision ?? "any", current);
   }
+  const state = fold(decider, newer, base.state);
+  const events = decider.decide(command, state, await loadContext(state));
+  const after = events.reduce(decider.evolve, state);
+  if (events.length === 0) return { events, state: after, revision: current, position: null };
+  const write = options.idempotency;
+  const metadata = metadataOf(command, options.correlationId);
+  const encoded = await Promise.all(
+    events.map(async (event, i) => ({
+      eventId: write ? write.eventId(i) : newEventId(),
+      type: event.type,
+      data: await codec.encode(streamId, { type: event.type, data: event.data as JsonObject }),
+      metadata: write ? withRequest(metadata, write) : metadata,
+    })),
+  );
+  const result = await store.append(streamId, encoded, {
+    expectedRevision: current < 0 ? "no_stream" : current,
+  });
+  return { events, state: after, revision: result.nextRevision, position: result.position };
+}
+
+/** The answer the first attempt gave: its events, the state right after them, where they landed. */
+async function replay<E, S>(
+  deps: CommandDeps,
+  streamId: string,
+  decider: { initialState: S; evolve: (state: S, event: never) => S },
+  recorded: readonly RecordedEvent[],
+  write: IdempotentWrite,
+): Promise<Handled<E, S>> {
+  const last = recorded[recorded.length - 1]!;
+  const history = (await readDecodedStream(deps.store, deps.codec, streamId)).filter(
+    (event) => event.revision <= last.revision,
+  );
+  write.replayed = true;
+  return {
+    events: history.slice(-recorded.length).map(({ type, data }) => ({ type, data }) as E),
+    state: fold(decider, history),
+    revision: last.revision,
+    position: last.position,
+  };
 }
 
 function matches(expected: HandleOptions["expectedRevision"], current: number): boolean {

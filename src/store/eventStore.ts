@@ -46,6 +46,12 @@ export interface EventStore {
   ): Promise<AppendResult>;
   /** Reads one stream in revision order; an absent stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * The stored event with this id, or undefined. Every adapter finds it in `streamId`, where the
+   * caller expects it; SQLite and PostgreSQL find it in any stream (their event ids are indexed),
+   * EventStoreDB only there. Keyed writes find their earlier attempt with it (idempotentWrite.ts).
+   */
+  readEvent(eventId: string, options: { streamId: string }): Promise<RecordedEvent | undefined>;
   /** Reads all streams in global position order, one page at a time. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Delivers every event after fromPosition exactly once, in position order, then follows live appends. */

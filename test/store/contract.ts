@@ -4,6 +4,7 @@ import { concurrencyContract } from "./contract/concurrency.js";
 import { expectedRevisionContract } from "./contract/expectedRevision.js";
 import { hashChainContract } from "./contract/hashChain.js";
 import { pagingContract } from "./contract/paging.js";
+import { readEventContract } from "./contract/readEvent.js";
 import { roundTripContract } from "./contract/roundTrip.js";
 import { subscriptionContract } from "./contract/subscription.js";
 import type { StoreHarness } from "./contract/support.js";
@@ -31,6 +32,7 @@ export function eventStoreContract(name: string, harness: StoreHarness): void {
     expectedRevisionContract(store);
     concurrencyContract(store, harness);
     pagingContract(store);
+    readEventContract(store, harness);
     subscriptionContract(store);
     hashChainContract(store, harness);
   });

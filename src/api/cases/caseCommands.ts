@@ -1,4 +1,5 @@
 import { handleCaseCommand } from "../../commands/caseWork.js";
+import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
 import type { CaseCommand, CaseState } from "../../domain/index.js";
 import { DomainError } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
@@ -42,6 +43,7 @@ export async function runCaseCommand(
     expectedRevision: ExpectedRevisionFromHeader | undefined;
     /** Keep refusals as they are; only for a case id the server just generated. */
     reveal?: boolean;
+    idempotency?: IdempotentWrite;
   },
   caseId: string,
   fields: CommandFields<CaseCommand>,
@@ -56,6 +58,7 @@ export async function runCaseCommand(
   try {
     const handled = await handleCaseCommand(deps.commands, command, {
       expectedRevision: expected,
+      idempotency: request.idempotency,
     });
     return {
       state: handled.state,

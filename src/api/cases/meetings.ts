@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { runCaseCommand } from "./caseCommands.js";
@@ -22,7 +21,7 @@ export function meetingRoutes(deps: ResourceDeps): Route[] {
     problems: caseWriteProblems,
   }).handle(async (request) => {
     const { caseId } = request.params;
-    const meetingId = randomUUID();
+    const meetingId = request.newId("meetingId");
     const written = await runCaseCommand(deps, request, caseId, {
       type: "ScheduleMeeting",
       meetingId,

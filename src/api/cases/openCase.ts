@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
@@ -30,9 +29,9 @@ export function openCaseRoute(deps: ResourceDeps): Route {
     problems: caseWriteProblems,
   }).handle(async (request) => {
     const { body } = request;
-    const caseId = randomUUID();
-    const signalId = randomUUID();
-    const subjectId = randomUUID();
+    const caseId = request.newId("caseId");
+    const signalId = request.newId("signalId");
+    const subjectId = request.newId("subjectId");
     // A fresh case id hides nothing, so refusals (e.g. not a covenant member) keep their status.
     const written = await runCaseCommand(deps, { ...request, reveal: true }, caseId, {
       type: "RaiseSignal",

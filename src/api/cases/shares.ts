@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { runCaseCommand } from "./caseCommands.js";
@@ -33,7 +32,7 @@ export function shareRoutes(deps: ResourceDeps): Route[] {
     problems: caseWriteProblems,
   }).handle(async (request) => {
     const { caseId } = request.params;
-    const shareId = randomUUID();
+    const shareId = request.newId("shareId");
     const written = await runCaseCommand(deps, request, caseId, {
       type: "ShareInformation",
       shareId,
@@ -56,7 +55,7 @@ export function shareRoutes(deps: ResourceDeps): Route[] {
     problems: caseWriteProblems,
   }).handle(async (request) => {
     const { caseId, signalId } = request.params;
-    const shareId = randomUUID();
+    const shareId = request.newId("shareId");
     const written = await runCaseCommand(deps, request, caseId, {
       type: "ShareSignal",
       shareId,

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { requireKnownCase, runCaseCommand } from "./caseCommands.js";
@@ -24,7 +23,7 @@ export function raiseSignalRoute(deps: ResourceDeps): Route {
     const { caseId } = request.params;
     // A signal to an unknown id would open a new case; a case must exist to be added to.
     const state = await requireKnownCase(deps, request.caller, caseId);
-    const signalId = randomUUID();
+    const signalId = request.newId("signalId");
     const written = await runCaseCommand(deps, request, caseId, {
       type: "RaiseSignal",
       signalId,

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { answerWrite, requireMemberView, runCovenantCommand } from "./covenantCommands.js";
@@ -18,10 +17,11 @@ export function covenantRoutes(deps: ResourceDeps): Route[] {
     body: establishBody,
     responses: { 201: covenantView },
     problems: covenantWriteProblems,
-  }).handle(async ({ body, caller, expectedRevision }) => {
-    const covenantId = body.covenantId ?? randomUUID();
+  }).handle(async (request) => {
+    const { body, caller } = request;
+    const covenantId = body.covenantId ?? request.newId("covenantId");
     const chair = { ...body.chair, organisationId: caller.organisationId };
-    const written = await runCovenantCommand(deps, { caller, expectedRevision }, covenantId, {
+    const written = await runCovenantCommand(deps, request, covenantId, {
       type: "EstablishCovenant",
       name: body.name,
       chair,

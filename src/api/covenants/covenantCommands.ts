@@ -1,5 +1,6 @@
 import { handleCovenantCommand } from "../../commands/caseWork.js";
 import { readState, type Snapshot } from "../../commands/handleCommand.js";
+import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
 import {
   activeMember,
   type CovenantCommand,
@@ -23,11 +24,15 @@ type CommandFields<C> = C extends CovenantCommand ? Omit<C, "actor" | "now" | "c
 /** Runs one covenant command as the caller; the domain decides whether the caller may. */
 export async function runCovenantCommand(
   deps: ResourceDeps,
-  request: { caller: Caller; expectedRevision: ExpectedRevisionFromHeader | undefined },
+  request: {
+    caller: Caller;
+    expectedRevision: ExpectedRevisionFromHeader | undefined;
+    idempotency?: IdempotentWrite;
+  },
   covenantId: string,
   fields: CommandFields<CovenantCommand>,
 ): Promise<CovenantWritten> {
-  const { caller, expectedRevision } = request;
+  const { caller, expectedRevision, idempotency } = request;
   const command = {
     ...fields,
     covenantId,
@@ -36,6 +41,7 @@ export async function runCovenantCommand(
   } as CovenantCommand;
   const handled = await handleCovenantCommand(deps.commands, command, {
     expectedRevision,
+    idempotency,
   });
   return {
     state: handled.state,

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { entryOf } from "../../domain/index.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
@@ -70,7 +69,7 @@ export function ruleRoutes(deps: ResourceDeps): Route[] {
     problems: covenantWriteProblems,
   }).handle(async (request) => {
     const { covenantId } = request.params;
-    const ruleId = request.body.ruleId ?? randomUUID();
+    const ruleId = request.body.ruleId ?? request.newId("ruleId");
     const { sharerKind, dataCategories, recipientKinds, legalBasisIds } = request.body;
     const written = await runCovenantCommand(deps, request, covenantId, {
       type: "AddSharingRule",

@@ -51,8 +51,8 @@ export function problemsOf(route: Route): ProblemKind[] {
   if (!route.public) kinds.push("unauthenticated", "forbidden");
   if (route.body) kinds.push("malformed_json", "payload_too_large", "unsupported_media_type");
   if (route.method === "get") kinds.push("not_yet_consistent");
-  else kinds.push("precondition_failed", "conflict");
-  if (route.idempotent) kinds.push("idempotency_key_reused", "idempotency_in_progress");
+  else kinds.push("precondition_failed", "conflict", "write_contention");
+  if (route.idempotent) kinds.push("idempotency_key_reused");
   return [...new Set([...kinds, ...route.problems])];
 }
 

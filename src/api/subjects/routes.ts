@@ -71,9 +71,10 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
       "forbidden",
       "conflict",
       "idempotency_key_reused",
+      "write_contention",
       "not_yet_consistent",
     ],
-  }).handle(async ({ params, body, caller }) => {
+  }).handle(async ({ params, body, caller, idempotency }) => {
     await currentAuditedCovenant(
       deps,
       caller,
@@ -94,6 +95,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
         reason: body.reason,
       },
       body.covenantId,
+      { idempotency },
     );
     const erased = handled.events[0]!.data;
     return {

@@ -1,30 +1,13 @@
 import { EventStoreDBClient } from "@eventstore/db-client";
 import type { EventStore, Subscription } from "../eventStore.js";
+import { perStreamQueue } from "../perStreamQueue.js";
 import { appendWithChain } from "./append.js";
-import { headPosition, listStreams, readAll, readStream } from "./reads.js";
+import { headPosition, listStreams, readAll, readEvent, readStream } from "./reads.js";
 import { allStreamSource, type ResubscribeOptions, resubscribing } from "./subscription.js";
 
 export interface EventStoreDbOptions {
   /** Backoff and drop reporting for subscriptions; see resubscribing(). */
   resubscribe?: Omit<ResubscribeOptions, "fromPosition">;
-}
-
-/**
- * Appends to one stream from this process run one after another, so they never race each other
- * for the chain's tail; races with other processes are caught by the expected revision.
- */
-function perStreamQueue(): <T>(streamId: string, work: () => Promise<T>) => Promise<T> {
-  const tails = new Map<string, Promise<unknown>>();
-  return (streamId, work) => {
-    const previous = tails.get(streamId) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => {});
-    tails.set(streamId, settled);
-    settled.then(() => {
-      if (tails.get(streamId) === settled) tails.delete(streamId);
-    });
-    return next;
-  };
 }
 
 /**
@@ -38,6 +21,8 @@ export function openEventStoreDbEventStore(
   const client = EventStoreDBClient.connectionString(connectionString);
   const source = allStreamSource(client);
   const subscriptions = new Set<Subscription>();
+  // Appends to one stream from this process never race each other for the chain's tail;
+  // races with other processes are caught by the expected revision.
   const inStreamOrder = perStreamQueue();
   let closing: Promise<void> | undefined;
 
@@ -45,6 +30,7 @@ export function openEventStoreDbEventStore(
     append: (streamId, events, { expectedRevision = "any" } = {}) =>
       inStreamOrder(streamId, () => appendWithChain(client, streamId, events, expectedRevision)),
     readStream: (streamId, readOptions) => readStream(client, streamId, readOptions),
+    readEvent: (eventId, { streamId }) => readEvent(client, streamId, eventId),
     readAll: (readOptions) => readAll(client, readOptions),
     subscribe(handler, { fromPosition } = {}) {
       const subscription = resubscribing(source, handler, { ...options.resubscribe, fromPosition });

@@ -77,6 +77,26 @@ export async function readStream(
   return events;
 }
 
+/**
+ * An event by id, in one stream only: ESDB keeps no index by event id. The stream is read from
+ * its end, page by page, since the write a retry looks for is usually among the last.
+ */
+export async function readEvent(
+  client: EventStoreDBClient,
+  streamId: string,
+  eventId: string,
+): Promise<RecordedEvent | undefined> {
+  let from: ReadRevision = END;
+  for (;;) {
+    const page = await readRevisions(client, streamId, from, true, BACKWARD_PAGE_SIZE);
+    const found = page.find((event) => event.eventId === eventId);
+    if (found) return found;
+    const oldest = page.at(-1);
+    if (!oldest || oldest.revision === 0 || page.length < BACKWARD_PAGE_SIZE) return undefined;
+    from = BigInt(oldest.revision - 1);
+  }
+}
+
 /** Connection trouble, as opposed to the server refusing a position that is not a record's. */
 const isTransient = (error: unknown): boolean =>
   [

@@ -58,6 +58,10 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  async readEvent(eventId: string): Promise<RecordedEvent | undefined> {
+    return (await selectEvents(this.pool, "event_id = $1", [eventId]))[0];
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return selectEvents(this.pool, "position > $1 ORDER BY position LIMIT $2", [
       (options.fromPosition ?? START).toString(),

@@ -65,6 +65,10 @@ export class SqliteEventStore implements EventStore {
     return this.reader.readStream(streamId, options);
   }
 
+  async readEvent(eventId: string): Promise<RecordedEvent | undefined> {
+    return this.reader.readEvent(eventId);
+  }
+
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.reader.readAll(options);
   }

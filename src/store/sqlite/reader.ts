@@ -23,6 +23,7 @@ export function eventReader(db: Database) {
      ORDER BY revision DESC LIMIT ?`,
   );
   const all = prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+  const byId = prepare(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`);
   const head = db.prepare("SELECT max(position) FROM events").pluck().safeIntegers();
   const streams = db
     .prepare("SELECT stream_id FROM streams WHERE stream_id > ? ORDER BY stream_id LIMIT ?")
@@ -36,6 +37,10 @@ export function eventReader(db: Database) {
           ? backwards.all(streamId, options.from ?? Number.MAX_SAFE_INTEGER, limit)
           : forwards.all(streamId, options.from ?? 0, limit);
       return (rows as Row[]).map(toEvent);
+    },
+    readEvent(eventId: string): RecordedEvent | undefined {
+      const row = byId.get(eventId) as Row | undefined;
+      return row && toEvent(row);
     },
     readAll(options: ReadAllOptions = {}): RecordedEvent[] {
       const rows = all.all(options.fromPosition ?? 0n, options.limit ?? DEFAULT_LIMIT);

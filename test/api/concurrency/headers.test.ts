@@ -25,79 +25,15 @@ function put(id: string, body: object, headers: Record<string, string> = {}) {
   });
 }
 
-describe("Idempotency-Key", () => {
-  it("the same key and body replay the first response and write nothing", async () => {
-    const key = `key-${crypto.randomUUID()}`;
-    const first = await post({ label: "a", count: 1 }, { "idempotency-key": key });
-    expect(first.status).toBe(201);
-    const firstBody = await first.json();
-    const head = await t.store.headPosition();
-
-    const again = await post({ count: 1, label: "a" }, { "idempotency-key": key });
-    expect(again.status).toBe(201);
-    expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
-    expect(again.headers.get("location")).toBe(first.headers.get("location"));
-    expect(await again.json()).toEqual(firstBody);
-    expect(await t.store.headPosition()).toBe(head);
-  });
-
-  it("the same key with a different body is 422 and writes nothing", async () => {
-    const key = `key-${crypto.randomUUID()}`;
-    expect((await post({ label: "a", count: 1 }, { "idempotency-key": key })).status).toBe(201);
-    const head = await t.store.headPosition();
-    const reused = await post({ label: "a", count: 2 }, { "idempotency-key": key });
-    expect(reused.status).toBe(422);
-    expect((await problemOf(reused)).type).toBe(
-      "https://casustafel.example/problems/idempotency-key-reused",
-    );
-    expect(await t.store.headPosition()).toBe(head);
-  });
-
-  it("keys are per user: another user's identical request runs on its own", async () => {
-    const key = `key-${crypto.randomUUID()}`;
-    const first = await thingOf(post({ label: "a", count: 1 }, { "idempotency-key": key }));
-    const other = `Bearer ${await t.token("org-police", ["professional"])}`;
-    const second = await post(
+describe("Idempotency-Key on a route that ignores it", () => {
+  it("given a POST handler that never hands the key to a command, then the request fails loudly instead of pretending to be idempotent", async () => {
+    const answer = await post(
       { label: "a", count: 1 },
-      { "idempotency-key": key, authorization: other },
+      { "idempotency-key": `key-${crypto.randomUUID()}` },
     );
-    expect(second.status).toBe(201);
-    expect(second.headers.get("idempotent-replayed")).toBeNull();
-    expect((await thingOf(second)).id).not.toBe(first.id);
-  });
-
-  it("concurrent retries with one key run the handler once", async () => {
-    const key = `key-${crypto.randomUUID()}`;
-    const head = await t.store.headPosition();
-    const responses = await Promise.all(
-      Array.from({ length: 5 }, () => post({ label: "c", count: 3 }, { "idempotency-key": key })),
-    );
-    const created = responses.filter(
-      (r) => r.status === 201 && r.headers.get("idempotent-replayed") === null,
-    );
-    expect(created).toHaveLength(1);
-    expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
-    const things = (await t.store.readAll({ fromPosition: head })).filter(
-      (e) => e.type === "ThingRecorded",
-    );
-    expect(things).toHaveLength(1);
-  });
-
-  it("a failed request releases the key so a retry can succeed", async () => {
-    const key = `key-${crypto.randomUUID()}`;
-    const refused = await fetch(`${t.url}/v1/refusals`, {
-      method: "POST",
-      headers: { authorization, "idempotency-key": key },
-    });
-    expect(refused.status).toBe(422);
-    const retried = await fetch(`${t.url}/v1/refusals`, {
-      method: "POST",
-      headers: { authorization, "idempotency-key": key },
-    });
-    expect((await problemOf(retried)).type).toBe(
-      "https://casustafel.example/problems/rule-violation",
-    );
+    expect(answer.status).toBe(500);
+    expect((await problemOf(answer)).type).toBe("https://casustafel.example/problems/internal");
+    expect(t.logs.join("\n")).toContain("routeRunner.ts");
   });
 
   it("a malformed key is 400", async () => {

@@ -27,12 +27,20 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** Several service processes on one PostgreSQL database, sharing DATA_DIR and MASTER_KEY. */
+/**
+ * Service processes on one store, sharing DATA_DIR and MASTER_KEY: several on one PostgreSQL
+ * database, or with `STORE: "sqlite"` one at a time on one file under DATA_DIR.
+ */
 export interface Cluster {
   databaseUrl: string;
   dataDir: string;
   services: ServiceProcess[];
   token(organisationId: string, roles: Role[]): Promise<string>;
+  /**
+   * Starts one more process on the same store and settings (e.g. after a kill) and waits until
+   * it is ready; a start-up that fails ends the wait at once, a slow one (a loaded machine) may take long.
+   */
+  start(name: string): Promise<ServiceProcess>;
   call(
     service: ServiceProcess,
     method: string,
@@ -103,11 +111,18 @@ export async function startCluster(
         roles,
         userId: `${organisationId}-${roles.join("-")}`,
       }),
+    async start(name) {
+      const service = await spawnService(name, environment);
+      services.push(service);
+      await waitUntilReady(service, 120_000);
+      return service;
+    },
     call,
     close: async () => {
       const stopped = Promise.all(services.map((service) => service.stop("SIGTERM")));
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      await killHalfStarted();
+      // Only this cluster's processes: another cluster may be running in the same file.
+      await Promise.all(services.map((service) => service.stop("SIGKILL")));
       await rm(dataDir, { recursive: true, force: true });
     },
   };
