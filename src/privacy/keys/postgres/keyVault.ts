@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { KeyVault, StoredKey } from "../keyStore.js";
+import { coalesced } from "./coalesced.js";
 import { createKeySchema } from "./schema.js";
 import { flushWal } from "./walFlush.js";
 import { walFacts, walProblems } from "./walSettings.js";
@@ -71,33 +72,6 @@ export function postgresKeyVault(pool: pg.Pool): KeyVault {
     async erasureProblems() {
       return walProblems(await walFacts(pool));
     },
-  };
-}
-
-/**
- * Callers that arrive while a flush runs share the next one, started when it ends: the running
- * one may have looked at the WAL before their erasure committed.
- */
-function coalesced(task: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  let queued: Promise<void> | undefined;
-  const start = (): Promise<void> => {
-    const run = task().finally(() => {
-      if (running === run) running = undefined;
-    });
-    running = run;
-    return run;
-  };
-  return () => {
-    if (queued) return queued;
-    if (!running) return start();
-    queued = running
-      .catch(() => {})
-      .then(() => {
-        queued = undefined;
-        return start();
-      });
-    return queued;
   };
 }
 
