@@ -108,6 +108,7 @@ describe.skipIf(OWN_SERVER_UNAVAILABLE)(
       ["wal_recycle", "on", "set wal_recycle = off"],
       ["wal_keep_size", "1GB", "set wal_keep_size = 0"],
       ["log_statement", "all", "set log_parameter_max_length = 0"],
+      ["log_min_duration_statement", "250ms", "set log_parameter_max_length = 0"],
     ])(
       "given %s = %s, the flush does not report the erasure complete and says to %s; reset, it does",
       async (name, value, remedy) => {

@@ -35,9 +35,10 @@ export async function walFacts(db: pg.Pool, erasedAt?: string): Promise<WalFacts
     `SELECT current_user AS role,
        current_setting('wal_recycle')::bool AS wal_recycle,
        (SELECT setting FROM pg_settings WHERE name = 'wal_keep_size') AS wal_keep_mb,
-       current_setting('log_parameter_max_length')::int <> 0
+       (SELECT setting::int FROM pg_settings WHERE name = 'log_parameter_max_length') <> 0
          AND (current_setting('log_statement') IN ('mod', 'all')
-           OR current_setting('log_min_duration_statement')::int >= 0) AS logs_parameters,
+           OR (SELECT setting::int FROM pg_settings WHERE name = 'log_min_duration_statement') >= 0)
+         AS logs_parameters,
        EXISTS (SELECT FROM pg_roles WHERE (rolname = 'pg_checkpoint' AND pg_has_role(oid, 'MEMBER'))
                OR (rolname = current_user AND rolsuper)) AS may_checkpoint,
        has_function_privilege('pg_switch_wal()', 'EXECUTE') AS may_switch_wal,
