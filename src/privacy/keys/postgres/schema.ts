@@ -16,7 +16,14 @@ const statements = [
      erased_at timestamptz,
      erased_lsn pg_lsn
    )`,
-  "ALTER TABLE subject_keys ADD COLUMN IF NOT EXISTS erased_lsn pg_lsn",
+  // Tables from before erased_lsn get it; looked up first, as ALTER TABLE would lock the table
+  // against every key read at each start-up.
+  `DO $$ BEGIN
+     IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'subject_keys'::regclass
+                    AND attname = 'erased_lsn' AND NOT attisdropped) THEN
+       ALTER TABLE subject_keys ADD COLUMN erased_lsn pg_lsn;
+     END IF;
+   END $$`,
 ];
 
 /** Creates the key table if it is missing; safe to run from several processes at once. */
