@@ -2,7 +2,7 @@
 export interface Figure {
   name: string;
   value: number;
-  unit: "ev/s" | "req/s" | "ms" | "µs" | "%" | "cores" | "events" | "count" | "ratio";
+  unit: "ev/s" | "req/s" | "ms" | "µs" | "%" | "cores" | "events" | "count" | "ratio" | "MB";
 }
 
 /** The q-quantile (0..1) of latencies in milliseconds. */

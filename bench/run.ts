@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = 
   cluster: () => import("./cluster.js"),
   integrity: () => import("./integrity.js"),
   contention: () => import("./contention.js"),
+  erasure: () => import("./erasure.js"),
 };
 
 const requested = process.argv.slice(2);

@@ -54,6 +54,12 @@ function scheduleRetention(system: System): () => Promise<void> {
         failures: failures.length,
       };
       if (subjectsErased > 0 || failures.length > 0) logger.info(counts, "retention applied");
+      if (!summary.erasureComplete) {
+        logger.error(
+          { runId, reason: summary.incompleteBecause },
+          "erasure incomplete: erased keys may remain in the key database's files",
+        );
+      }
     },
     onError: (error) => logger.error({ err: error }, "retention run failed"),
   });

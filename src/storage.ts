@@ -47,11 +47,26 @@ function separateVault(location: string): { vault: KeyVault; close: () => Promis
 }
 
 /**
- * Opens the configured store. Keys live in the events' own database by default, so a backup
- * of one holds both; EventStoreDB has no tables of ours, so its keys go to KEYSTORE_URL
+ * Opens the configured store and says at start-up what keeps the key database from completing
+ * an erasure (settings and grants only). Keys live in the events' own database by default, so a
+ * backup of one holds both; EventStoreDB has no tables of ours, so its keys go to KEYSTORE_URL
  * (default: an SQLite file under DATA_DIR).
  */
 export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
+  const storage = await openConfigured(config, logger);
+  const problems = await storage.vault
+    .erasureProblems()
+    .catch((error: unknown) => [`the check itself failed (${(error as Error).name})`]);
+  if (problems.length > 0) {
+    logger.warn(
+      { problems },
+      "erased keys can outlive an erasure in the key database's files until these are fixed (README: Privacy, erasure and backups)",
+    );
+  }
+  return storage;
+}
+
+async function openConfigured(config: Config, logger: Logger): Promise<Storage> {
   const keyStoreUrl = config.keys.keyStoreUrl;
   switch (config.store.kind) {
     case "sqlite": {

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     });
     // Counts and pseudonymous ids only: the summary holds no personal data.
     console.log(JSON.stringify(summary));
-    if (summary.failures.length > 0) process.exitCode = 1;
+    if (summary.failures.length > 0 || !summary.erasureComplete) process.exitCode = 1;
   } finally {
     await storage.close();
   }

@@ -16,14 +16,16 @@ import {
 
 /**
  * Erases a subject: records the PII-free SubjectErased first, then deletes the data key
- * (crypto-shredding). Deleting is idempotent, so a crash between the two is mended by
- * replaying SubjectErased (the projector deletes the key again when it sees the event).
+ * (crypto-shredding) and flushes the key storage, unless `flush: "later"` leaves that to a
+ * batch (the retention run flushes once for all its subjects). Deleting is idempotent, so a
+ * crash between the two is mended by replaying SubjectErased (the projector deletes the key
+ * again when it sees the event), and every retention run flushes.
  */
 export async function handleSubjectCommand(
   deps: CommandDeps & { keyStore: KeyStore },
   command: SubjectCommand,
   covenantId: string,
-  options?: HandleOptions,
+  options?: HandleOptions & { flush?: "now" | "later" },
 ): Promise<Handled<SubjectEvent, SubjectState>> {
   const handled = await handleCommand(
     deps,
@@ -34,7 +36,7 @@ export async function handleSubjectCommand(
     options,
   );
   if (handled.events.some((event) => event.type === "SubjectErased")) {
-    await deps.keyStore.delete(command.subjectId);
+    await deps.keyStore.deleteMany([command.subjectId], { flush: options?.flush ?? "now" });
   }
   return handled;
 }

@@ -93,8 +93,9 @@ export async function sqliteAuditWorld(path?: string): Promise<AuditWorld> {
   return worldOver(store, sqliteKeyVault(db), close, { sqlitePath });
 }
 
-export async function postgresAuditWorld(): Promise<AuditWorld> {
-  const store = await openPostgresEventStore(await freshDatabaseUrl());
+/** A world in a fresh database on the suite's server, or on the database at `url`. */
+export async function postgresAuditWorld(url?: string): Promise<AuditWorld> {
+  const store = await openPostgresEventStore(url ?? (await freshDatabaseUrl()));
   return worldOver(store, postgresKeyVault(store.pool), () => store.close(), { pool: store.pool });
 }
 

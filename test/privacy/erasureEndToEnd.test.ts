@@ -23,7 +23,12 @@ import {
   settled,
   sqliteAuditWorld,
 } from "./auditWorld.js";
-import { readServerFile } from "./keys/rawFiles.js";
+import {
+  dataDirectoryHolding,
+  keyNeedles,
+  readableDataDirectory,
+  readServerFile,
+} from "./keys/rawFiles.js";
 import { meetingWithAgreement } from "./meeting.js";
 
 // Every personal text of the scenario is unique, so finding it anywhere means it leaked.
@@ -109,6 +114,32 @@ async function reportShown(built: ReturnType<typeof models>, subjectId: string) 
   return JSON.stringify(report);
 }
 
+/** The subject's data key as PostgreSQL stores it (wrapped) and as the codec uses it: what the data directory must lose. */
+async function keyNeedlesOf(subjectId: string): Promise<Record<string, Buffer>> {
+  const { rows } = await world.pool!.query(
+    "SELECT wrapped FROM subject_keys WHERE subject_id = $1",
+    [subjectId],
+  );
+  const dataKey = (await world.keyStore.get(subjectId))!.key.export();
+  return { ...keyNeedles(rows[0].wrapped), dataKey };
+}
+
+/**
+ * The files of the live PostgreSQL data directory (this database's folder, pg_wal and all the
+ * rest) holding any needle; undefined, with the reason printed, where it cannot be read here.
+ */
+async function liveFilesHolding(needles: Record<string, Buffer>): Promise<string[] | undefined> {
+  const readable = await readableDataDirectory(world.pool!);
+  if ("reason" in readable) {
+    console.warn(`raw scan of the live data directory skipped: ${readable.reason}`);
+    return undefined;
+  }
+  const holding = dataDirectoryHolding(readable.dataDir, needles, readable.database);
+  return Object.entries(holding).flatMap(([needle, files]) =>
+    files.map((file) => `${needle}: ${file}`),
+  );
+}
+
 /** The raw bytes of the store: the SQLite file and its WAL, or every file of the PostgreSQL database. */
 async function rawBytes(): Promise<Buffer[]> {
   if (world.sqlitePath) {
@@ -142,6 +173,8 @@ describe.each([
     for (const text of PLAINTEXT)
       expect(await reportShown(built, script.subjectId)).toContain(text);
 
+    const key = world.pool ? await keyNeedlesOf(script.subjectId) : {};
+
     // When the covenant's privacy officer erases the subject
     await world.runSubject({
       type: "EraseSubject",
@@ -171,6 +204,12 @@ describe.each([
         raw.some((bytes) => bytes.includes(Buffer.from(text))),
         text,
       ).toBe(false);
+    }
+    // And on PostgreSQL no file of the live data directory, pg_wal included, holds the key or a text
+    if (world.pool) {
+      const texts = Object.fromEntries(PLAINTEXT.map((text) => [text, Buffer.from(text)]));
+      const holding = await liveFilesHolding({ ...key, ...texts });
+      if (holding) expect(holding).toEqual([]);
     }
     const verified = await verifyAll(world.store);
     expect(verified.broken).toEqual([]);

@@ -18,11 +18,13 @@ export class KeyUnwrapError extends Error {
   }
 }
 
-/** The key rows are erased, but the database could not yet rewrite its files; erase again to finish. */
+/** The key rows are erased, but the database's files may still hold the keys; the next flush tries again. */
 export class KeyWipeIncompleteError extends Error {
   readonly code = "key_wipe_incomplete";
   constructor(detail: string) {
-    super(`erased keys may still be on disk: ${detail}; retry the erasure`);
+    super(
+      `erased keys may still be on disk: ${detail}; the next erasure or retention run flushes again`,
+    );
     this.name = "KeyWipeIncompleteError";
   }
 }

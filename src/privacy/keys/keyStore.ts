@@ -19,10 +19,15 @@ export interface KeyStore {
   get(subjectId: string): Promise<DataKey | undefined>;
   /** Keys for many subjects in one round trip: every requested id is in the ring. */
   getMany(subjectIds: Iterable<string>): Promise<KeyRing>;
-  /** Crypto-shreds the subject: deletes its key from storage and memory, keeps a tombstone. */
+  /**
+   * Crypto-shreds the subject: deletes its key from storage and memory, keeps a tombstone, and
+   * flushes the storage (flushErased). Throws KeyWipeIncompleteError when the flush cannot be done.
+   */
   delete(subjectId: string): Promise<void>;
-  /** As delete, for many subjects with one storage rewrite. */
-  deleteMany(subjectIds: Iterable<string>): Promise<void>;
+  /** As delete, for many subjects with one storage rewrite; `flush: "later"` leaves the flush to the caller's flushErased. */
+  deleteMany(subjectIds: Iterable<string>, options?: { flush?: "now" | "later" }): Promise<void>;
+  /** Resolves once no file of the storage can hold any key erased before the call (one flush serves a batch). */
+  flushErased(): Promise<void>;
   /** Drops the subject's key from this process's memory (another process erased it). */
   forget(subjectId: string): void;
 }
@@ -47,6 +52,13 @@ export interface KeyVault {
   insertIfAbsent(subjectId: string, key: WrappedKey): Promise<StoredKey>;
   /** The stored keys of these subjects; subjects that never had a key are absent from the map. */
   find(subjectIds: readonly string[]): Promise<Map<string, StoredKey>>;
-  /** Replaces the subjects' keys by tombstones and rewrites storage so no wrapped byte remains. */
+  /** Replaces the subjects' keys by tombstones and rewrites the key table so no wrapped byte remains in it. */
   erase(subjectIds: readonly string[]): Promise<void>;
+  /**
+   * Removes what the database keeps of erased keys beyond the table (the write-ahead log), so
+   * that no file of it can hold one; throws KeyWipeIncompleteError saying why when it cannot.
+   */
+  flushErased(): Promise<void>;
+  /** What keeps this database from completing an erasure, for the operator; empty when nothing. */
+  erasureProblems(): Promise<string[]>;
 }

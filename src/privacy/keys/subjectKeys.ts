@@ -54,12 +54,16 @@ export function createKeyStore({
     return ring;
   }
 
-  async function deleteMany(subjectIds: Iterable<string>): Promise<void> {
+  async function deleteMany(
+    subjectIds: Iterable<string>,
+    { flush = "now" }: { flush?: "now" | "later" } = {},
+  ): Promise<void> {
     const unique = [...new Set(subjectIds)];
     if (unique.length === 0) return;
     // Forget first: even if the storage rewrite fails, this process no longer uses the keys.
     for (const subjectId of unique) cache.set(subjectId, ERASED_ENTRY);
     await vault.erase(unique);
+    if (flush === "now") await vault.flushErased();
   }
 
   return {
@@ -84,6 +88,7 @@ export function createKeyStore({
       await deleteMany([subjectId]);
     },
     deleteMany,
+    flushErased: () => vault.flushErased(),
     forget(subjectId) {
       cache.delete(subjectId);
     },

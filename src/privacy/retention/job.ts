@@ -4,6 +4,7 @@ import type { CommandDeps } from "../../commands/handleCommand.js";
 import { DomainError } from "../../domain/index.js";
 import type { EventStore } from "../../store/eventStore.js";
 import { START } from "../../store/types.js";
+import { KeyWipeIncompleteError } from "../keys/errors.js";
 import type { KeyStore } from "../keys/keyStore.js";
 import { type DueSubject, RetentionLedger } from "./ledger.js";
 
@@ -25,6 +26,13 @@ export interface RetentionSummary {
   alreadyErased: number;
   /** Subjects whose erasure failed; the next run tries them again. */
   failures: { subjectId: string; error: string }[];
+  /**
+   * Whether no file of the key storage can still hold a key erased so far (this run's or an
+   * earlier one's): the run flushes the storage once for all its erasures.
+   */
+  erasureComplete: boolean;
+  /** When not complete: the setting or grant that prevents it (no personal data); the next run tries again. */
+  incompleteBecause?: string;
 }
 
 export interface RetentionJob {
@@ -65,6 +73,7 @@ export function createRetentionJob(deps: RetentionDeps): RetentionJob {
       subjectsHeld: held,
       alreadyErased: 0,
       failures: [],
+      erasureComplete: false,
     };
     const erased: DueSubject[] = [];
     for (const subject of due) {
@@ -76,6 +85,10 @@ export function createRetentionJob(deps: RetentionDeps): RetentionJob {
     summary.subjectsErased = erased.length;
     summary.casesErased = erased.reduce((count, subject) => count + subject.caseIds.length, 0);
     if (erased.length > 0) await recordRun(deps.store, summary, erased);
+    // Every run flushes, so an erasure whose flush failed or was cut short by a crash completes later.
+    const flushed = await flushErased(deps.keyStore);
+    summary.erasureComplete = flushed === true;
+    if (flushed !== true) summary.incompleteBecause = flushed;
     await catchUp(deps.store);
     return summary;
   }
@@ -102,7 +115,7 @@ async function erase(
       deps,
       { type: "ApplyRetention", now, subjectId, caseIds, retentionUntil },
       covenantId,
-      { correlationId: runId },
+      { correlationId: runId, flush: "later" },
     );
     return "erased";
   } catch (error) {
@@ -110,6 +123,18 @@ async function erase(
     // A name or code only: messages of foreign errors are not ours to vouch for.
     const code = error instanceof DomainError ? `${error.code}:${error.rule}` : undefined;
     return { error: code ?? (error instanceof Error ? error.name : "unknown") };
+  }
+}
+
+/** True once the key storage holds no erased key in any file; else why not, as the error says it. */
+async function flushErased(keyStore: KeyStore): Promise<true | string> {
+  try {
+    await keyStore.flushErased();
+    return true;
+  } catch (error) {
+    if (error instanceof KeyWipeIncompleteError) return error.message;
+    // A name only: messages of foreign errors are not ours to vouch for.
+    return error instanceof Error ? error.name : "unknown";
   }
 }
 

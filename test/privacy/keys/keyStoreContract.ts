@@ -82,6 +82,27 @@ export function keyStoreContract(name: string, freshVault: VaultFactory): void {
       await expect(keys.getOrCreate(subjectId)).rejects.toThrow(SubjectErasedError);
     });
 
+    test("an erasure left to a later flush is erased at once, and the flush completes on storage set up for it", async () => {
+      const { vault } = await freshVault();
+      const keys = createKeyStore({ vault, masterKey });
+      const [first, second] = [randomUUID(), randomUUID()];
+      await keys.getOrCreate(first);
+      await keys.getOrCreate(second);
+
+      await keys.deleteMany([first], { flush: "later" });
+      await keys.deleteMany([second], { flush: "later" });
+
+      expect(await keys.getMany([first, second])).toEqual(
+        new Map([
+          [first, undefined],
+          [second, undefined],
+        ]),
+      );
+      expect(await vault.erasureProblems()).toEqual([]);
+      await keys.flushErased();
+      await keys.flushErased(); // nothing new: still complete
+    });
+
     test("keys wrapped under another master key do not unwrap", async () => {
       const { vault } = await freshVault();
       const subjectId = randomUUID();

@@ -94,3 +94,25 @@ test("erasure rewrites the key table: the wrapped bytes are in no file, despite 
     reader.release();
   }
 });
+
+test("a key table from before erased_lsn gains the column at start, and erasing and flushing work on it", async () => {
+  // Given the table as an earlier version created it, with a key in it
+  const pool = await freshPool();
+  await pool.query(`CREATE TABLE subject_keys (subject_id text PRIMARY KEY, key_id text,
+    wrapped bytea, created_at timestamptz NOT NULL DEFAULT now(), erased_at timestamptz)`);
+  const keys = createKeyStore({
+    vault: postgresKeyVault(pool),
+    masterKey: masterKeyFrom(randomBytes(32)),
+  });
+  const subjectId = randomUUID();
+  await keys.getOrCreate(subjectId);
+
+  // When the subject is erased
+  await keys.delete(subjectId);
+
+  // Then its tombstone records where the WAL stood
+  const { rows } = await pool.query("SELECT erased_lsn FROM subject_keys WHERE subject_id = $1", [
+    subjectId,
+  ]);
+  expect(rows[0].erased_lsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+});

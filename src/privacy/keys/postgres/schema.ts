@@ -5,14 +5,25 @@ const SCHEMA_LOCK = 727_002_000;
 
 // A row is a subject's key or, once erased, its tombstone (wrapped and key_id NULL): the
 // tombstone keeps a later write from silently creating a fresh key for an erased subject.
+// erased_lsn is where the WAL stood when the erasure was written: every WAL record that held
+// the key lies before it, so the WAL is flushed of it once no segment up to there remains.
 const statements = [
   `CREATE TABLE IF NOT EXISTS subject_keys (
      subject_id text PRIMARY KEY,
      key_id text,
      wrapped bytea,
      created_at timestamptz NOT NULL DEFAULT now(),
-     erased_at timestamptz
+     erased_at timestamptz,
+     erased_lsn pg_lsn
    )`,
+  // Tables from before erased_lsn get it; looked up first, as ALTER TABLE would lock the table
+  // against every key read at each start-up.
+  `DO $$ BEGIN
+     IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'subject_keys'::regclass
+                    AND attname = 'erased_lsn' AND NOT attisdropped) THEN
+       ALTER TABLE subject_keys ADD COLUMN erased_lsn pg_lsn;
+     END IF;
+   END $$`,
 ];
 
 /** Creates the key table if it is missing; safe to run from several processes at once. */

@@ -67,11 +67,16 @@ export function sqliteKeyVault(db: BetterSqlite3.Database): KeyVault {
     },
     async erase(subjectIds) {
       eraseAll(subjectIds, new Date().toISOString());
+    },
+    async flushErased() {
       const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as CheckpointResult[];
       // busy: a reader or writer elsewhere kept the WAL alive; its old frames still hold the keys.
       if (result && result.busy !== 0) {
         throw new KeyWipeIncompleteError("the SQLite WAL could not be checkpointed and truncated");
       }
+    },
+    async erasureProblems() {
+      return [];
     },
   };
 }
