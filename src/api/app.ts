@@ -12,6 +12,7 @@ import { createMetrics, httpMetrics, type Metrics } from "./observability/metric
 import { requestLog } from "./observability/requestLog.js";
 import { type ApiInfo, openApiDocument } from "./openapi/document.js";
 import { operationsRoutes, type ReadinessCheck } from "./operations/routes.js";
+import { percentEncodingGuard, requireHost } from "./pathEncoding.js";
 import { type DomainErrorKinds, problemMiddleware } from "./problemMapping.js";
 import { HttpProblem } from "./problems.js";
 import { expressPath, type Route } from "./route.js";
@@ -89,6 +90,7 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
   app.use(helmet());
   app.use(requestLog(logger));
   app.use(httpMetrics(metrics));
+  app.use(requireHost, percentEncodingGuard(routes.map((route) => route.path)));
   app.use((_req, res, next) => {
     if (shuttingDown) res.setHeader("Connection", "close");
     next();

@@ -33,7 +33,7 @@ export function handleCaseCommand(
     async (state) => {
       const covenantId =
         state.covenantId ?? (command.type === "RaiseSignal" ? command.covenantId : null);
-      if (!covenantId) throw new NotFound("case", command.caseId);
+      if (!covenantId) throw new NotFound("case-exists", command.caseId);
       return { covenant: await loadCovenant(deps, covenantId), catalogue };
     },
     command,

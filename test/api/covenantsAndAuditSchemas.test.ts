@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { problemSchema } from "../../src/api/problems.js";
+import { problemSchema } from "../../src/api/problemSchema.js";
 import type { Route } from "../../src/api/route.js";
 import { allRoutes } from "../../src/api/routes.js";
 import { DEMO_COVENANT_ID, type DemoCase, ORG, startWithDemoCase } from "./support/demoCase.js";

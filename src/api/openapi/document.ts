@@ -1,4 +1,5 @@
-import { type ProblemKind, problemCatalogue, problemSchema, problemType } from "../problems.js";
+import { problemSchema } from "../problemSchema.js";
+import { type ProblemKind, problemCatalogue, problemType } from "../problems.js";
 import type { Route } from "../route.js";
 import { type JsonSchema, SchemaCollector } from "./jsonSchema.js";
 
@@ -47,9 +48,17 @@ function operationId(route: Route): string {
 
 /** The problems a route can answer with: the ones every route shares plus its own. */
 export function problemsOf(route: Route): ProblemKind[] {
-  const kinds: ProblemKind[] = ["validation", "rate_limited", "internal"];
+  const kinds: ProblemKind[] = ["validation", "malformed_request", "rate_limited", "internal"];
   if (!route.public) kinds.push("unauthenticated", "forbidden");
-  if (route.body) kinds.push("malformed_json", "payload_too_large", "unsupported_media_type");
+  if (route.body) {
+    kinds.push(
+      "malformed_json",
+      "unreadable_body",
+      "payload_too_large",
+      "unsupported_media_type",
+      "unsupported_content_encoding",
+    );
+  }
   if (route.method === "get") kinds.push("not_yet_consistent");
   else kinds.push("precondition_failed", "conflict");
   if (route.idempotent) kinds.push("idempotency_key_reused", "idempotency_in_progress");

@@ -1,5 +1,11 @@
+import { hasRole } from "../actor.js";
 import { dateOf, isCalendarDate } from "../dates.js";
-import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import {
+  Conflict,
+  InvalidCommand,
+  NotPermitted,
+  OrganisationNotPermitted,
+} from "../domainError.js";
 import { requireText } from "../text.js";
 import type { CancelAgreement, CompleteAgreement, MakeAgreement } from "./commands.js";
 import type { CaseEvent } from "./events.js";
@@ -10,6 +16,7 @@ import {
   requireFound,
   requireNew,
   requireOpenCase,
+  requireParticipantEntry,
 } from "./guards.js";
 import type { Agreement, CaseState } from "./state.js";
 
@@ -23,7 +30,7 @@ export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEve
   requireChair(command.actor, open);
   requireNew(open.agreements[command.agreementId], "agreement-id-taken", command.agreementId);
   const what = requireText(command.what, "agreement-what");
-  if (!isJoined(open, command.ownerOrganisationId)) {
+  if (requireParticipantEntry(open, command.ownerOrganisationId).status !== "joined") {
     throw new Conflict("owner-participant", command.ownerOrganisationId);
   }
   if (!isCalendarDate(command.dueDate))
@@ -61,8 +68,13 @@ export function completeAgreement(command: CompleteAgreement, state: CaseState):
   const { actor } = command;
   const owner =
     actor.organisationId === agreement.ownerOrganisationId && isJoined(open, actor.organisationId);
-  if (!owner && !isChair(actor, open))
-    throw new NotPermitted("owner-or-chair", actor.organisationId);
+  if (!owner && !isChair(actor, open)) {
+    // A user of the chair organisation without the chair role lacks a role; anyone else, the organisation.
+    const chairOrganisation = actor.organisationId === open.chairOrganisationId;
+    if (chairOrganisation && !hasRole(actor, "chair"))
+      throw new NotPermitted("owner-or-chair", actor.organisationId);
+    throw new OrganisationNotPermitted("owner-or-chair", actor.organisationId);
+  }
   const { caseId, subjectId } = open;
   return [
     {

@@ -1,6 +1,11 @@
 import { hasRole } from "../actor.js";
 import { addYears, compareInstants, isInstant } from "../dates.js";
-import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import {
+  Conflict,
+  InvalidCommand,
+  NotPermitted,
+  OrganisationNotPermitted,
+} from "../domainError.js";
 import { requireText } from "../text.js";
 import type { CloseCase, ExtendRetention, ReopenCase } from "./commands.js";
 import type { CaseContext } from "./context.js";
@@ -67,8 +72,10 @@ export function extendRetention(command: ExtendRetention, state: CaseState): Cas
     throw new Conflict("case-closed", command.caseId);
   }
   const { actor } = command;
-  const ofChairOrganisation = actor.organisationId === existing.chairOrganisationId;
-  if (!ofChairOrganisation || !hasRole(actor, "chair", "privacy-officer")) {
+  if (actor.organisationId !== existing.chairOrganisationId) {
+    throw new OrganisationNotPermitted("chair-or-privacy-officer", actor.organisationId);
+  }
+  if (!hasRole(actor, "chair", "privacy-officer")) {
     throw new NotPermitted("chair-or-privacy-officer", actor.organisationId);
   }
   const reason = requireText(command.reason, "retention-reason");

@@ -1,4 +1,4 @@
-import { Conflict, NotPermitted } from "../domainError.js";
+import { Conflict, OrganisationNotPermitted } from "../domainError.js";
 import { requireText } from "../text.js";
 import type { CorrectShare, RevokeShare, ShareInformation } from "./commands.js";
 import type { CaseContext } from "./context.js";
@@ -47,7 +47,8 @@ export function shareInformation(
 /** Only the sharing organisation revokes or corrects what it shared, also after closure. */
 function ownShare(state: CaseState, shareId: string, organisationId: string): Share {
   const share = requireFound(state.shares[shareId], "share-exists", shareId);
-  if (share.sharedBy !== organisationId) throw new NotPermitted("sharer-only", organisationId);
+  if (share.sharedBy !== organisationId)
+    throw new OrganisationNotPermitted("sharer-only", organisationId);
   if (share.revokedAt !== null) throw new Conflict("share-revoked", shareId);
   return share;
 }

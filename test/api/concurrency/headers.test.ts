@@ -96,7 +96,7 @@ describe("Idempotency-Key", () => {
       headers: { authorization, "idempotency-key": key },
     });
     expect((await problemOf(retried)).type).toBe(
-      "https://casustafel.example/problems/rule-violation",
+      "https://casustafel.example/problems/share-refused",
     );
   });
 

@@ -79,7 +79,7 @@ describe("CloseCase", () => {
   test("only the chair closes, with a known outcome and a reason", () => {
     expectRefused(
       () => given(caseWithPartners()).when(close({ actor: actor(ORG.school) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-only",
     );
     expectRefused(
@@ -164,7 +164,7 @@ describe("ExtendRetention", () => {
     expectRefused(() => given(caseWithPartners()).when(extend()), "conflict", "case-closed");
     expectRefused(
       () => given(isClosed).when(extend({ actor: actor(ORG.school, "privacy-officer") })),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-or-privacy-officer",
       ORG.school,
     );
