@@ -8,6 +8,7 @@ import {
 } from "../domainError.js";
 import { requireText } from "../text.js";
 import type { CancelAgreement, CompleteAgreement, MakeAgreement } from "./commands.js";
+import type { CaseContext } from "./context.js";
 import type { CaseEvent } from "./events.js";
 import {
   isChair,
@@ -84,11 +85,16 @@ export function completeAgreement(command: CompleteAgreement, state: CaseState):
   ];
 }
 
-export function cancelAgreement(command: CancelAgreement, state: CaseState): CaseEvent[] {
+export function cancelAgreement(
+  command: CancelAgreement,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
   const agreement = openAgreement(open, command.agreementId);
-  const reason = requireText(command.reason, "cancel-reason");
+  const given = requireText(command.reason, "cancel-reason");
+  const reason = context.subjectErased ? null : given;
   const { caseId, subjectId } = open;
   return [
     {

@@ -35,7 +35,8 @@ export function closeCase(command: CloseCase, state: CaseState, context: CaseCon
   requireChair(command.actor, open);
   if (!OUTCOMES.includes(command.outcome))
     throw new InvalidCommand("case-outcome", String(command.outcome));
-  const reason = requireText(command.reason, "close-reason");
+  const given = requireText(command.reason, "close-reason");
+  const reason = context.subjectErased ? null : given;
   // Agreements are settled first, so no promise to the young person silently lapses.
   const unsettled = Object.values(open.agreements).find((a) => a.status === "open");
   if (unsettled) throw new Conflict("open-agreements", unsettled.agreementId);

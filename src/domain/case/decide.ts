@@ -1,5 +1,5 @@
 import type { Decider } from "../decider.js";
-import { InvalidCommand } from "../domainError.js";
+import { Conflict, InvalidCommand } from "../domainError.js";
 import { cancelAgreement, completeAgreement, makeAgreement } from "./agreements.js";
 import { closeCase, extendRetention, reopenCase } from "./closure.js";
 import type { CaseCommand } from "./commands.js";
@@ -19,12 +19,30 @@ import { correctShare, revokeShare, shareInformation } from "./sharing.js";
 import { raiseSignal } from "./signals.js";
 import { type CaseState, evolveCase, initialCaseState } from "./state.js";
 
+/**
+ * What may still happen in a case once its young person was erased: ending things, never
+ * recording anything new about them, so the case can be wound down, closed and retained.
+ */
+const WINDING_DOWN: ReadonlySet<CaseCommand["type"]> = new Set([
+  "DeclineInvitation",
+  "LeaveCase",
+  "RemovePartner",
+  "RevokeShare",
+  "WithdrawConsent",
+  "CompleteAgreement",
+  "CancelAgreement",
+  "CloseCase",
+]);
+
 /** The case decider: returns the events a command produces, or throws a DomainError naming the rule. */
 export function decideCase(
   command: CaseCommand,
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
+  if (context.subjectErased && !WINDING_DOWN.has(command.type)) {
+    throw new Conflict("subject-erased", command.caseId);
+  }
   switch (command.type) {
     case "RaiseSignal":
       return raiseSignal(command, state, context);
@@ -59,7 +77,7 @@ export function decideCase(
     case "CompleteAgreement":
       return completeAgreement(command, state);
     case "CancelAgreement":
-      return cancelAgreement(command, state);
+      return cancelAgreement(command, state, context);
     case "CloseCase":
       return closeCase(command, state, context);
     case "ReopenCase":

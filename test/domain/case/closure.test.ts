@@ -170,3 +170,25 @@ describe("ExtendRetention", () => {
     );
   });
 });
+
+describe("a case whose young person was erased", () => {
+  const erased = contextWith(undefined, undefined, true);
+  test("closes without recording the reason: no personal text is kept about them", () => {
+    expect(given(caseWithPartners(), erased).when(close())).toEqual([
+      caseEvent("CaseClosed", {
+        outcome: "referred",
+        reason: null,
+        closedAt: NOW,
+        retentionUntil: "2045-03-10T10:00:00.000Z",
+      }),
+    ]);
+  });
+  test("accepts nothing new about them: a share is refused as subject-erased", () => {
+    expectRefused(
+      () => given(caseWithPartners(), erased).when(share()),
+      "conflict",
+      "subject-erased",
+      CASE_ID,
+    );
+  });
+});
