@@ -19,7 +19,8 @@ export function covenantRoutes(deps: ResourceDeps): Route[] {
     responses: { 201: covenantView },
     problems: covenantWriteProblems,
   }).handle(async ({ body, caller, expectedRevision }) => {
-    const covenantId = body.covenantId ?? randomUUID();
+    // Always generated: a client-chosen id that is taken would tell a stranger it exists.
+    const covenantId = randomUUID();
     const chair = { ...body.chair, organisationId: caller.organisationId };
     const written = await runCovenantCommand(deps, { caller, expectedRevision }, covenantId, {
       type: "EstablishCovenant",
