@@ -49,6 +49,8 @@ const defaultInfo: ApiInfo = {
   title: "Casustafel API",
   version: "1.0.0",
   description: "Multidisciplinary case meetings about young people's safety in and around schools.",
+  // package.json is private and names no licence: an SPDX LicenseRef says the API is not for reuse.
+  license: { name: "Proprietary, all rights reserved", identifier: "LicenseRef-Proprietary" },
 };
 
 function routeChain(

@@ -7,6 +7,8 @@ export interface ApiInfo {
   title: string;
   version: string;
   description?: string;
+  /** OpenAPI 3.1: a name and an SPDX identifier or a URL. */
+  license: { name: string; identifier?: string; url?: string };
 }
 
 const headerParameters = {
@@ -172,27 +174,18 @@ export function openApiDocument(routes: readonly Route[], info: ApiInfo): Record
     paths[route.path]![route.method] = operation(route, schemas);
   }
   const components: Record<string, JsonSchema> = {};
+  // The Problem schema names every problem type, domain code and rule code as enums.
   schemas.convert(problemSchema, "output");
-  components.ProblemType = {
-    type: "string",
-    description: "Every problem type this API answers with; clients may branch on these URIs.",
-    enum: Object.keys(problemCatalogue).map((kind) => problemType(kind as ProblemKind)),
-  };
   const document = {
     openapi: "3.1.0",
     info,
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    // Relative: the document is served by the service it describes, wherever that is mounted.
+    servers: [{ url: "/", description: "The service that serves this document" }],
     paths,
     components: {
       schemas: components,
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
-      // One named response per problem kind, so every problem type is listed even if no route uses it yet.
-      responses: Object.fromEntries(
-        (Object.keys(problemCatalogue) as ProblemKind[]).map((kind) => [
-          kind,
-          problemResponses([kind])[String(problemCatalogue[kind].status)],
-        ]),
-      ),
     },
   };
   return schemas.finish(document, components);
