@@ -267,3 +267,42 @@ const sampleOpenCase = {
   urgency: "high",
   description: "Een zorg.",
 };
+
+describe("given an id that names nothing, wherever the request names it", () => {
+  test("when a route names an unknown object in its path or body, then it is 404 not-found, never 409 or 422", async () => {
+    const chair = tokens.chair;
+    const admin = await api.token(covenantChair, ["admin"]);
+    const base = `/v1/cases/${ids.caseId}`;
+    const unknownOrg = `org-${randomUUID()}`;
+    const asked: [string, string, string, unknown?][] = [
+      ["POST", `${base}/invitations`, chair, { organisationId: unknownOrg, message: "" }],
+      ["PUT", `${base}/regie`, chair, { organisationId: unknownOrg }],
+      ["DELETE", `${base}/participants/${unknownOrg}`, chair],
+      ["POST", `${base}/agreements`, chair, { ...agreement, ownerOrganisationId: unknownOrg }],
+      ["POST", `${base}/agreements`, chair, { ...agreement, meetingId: randomUUID() }],
+      ["POST", `${base}/meetings/${ids.meetingId}/record`, chair, meetingWith(unknownOrg)],
+      ["POST", `${base}/meetings/${randomUUID()}/record`, chair, meetingWith(ORG.chair)],
+      ["DELETE", `${base}/consents/${randomUUID()}`, chair],
+      ["POST", `${base}/agreements/${randomUUID()}/completion`, chair],
+      ["DELETE", `${base}/shares/${randomUUID()}`, tokens.school],
+      ["DELETE", `/v1/covenants/${covenantId}/members/${unknownOrg}`, admin],
+      ["DELETE", `/v1/covenants/${covenantId}/sharing-rules/onbekend`, admin],
+      ["PUT", `/v1/covenants/${covenantId}/retention/onbekend`, admin, { yearsAfterClosure: 2 }],
+    ];
+    for (const [method, path, token, body] of asked) {
+      const response = await api.call(method, path, { token, body });
+      expect({ status: response.status, type: response.body?.type }, `${method} ${path}`).toEqual({
+        status: 404,
+        type: "https://casustafel.example/problems/not-found",
+      });
+    }
+  });
+});
+
+const agreement = { what: "Huisbezoek", ownerOrganisationId: ORG.wijkteam, dueDate: "2030-02-01" };
+const meetingWith = (organisationId: string) => ({
+  heldAt: "2030-01-01T10:00:00Z",
+  attendees: [{ organisationId, userId: "iemand", confidentialityAcknowledged: true }],
+  minutes: "Besproken.",
+  decisions: [],
+});
