@@ -220,6 +220,31 @@ describe.each<StoreKind>(["sqlite", "postgres"])("a case's life on %s", (kind) =
     expect(await api.caseEvents(ids.caseId)).toHaveLength(before);
   });
 
+  test("a consent record that breaks several rules is 422 listing each; nothing is written", async () => {
+    const ids = await populatedCase(api, tokens);
+    const before = (await api.caseEvents(ids.caseId)).length;
+    const response = await api.call("POST", `/v1/cases/${ids.caseId}/consents`, {
+      token: tokens.school,
+      body: {
+        givenBy: "parent",
+        scope: {
+          dataCategories: ["hobby"],
+          recipientOrganisationIds: [ORG.wijkteam],
+          purposeId: "reclame",
+        },
+        givenOn: "2999-01-01",
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.type).toBe("https://casustafel.example/problems/consent-refused");
+    expect(response.body.violations.map((v: { rule: string }) => v.rule)).toEqual([
+      "consent-purpose",
+      "consent-data-categories",
+      "consent-given-on",
+    ]);
+    expect(await api.caseEvents(ids.caseId)).toHaveLength(before);
+  });
+
   test("Idempotency-Key: a repeated share replays the first answer and writes nothing new", async () => {
     const ids = await populatedCase(api, tokens);
     const headers = { "idempotency-key": `share-${ids.caseId}` };
