@@ -65,7 +65,8 @@ describe("response bodies match their documented schemas", () => {
       name: "Convenant",
       chair: { name: "SWV", partnerKind: "samenwerkingsverband", privacyOfficer: officer },
     });
-    const covenantId = String((exchanges.at(-1)?.body as { covenantId: string }).covenantId);
+    const established = exchanges.at(-1)!.body as { covenantId: string };
+    const covenantId = established.covenantId;
     const base = `/v1/covenants/${covenantId}`;
     await call(chair, "admin", "POST", `${base}/members`, {
       organisationId: "school-1",
