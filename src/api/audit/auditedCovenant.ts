@@ -1,4 +1,4 @@
-import type { CovenantState } from "../../domain/index.js";
+import { type CovenantState, entryOf } from "../../domain/index.js";
 import type { Caller } from "../auth/claims.js";
 import { readCovenant } from "../covenants/covenantCommands.js";
 import { HttpProblem } from "../problems.js";
@@ -14,7 +14,7 @@ export async function auditedCovenant(
   covenantId: string,
 ): Promise<CovenantState> {
   const { state } = await readCovenant(deps, covenantId);
-  if (state.status !== "established" || !state.members[caller.organisationId]) {
+  if (state.status !== "established" || !entryOf(state.members, caller.organisationId)) {
     throw new HttpProblem("not_found", "No such covenant");
   }
   return state;

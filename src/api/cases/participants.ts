@@ -1,3 +1,4 @@
+import { entryOf } from "../../domain/index.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { requireKnownCase, runCaseCommand } from "./caseCommands.js";
@@ -64,7 +65,7 @@ export function participantRoutes(deps: ResourceDeps): Route[] {
     let fields: Parameters<typeof runCaseCommand>[3] = { type: "RemovePartner", organisationId };
     if (own) {
       const state = await requireKnownCase(deps, request.caller, caseId);
-      const invited = state.participants[organisationId]?.status === "invited";
+      const invited = entryOf(state.participants, organisationId)?.status === "invited";
       fields = invited ? { type: "DeclineInvitation" } : { type: "LeaveCase" };
     }
     const written = await runCaseCommand(deps, request, caseId, fields);

@@ -1,3 +1,4 @@
+import { entryOf } from "../../domain/index.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { answerWrite, runCovenantCommand } from "./covenantCommands.js";
@@ -24,7 +25,7 @@ export function membershipRoutes(deps: ResourceDeps): Route[] {
       type: "AdmitMember",
       member: { organisationId, name, partnerKind, privacyOfficer },
     });
-    const member = presentMember(written.state.members[organisationId]!);
+    const member = presentMember(entryOf(written.state.members, organisationId)!);
     const location = `/v1/covenants/${params.covenantId}/members/${organisationId}`;
     return answerWrite(201, written, member, location);
   });

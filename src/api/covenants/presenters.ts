@@ -1,5 +1,10 @@
 import type { z } from "zod";
-import type { CovenantMember, CovenantState, SharingRule } from "../../domain/index.js";
+import {
+  type CovenantMember,
+  type CovenantState,
+  entryOf,
+  type SharingRule,
+} from "../../domain/index.js";
 import type { covenantView, memberView, purposeView, sharingRuleView } from "./schemas.js";
 
 export function presentMember(member: CovenantMember): z.input<typeof memberView> {
@@ -16,11 +21,11 @@ export function presentPurpose(
   covenant: CovenantState,
   purposeId: string,
 ): z.input<typeof purposeView> {
-  const purpose = covenant.purposes[purposeId]!;
+  const purpose = entryOf(covenant.purposes, purposeId)!;
   return {
     purposeId: purpose.purposeId,
     description: purpose.description,
-    retentionYearsAfterClosure: covenant.retentionYears[purposeId] ?? null,
+    retentionYearsAfterClosure: entryOf(covenant.retentionYears, purposeId) ?? null,
   };
 }
 

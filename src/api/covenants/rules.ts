@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { entryOf } from "../../domain/index.js";
 import type { ResourceDeps } from "../resources.js";
 import { defineRoute, type Route } from "../route.js";
 import { answerWrite, runCovenantCommand } from "./covenantCommands.js";
@@ -75,7 +76,7 @@ export function ruleRoutes(deps: ResourceDeps): Route[] {
       type: "AddSharingRule",
       rule: { ruleId, sharerKind, dataCategories, recipientKinds, legalBasisIds },
     });
-    const rule = presentSharingRule(written.state.sharingRules[ruleId]!);
+    const rule = presentSharingRule(entryOf(written.state.sharingRules, ruleId)!);
     return answerWrite(201, written, rule, `/v1/covenants/${covenantId}/sharing-rules/${ruleId}`);
   });
 

@@ -6,6 +6,7 @@ import {
   NotPermitted,
   OrganisationNotPermitted,
 } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type { CancelAgreement, CompleteAgreement, MakeAgreement } from "./commands.js";
 import type { CaseContext } from "./context.js";
@@ -29,7 +30,11 @@ export const isOverdue = (agreement: Pick<Agreement, "status" | "dueDate">, now:
 export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEvent[] {
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
-  requireNew(open.agreements[command.agreementId], "agreement-id-taken", command.agreementId);
+  requireNew(
+    entryOf(open.agreements, command.agreementId),
+    "agreement-id-taken",
+    command.agreementId,
+  );
   const what = requireText(command.what, "agreement-what");
   if (requireParticipantEntry(open, command.ownerOrganisationId).status !== "joined") {
     throw new Conflict("owner-participant", command.ownerOrganisationId);
@@ -37,7 +42,8 @@ export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEve
   if (!isCalendarDate(command.dueDate))
     throw new InvalidCommand("agreement-due-date", String(command.dueDate));
   const meetingId = command.meetingId ?? null;
-  if (meetingId !== null) requireFound(open.meetings[meetingId], "meeting-exists", meetingId);
+  if (meetingId !== null)
+    requireFound(entryOf(open.meetings, meetingId), "meeting-exists", meetingId);
   const { caseId, subjectId } = open;
   return [
     {
@@ -57,7 +63,11 @@ export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEve
 }
 
 function openAgreement(state: CaseState, agreementId: string): Agreement {
-  const agreement = requireFound(state.agreements[agreementId], "agreement-exists", agreementId);
+  const agreement = requireFound(
+    entryOf(state.agreements, agreementId),
+    "agreement-exists",
+    agreementId,
+  );
   if (agreement.status !== "open") throw new Conflict("agreement-open", agreementId);
   return agreement;
 }

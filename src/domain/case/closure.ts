@@ -6,6 +6,7 @@ import {
   NotPermitted,
   OrganisationNotPermitted,
 } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type { CloseCase, ExtendRetention, ReopenCase } from "./commands.js";
 import type { CaseContext } from "./context.js";
@@ -23,10 +24,10 @@ function retentionYears(state: CaseState, context: CaseContext): number {
   const { retentionYears: terms } = context.covenant;
   const used = [...new Set(Object.values(state.shares).map((share) => share.purposeId))];
   const purposes = used.length > 0 ? used : Object.keys(terms);
-  const unset = purposes.find((purposeId) => terms[purposeId] === undefined);
+  const unset = purposes.find((purposeId) => entryOf(terms, purposeId) === undefined);
   if (unset !== undefined || purposes.length === 0)
     throw new Conflict("retention-set", unset ?? null);
-  return Math.max(...purposes.map((purposeId) => terms[purposeId] as number));
+  return Math.max(...purposes.map((purposeId) => entryOf(terms, purposeId) as number));
 }
 
 export function closeCase(command: CloseCase, state: CaseState, context: CaseContext): CaseEvent[] {

@@ -1,5 +1,6 @@
 import { compareInstants, isCalendarDate } from "../dates.js";
 import { Conflict, OrganisationNotPermitted } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import type { BrokenRule } from "../ruleCodes.js";
 import type { RecordConsent, WithdrawConsent } from "./commands.js";
 import type { CaseContext } from "./context.js";
@@ -31,7 +32,7 @@ function consentScope(command: RecordConsent, context: CaseContext): ConsentScop
   const refuse = (rule: ConsentRule, value: string | null = null) => broken.push({ rule, value });
   if (command.givenBy !== "subject" && command.givenBy !== "parent") refuse("consent-given-by");
   const scope = command.scope ?? ({} as Partial<ConsentScope>);
-  if (typeof scope.purposeId !== "string" || !context.covenant.purposes[scope.purposeId]) {
+  if (typeof scope.purposeId !== "string" || !entryOf(context.covenant.purposes, scope.purposeId)) {
     refuse("consent-purpose", typeof scope.purposeId === "string" ? scope.purposeId : null);
   }
   const dataCategories = Array.isArray(scope.dataCategories) ? scope.dataCategories : [];
@@ -67,7 +68,7 @@ export function recordConsent(
   const open = requireOpenCase(state, command.caseId);
   requireCovenantOf(open, context);
   requireRecorder(command, open);
-  requireNew(open.consents[command.consentId], "consent-id-taken", command.consentId);
+  requireNew(entryOf(open.consents, command.consentId), "consent-id-taken", command.consentId);
   const scope = consentScope(command, context);
   const expiresAt = command.expiresAt ?? null;
   return [
@@ -93,7 +94,7 @@ export function withdrawConsent(command: WithdrawConsent, state: CaseState): Cas
   const existing = requireCase(state, command.caseId);
   requireRecorder(command, existing);
   const consent = requireFound(
-    existing.consents[command.consentId],
+    entryOf(existing.consents, command.consentId),
     "consent-exists",
     command.consentId,
   );

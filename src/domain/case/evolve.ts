@@ -1,3 +1,4 @@
+import { entryOf } from "../entries.js";
 import type { CaseEvent } from "./events.js";
 import type { CaseState, Participant, ParticipantStatus } from "./state.js";
 
@@ -10,7 +11,7 @@ const withParticipant = (
   since: string,
   change: Partial<Participant> = {},
 ): CaseState => {
-  const current: Participant = state.participants[organisationId] ?? {
+  const current: Participant = entryOf(state.participants, organisationId) ?? {
     organisationId,
     status,
     contact: null,
@@ -35,7 +36,7 @@ const updateItem = <Item>(
   id: string,
   change: Partial<Item>,
 ): Record<string, Item> => {
-  const item = items[id];
+  const item = entryOf(items, id);
   return item ? { ...items, [id]: { ...item, ...change } } : items;
 };
 

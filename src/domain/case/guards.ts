@@ -6,6 +6,7 @@ import {
   NotPermitted,
   OrganisationNotPermitted,
 } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import type { ConflictRule, NotFoundRule, OrganisationRule, RoleRule } from "../ruleCodes.js";
 import { requireText } from "../text.js";
 import type { CaseContext } from "./context.js";
@@ -56,7 +57,7 @@ export const isChair = (actor: Actor, state: ExistingCase) =>
   hasRole(actor, "chair") && actor.organisationId === state.chairOrganisationId;
 
 export const isJoined = (state: CaseState, organisationId: string) =>
-  state.participants[organisationId]?.status === "joined";
+  entryOf(state.participants, organisationId)?.status === "joined";
 
 export function requireJoined(
   state: CaseState,
@@ -68,9 +69,7 @@ export function requireJoined(
 
 /** The entry (of any status) of an organisation the command names; 404 if the case never had it. */
 export function requireParticipantEntry(state: CaseState, organisationId: string): Participant {
-  const participant = Object.hasOwn(state.participants, organisationId)
-    ? state.participants[organisationId]
-    : undefined;
+  const participant = entryOf(state.participants, organisationId);
   if (!participant) throw new NotFound("participant-exists", organisationId);
   return participant;
 }

@@ -1,5 +1,6 @@
 import { isInstant } from "../dates.js";
 import { Conflict, InvalidCommand } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type { RecordMeeting, ScheduleMeeting } from "./commands.js";
 import type { CaseEvent } from "./events.js";
@@ -15,7 +16,7 @@ import type { CaseState } from "./state.js";
 export function scheduleMeeting(command: ScheduleMeeting, state: CaseState): CaseEvent[] {
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
-  requireNew(open.meetings[command.meetingId], "meeting-id-taken", command.meetingId);
+  requireNew(entryOf(open.meetings, command.meetingId), "meeting-id-taken", command.meetingId);
   if (!isInstant(command.scheduledFor))
     throw new InvalidCommand("meeting-time", String(command.scheduledFor));
   const agenda = requireText(command.agenda, "meeting-agenda");
@@ -43,7 +44,7 @@ export function recordMeeting(command: RecordMeeting, state: CaseState): CaseEve
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
   const meeting = requireFound(
-    open.meetings[command.meetingId],
+    entryOf(open.meetings, command.meetingId),
     "meeting-exists",
     command.meetingId,
   );

@@ -1,5 +1,6 @@
 import { activeMember } from "../covenant/state.js";
 import { Conflict, NotFound, OrganisationNotPermitted } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import type {
   AssignRegie,
   DeclineInvitation,
@@ -34,7 +35,7 @@ export function invitePartner(
   if (!activeMember(context.covenant, organisationId)) {
     throw new NotFound("member-exists", organisationId);
   }
-  const status = open.participants[organisationId]?.status;
+  const status = entryOf(open.participants, organisationId)?.status;
   if (status === "invited" || status === "joined")
     throw new Conflict("already-participant", organisationId);
   const { caseId, subjectId } = open;
@@ -58,7 +59,7 @@ export function joinCase(command: JoinCase, state: CaseState, context: CaseConte
   requireCovenantOf(open, context);
   const { organisationId } = command.actor;
   requireRole(command.actor, "join-role", "professional", "chair");
-  if (open.participants[organisationId]?.status !== "invited") {
+  if (entryOf(open.participants, organisationId)?.status !== "invited") {
     throw new OrganisationNotPermitted("invited-only", organisationId);
   }
   if (!activeMember(context.covenant, organisationId)) {
@@ -78,7 +79,7 @@ export function declineInvitation(command: DeclineInvitation, state: CaseState):
   const open = requireOpenCase(state, command.caseId);
   const { organisationId } = command.actor;
   requireRole(command.actor, "decline-role", "professional", "chair");
-  if (open.participants[organisationId]?.status !== "invited") {
+  if (entryOf(open.participants, organisationId)?.status !== "invited") {
     throw new OrganisationNotPermitted("invited-only", organisationId);
   }
   const { caseId, subjectId } = open;

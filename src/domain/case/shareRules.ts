@@ -2,6 +2,7 @@ import type { Catalogue } from "../catalogue/catalogue.js";
 import type { LegalBasis } from "../catalogue/legalBasis.js";
 import { activeMember, type CovenantState, sharingRuleAllows } from "../covenant/state.js";
 import { addDays, compareInstants, dateOf, isCalendarDate } from "../dates.js";
+import { entryOf } from "../entries.js";
 import type { BrokenRule } from "../ruleCodes.js";
 import type { ShareInformation } from "./commands.js";
 import { consentsForShare } from "./consent.js";
@@ -170,7 +171,8 @@ export function checkShare(
   checkParticipants(command, state, refuse);
   const kinds = kindsOf(command, context.covenant, refuse);
   checkCategories(command, context.catalogue, refuse);
-  if (!context.covenant.purposes[command.purposeId]) refuse("covenant-purpose", command.purposeId);
+  if (!entryOf(context.covenant.purposes, command.purposeId))
+    refuse("covenant-purpose", command.purposeId);
   const basis = checkBasis(command, context, kinds, refuse);
   // A sharing rule can only name a basis from the catalogue: an unknown one is refused once.
   if (basis) checkSharingRules(command, context, kinds, refuse);

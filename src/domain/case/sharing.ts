@@ -1,4 +1,5 @@
 import { Conflict, OrganisationNotPermitted } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type { CorrectShare, RevokeShare, ShareInformation } from "./commands.js";
 import type { CaseContext } from "./context.js";
@@ -16,7 +17,8 @@ export function shareInformation(
   const existing = requireCase(state, command.caseId);
   requireCovenantOf(existing, context);
   requireRole(command.actor, "share-role", "professional", "chair");
-  if (existing.shares[command.shareId]) throw new Conflict("share-id-taken", command.shareId);
+  if (entryOf(existing.shares, command.shareId))
+    throw new Conflict("share-id-taken", command.shareId);
   requireText(command.content, "share-content");
   const lawful = checkShare(command, existing, context);
   return [
@@ -46,7 +48,7 @@ export function shareInformation(
 
 /** Only the sharing organisation revokes or corrects what it shared, also after closure. */
 function ownShare(state: CaseState, shareId: string, organisationId: string): Share {
-  const share = requireFound(state.shares[shareId], "share-exists", shareId);
+  const share = requireFound(entryOf(state.shares, shareId), "share-exists", shareId);
   if (share.sharedBy !== organisationId)
     throw new OrganisationNotPermitted("sharer-only", organisationId);
   if (share.revokedAt !== null) throw new Conflict("share-revoked", shareId);

@@ -8,6 +8,7 @@ import {
   NotPermitted,
   OrganisationNotPermitted,
 } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import type { InvalidRule } from "../invalidRules.js";
 import { requireText } from "../text.js";
 import type {
@@ -90,7 +91,7 @@ function withdraw(command: WithdrawMember, state: CovenantState): CovenantEvent[
 function addPurpose(command: AddPurpose, state: CovenantState): CovenantEvent[] {
   const covenant = requireAdmin(command.actor, state, command.covenantId);
   const purposeId = requireText(command.purposeId, "purpose-id");
-  if (covenant.purposes[purposeId]) throw new Conflict("purpose-id-taken", purposeId);
+  if (entryOf(covenant.purposes, purposeId)) throw new Conflict("purpose-id-taken", purposeId);
   const description = requireText(command.description, "purpose-description");
   return [
     {
@@ -108,7 +109,7 @@ function addSharingRule(
   const covenant = requireAdmin(command.actor, state, command.covenantId);
   const { rule } = command;
   const ruleId = requireText(rule?.ruleId, "sharing-rule-id");
-  if (covenant.sharingRules[ruleId]) throw new Conflict("sharing-rule-id-taken", ruleId);
+  if (entryOf(covenant.sharingRules, ruleId)) throw new Conflict("sharing-rule-id-taken", ruleId);
   const knownKind = (kind: string) => catalogue.partnerKinds.some((k) => k.id === kind);
   const nonEmpty = (list: unknown, rule: InvalidRule): string[] => {
     if (!Array.isArray(list) || list.length === 0) throw new InvalidCommand(rule);
@@ -145,7 +146,7 @@ function addSharingRule(
 
 function removeSharingRule(command: RemoveSharingRule, state: CovenantState): CovenantEvent[] {
   const covenant = requireAdmin(command.actor, state, command.covenantId);
-  if (!covenant.sharingRules[command.ruleId])
+  if (!entryOf(covenant.sharingRules, command.ruleId))
     throw new NotFound("sharing-rule-exists", command.ruleId);
   return [
     {
@@ -157,7 +158,7 @@ function removeSharingRule(command: RemoveSharingRule, state: CovenantState): Co
 
 function setRetention(command: SetRetention, state: CovenantState): CovenantEvent[] {
   const covenant = requireAdmin(command.actor, state, command.covenantId);
-  if (!covenant.purposes[command.purposeId])
+  if (!entryOf(covenant.purposes, command.purposeId))
     throw new NotFound("purpose-exists", command.purposeId);
   const years = command.yearsAfterClosure;
   if (!Number.isInteger(years) || years < 1 || years > 100) {

@@ -1,3 +1,4 @@
+import { entryOf } from "../entries.js";
 import type { CovenantEvent, Member, SharingRule } from "./events.js";
 
 export type CovenantMember = Member & { status: "member" | "withdrawn" };
@@ -46,7 +47,7 @@ export function evolveCovenant(state: CovenantState, event: CovenantEvent): Cove
       };
     }
     case "MemberWithdrawn": {
-      const member = state.members[event.data.organisationId];
+      const member = entryOf(state.members, event.data.organisationId);
       if (!member) return state;
       return {
         ...state,
@@ -79,7 +80,7 @@ export function evolveCovenant(state: CovenantState, event: CovenantEvent): Cove
 
 /** The organisation's membership while it has not withdrawn; undefined otherwise. */
 export const activeMember = (covenant: CovenantState, organisationId: string) => {
-  const member = covenant.members[organisationId];
+  const member = entryOf(covenant.members, organisationId);
   return member?.status === "member" ? member : undefined;
 };
 

@@ -1,4 +1,4 @@
-import type { CovenantState, Role } from "../../domain/index.js";
+import { type CovenantState, entryOf, type Role } from "../../domain/index.js";
 
 /**
  * Who may audit what (DESIGN.md §3 rules 5–7). Pure: every privacy-officer, subject-report
@@ -38,7 +38,7 @@ export function privacyOfficerScope(viewer: Viewer, covenant: AuditedCovenant): 
   const { covenantId } = covenant;
   if (covenantId === null || !holds(viewer, "privacy-officer")) return null;
   if (isCovenantPrivacyOfficer(viewer, covenant)) return { kind: "covenant", covenantId };
-  if (!covenant.members[viewer.organisationId]) return null;
+  if (!entryOf(covenant.members, viewer.organisationId)) return null;
   return { kind: "organisation", covenantId, organisationId: viewer.organisationId };
 }
 
@@ -70,7 +70,7 @@ export const mayProduceSubjectReport = isCovenantPrivacyOfficer;
 /** Rule 7: chairs and policy analysts of a current member organisation see the covenant's trends. */
 export function mayViewTrends(viewer: Viewer, covenant: AuditedCovenant): boolean {
   if (covenant.covenantId === null || !holds(viewer, "chair", "analyst")) return false;
-  return covenant.members[viewer.organisationId]?.status === "member";
+  return entryOf(covenant.members, viewer.organisationId)?.status === "member";
 }
 
 /** Rule 7: a trends cell below this count is suppressed. */
@@ -123,5 +123,5 @@ export function mayAuditCase(
   if (scope === null) return false;
   if (scope.kind === "covenant") return true;
   const own = viewer.organisationId;
-  return parties.chairOrganisationId === own || parties.participants[own] !== undefined;
+  return parties.chairOrganisationId === own || entryOf(parties.participants, own) !== undefined;
 }

@@ -1,9 +1,9 @@
-import type { CaseState, Meeting, Share } from "../../domain/index.js";
+import { type CaseState, entryOf, type Meeting, type Share } from "../../domain/index.js";
 
 /** Rule 1: the case exists for the chair organisation and for joined participants only. */
 export const hasCase = (state: CaseState, organisationId: string): boolean =>
   state.chairOrganisationId === organisationId ||
-  state.participants[organisationId]?.status === "joined";
+  entryOf(state.participants, organisationId)?.status === "joined";
 
 /** A meeting as shown: minutes and decisions are null for an organisation that may not read them. */
 export type MeetingView = Omit<Meeting, "minutes" | "decisions"> & {
@@ -55,7 +55,7 @@ export function visibleShares(state: CaseState, organisationId: string, now: str
     const sharer = share.sharedBy === organisationId;
     const recipient =
       share.recipients.includes(organisationId) &&
-      state.participants[organisationId]?.status === "joined";
+      entryOf(state.participants, organisationId)?.status === "joined";
     if (!sharer && !recipient) continue;
     const { revokedAt: _revoked, ...visible } = share;
     shown.push({ ...visible, recipients: [...visible.recipients] });

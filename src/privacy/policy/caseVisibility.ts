@@ -7,7 +7,7 @@ import type {
   Signal,
   Subject,
 } from "../../domain/index.js";
-import { isOverdue } from "../../domain/index.js";
+import { entryOf, isOverdue } from "../../domain/index.js";
 import {
   hasCase,
   type MeetingView,
@@ -100,7 +100,7 @@ export function caseVisibility(state: CaseState, viewer: Viewer, now: string): C
   if (!viewer.roles.some((role) => WORKS_ON_CASES.includes(role))) return { kind: "none" };
   const organisationId = viewer.organisationId;
   if (!hasCase(state, organisationId)) {
-    const participant = state.participants[organisationId];
+    const participant = entryOf(state.participants, organisationId);
     if (participant?.status !== "invited") return { kind: "none" };
     const invitation: InvitationView = {
       caseId,

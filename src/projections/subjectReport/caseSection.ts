@@ -2,6 +2,7 @@ import {
   type CaseState,
   type CovenantState,
   catalogue,
+  entryOf,
   findLegalBasis,
   type Subject,
 } from "../../domain/index.js";
@@ -87,7 +88,7 @@ export function presentCase(
 ): CaseSection {
   const named = (organisationId: string): NamedOrganisation => ({
     organisationId,
-    name: covenant.members[organisationId]?.name ?? null,
+    name: entryOf(covenant.members, organisationId)?.name ?? null,
   });
   const opened = history.find((event) => event.type === "CaseOpened")?.data;
   const signals = state.signals.map((signal) => ({
@@ -105,7 +106,7 @@ export function presentCase(
     legalBasis: describedBasis(share.legalBasisId),
     purpose: {
       purposeId: share.purposeId,
-      description: covenant.purposes[share.purposeId]?.description ?? null,
+      description: entryOf(covenant.purposes, share.purposeId)?.description ?? null,
     },
     necessity: share.necessity,
     content: share.content,

@@ -3,6 +3,7 @@ import {
   type CaseState,
   type CovenantState,
   caseStreamId,
+  entryOf,
   evolveCase,
   initialCaseState,
   NotPermitted,
@@ -72,7 +73,7 @@ export async function produceSubjectReport(
   );
   const named = (organisationId: string): NamedOrganisation => ({
     organisationId,
-    name: covenant.members[organisationId]?.name ?? null,
+    name: entryOf(covenant.members, organisationId)?.name ?? null,
   });
   const cases = histories.map((history) => presentCase(history, foldCase(history), covenant));
   for (const section of cases) {
