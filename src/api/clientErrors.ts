@@ -39,10 +39,8 @@ export function answerClientError(
     socket.destroy();
     return;
   }
-  const kind =
-    (error.code && Object.hasOwn(kindOfCode, error.code) && kindOfCode[error.code]) ||
-    "malformed_request";
-  socket.end(rawProblem(kind));
+  const code = error.code ?? "";
+  socket.end(rawProblem(Object.hasOwn(kindOfCode, code) ? kindOfCode[code]! : "malformed_request"));
 }
 
 /** An `Expect` other than 100-continue: 417 as problem+json, and the connection closes. */
