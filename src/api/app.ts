@@ -12,8 +12,9 @@ import { FailedAuthentications } from "./limits/failedAuthentications.js";
 import { perUserRateLimit } from "./limits/rateLimit.js";
 import { createMetrics, httpMetrics, type Metrics } from "./observability/metrics.js";
 import { requestLog } from "./observability/requestLog.js";
-import { type ApiInfo, openApiDocument } from "./openapi/document.js";
+import { API_INFO, type ApiInfo, openApiDocument } from "./openapi/document.js";
 import { operationsRoutes, type ReadinessCheck } from "./operations/routes.js";
+import { percentEncodingGuard, requireHost } from "./pathEncoding.js";
 import { type DomainErrorKinds, problemMiddleware } from "./problemMapping.js";
 import { HttpProblem } from "./problems.js";
 import { expressPath, type Route } from "./route.js";
@@ -48,12 +49,6 @@ export interface HttpApi {
   beginShutdown(): void;
 }
 
-const defaultInfo: ApiInfo = {
-  title: "Casustafel API",
-  version: "1.0.0",
-  description: "Multidisciplinary case meetings about young people's safety in and around schools.",
-};
-
 interface Guards {
   authenticate: RequestHandler;
   limit: RequestHandler;
@@ -85,7 +80,7 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
   const verify =
     deps.verifyToken ?? createTokenVerifier(config, await loadVerificationKeys(config));
   const metrics = deps.metrics ?? createMetrics();
-  const document = openApiDocument(routes, deps.info ?? defaultInfo);
+  const document = openApiDocument(routes, deps.info ?? API_INFO);
   let shuttingDown = false;
 
   const app = express();
@@ -94,6 +89,7 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
   app.use(helmet());
   app.use(requestLog(logger));
   app.use(httpMetrics(metrics));
+  app.use(requireHost, percentEncodingGuard(routes.map((route) => route.path)));
   app.use((_req, res, next) => {
     if (shuttingDown) res.setHeader("Connection", "close");
     next();

@@ -1,16 +1,28 @@
 import type { ErrorRequestHandler, Request } from "express";
 import { ZodError } from "zod";
 import { IdempotencyKeyReusedError } from "../commands/idempotentWrite.js";
+import { SubjectErasedError } from "../privacy/keys/errors.js";
 import { DuplicateEventIdError, WrongExpectedRevisionError } from "../store/errors.js";
-import { type FieldError, HttpProblem, type ProblemKind, sendProblem } from "./problems.js";
+import {
+  ClientErrorProblem,
+  type FieldError,
+  HttpProblem,
+  type ProblemKind,
+  sendProblem,
+} from "./problems.js";
 
 /** How a domain error reads over HTTP; the domain itself never knows status codes. */
-export type DomainErrorKind =
+export type DomainErrorKind = Extract<
+  ProblemKind,
   | "not_found"
   | "forbidden"
-  | "conflict"
+  | "organisation_not_permitted"
+  | "state_conflict"
   | "rule_violation"
-  | "validation";
+  | "share_refused"
+  | "consent_refused"
+  | "validation"
+>;
 
 /** Domain error codes whose kind is not on the error itself, e.g. `{ case_not_found: "not_found" }`. */
 export type DomainErrorKinds = Readonly<Record<string, DomainErrorKind>>;
@@ -19,24 +31,21 @@ export type DomainErrorKinds = Readonly<Record<string, DomainErrorKind>>;
 export const defaultDomainErrorKinds: DomainErrorKinds = {
   not_found: "not_found",
   not_permitted: "forbidden",
-  conflict: "conflict",
+  organisation_not_permitted: "organisation_not_permitted",
+  conflict: "state_conflict",
   invalid: "rule_violation",
-  share_refused: "rule_violation",
+  share_refused: "share_refused",
+  consent_refused: "consent_refused",
 };
 
-const domainKinds = new Set<string>([
-  "not_found",
-  "forbidden",
-  "conflict",
-  "rule_violation",
-  "validation",
-]);
+const domainKinds = new Set<string>(Object.values(defaultDomainErrorKinds).concat("validation"));
 
 interface DomainErrorLike {
   code: string;
   rule?: string;
   kind?: string;
   message: string;
+  violations?: unknown;
 }
 
 /** A domain error carries a string `code` and either a `rule` or a `kind`; nothing else is assumed. */
@@ -57,20 +66,28 @@ export function zodFieldErrors(error: ZodError, part: FieldError["in"]): FieldEr
   }));
 }
 
+const own = (record: Readonly<Record<string, DomainErrorKind>>, key: string) =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
 function domainProblem(error: DomainErrorLike, kinds: DomainErrorKinds): HttpProblem {
   const declared = error.kind !== undefined && domainKinds.has(error.kind) ? error.kind : undefined;
   const kind = (declared ??
-    kinds[error.code] ??
-    defaultDomainErrorKinds[error.code] ??
+    own(kinds, error.code) ??
+    own(defaultDomainErrorKinds, error.code) ??
     "rule_violation") as ProblemKind;
-  // A not-found answer must not hint at why: it could reveal that the case exists.
-  const detail = kind === "not_found" ? undefined : error.message;
+  // A not-found answer names only what was looked for: why could reveal that it exists.
+  if (kind === "not_found") return new HttpProblem(kind, notFoundDetail(error.rule));
   const extensions: Record<string, unknown> = { code: error.code };
-  if (error.rule !== undefined && kind !== "not_found") extensions.rule = error.rule;
-  return new HttpProblem(kind, detail, extensions);
+  if (error.rule !== undefined) extensions.rule = error.rule;
+  if (Array.isArray(error.violations)) extensions.violations = error.violations;
+  return new HttpProblem(kind, error.message, extensions);
 }
 
-/** Body-parser signals its failures through `type` and `status` on the error. */
+/** "share-exists" reads "No such share": the same words for an unknown and a hidden object. */
+const notFoundDetail = (rule: string | undefined) =>
+  rule?.endsWith("-exists") ? `No such ${rule.slice(0, -7).replaceAll("-", " ")}` : undefined;
+
+/** Body-parser signals its failures through `type` (and a status) on the error. */
 function bodyParserProblem(error: unknown): HttpProblem | undefined {
   const type = (error as { type?: unknown }).type;
   switch (type) {
@@ -79,16 +96,47 @@ function bodyParserProblem(error: unknown): HttpProblem | undefined {
     case "entity.too.large":
       return new HttpProblem("payload_too_large");
     case "encoding.unsupported":
+      return new HttpProblem("unsupported_content_encoding");
     case "charset.unsupported":
       return new HttpProblem("unsupported_media_type");
     case "request.aborted":
     case "request.size.invalid":
     case "entity.verify.failed":
     case "stream.encoding.set":
-      return new HttpProblem("validation", "The request body could not be read");
+      return new HttpProblem("unreadable_body");
     default:
       return undefined;
   }
+}
+
+/** Body-parser passes a body that does not inflate as declared on as zlib's own error, with status 400. */
+function failedToInflate(error: unknown, req: Request): boolean {
+  const encoding = req.headers["content-encoding"];
+  const typed = (error as { type?: unknown }).type !== undefined;
+  return !typed && encoding !== undefined && encoding.toLowerCase() !== "identity";
+}
+
+const statusKinds: Readonly<Record<number, ProblemKind>> = {
+  400: "malformed_request",
+  404: "not_found",
+  405: "method_not_allowed",
+  408: "request_timeout",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  417: "expectation_failed",
+  431: "headers_too_large",
+};
+
+/** Any error that carries a 4xx `status` or `statusCode` (express, body-parser, http-errors) is the client's. */
+function clientStatusProblem(error: unknown, req: Request): HttpProblem | undefined {
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const code = typeof status === "number" ? status : statusCode;
+  if (typeof code !== "number" || !Number.isInteger(code) || code < 400 || code > 499) {
+    return undefined;
+  }
+  if (code === 400 && failedToInflate(error, req)) return new HttpProblem("unreadable_body");
+  const kind = Object.hasOwn(statusKinds, code) ? statusKinds[code] : undefined;
+  return kind ? new HttpProblem(kind) : new ClientErrorProblem(code);
 }
 
 export function toProblem(
@@ -110,8 +158,15 @@ export function toProblem(
   if (error instanceof ZodError) {
     return new HttpProblem("validation", undefined, { errors: zodFieldErrors(error, "body") });
   }
+  // The key went between decide and encode: the young person was erased meanwhile.
+  if (error instanceof SubjectErasedError) {
+    return new HttpProblem("state_conflict", "The young person's data were erased", {
+      code: "conflict",
+      rule: "subject-erased",
+    });
+  }
   if (isDomainError(error)) return domainProblem(error, kinds);
-  return bodyParserProblem(error);
+  return bodyParserProblem(error) ?? clientStatusProblem(error, req);
 }
 
 /** The one place where errors become problem+json; unknown errors are logged and answered generically. */

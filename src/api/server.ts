@@ -1,7 +1,8 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { HttpApi } from "./app.js";
+import { answerClientErrorsAsProblems } from "./clientErrors.js";
 
 export interface ServerOptions {
   port: number;
@@ -22,7 +23,10 @@ export interface RunningServer {
 }
 
 export async function startServer(api: HttpApi, options: ServerOptions): Promise<RunningServer> {
-  const server = api.app.listen(options.port, options.host ?? "0.0.0.0");
+  // Express answers a missing Host as problem+json; Node's own check would answer a bare 400.
+  const server = createServer({ requireHostHeader: false }, api.app);
+  answerClientErrorsAsProblems(server, options.logger);
+  server.listen(options.port, options.host ?? "0.0.0.0");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

@@ -1,5 +1,6 @@
 import {
   type CaseCommand,
+  type CaseContext,
   type CaseEvent,
   type CaseState,
   type CovenantCommand,
@@ -11,6 +12,8 @@ import {
   covenantDecider,
   covenantStreamId,
   NotFound,
+  subjectDecider,
+  subjectStreamId,
 } from "../domain/index.js";
 import { loadCovenant } from "./covenants.js";
 import {
@@ -18,7 +21,28 @@ import {
   type Handled,
   type HandleOptions,
   handleCommand,
+  readState,
 } from "./handleCommand.js";
+
+/**
+ * What a case command is decided against: the case's covenant as it stands now, the
+ * catalogue, and whether the case's young person was erased.
+ */
+export async function caseContext(
+  deps: CommandDeps,
+  state: CaseState,
+  command: CaseCommand,
+): Promise<CaseContext> {
+  const covenantId =
+    state.covenantId ?? (command.type === "RaiseSignal" ? command.covenantId : null);
+  if (!covenantId) throw new NotFound("case-exists", command.caseId);
+  const subjectId = state.subjectId;
+  const [covenant, subject] = await Promise.all([
+    loadCovenant(deps, covenantId),
+    subjectId ? readState(deps, subjectStreamId(subjectId), subjectDecider) : undefined,
+  ]);
+  return { covenant, catalogue, subjectErased: subject?.state.erased ?? false };
+}
 
 /** Runs a case command against the case stream and the covenant the case belongs to. */
 export function handleCaseCommand(
@@ -30,12 +54,7 @@ export function handleCaseCommand(
     deps,
     caseStreamId(command.caseId),
     caseDecider,
-    async (state) => {
-      const covenantId =
-        state.covenantId ?? (command.type === "RaiseSignal" ? command.covenantId : null);
-      if (!covenantId) throw new NotFound("case", command.caseId);
-      return { covenant: await loadCovenant(deps, covenantId), catalogue };
-    },
+    (state) => caseContext(deps, state, command),
     command,
     options,
     () => deps.caseSnapshot?.(command.caseId),

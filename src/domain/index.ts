@@ -2,11 +2,20 @@ export { type Actor, hasRole, ROLES, type Role } from "./actor.js";
 export { isOverdue } from "./case/agreements.js";
 export type * from "./case/commands.js";
 export { requiredConsentGivers } from "./case/consent.js";
+export { CONSENT_RULE_TEXTS } from "./case/consentRuleTexts.js";
 export type { CaseContext } from "./case/context.js";
 export { caseDecider, decideCase } from "./case/decide.js";
-export { SHARE_RULES, ShareRefused, type ShareRule } from "./case/errors.js";
+export {
+  CONSENT_RULES,
+  ConsentRefused,
+  type ConsentRule,
+  SHARE_RULES,
+  ShareRefused,
+  type ShareRule,
+} from "./case/errors.js";
 export type * from "./case/events.js";
 export { caseStreamId } from "./case/events.js";
+export { SHARE_RULE_TEXTS } from "./case/shareRuleTexts.js";
 export * from "./case/state.js";
 export * from "./catalogue/index.js";
 export type * from "./covenant/commands.js";
@@ -18,7 +27,9 @@ export { ageOn } from "./dates.js";
 export type { Decider, DomainEvent, Json } from "./decider.js";
 export * from "./domainError.js";
 export { entryOf } from "./entries.js";
+export { INVALID_RULE_TEXTS, type InvalidRule } from "./invalidRules.js";
 export { ERASED, type EventType, personalFields } from "./personalFields.js";
+export * from "./ruleCodes.js";
 export type * from "./subject/commands.js";
 export { decideSubject, type SubjectContext, subjectDecider } from "./subject/decide.js";
 export type * from "./subject/events.js";

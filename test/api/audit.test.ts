@@ -185,7 +185,12 @@ describe.each<StoreKind>(["sqlite", "postgres"])("privacy officer audit on %s", 
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ intact: true, broken: [], brokenElsewhere: 0 });
     expect(report.body.streamsChecked).toBeGreaterThan(2);
-    expect((await get(ORG.secondarySchool, `/v1/audit/integrity?${covenant}`)).status).toBe(403);
+    const refused = await get(ORG.secondarySchool, `/v1/audit/integrity?${covenant}`);
+    expect(refused.status).toBe(403);
+    // The role is right (privacy officer); the organisation is not the covenant's chair.
+    expect(refused.body.type).toBe(
+      "https://casustafel.example/problems/organisation-not-permitted",
+    );
   });
 });
 

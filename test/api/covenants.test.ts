@@ -164,7 +164,8 @@ describe("covenant resources: refusals", () => {
     );
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({
-      code: "not_permitted",
+      type: "https://casustafel.example/problems/organisation-not-permitted",
+      code: "organisation_not_permitted",
       rule: "chair-admin-only",
     });
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { problemSchema } from "../../src/api/problems.js";
+import { problemSchema } from "../../src/api/problemSchema.js";
 import type { Route } from "../../src/api/route.js";
 import { allRoutes } from "../../src/api/routes.js";
 import { DEMO_COVENANT_ID, type DemoCase, ORG, startWithDemoCase } from "./support/demoCase.js";
@@ -61,13 +61,13 @@ describe("response bodies match their documented schemas", () => {
     );
     const chair = `swv-${randomUUID()}`;
     const officer = { name: "FG", email: "fg@example.org" };
-    const covenantId = randomUUID();
-    const base = `/v1/covenants/${covenantId}`;
     await call(chair, "admin", "POST", "/v1/covenants", {
-      covenantId,
       name: "Convenant",
       chair: { name: "SWV", partnerKind: "samenwerkingsverband", privacyOfficer: officer },
     });
+    const established = exchanges.at(-1)!.body as { covenantId: string };
+    const covenantId = established.covenantId;
+    const base = `/v1/covenants/${covenantId}`;
     await call(chair, "admin", "POST", `${base}/members`, {
       organisationId: "school-1",
       name: "School",

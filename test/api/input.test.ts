@@ -121,7 +121,7 @@ describe("request input", () => {
       method: "POST",
       headers: { authorization },
     });
-    const problem = await expectProblem(response, 422, "rule-violation");
+    const problem = await expectProblem(response, 422, "share-refused");
     expect(problem).toMatchObject({ code: "share_refused", rule: "recipient_must_be_participant" });
   });
 

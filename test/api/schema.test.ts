@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { problemsOf } from "../../src/api/openapi/document.js";
-import { problemSchema, problemType } from "../../src/api/problems.js";
+import { problemSchema } from "../../src/api/problemSchema.js";
+import { problemType } from "../../src/api/problems.js";
 import { expressPath } from "../../src/api/route.js";
 import { populatedCaseApi } from "./cases/support/populated.js";
 import { fillPath, sampleBodies } from "./cases/support/samples.js";

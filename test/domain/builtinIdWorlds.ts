@@ -69,7 +69,8 @@ export function run(world: World, steps: Step[]): { outcomes: Outcome[]; last: W
         return { accepted: events };
       }
       if (step.decider === "case") {
-        const events = decideCase(step.command, now.case, { covenant: now.covenant, catalogue });
+        const context = { covenant: now.covenant, catalogue, subjectErased: false };
+        const events = decideCase(step.command, now.case, context);
         now.case = events.reduce(evolveCase, now.case);
         return { accepted: events };
       }

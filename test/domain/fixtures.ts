@@ -179,9 +179,11 @@ export const covenantCommandOf = covenantCommand;
 export const contextWith = (
   covenant: CovenantState = region(),
   cat: Catalogue = catalogue,
+  subjectErased = false,
 ): CaseContext => ({
   covenant,
   catalogue: cat,
+  subjectErased,
 });
 
 /** A catalogue in which one basis is changed, as a privacy officer's review might change it. */

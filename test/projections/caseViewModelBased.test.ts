@@ -80,7 +80,9 @@ function world() {
     caseView,
     /** The events the case command produced, or null when the decider refused it. */
     runCase(command: CaseCommand): CaseEvent[] | null {
-      const events = refused(() => decideCase(command, state, { covenant, catalogue }));
+      const events = refused(() =>
+        decideCase(command, state, { covenant, catalogue, subjectErased: false }),
+      );
       for (const event of (events ?? []) as CaseEvent[]) {
         state = evolveCase(state, event);
         feed(`case-${CASE_ID}`, command.now, event, revision.case++);

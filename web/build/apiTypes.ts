@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import { openApiDocument } from "../../src/api/openapi/document.js";
+import { API_INFO, openApiDocument } from "../../src/api/openapi/document.js";
 import type { ResourceDeps } from "../../src/api/resources.js";
 import { allRoutes } from "../../src/api/routes.js";
 import { apiTypesPath } from "./paths.js";
@@ -11,10 +11,7 @@ import { apiTypesPath } from "./paths.js";
  * dependencies (handlers receive them only when called), so no service has to run.
  */
 export function routeTableDocument(): Record<string, unknown> {
-  return openApiDocument(allRoutes({} as ResourceDeps), {
-    title: "Casustafel API",
-    version: "1.0.0",
-  });
+  return openApiDocument(allRoutes({} as ResourceDeps), API_INFO);
 }
 
 /**

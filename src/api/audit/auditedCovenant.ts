@@ -22,7 +22,8 @@ export async function auditedCovenant(
 
 /**
  * The covenant an audit question is about, answered for everything recorded so far, once the
- * audit policy's `may` admits the caller; 403 with `refusal` otherwise.
+ * audit policy's `may` admits the caller's organisation; 403 with `refusal` otherwise (the
+ * route has already checked the role).
  */
 export async function currentAuditedCovenant(
   deps: ResourceDeps,
@@ -33,7 +34,7 @@ export async function currentAuditedCovenant(
 ): Promise<CovenantState> {
   await awaitCurrent(deps);
   const covenant = await auditedCovenant(deps, caller, covenantId);
-  if (!may(caller, covenant)) throw new HttpProblem("forbidden", refusal);
+  if (!may(caller, covenant)) throw new HttpProblem("organisation_not_permitted", refusal);
   return covenant;
 }
 

@@ -35,7 +35,7 @@ export function integrityRoute(deps: ResourceDeps): Route {
     roles: ["privacy-officer"],
     query: integrityQuery,
     responses: { 200: integrityView },
-    problems: ["not_found", "forbidden", "not_yet_consistent"],
+    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
     await currentAuditedCovenant(
       deps,

@@ -49,7 +49,7 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
     roles: ["privacy-officer"],
     query: auditQuery,
     responses: { 200: disclosureList },
-    problems: ["not_found", "forbidden", "not_yet_consistent"],
+    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query, caller, requestId }) => {
     const { covenant, scope } = await scopeOf(caller, query.covenant);
     const items = deps.readModels.disclosureRegister.disclosures(caller, covenant, filterOf(query));
@@ -67,7 +67,7 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
     roles: ["privacy-officer"],
     query: auditQuery,
     responses: { 200: accessList },
-    problems: ["not_found", "forbidden", "not_yet_consistent"],
+    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
     const { covenant, scope } = await scopeOf(caller, query.covenant);
     const items = deps.readModels.accessLog.reads(caller, covenant, filterOf(query));

@@ -25,7 +25,7 @@ export function visibilityRoute(deps: ResourceDeps): Route {
     params: visibilityParams,
     query: visibilityQuery,
     responses: { 200: visibilityView },
-    problems: ["not_found", "forbidden", "not_yet_consistent"],
+    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ params, query, caller }) => {
     await awaitCurrent(deps);
     const state = deps.readModels.caseView.stateOf(params.caseId);
@@ -39,7 +39,7 @@ export function visibilityRoute(deps: ResourceDeps): Route {
     const organisationId = query.organisation ?? caller.organisationId;
     if (!mayAuditVisibilityOf(caller, covenant, organisationId)) {
       throw new HttpProblem(
-        "forbidden",
+        "organisation_not_permitted",
         "A member's privacy officer asks about its own organisation",
       );
     }

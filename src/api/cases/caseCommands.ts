@@ -7,7 +7,8 @@ import { actorOf, type Caller } from "../auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
 import { HttpProblem } from "../problems.js";
 import type { ResourceDeps } from "../resources.js";
-import { loadCase, mayKnowCase } from "./caseExistence.js";
+import { caseVisibilityFor, loadCase, mayKnowCase } from "./caseExistence.js";
+import { refusalAsUnknown, withUnknownItem } from "./hiddenItems.js";
 
 /** What a case write answers with: the stream revision (ETag) and the global position. */
 export interface CaseWritten {
@@ -34,7 +35,8 @@ type CommandFields<C> = C extends CaseCommand ? Omit<C, "actor" | "now" | "caseI
 
 /**
  * Runs one case command for the caller. A refusal on a case the caller may not know of
- * becomes 404, never 403 or 409: the answer must not reveal that the case exists.
+ * becomes 404, never 403 or 409: the answer must not reveal that the case exists. A refusal
+ * naming an item of the case the caller may not know of is the answer for an unknown id.
  */
 export async function runCaseCommand(
   deps: ResourceDeps,
@@ -68,12 +70,13 @@ export async function runCaseCommand(
   } catch (error) {
     // A stale If-Match on a hidden case would answer 412 and so confirm that the case exists.
     const refused = error instanceof DomainError || error instanceof WrongExpectedRevisionError;
-    if (refused && !request.reveal) {
-      const { state } = await loadCase(deps.commands, caseId);
-      if (!(await mayKnowCase(deps.commands, state, request.caller, deps.now()))) {
-        throw caseNotFound();
-      }
-    }
+    if (!refused || request.reveal) throw error;
+    const { state } = await loadCase(deps.commands, caseId);
+    const visibility = await caseVisibilityFor(deps.commands, state, request.caller, deps.now());
+    if (visibility.kind === "none") throw caseNotFound();
+    // Likewise an item of the case the caller may not know of: answered as an unknown id.
+    const asUnknown = error instanceof DomainError && withUnknownItem(command, visibility);
+    if (asUnknown) throw await refusalAsUnknown(deps, asUnknown, state);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { loadCovenant } from "../../commands/covenants.js";
 import { readState, type Snapshot } from "../../commands/handleCommand.js";
 import { type CaseState, caseDecider, caseStreamId, membershipOf } from "../../domain/index.js";
-import { caseVisibility } from "../../privacy/policy/caseVisibility.js";
+import { type CaseVisibility, caseVisibility } from "../../privacy/policy/caseVisibility.js";
 import type { Caller } from "../auth/claims.js";
 import type { ResourceDeps } from "../resources.js";
 
@@ -13,10 +13,22 @@ export function loadCase(
   return readState(deps, caseStreamId(caseId), caseDecider);
 }
 
+/** The policy's answer for the caller, with its membership of the case's covenant as it stands now. */
+export async function caseVisibilityFor(
+  deps: ResourceDeps["commands"],
+  state: CaseState,
+  caller: Caller,
+  now: string,
+): Promise<CaseVisibility> {
+  if (state.covenantId === null) return { kind: "none" };
+  const covenant = await loadCovenant(deps, state.covenantId);
+  const membership = membershipOf(covenant, caller.organisationId);
+  return caseVisibility(state, caller, now, membership);
+}
+
 /**
- * Whether the caller's organisation may know the case exists at all: the policy's answer,
- * with the caller's membership of the case's covenant as it stands now, is anything but
- * "none". Everyone else is told 404, as for a case that does not exist.
+ * Whether the caller's organisation may know the case exists at all: the policy's answer is
+ * anything but "none". Everyone else is told 404, as for a case that does not exist.
  */
 export async function mayKnowCase(
   deps: ResourceDeps["commands"],
@@ -24,8 +36,5 @@ export async function mayKnowCase(
   caller: Caller,
   now: string,
 ): Promise<boolean> {
-  if (state.covenantId === null) return false;
-  const covenant = await loadCovenant(deps, state.covenantId);
-  const membership = membershipOf(covenant, caller.organisationId);
-  return caseVisibility(state, caller, now, membership).kind !== "none";
+  return (await caseVisibilityFor(deps, state, caller, now)).kind !== "none";
 }

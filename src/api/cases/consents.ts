@@ -18,7 +18,7 @@ export function consentRoutes(deps: ResourceDeps): Route[] {
     params: caseParams,
     body: consentBody,
     responses: { 201: consentRecorded },
-    problems: caseWriteProblems,
+    problems: [...caseWriteProblems, "consent_refused"],
   }).handle(async (request) => {
     const { caseId } = request.params;
     const consentId = request.newId("consentId");

@@ -15,7 +15,7 @@ import {
 const informationShared = createdSchema("shareId", "InformationShared");
 
 const shareDescription =
-  "Records a disclosure to named recipients under a legal basis. A share that breaks a rule is refused with 422 naming the rule (`rule`) and the offending value; nothing is recorded.";
+  "Records a disclosure to named recipients under a legal basis. A share that breaks rules is refused with 422 `share-refused` listing every broken rule in `violations` (rule code, offending value, explanation, remedy); nothing is recorded. It expires at the earliest of `expiresAt`, the basis's default term and the expiry of any consent it rests on.";
 
 /** Sharing, revoking and correcting: the lawful-share rules live in the domain. */
 export function shareRoutes(deps: ResourceDeps): Route[] {
@@ -29,7 +29,7 @@ export function shareRoutes(deps: ResourceDeps): Route[] {
     params: caseParams,
     body: shareBody,
     responses: { 201: informationShared },
-    problems: caseWriteProblems,
+    problems: [...caseWriteProblems, "share_refused"],
   }).handle(async (request) => {
     const { caseId } = request.params;
     const shareId = request.newId("shareId");

@@ -19,7 +19,8 @@ export function covenantRoutes(deps: ResourceDeps): Route[] {
     problems: covenantWriteProblems,
   }).handle(async (request) => {
     const { body, caller } = request;
-    const covenantId = body.covenantId ?? request.newId("covenantId");
+    // Always generated: a client-chosen id that is taken would tell a stranger it exists.
+    const covenantId = request.newId("covenantId");
     const chair = { ...body.chair, organisationId: caller.organisationId };
     const written = await runCovenantCommand(deps, request, covenantId, {
       type: "EstablishCovenant",

@@ -7,7 +7,10 @@ import {
   type CovenantState,
   covenantDecider,
   covenantStreamId,
+  DomainError,
+  NotFound,
 } from "../../domain/index.js";
+import { WrongExpectedRevisionError } from "../../store/errors.js";
 import { actorOf, type Caller } from "../auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
 import { HttpProblem } from "../problems.js";
@@ -21,7 +24,10 @@ export interface CovenantWritten {
 
 type CommandFields<C> = C extends CovenantCommand ? Omit<C, "actor" | "now" | "covenantId"> : never;
 
-/** Runs one covenant command as the caller; the domain decides whether the caller may. */
+/**
+ * Runs one covenant command as the caller; the domain decides whether the caller may. To a
+ * non-member every refusal (a stale If-Match too) reads as for an unknown covenant (rule 1).
+ */
 export async function runCovenantCommand(
   deps: ResourceDeps,
   request: {
@@ -42,6 +48,13 @@ export async function runCovenantCommand(
   const handled = await handleCovenantCommand(deps.commands, command, {
     expectedRevision,
     idempotency,
+  }).catch(async (error: unknown) => {
+    const refused = error instanceof DomainError || error instanceof WrongExpectedRevisionError;
+    if (refused && command.type !== "EstablishCovenant") {
+      const { state } = await readCovenant(deps, covenantId);
+      if (!knowsCovenant(state, caller)) throw new NotFound("covenant-exists", covenantId);
+    }
+    throw error;
   });
   return {
     state: handled.state,
@@ -74,6 +87,10 @@ export function readCovenant(
   return readState(deps.commands, covenantStreamId(covenantId), covenantDecider);
 }
 
+/** A covenant exists for its current members only (rule 1). */
+const knowsCovenant = (state: CovenantState, caller: Caller) =>
+  state.status === "established" && activeMember(state, caller.organisationId) !== undefined;
+
 /** Members (and only members) read their covenant; to anyone else it does not exist. */
 export async function requireMemberView(
   deps: ResourceDeps,
@@ -81,10 +98,7 @@ export async function requireMemberView(
   covenantId: string,
 ): Promise<{ state: CovenantState; revision: number }> {
   const covenant = await readCovenant(deps, covenantId);
-  if (
-    covenant.state.status !== "established" ||
-    !activeMember(covenant.state, caller.organisationId)
-  ) {
+  if (!knowsCovenant(covenant.state, caller)) {
     throw new HttpProblem("not_found", "No such covenant");
   }
   return covenant;

@@ -30,7 +30,6 @@ const privacyOfficer = z
 
 export const establishBody = z
   .strictObject({
-    covenantId: z.uuid().optional().describe("Chosen by the client, or generated"),
     name: text(300),
     chair: z
       .strictObject({ name: text(300), partnerKind: kindOrCategory, privacyOfficer })

@@ -1,4 +1,5 @@
-import { type ProblemKind, problemCatalogue, problemSchema, problemType } from "../problems.js";
+import { problemSchema } from "../problemSchema.js";
+import { type ProblemKind, problemCatalogue, problemType } from "../problems.js";
 import type { Route } from "../route.js";
 import { type JsonSchema, SchemaCollector } from "./jsonSchema.js";
 
@@ -6,7 +7,18 @@ export interface ApiInfo {
   title: string;
   version: string;
   description?: string;
+  /** OpenAPI 3.1: a name and an SPDX identifier or a URL. */
+  license: { name: string; identifier?: string; url?: string };
 }
+
+/** What the service's own document says of itself; the console's client is generated from it too. */
+export const API_INFO: ApiInfo = {
+  title: "Casustafel API",
+  version: "1.0.0",
+  description: "Multidisciplinary case meetings about young people's safety in and around schools.",
+  // package.json is private and names no licence: an SPDX LicenseRef says the API is not for reuse.
+  license: { name: "Proprietary, all rights reserved", identifier: "LicenseRef-Proprietary" },
+};
 
 const headerParameters = {
   ifMatch: {
@@ -47,9 +59,17 @@ function operationId(route: Route): string {
 
 /** The problems a route can answer with: the ones every route shares plus its own. */
 export function problemsOf(route: Route): ProblemKind[] {
-  const kinds: ProblemKind[] = ["validation", "rate_limited", "internal"];
+  const kinds: ProblemKind[] = ["validation", "malformed_request", "rate_limited", "internal"];
   if (!route.public) kinds.push("unauthenticated", "forbidden");
-  if (route.body) kinds.push("malformed_json", "payload_too_large", "unsupported_media_type");
+  if (route.body) {
+    kinds.push(
+      "malformed_json",
+      "unreadable_body",
+      "payload_too_large",
+      "unsupported_media_type",
+      "unsupported_content_encoding",
+    );
+  }
   if (route.method === "get") kinds.push("not_yet_consistent");
   else kinds.push("precondition_failed", "conflict", "write_contention");
   if (route.idempotent) kinds.push("idempotency_key_reused");
@@ -163,27 +183,18 @@ export function openApiDocument(routes: readonly Route[], info: ApiInfo): Record
     paths[route.path]![route.method] = operation(route, schemas);
   }
   const components: Record<string, JsonSchema> = {};
+  // The Problem schema names every problem type, domain code and rule code as enums.
   schemas.convert(problemSchema, "output");
-  components.ProblemType = {
-    type: "string",
-    description: "Every problem type this API answers with; clients may branch on these URIs.",
-    enum: Object.keys(problemCatalogue).map((kind) => problemType(kind as ProblemKind)),
-  };
   const document = {
     openapi: "3.1.0",
     info,
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    // Relative: the document is served by the service it describes, wherever that is mounted.
+    servers: [{ url: "/", description: "The service that serves this document" }],
     paths,
     components: {
       schemas: components,
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
-      // One named response per problem kind, so every problem type is listed even if no route uses it yet.
-      responses: Object.fromEntries(
-        (Object.keys(problemCatalogue) as ProblemKind[]).map((kind) => [
-          kind,
-          problemResponses([kind])[String(problemCatalogue[kind].status)],
-        ]),
-      ),
     },
   };
   return schemas.finish(document, components);

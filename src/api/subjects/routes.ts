@@ -31,7 +31,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     params: subjectParams,
     query: reportQuery,
     responses: { 200: subjectReportView },
-    problems: ["not_found", "forbidden", "not_yet_consistent"],
+    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ params, query, caller, requestId }) => {
     const covenant = await currentAuditedCovenant(
       deps,
@@ -68,8 +68,8 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     responses: { 200: erasureView },
     problems: [
       "not_found",
-      "forbidden",
-      "conflict",
+      "organisation_not_permitted",
+      "state_conflict",
       "idempotency_key_reused",
       "write_contention",
       "not_yet_consistent",

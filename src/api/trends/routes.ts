@@ -62,7 +62,7 @@ export function trendsRoutes(deps: ResourceDeps): Route[] {
     roles: ["chair", "analyst"],
     query: trendsQuery,
     responses: { 200: trendsView },
-    problems: ["not_found", "forbidden", "not_yet_consistent"],
+    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
     const covenant = await currentAuditedCovenant(
       deps,

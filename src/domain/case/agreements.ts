@@ -1,8 +1,15 @@
+import { hasRole } from "../actor.js";
 import { dateOf, isCalendarDate } from "../dates.js";
-import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import {
+  Conflict,
+  InvalidCommand,
+  NotPermitted,
+  OrganisationNotPermitted,
+} from "../domainError.js";
 import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type { CancelAgreement, CompleteAgreement, MakeAgreement } from "./commands.js";
+import type { CaseContext } from "./context.js";
 import type { CaseEvent } from "./events.js";
 import {
   isChair,
@@ -11,6 +18,7 @@ import {
   requireFound,
   requireNew,
   requireOpenCase,
+  requireParticipantEntry,
 } from "./guards.js";
 import type { Agreement, CaseState } from "./state.js";
 
@@ -28,7 +36,7 @@ export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEve
     command.agreementId,
   );
   const what = requireText(command.what, "agreement-what");
-  if (!isJoined(open, command.ownerOrganisationId)) {
+  if (requireParticipantEntry(open, command.ownerOrganisationId).status !== "joined") {
     throw new Conflict("owner-participant", command.ownerOrganisationId);
   }
   if (!isCalendarDate(command.dueDate))
@@ -71,8 +79,13 @@ export function completeAgreement(command: CompleteAgreement, state: CaseState):
   const { actor } = command;
   const owner =
     actor.organisationId === agreement.ownerOrganisationId && isJoined(open, actor.organisationId);
-  if (!owner && !isChair(actor, open))
-    throw new NotPermitted("owner-or-chair", actor.organisationId);
+  if (!owner && !isChair(actor, open)) {
+    // A user of the chair organisation without the chair role lacks a role; anyone else, the organisation.
+    const chairOrganisation = actor.organisationId === open.chairOrganisationId;
+    if (chairOrganisation && !hasRole(actor, "chair"))
+      throw new NotPermitted("owner-or-chair", actor.organisationId);
+    throw new OrganisationNotPermitted("owner-or-chair", actor.organisationId);
+  }
   const { caseId, subjectId } = open;
   return [
     {
@@ -82,11 +95,16 @@ export function completeAgreement(command: CompleteAgreement, state: CaseState):
   ];
 }
 
-export function cancelAgreement(command: CancelAgreement, state: CaseState): CaseEvent[] {
+export function cancelAgreement(
+  command: CancelAgreement,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
   const agreement = openAgreement(open, command.agreementId);
-  const reason = requireText(command.reason, "cancel-reason");
+  const given = requireText(command.reason, "cancel-reason");
+  const reason = context.subjectErased ? null : given;
   const { caseId, subjectId } = open;
   return [
     {

@@ -1,6 +1,11 @@
 import { hasRole } from "../actor.js";
 import { addYears, compareInstants, isInstant } from "../dates.js";
-import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import {
+  Conflict,
+  InvalidCommand,
+  NotPermitted,
+  OrganisationNotPermitted,
+} from "../domainError.js";
 import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type { CloseCase, ExtendRetention, ReopenCase } from "./commands.js";
@@ -31,7 +36,8 @@ export function closeCase(command: CloseCase, state: CaseState, context: CaseCon
   requireChair(command.actor, open);
   if (!OUTCOMES.includes(command.outcome))
     throw new InvalidCommand("case-outcome", String(command.outcome));
-  const reason = requireText(command.reason, "close-reason");
+  const given = requireText(command.reason, "close-reason");
+  const reason = context.subjectErased ? null : given;
   // Agreements are settled first, so no promise to the young person silently lapses.
   const unsettled = Object.values(open.agreements).find((a) => a.status === "open");
   if (unsettled) throw new Conflict("open-agreements", unsettled.agreementId);
@@ -68,8 +74,10 @@ export function extendRetention(command: ExtendRetention, state: CaseState): Cas
     throw new Conflict("case-closed", command.caseId);
   }
   const { actor } = command;
-  const ofChairOrganisation = actor.organisationId === existing.chairOrganisationId;
-  if (!ofChairOrganisation || !hasRole(actor, "chair", "privacy-officer")) {
+  if (actor.organisationId !== existing.chairOrganisationId) {
+    throw new OrganisationNotPermitted("chair-or-privacy-officer", actor.organisationId);
+  }
+  if (!hasRole(actor, "chair", "privacy-officer")) {
     throw new NotPermitted("chair-or-privacy-officer", actor.organisationId);
   }
   const reason = requireText(command.reason, "retention-reason");

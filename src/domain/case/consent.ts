@@ -1,7 +1,7 @@
 import { ageOn, compareInstants, dateOf } from "../dates.js";
 import { ERASED } from "../personalFields.js";
-import { ShareRefused } from "./errors.js";
 import type { ConsentGiver } from "./events.js";
+import type { Refuse } from "./shareRules.js";
 import type { CaseState, Consent } from "./state.js";
 
 /**
@@ -29,19 +29,28 @@ const covers = (consent: Consent, need: ConsentNeed) =>
   need.recipients.every((recipient) => consent.scope.recipientOrganisationIds.includes(recipient));
 
 /**
- * The consent records a consent-based share relies on, one per required giver; refuses
- * the share when the subject's age is unknown (erased or missing) or a giver's consent is lacking.
+ * The consent records a consent-based share relies on, one per required giver; notes a
+ * broken rule when the subject's age is unknown (erased or missing) or a giver's consent is lacking.
  */
-export function consentsForShare(state: CaseState, need: ConsentNeed, now: string): Consent[] {
+export function consentsForShare(
+  state: CaseState,
+  need: ConsentNeed,
+  now: string,
+  refuse: Refuse,
+): Consent[] {
   const dateOfBirth = state.subject?.dateOfBirth;
   const age = dateOfBirth && dateOfBirth !== ERASED ? ageOn(dateOfBirth, dateOf(now)) : null;
-  if (age === null) throw new ShareRefused("consent-age-known");
-  return requiredConsentGivers(age).map((giver) => {
+  if (age === null) {
+    refuse("consent-age-known");
+    return [];
+  }
+  const found: Consent[] = [];
+  for (const giver of requiredConsentGivers(age)) {
     const consent = Object.values(state.consents).find(
       (c) => c.givenBy === giver && isConsentActive(c, now) && covers(c, need),
     );
-    if (!consent)
-      throw new ShareRefused(giver === "subject" ? "consent-subject" : "consent-parents", giver);
-    return consent;
-  });
+    if (consent) found.push(consent);
+    else refuse(giver === "subject" ? "consent-subject" : "consent-parents", giver);
+  }
+  return found;
 }

@@ -1,9 +1,11 @@
 import { compareInstants, isCalendarDate } from "../dates.js";
-import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import { Conflict, OrganisationNotPermitted } from "../domainError.js";
 import { entryOf } from "../entries.js";
+import type { BrokenRule } from "../ruleCodes.js";
 import type { RecordConsent, WithdrawConsent } from "./commands.js";
 import type { CaseContext } from "./context.js";
-import type { CaseEvent } from "./events.js";
+import { ConsentRefused, type ConsentRule } from "./errors.js";
+import type { CaseEvent, ConsentScope } from "./events.js";
 import {
   type ExistingCase,
   isChair,
@@ -20,8 +22,42 @@ import type { CaseState } from "./state.js";
 function requireRecorder(command: RecordConsent | WithdrawConsent, state: ExistingCase): void {
   const { actor } = command;
   if (!isJoined(state, actor.organisationId) && !isChair(actor, state)) {
-    throw new NotPermitted("participant-only", actor.organisationId);
+    throw new OrganisationNotPermitted("participant-only", actor.organisationId);
   }
+}
+
+/** Every consent rule checked, every broken one listed: the scope of a lawful record, or ConsentRefused. */
+function consentScope(command: RecordConsent, context: CaseContext): ConsentScope {
+  const broken: BrokenRule<ConsentRule>[] = [];
+  const refuse = (rule: ConsentRule, value: string | null = null) => broken.push({ rule, value });
+  if (command.givenBy !== "subject" && command.givenBy !== "parent") refuse("consent-given-by");
+  const scope = command.scope ?? ({} as Partial<ConsentScope>);
+  if (typeof scope.purposeId !== "string" || !entryOf(context.covenant.purposes, scope.purposeId)) {
+    refuse("consent-purpose", typeof scope.purposeId === "string" ? scope.purposeId : null);
+  }
+  const dataCategories = Array.isArray(scope.dataCategories) ? scope.dataCategories : [];
+  if (dataCategories.length === 0) refuse("consent-data-categories");
+  for (const id of dataCategories) {
+    if (!context.catalogue.dataCategories.some((c) => c.id === id))
+      refuse("consent-data-categories", id);
+  }
+  const recipients = Array.isArray(scope.recipientOrganisationIds)
+    ? scope.recipientOrganisationIds
+    : [];
+  if (recipients.length === 0) refuse("consent-recipients");
+  if (!isCalendarDate(command.givenOn) || command.givenOn > command.now.slice(0, 10)) {
+    refuse("consent-given-on", String(command.givenOn));
+  }
+  const expiresAt = command.expiresAt ?? null;
+  if (expiresAt !== null && !(compareInstants(expiresAt, command.now) > 0)) {
+    refuse("consent-expiry", expiresAt);
+  }
+  if (broken.length > 0) throw new ConsentRefused(broken);
+  return {
+    dataCategories: [...dataCategories],
+    recipientOrganisationIds: [...recipients],
+    purposeId: scope.purposeId as string,
+  };
 }
 
 export function recordConsent(
@@ -33,33 +69,8 @@ export function recordConsent(
   requireCovenantOf(open, context);
   requireRecorder(command, open);
   requireNew(entryOf(open.consents, command.consentId), "consent-id-taken", command.consentId);
-  if (command.givenBy !== "subject" && command.givenBy !== "parent") {
-    throw new InvalidCommand("consent-given-by");
-  }
-  const { scope } = command;
-  if (!scope || !entryOf(context.covenant.purposes, scope.purposeId)) {
-    throw new InvalidCommand("consent-purpose", scope?.purposeId ?? null);
-  }
-  if (!Array.isArray(scope.dataCategories) || scope.dataCategories.length === 0) {
-    throw new InvalidCommand("consent-data-categories");
-  }
-  const unknown = scope.dataCategories.find(
-    (id) => !context.catalogue.dataCategories.some((c) => c.id === id),
-  );
-  if (unknown !== undefined) throw new InvalidCommand("consent-data-categories", unknown);
-  if (
-    !Array.isArray(scope.recipientOrganisationIds) ||
-    scope.recipientOrganisationIds.length === 0
-  ) {
-    throw new InvalidCommand("consent-recipients");
-  }
-  if (!isCalendarDate(command.givenOn) || command.givenOn > command.now.slice(0, 10)) {
-    throw new InvalidCommand("consent-given-on", String(command.givenOn));
-  }
+  const scope = consentScope(command, context);
   const expiresAt = command.expiresAt ?? null;
-  if (expiresAt !== null && !(compareInstants(expiresAt, command.now) > 0)) {
-    throw new InvalidCommand("consent-expiry", expiresAt);
-  }
   return [
     {
       type: "ConsentRecorded",
@@ -68,11 +79,7 @@ export function recordConsent(
         subjectId: open.subjectId,
         consentId: command.consentId,
         givenBy: command.givenBy,
-        scope: {
-          dataCategories: [...scope.dataCategories],
-          recipientOrganisationIds: [...scope.recipientOrganisationIds],
-          purposeId: scope.purposeId,
-        },
+        scope,
         givenOn: command.givenOn,
         expiresAt,
         recordedBy: command.actor.organisationId,

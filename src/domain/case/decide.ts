@@ -1,5 +1,5 @@
 import type { Decider } from "../decider.js";
-import { InvalidCommand } from "../domainError.js";
+import { Conflict, InvalidCommand } from "../domainError.js";
 import { cancelAgreement, completeAgreement, makeAgreement } from "./agreements.js";
 import { closeCase, extendRetention, reopenCase } from "./closure.js";
 import type { CaseCommand } from "./commands.js";
@@ -20,6 +20,21 @@ import { correctShare, revokeShare, shareInformation, shareSignal } from "./shar
 import { raiseSignal } from "./signals.js";
 import { type CaseState, evolveCase, initialCaseState } from "./state.js";
 
+/**
+ * What may still happen in a case once its young person was erased: ending things, never
+ * recording anything new about them, so the case can be wound down, closed and retained.
+ */
+const WINDING_DOWN: ReadonlySet<CaseCommand["type"]> = new Set([
+  "DeclineInvitation",
+  "LeaveCase",
+  "RemovePartner",
+  "RevokeShare",
+  "WithdrawConsent",
+  "CompleteAgreement",
+  "CancelAgreement",
+  "CloseCase",
+]);
+
 /** The case decider: returns the events a command produces, or throws a DomainError naming the rule. */
 export function decideCase(
   command: CaseCommand,
@@ -29,6 +44,9 @@ export function decideCase(
   // A share names the broken membership rule itself (sharer-covenant-member), as a refusal.
   if (command.type !== "ShareInformation" && command.type !== "ShareSignal") {
     requireCovenantStanding(command.actor, state, context);
+  }
+  if (context.subjectErased && !WINDING_DOWN.has(command.type)) {
+    throw new Conflict("subject-erased", command.caseId);
   }
   switch (command.type) {
     case "RaiseSignal":
@@ -66,7 +84,7 @@ export function decideCase(
     case "CompleteAgreement":
       return completeAgreement(command, state);
     case "CancelAgreement":
-      return cancelAgreement(command, state);
+      return cancelAgreement(command, state, context);
     case "CloseCase":
       return closeCase(command, state, context);
     case "ReopenCase":

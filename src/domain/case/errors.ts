@@ -1,6 +1,9 @@
-import { DomainError } from "../domainError.js";
+import { RulesBroken } from "../domainError.js";
+import { type BrokenRule, violationOf } from "../ruleCodes.js";
+import { CONSENT_RULE_TEXTS, type ConsentRule } from "./consentRuleTexts.js";
+import { SHARE_RULE_TEXTS } from "./shareRuleTexts.js";
 
-/** Every rule a share must satisfy (DESIGN.md §3), in the order they are checked. */
+/** Every rule a share must satisfy (DESIGN.md §3), in the order they are checked and listed. */
 export const SHARE_RULES = [
   "case-open",
   "sharer-participant",
@@ -31,13 +34,36 @@ export const SHARE_RULES = [
 
 export type ShareRule = (typeof SHARE_RULES)[number];
 
-/** A share broke a rule; nothing is recorded. `value` is the offending id, kind or category. */
-export class ShareRefused extends DomainError {
+/** A share broke one or more rules; nothing is recorded. Each names its offending id, kind or category. */
+export class ShareRefused extends RulesBroken {
   declare readonly rule: ShareRule;
-  constructor(rule: ShareRule, value: string | null = null) {
-    super("share_refused", rule, value);
+  constructor(broken: readonly BrokenRule<ShareRule>[]) {
+    super(
+      "share_refused",
+      broken.map((b) => violationOf(SHARE_RULE_TEXTS, b)),
+    );
     this.name = "ShareRefused";
   }
 }
 
-export { Conflict, DomainError, InvalidCommand, NotFound, NotPermitted } from "../domainError.js";
+/** A consent record broke one or more rules; nothing is recorded. */
+export class ConsentRefused extends RulesBroken {
+  declare readonly rule: ConsentRule;
+  constructor(broken: readonly BrokenRule<ConsentRule>[]) {
+    super(
+      "consent_refused",
+      broken.map((b) => violationOf(CONSENT_RULE_TEXTS, b)),
+    );
+    this.name = "ConsentRefused";
+  }
+}
+
+export {
+  Conflict,
+  DomainError,
+  InvalidCommand,
+  NotFound,
+  NotPermitted,
+  OrganisationNotPermitted,
+} from "../domainError.js";
+export { CONSENT_RULES, type ConsentRule } from "./consentRuleTexts.js";

@@ -165,12 +165,14 @@ export type AgreementCompleted = CaseEventOf<
 >;
 export type AgreementCancelled = CaseEventOf<
   "AgreementCancelled",
-  { agreementId: string; reason: string; cancelledAt: string }
+  /** The reason is null when the young person was erased: no personal text can be kept. */
+  { agreementId: string; reason: string | null; cancelledAt: string }
 >;
 
 export type CaseClosed = CaseEventOf<
   "CaseClosed",
-  { outcome: CaseOutcome; reason: string; closedAt: string; retentionUntil: string }
+  /** The reason is null when the young person was erased: no personal text can be kept. */
+  { outcome: CaseOutcome; reason: string | null; closedAt: string; retentionUntil: string }
 >;
 export type CaseReopened = CaseEventOf<"CaseReopened", { reason: string; reopenedAt: string }>;
 export type RetentionExtended = CaseEventOf<

@@ -1,11 +1,18 @@
 import { type Actor, hasRole, type Role } from "../actor.js";
 import { activeMember } from "../covenant/state.js";
-import { Conflict, InvalidCommand, NotFound, NotPermitted } from "../domainError.js";
+import {
+  Conflict,
+  InvalidCommand,
+  NotFound,
+  NotPermitted,
+  OrganisationNotPermitted,
+} from "../domainError.js";
 import { entryOf } from "../entries.js";
+import type { ConflictRule, NotFoundRule, OrganisationRule, RoleRule } from "../ruleCodes.js";
 import { requireText } from "../text.js";
 import type { CaseContext } from "./context.js";
 import type { Contact } from "./events.js";
-import type { CaseState } from "./state.js";
+import type { CaseState, Participant } from "./state.js";
 
 // Small checks shared by the command functions; each throws the error naming its rule.
 
@@ -42,19 +49,20 @@ export function requireCovenantOf(state: ExistingCase, context: CaseContext): vo
 export function requireCovenantStanding(actor: Actor, state: CaseState, context: CaseContext) {
   if (state.covenantId === null || context.covenant.covenantId !== state.covenantId) return;
   if (!activeMember(context.covenant, actor.organisationId)) {
-    throw new NotPermitted("covenant-member", actor.organisationId);
+    throw new OrganisationNotPermitted("covenant-member", actor.organisationId);
   }
 }
 
-export function requireRole(actor: Actor, rule: string, ...roles: Role[]): void {
+export function requireRole(actor: Actor, rule: RoleRule, ...roles: Role[]): void {
   if (!hasRole(actor, ...roles)) throw new NotPermitted(rule, roles.join("|"));
 }
 
 /** Chair-only commands: a chair-role user of the case's chair organisation. */
 export function requireChair(actor: Actor, state: ExistingCase): void {
-  if (!hasRole(actor, "chair") || actor.organisationId !== state.chairOrganisationId) {
-    throw new NotPermitted("chair-only", actor.organisationId);
+  if (actor.organisationId !== state.chairOrganisationId) {
+    throw new OrganisationNotPermitted("chair-only", actor.organisationId);
   }
+  requireRole(actor, "chair-only", "chair");
 }
 
 export const isChair = (actor: Actor, state: ExistingCase) =>
@@ -63,8 +71,19 @@ export const isChair = (actor: Actor, state: ExistingCase) =>
 export const isJoined = (state: CaseState, organisationId: string) =>
   entryOf(state.participants, organisationId)?.status === "joined";
 
-export function requireJoined(state: CaseState, organisationId: string, rule: string): void {
-  if (!isJoined(state, organisationId)) throw new NotPermitted(rule, organisationId);
+export function requireJoined(
+  state: CaseState,
+  organisationId: string,
+  rule: OrganisationRule,
+): void {
+  if (!isJoined(state, organisationId)) throw new OrganisationNotPermitted(rule, organisationId);
+}
+
+/** The entry (of any status) of an organisation the command names; 404 if the case never had it. */
+export function requireParticipantEntry(state: CaseState, organisationId: string): Participant {
+  const participant = entryOf(state.participants, organisationId);
+  if (!participant) throw new NotFound("participant-exists", organisationId);
+  return participant;
 }
 
 export function requireContact(contact: Contact | undefined): Contact {
@@ -75,11 +94,11 @@ export function requireContact(contact: Contact | undefined): Contact {
   return { name: contact.name, function: contact.function, reach: contact.reach };
 }
 
-export function requireNew(existing: unknown, rule: string, id: string): void {
+export function requireNew(existing: unknown, rule: ConflictRule, id: string): void {
   if (existing !== undefined) throw new Conflict(rule, id);
 }
 
-export function requireFound<Item>(item: Item | undefined, rule: string, id: string): Item {
+export function requireFound<Item>(item: Item | undefined, rule: NotFoundRule, id: string): Item {
   if (item === undefined) throw new NotFound(rule, id);
   return item;
 }

@@ -4,7 +4,13 @@ import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type { RecordMeeting, ScheduleMeeting } from "./commands.js";
 import type { CaseEvent } from "./events.js";
-import { isJoined, requireChair, requireFound, requireNew, requireOpenCase } from "./guards.js";
+import {
+  requireChair,
+  requireFound,
+  requireNew,
+  requireOpenCase,
+  requireParticipantEntry,
+} from "./guards.js";
 import type { CaseState } from "./state.js";
 
 export function scheduleMeeting(command: ScheduleMeeting, state: CaseState): CaseEvent[] {
@@ -49,8 +55,9 @@ export function recordMeeting(command: RecordMeeting, state: CaseState): CaseEve
   }
   for (const attendee of command.attendees) {
     const { organisationId } = attendee;
-    if (!isJoined(open, organisationId) && organisationId !== open.chairOrganisationId) {
-      throw new Conflict("attendee-participant", organisationId);
+    if (organisationId !== open.chairOrganisationId) {
+      const { status } = requireParticipantEntry(open, organisationId);
+      if (status !== "joined") throw new Conflict("attendee-participant", organisationId);
     }
     if (attendee.confidentialityAcknowledged !== true) {
       throw new InvalidCommand("confidentiality-acknowledged", organisationId);

@@ -1,5 +1,5 @@
 import { activeMember } from "../covenant/state.js";
-import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import { Conflict, NotFound, OrganisationNotPermitted } from "../domainError.js";
 import { entryOf } from "../entries.js";
 import type {
   AssignRegie,
@@ -18,6 +18,7 @@ import {
   requireCovenantOf,
   requireJoined,
   requireOpenCase,
+  requireParticipantEntry,
   requireRole,
 } from "./guards.js";
 import type { CaseState } from "./state.js";
@@ -32,7 +33,7 @@ export function invitePartner(
   requireChair(command.actor, open);
   const { organisationId } = command;
   if (!activeMember(context.covenant, organisationId)) {
-    throw new InvalidCommand("covenant-member", organisationId);
+    throw new NotFound("member-exists", organisationId);
   }
   const status = entryOf(open.participants, organisationId)?.status;
   if (status === "invited" || status === "joined")
@@ -59,10 +60,10 @@ export function joinCase(command: JoinCase, state: CaseState, context: CaseConte
   const { organisationId } = command.actor;
   requireRole(command.actor, "join-role", "professional", "chair");
   if (entryOf(open.participants, organisationId)?.status !== "invited") {
-    throw new NotPermitted("invited-only", organisationId);
+    throw new OrganisationNotPermitted("invited-only", organisationId);
   }
   if (!activeMember(context.covenant, organisationId)) {
-    throw new NotPermitted("covenant-member", organisationId);
+    throw new OrganisationNotPermitted("covenant-member", organisationId);
   }
   const contact = requireContact(command.contact);
   const { caseId, subjectId } = open;
@@ -79,7 +80,7 @@ export function declineInvitation(command: DeclineInvitation, state: CaseState):
   const { organisationId } = command.actor;
   requireRole(command.actor, "decline-role", "professional", "chair");
   if (entryOf(open.participants, organisationId)?.status !== "invited") {
-    throw new NotPermitted("invited-only", organisationId);
+    throw new OrganisationNotPermitted("invited-only", organisationId);
   }
   const { caseId, subjectId } = open;
   return [
@@ -106,7 +107,7 @@ export function removePartner(command: RemovePartner, state: CaseState): CaseEve
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
   const { organisationId } = command;
-  const status = entryOf(open.participants, organisationId)?.status;
+  const { status } = requireParticipantEntry(open, organisationId);
   if (status !== "invited" && status !== "joined")
     throw new Conflict("not-participant", organisationId);
   const { caseId, subjectId } = open;
@@ -119,7 +120,7 @@ export function assignRegie(command: AssignRegie, state: CaseState): CaseEvent[]
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
   const { organisationId } = command;
-  if (entryOf(open.participants, organisationId)?.status !== "joined") {
+  if (requireParticipantEntry(open, organisationId).status !== "joined") {
     throw new Conflict("regie-participant", organisationId);
   }
   const { caseId, subjectId } = open;

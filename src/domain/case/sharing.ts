@@ -1,4 +1,4 @@
-import { Conflict, NotPermitted } from "../domainError.js";
+import { Conflict, OrganisationNotPermitted } from "../domainError.js";
 import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type { CorrectShare, RevokeShare, ShareInformation, ShareSignal } from "./commands.js";
@@ -64,7 +64,7 @@ export function shareSignal(
     signalId,
   );
   if (signal.raisedBy !== command.actor.organisationId) {
-    throw new NotPermitted("signal-raiser-only", command.actor.organisationId);
+    throw new OrganisationNotPermitted("signal-raiser-only", command.actor.organisationId);
   }
   return shareInformation(
     { ...share, type: "ShareInformation", content: signal.description },
@@ -76,7 +76,8 @@ export function shareSignal(
 /** Only the sharing organisation revokes or corrects what it shared, also after closure. */
 function ownShare(state: CaseState, shareId: string, organisationId: string): Share {
   const share = requireFound(entryOf(state.shares, shareId), "share-exists", shareId);
-  if (share.sharedBy !== organisationId) throw new NotPermitted("sharer-only", organisationId);
+  if (share.sharedBy !== organisationId)
+    throw new OrganisationNotPermitted("sharer-only", organisationId);
   if (share.revokedAt !== null) throw new Conflict("share-revoked", shareId);
   return share;
 }

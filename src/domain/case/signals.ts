@@ -1,6 +1,6 @@
 import { activeMember } from "../covenant/state.js";
 import { isCalendarDate } from "../dates.js";
-import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import { Conflict, InvalidCommand, NotFound } from "../domainError.js";
 import { requireText } from "../text.js";
 import type { RaiseSignal } from "./commands.js";
 import type { CaseContext } from "./context.js";
@@ -25,12 +25,12 @@ export function raiseSignal(
   const { actor, now, caseId } = command;
   requireRole(actor, "raise-signal-role", "professional", "chair");
   const { covenant, catalogue } = context;
-  if (covenant.status !== "established" || covenant.covenantId !== command.covenantId) {
-    throw new Conflict("case-covenant", command.covenantId);
-  }
-  if (!activeMember(covenant, actor.organisationId)) {
-    throw new NotPermitted("covenant-member", actor.organisationId);
-  }
+  // A covenant the actor's organisation is no member of answers as one that does not exist (rule 1).
+  const known =
+    covenant.status === "established" &&
+    covenant.covenantId === command.covenantId &&
+    activeMember(covenant, actor.organisationId) !== undefined;
+  if (!known) throw new NotFound("covenant-exists", command.covenantId);
   if (!catalogue.signalCategories.some((c) => c.id === command.category)) {
     throw new InvalidCommand("signal-category", command.category);
   }

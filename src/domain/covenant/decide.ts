@@ -1,8 +1,15 @@
 import { hasRole } from "../actor.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import type { Decider } from "../decider.js";
-import { Conflict, InvalidCommand, NotFound, NotPermitted } from "../domainError.js";
+import {
+  Conflict,
+  InvalidCommand,
+  NotFound,
+  NotPermitted,
+  OrganisationNotPermitted,
+} from "../domainError.js";
 import { entryOf } from "../entries.js";
+import type { InvalidRule } from "../invalidRules.js";
 import { requireText } from "../text.js";
 import type {
   AddPurpose,
@@ -28,7 +35,10 @@ function establish(
 ): CovenantEvent[] {
   if (state.status !== "none") throw new Conflict("covenant-id-taken", command.covenantId);
   const chair = validMember(command.chair, catalogue);
-  if (!hasRole(command.actor, "admin") || command.actor.organisationId !== chair.organisationId) {
+  if (command.actor.organisationId !== chair.organisationId) {
+    throw new OrganisationNotPermitted("chair-admin-only", command.actor.organisationId);
+  }
+  if (!hasRole(command.actor, "admin")) {
     throw new NotPermitted("chair-admin-only", command.actor.organisationId);
   }
   const name = requireText(command.name, "covenant-name");
@@ -101,7 +111,7 @@ function addSharingRule(
   const ruleId = requireText(rule?.ruleId, "sharing-rule-id");
   if (entryOf(covenant.sharingRules, ruleId)) throw new Conflict("sharing-rule-id-taken", ruleId);
   const knownKind = (kind: string) => catalogue.partnerKinds.some((k) => k.id === kind);
-  const nonEmpty = (list: unknown, rule: string): string[] => {
+  const nonEmpty = (list: unknown, rule: InvalidRule): string[] => {
     if (!Array.isArray(list) || list.length === 0) throw new InvalidCommand(rule);
     return [...list];
   };

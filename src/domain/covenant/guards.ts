@@ -1,9 +1,14 @@
 import { type Actor, hasRole } from "../actor.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
-import { InvalidCommand, NotFound, NotPermitted } from "../domainError.js";
+import {
+  InvalidCommand,
+  NotFound,
+  NotPermitted,
+  OrganisationNotPermitted,
+} from "../domainError.js";
 import { requireText } from "../text.js";
 import type { Member } from "./events.js";
-import type { CovenantState } from "./state.js";
+import { activeMember, type CovenantState } from "./state.js";
 
 // Checks shared by the covenant's command functions; each throws the error naming its rule.
 
@@ -27,13 +32,19 @@ export function validMember(member: Member, catalogue: Catalogue): Member {
   };
 }
 
-/** The covenant is maintained by admins of its chair organisation. */
+/**
+ * The covenant is maintained by admins of its chair organisation. To an organisation that is
+ * no member it does not exist (rule 1): the same answer as for an unknown covenant id.
+ */
 export function requireAdmin(actor: Actor, state: CovenantState, covenantId: string): Established {
-  if (state.status !== "established" || !state.covenantId || !state.chairOrganisationId) {
+  const established =
+    state.status === "established" && state.covenantId && state.chairOrganisationId;
+  if (!established || !activeMember(state, actor.organisationId)) {
     throw new NotFound("covenant-exists", covenantId);
   }
-  if (!hasRole(actor, "admin") || actor.organisationId !== state.chairOrganisationId) {
-    throw new NotPermitted("chair-admin-only", actor.organisationId);
+  if (actor.organisationId !== state.chairOrganisationId) {
+    throw new OrganisationNotPermitted("chair-admin-only", actor.organisationId);
   }
+  if (!hasRole(actor, "admin")) throw new NotPermitted("chair-admin-only", actor.organisationId);
   return state as Established;
 }

@@ -2,7 +2,12 @@ import { hasRole } from "../actor.js";
 import type { CovenantState } from "../covenant/state.js";
 import { compareInstants } from "../dates.js";
 import type { Decider } from "../decider.js";
-import { Conflict, InvalidCommand, NotPermitted } from "../domainError.js";
+import {
+  Conflict,
+  InvalidCommand,
+  NotPermitted,
+  OrganisationNotPermitted,
+} from "../domainError.js";
 import type { ApplyRetention, EraseSubject, SubjectCommand } from "./commands.js";
 import type { SubjectEvent } from "./events.js";
 import { evolveSubject, initialSubjectState, type SubjectState } from "./state.js";
@@ -29,7 +34,10 @@ function erase(
   { covenant }: SubjectContext,
 ): SubjectEvent[] {
   const { actor } = command;
-  if (!hasRole(actor, "privacy-officer") || actor.organisationId !== covenant.chairOrganisationId) {
+  if (actor.organisationId !== covenant.chairOrganisationId) {
+    throw new OrganisationNotPermitted("covenant-privacy-officer", actor.organisationId);
+  }
+  if (!hasRole(actor, "privacy-officer")) {
     throw new NotPermitted("covenant-privacy-officer", actor.organisationId);
   }
   // The offending value is left out: a reason outside the list may be free text about the subject.

@@ -195,20 +195,53 @@ describe.each<StoreKind>(["sqlite", "postgres"])("a case's life on %s", (kind) =
     );
   });
 
-  test("an unlawful share is 422 naming the rule and the offending value; nothing is written", async () => {
+  test("an unlawful share is 422 listing every broken rule, its value and what would make it lawful; nothing is written", async () => {
     const ids = await populatedCase(api, tokens);
     const before = (await api.caseEvents(ids.caseId)).length;
     const response = await api.call("POST", `/v1/cases/${ids.caseId}/shares`, {
       token: tokens.school,
-      body: lawfulShare({ recipients: [ORG.police] }),
+      body: lawfulShare({ recipients: [ORG.police], purposeId: "marketing" }),
     });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({
-      type: "https://casustafel.example/problems/rule-violation",
+      type: "https://casustafel.example/problems/share-refused",
+      title: "The share breaks one or more sharing rules",
       code: "share_refused",
       rule: "recipient-participant",
     });
-    expect(response.body.detail).toContain(ORG.police);
+    expect(response.body.violations).toEqual([
+      expect.objectContaining({ rule: "recipient-participant", value: ORG.police }),
+      expect.objectContaining({ rule: "covenant-purpose", value: "marketing" }),
+    ]);
+    for (const violation of response.body.violations) {
+      expect(violation.explanation).toEqual(expect.any(String));
+      expect(violation.remedy).toEqual(expect.any(String));
+    }
+    expect(await api.caseEvents(ids.caseId)).toHaveLength(before);
+  });
+
+  test("a consent record that breaks several rules is 422 listing each; nothing is written", async () => {
+    const ids = await populatedCase(api, tokens);
+    const before = (await api.caseEvents(ids.caseId)).length;
+    const response = await api.call("POST", `/v1/cases/${ids.caseId}/consents`, {
+      token: tokens.school,
+      body: {
+        givenBy: "parent",
+        scope: {
+          dataCategories: ["hobby"],
+          recipientOrganisationIds: [ORG.wijkteam],
+          purposeId: "reclame",
+        },
+        givenOn: "2999-01-01",
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.type).toBe("https://casustafel.example/problems/consent-refused");
+    expect(response.body.violations.map((v: { rule: string }) => v.rule)).toEqual([
+      "consent-purpose",
+      "consent-data-categories",
+      "consent-given-on",
+    ]);
     expect(await api.caseEvents(ids.caseId)).toHaveLength(before);
   });
 

@@ -35,15 +35,22 @@ describe("opening a case", () => {
     for (const plaintext of PLAINTEXTS.slice(0, 4)) expect(stored).not.toContain(plaintext);
   });
 
-  test("a member outside the covenant is refused 403 and nothing is written", async () => {
+  test("an organisation outside the covenant is told it does not exist, as for an unknown covenant", async () => {
     const outsider = await given.api.token("org-elsewhere", ["professional"]);
-    const response = await given.api.call("POST", "/v1/cases", {
+    const before = await given.api.system.store.headPosition();
+    const real = await given.api.call("POST", "/v1/cases", {
       token: outsider,
       body: openCaseBody(),
     });
-    expect(response.status).toBe(403);
-    expect(response.contentType).toMatch(/application\/problem\+json/);
-    expect(response.body.rule).toBe("covenant-member");
+    const unknown = await given.api.call("POST", "/v1/cases", {
+      token: outsider,
+      body: { ...openCaseBody(), covenantId: crypto.randomUUID() },
+    });
+    expect(real.status).toBe(404);
+    expect(real.contentType).toMatch(/application\/problem\+json/);
+    expect(real.body).toEqual(unknown.body);
+    expect(real.body.detail).toBe("No such covenant");
+    expect(await given.api.system.store.headPosition()).toBe(before);
   });
 });
 

@@ -122,6 +122,17 @@ export function thingRoutes(store: EventStore): Route[] {
     responses: { 200: ok },
   }).handle(async () => ({ status: 200, body: { ok: true, subjectName: "x" } as { ok: boolean } }));
 
+  // Shaped like the errors of http-errors and body-parser: a status on an ordinary Error.
+  const libraryRefusal = defineRoute({
+    method: "get",
+    path: "/v1/library-refusal",
+    summary: "Fails with a library error that carries a 4xx status",
+    tags: ["things"],
+    responses: { 200: ok },
+  }).handle(async () => {
+    throw Object.assign(new Error("Range Not Satisfiable"), { status: 416, statusCode: 416 });
+  });
+
   const slow = defineRoute({
     method: "get",
     path: "/v1/slow",
@@ -137,5 +148,15 @@ export function thingRoutes(store: EventStore): Route[] {
     return { status: 200, body: { waited: query.ms } };
   });
 
-  return [recordThing, readThing, replaceThing, refuse, adminReport, failure, drifting, slow];
+  return [
+    recordThing,
+    readThing,
+    replaceThing,
+    refuse,
+    adminReport,
+    failure,
+    drifting,
+    libraryRefusal,
+    slow,
+  ];
 }

@@ -103,7 +103,7 @@ describe.each(NAMES)("case ids named %s", (name) => {
   test("when consent names it as purpose, then the consent is refused: no such covenant purpose", () => {
     expectRefused(
       () => given(caseWithPartners()).when(consent("c-1", name)),
-      "invalid",
+      "consent_refused",
       "consent-purpose",
       name,
     );
@@ -188,25 +188,25 @@ describe.each(NAMES)("case ids named %s", (name) => {
     }
   });
 
-  test("when the chair acts on it as a participant, then it is refused as no participant", () => {
+  test("when the chair acts on it as a participant, then it is not found, as any unknown organisation", () => {
     const when = (refused: CaseCommand) => () => given(caseWithPartners()).when(refused);
     const organisationId = name;
     expectRefused(
       when(command<RemovePartner>({ type: "RemovePartner", organisationId })),
-      "conflict",
-      "not-participant",
+      "not_found",
+      "participant-exists",
       name,
     );
     expectRefused(
       when(command<AssignRegie>({ type: "AssignRegie", organisationId })),
-      "conflict",
-      "regie-participant",
+      "not_found",
+      "participant-exists",
       name,
     );
     expectRefused(
       when(command<InvitePartner>({ type: "InvitePartner", organisationId, message: "Welkom" })),
-      "invalid",
-      "covenant-member",
+      "not_found",
+      "member-exists",
       name,
     );
   });

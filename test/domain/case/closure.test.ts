@@ -79,7 +79,7 @@ describe("CloseCase", () => {
   test("only the chair closes, with a known outcome and a reason", () => {
     expectRefused(
       () => given(caseWithPartners()).when(close({ actor: actor(ORG.school) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-only",
     );
     expectRefused(
@@ -164,9 +164,31 @@ describe("ExtendRetention", () => {
     expectRefused(() => given(caseWithPartners()).when(extend()), "conflict", "case-closed");
     expectRefused(
       () => given(isClosed).when(extend({ actor: actor(ORG.school, "privacy-officer") })),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-or-privacy-officer",
       ORG.school,
+    );
+  });
+});
+
+describe("a case whose young person was erased", () => {
+  const erased = contextWith(undefined, undefined, true);
+  test("closes without recording the reason: no personal text is kept about them", () => {
+    expect(given(caseWithPartners(), erased).when(close())).toEqual([
+      caseEvent("CaseClosed", {
+        outcome: "referred",
+        reason: null,
+        closedAt: NOW,
+        retentionUntil: "2045-03-10T10:00:00.000Z",
+      }),
+    ]);
+  });
+  test("accepts nothing new about them: a share is refused as subject-erased", () => {
+    expectRefused(
+      () => given(caseWithPartners(), erased).when(share()),
+      "conflict",
+      "subject-erased",
+      CASE_ID,
     );
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import {
   type CaseEvent,
+  ConsentRefused,
   ERASED,
   type RecordConsent,
   requiredConsentGivers,
@@ -207,7 +208,7 @@ describe("RecordConsent and WithdrawConsent", () => {
   test("refused from an organisation that is not a participant", () => {
     expectRefused(
       () => given(caseWithPartners()).when(record({ actor: actor(ORG.leerplicht) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "participant-only",
       ORG.leerplicht,
     );
@@ -216,7 +217,7 @@ describe("RecordConsent and WithdrawConsent", () => {
     const scope = { ...record().scope, purposeId: "reclame" };
     expectRefused(
       () => given(caseWithPartners()).when(record({ scope })),
-      "invalid",
+      "consent_refused",
       "consent-purpose",
       "reclame",
     );
@@ -225,7 +226,7 @@ describe("RecordConsent and WithdrawConsent", () => {
     const scope = { ...record().scope, dataCategories: ["hobby"] };
     expectRefused(
       () => given(caseWithPartners()).when(record({ scope })),
-      "invalid",
+      "consent_refused",
       "consent-data-categories",
       "hobby",
     );
@@ -234,22 +235,43 @@ describe("RecordConsent and WithdrawConsent", () => {
     const scope = { ...record().scope, recipientOrganisationIds: [] };
     expectRefused(
       () => given(caseWithPartners()).when(record({ scope })),
-      "invalid",
+      "consent_refused",
       "consent-recipients",
     );
   });
   test("refused when given in the future or already expired", () => {
     expectRefused(
       () => given(caseWithPartners()).when(record({ givenOn: "2025-03-11" })),
-      "invalid",
+      "consent_refused",
       "consent-given-on",
       "2025-03-11",
     );
     expectRefused(
       () => given(caseWithPartners()).when(record({ expiresAt: "2025-03-01T00:00:00.000Z" })),
-      "invalid",
+      "consent_refused",
       "consent-expiry",
     );
+  });
+  test("a record that breaks several rules is refused with every one of them, each explained", () => {
+    const scope = { dataCategories: ["hobby"], recipientOrganisationIds: [], purposeId: "reclame" };
+    let refusal: unknown;
+    try {
+      given(caseWithPartners()).when(record({ scope, givenOn: "2025-03-11" }));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ConsentRefused);
+    const { violations } = refusal as ConsentRefused;
+    expect(violations.map((v) => [v.rule, v.value])).toEqual([
+      ["consent-purpose", "reclame"],
+      ["consent-data-categories", "hobby"],
+      ["consent-recipients", null],
+      ["consent-given-on", "2025-03-11"],
+    ]);
+    for (const violation of violations) {
+      expect(violation.explanation).toMatch(/^[A-Z].+\.$/);
+      expect(violation.remedy).toMatch(/^[A-Z].+\.$/);
+    }
   });
   test("refused on a closed case", () => {
     expectRefused(

@@ -64,7 +64,7 @@ describe("ScheduleMeeting and RecordMeeting", () => {
   test("only the chair schedules, with a real time", () => {
     expectRefused(
       () => given(caseWithPartners()).when(schedule({ actor: actor(ORG.school) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-only",
     );
     expectRefused(
@@ -165,7 +165,7 @@ describe("MakeAgreement, CompleteAgreement, CancelAgreement", () => {
     );
     expectRefused(
       () => given(caseWithPartners()).when(make({ actor: actor(ORG.wijkteam) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-only",
     );
   });
@@ -182,7 +182,7 @@ describe("MakeAgreement, CompleteAgreement, CancelAgreement", () => {
     ]);
     expectRefused(
       () => given(made()).when(complete({ actor: actor(ORG.police) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "owner-or-chair",
       ORG.police,
     );

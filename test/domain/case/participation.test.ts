@@ -68,12 +68,12 @@ describe("RaiseSignal", () => {
     expect(events.map((e) => e.type)).toEqual(["SignalRaised"]);
     expect(events[0]?.data.subjectId).toBe(SUBJECT_ID);
   });
-  test("refused from an organisation outside the covenant", () => {
+  test("refused from an organisation outside the covenant, as if the covenant did not exist", () => {
     expectRefused(
       () => given([]).when(raiseSignal({ actor: actor("org-buiten") })),
-      "not_permitted",
-      "covenant-member",
-      "org-buiten",
+      "not_found",
+      "covenant-exists",
+      COVENANT_ID,
     );
   });
   test("refused for an analyst", () => {
@@ -124,7 +124,7 @@ describe("RaiseSignal", () => {
   test("a later signal from a non-participant is refused", () => {
     expectRefused(
       () => given(caseWithPartners()).when(raiseSignal({ actor: actor(ORG.leerplicht) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "participant-only",
       ORG.leerplicht,
     );
@@ -140,8 +140,8 @@ describe("RaiseSignal", () => {
   test("a signal for another covenant is refused", () => {
     expectRefused(
       () => given([]).when(raiseSignal({ covenantId: "cov-elders" })),
-      "conflict",
-      "case-covenant",
+      "not_found",
+      "covenant-exists",
       "cov-elders",
     );
   });
@@ -167,7 +167,7 @@ describe("InvitePartner", () => {
   test("only the chair invites", () => {
     expectRefused(
       () => given([opened()]).when(invite({ actor: school })),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-only",
       ORG.school,
     );
@@ -180,8 +180,8 @@ describe("InvitePartner", () => {
   test("a non-member or withdrawn member cannot be invited", () => {
     expectRefused(
       () => given([opened()]).when(invite({ organisationId: "org-x" })),
-      "invalid",
-      "covenant-member",
+      "not_found",
+      "member-exists",
       "org-x",
     );
     const covenant = region([
@@ -189,8 +189,8 @@ describe("InvitePartner", () => {
     ]);
     expectRefused(
       () => given([opened()], contextWith(covenant)).when(invite()),
-      "invalid",
-      "covenant-member",
+      "not_found",
+      "member-exists",
       ORG.leerplicht,
     );
   });
@@ -232,7 +232,7 @@ describe("JoinCase, DeclineInvitation, LeaveCase", () => {
   test("only the invited organisation joins", () => {
     expectRefused(
       () => given(caseWithPartners()).when(join({ actor: actor(ORG.jongerenwerk) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "invited-only",
       ORG.jongerenwerk,
     );
@@ -254,7 +254,7 @@ describe("JoinCase, DeclineInvitation, LeaveCase", () => {
     ]);
     expectRefused(
       () => given(caseWithPartners()).when({ ...decline, actor: school }),
-      "not_permitted",
+      "organisation_not_permitted",
       "invited-only",
       ORG.school,
     );
@@ -269,7 +269,7 @@ describe("JoinCase, DeclineInvitation, LeaveCase", () => {
     expect(fold([...caseWithPartners(), regie, ...events]).regieOrganisationId).toBeNull();
     expectRefused(
       () => given(caseWithPartners()).when({ ...leave, actor: actor(ORG.leerplicht) }),
-      "not_permitted",
+      "organisation_not_permitted",
       "participant-only",
     );
   });
@@ -289,13 +289,13 @@ describe("RemovePartner and AssignRegie (chair only)", () => {
   test("removal is refused for others and for non-participants", () => {
     expectRefused(
       () => given(caseWithPartners()).when(remove({ actor: school })),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-only",
     );
     expectRefused(
       () => given(caseWithPartners()).when(remove({ organisationId: ORG.jongerenwerk })),
-      "conflict",
-      "not-participant",
+      "not_found",
+      "participant-exists",
       ORG.jongerenwerk,
     );
   });
@@ -315,7 +315,7 @@ describe("RemovePartner and AssignRegie (chair only)", () => {
     );
     expectRefused(
       () => given(caseWithPartners()).when(assign({ actor: actor(ORG.wijkteam, "chair") })),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-only",
       ORG.wijkteam,
     );

@@ -42,7 +42,7 @@ describe("RevokeShare", () => {
   test("only the sharer revokes; a recipient cannot", () => {
     expectRefused(
       () => given(sharedEvents()).when(revoke({ actor: actor(ORG.wijkteam) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "sharer-only",
       ORG.wijkteam,
     );
@@ -93,7 +93,7 @@ describe("CorrectShare", () => {
   test("only the sharer corrects, with content and a reason, and not a revoked share", () => {
     expectRefused(
       () => given(sharedEvents()).when(correct({ actor: actor(ORG.police) })),
-      "not_permitted",
+      "organisation_not_permitted",
       "sharer-only",
       ORG.police,
     );

@@ -3,6 +3,7 @@ import {
   type CaseEvent,
   SHARE_RULES,
   type ShareInformation,
+  ShareRefused,
   type ShareRule,
 } from "../../../src/domain/index.js";
 import {
@@ -35,7 +36,21 @@ function refused(
   context = contextWith(),
 ) {
   covered.add(rule);
-  return expectRefused(() => given(events, context).when(cmd), "share_refused", rule, value);
+  expectRefused(() => given(events, context).when(cmd), "share_refused", rule, value);
+  // Only this rule is broken, though it may be broken by more than one value.
+  const { violations } = refusalOf(() => given(events, context).when(cmd));
+  expect(new Set(violations.map((v) => v.rule))).toEqual(new Set([rule]));
+  if (value !== undefined) expect(violations.map((v) => v.value)).toContain(value);
+}
+
+function refusalOf(run: () => unknown): ShareRefused {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ShareRefused) return error;
+    throw error;
+  }
+  throw new Error("expected the share to be refused");
 }
 
 describe("ShareInformation: a lawful share", () => {
@@ -111,7 +126,7 @@ describe("ShareInformation: a lawful share", () => {
   });
 });
 
-describe("ShareInformation is refused, naming the one rule it breaks", () => {
+describe("ShareInformation is refused, naming the one rule it breaks and nothing else", () => {
   test("case-open: the case is closed", () => {
     refused([...caseWithPartners(), closed()], share(), "case-open", CASE_ID);
   });

@@ -57,7 +57,7 @@ describe("EstablishCovenant", () => {
     );
     expectRefused(
       () => given([]).when({ ...cmd, actor: actor(ORG.school, "admin") }),
-      "not_permitted",
+      "organisation_not_permitted",
       "chair-admin-only",
       ORG.school,
     );
@@ -93,14 +93,20 @@ describe("members", () => {
       },
     ]);
   });
-  test("only the chair's admin maintains the covenant", () => {
-    const admit = {
-      ...covenantCommandOf({ type: "AdmitMember", member: member(ORG.school) }),
-      actor: actor(ORG.school, "admin"),
-    };
+  test("only the chair's admin maintains the covenant; to a non-member it does not exist", () => {
+    const admit = (by: string) => ({
+      ...covenantCommandOf({ type: "AdmitMember", member: member(ORG.police) }),
+      actor: actor(by, "admin"),
+    });
     expectRefused(
-      () => given(established).when(admit),
-      "not_permitted",
+      () => given(established).when(admit(ORG.school)),
+      "not_found",
+      "covenant-exists",
+      COVENANT_ID,
+    );
+    expectRefused(
+      () => given(regionCommands()).when(admit(ORG.school)),
+      "organisation_not_permitted",
       "chair-admin-only",
       ORG.school,
     );

@@ -55,7 +55,7 @@ describe("EraseSubject", () => {
   test("a member organisation's privacy officer or a chair may not", () => {
     expectRefused(
       () => given([]).when(erase({ actor: actor(ORG.school, "privacy-officer") })),
-      "not_permitted",
+      "organisation_not_permitted",
       "covenant-privacy-officer",
       ORG.school,
     );

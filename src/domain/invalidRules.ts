@@ -1,0 +1,102 @@
+import type { RuleText } from "./ruleCodes.js";
+
+const required = (what: string): RuleText => ({
+  explanation: `The command must carry ${what}.`,
+  remedy: `Fill in ${what} (not blank).`,
+});
+
+/**
+ * Rules a command breaks on its own terms, whatever the state (DESIGN §4: 422 with every
+ * rule, what it means and what would make the command acceptable). Texts hold no values.
+ */
+export const INVALID_RULE_TEXTS = {
+  "command-type": {
+    explanation: "The command type is not one this service knows.",
+    remedy: "Send one of the documented commands.",
+  },
+  "member-required": required("the member organisation"),
+  "member-organisation": required("the member's organisation id"),
+  "member-name": required("the member's name"),
+  "partner-kind": {
+    explanation: "The partner kind is not in the catalogue.",
+    remedy: "Use a partner kind id from /v1/catalogue/partner-kinds.",
+  },
+  "privacy-officer-contact": required("the name and e-mail of the organisation's privacy officer"),
+  "covenant-name": required("the covenant's name"),
+  "purpose-id": required("the purpose id"),
+  "purpose-description": required("the purpose's description"),
+  "sharing-rule-id": required("the sharing rule id"),
+  "sharing-rule-recipient-kinds": required("at least one recipient kind"),
+  "sharing-rule-data-categories": required("at least one data category"),
+  "sharing-rule-legal-bases": required("at least one legal basis"),
+  "data-category": {
+    explanation: "The data category is not in the catalogue.",
+    remedy: "Use a data category id from /v1/catalogue/data-categories.",
+  },
+  "legal-basis": {
+    explanation: "The legal basis is not in the catalogue.",
+    remedy: "Use a legal basis id from /v1/catalogue/legal-bases.",
+  },
+  "retention-years": {
+    explanation: "A retention term is a whole number of years from 1 to 100.",
+    remedy: "Give a whole number of years between 1 and 100.",
+  },
+  "case-ids": required("the list of case ids"),
+  "erasure-reason": {
+    explanation: "An erasure needs one of the recognised reasons.",
+    remedy: "Give data-subject-request, unlawful-processing or consent-withdrawn.",
+  },
+  "subject-required": required("the young person's name, date of birth and school"),
+  "subject-date-of-birth": {
+    explanation: "The young person's date of birth is not a calendar date.",
+    remedy: "Give the date of birth as YYYY-MM-DD.",
+  },
+  "subject-id-required": required("the subject id"),
+  "signal-category": {
+    explanation: "The signal category is not in the catalogue.",
+    remedy: "Use a category id from /v1/catalogue/signal-categories.",
+  },
+  "signal-level": {
+    explanation: "The signal level is not in the catalogue.",
+    remedy: "Use a level id from /v1/catalogue/levels.",
+  },
+  "signal-urgency": {
+    explanation: "Urgency is low, medium or high.",
+    remedy: "Give low, medium or high.",
+  },
+  "signal-description": required("a description of the signal"),
+  "contact-required": required("a contact person with name, function and how to reach them"),
+  "share-content": required("the information shared"),
+  "correction-reason": required("the reason for the correction"),
+  "meeting-time": {
+    explanation: "A meeting time is an ISO-8601 instant with an offset.",
+    remedy: "Give the time as e.g. 2030-01-01T10:00:00Z.",
+  },
+  "meeting-agenda": required("the meeting's agenda"),
+  "meeting-attendees": required("at least one attendee"),
+  "confidentiality-acknowledged": {
+    explanation: "Every attendee must acknowledge the meeting's confidentiality.",
+    remedy: "Record the meeting with confidentialityAcknowledged true for every attendee.",
+  },
+  "meeting-minutes": required("the minutes"),
+  "meeting-decisions": required("the list of decisions (it may be empty)"),
+  "agreement-what": required("what was agreed"),
+  "agreement-due-date": {
+    explanation: "The due date is not a calendar date.",
+    remedy: "Give the due date as YYYY-MM-DD.",
+  },
+  "cancel-reason": required("the reason for cancelling"),
+  "case-outcome": {
+    explanation: "The outcome is not one of the recognised outcomes.",
+    remedy: "Give resolved, referred, no-further-concern or stopped.",
+  },
+  "close-reason": required("the reason for closing"),
+  "reopen-reason": required("the reason for reopening"),
+  "retention-reason": required("the reason for keeping the data longer"),
+  "retention-later": {
+    explanation: "A retention extension must end later than the current retention.",
+    remedy: "Give a retentionUntil after the case's current retention date.",
+  },
+} as const satisfies Record<string, RuleText>;
+
+export type InvalidRule = keyof typeof INVALID_RULE_TEXTS;

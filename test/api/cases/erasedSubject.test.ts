@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { handleSubjectCommand } from "../../../src/commands/erasure.js";
+import { runRetention } from "../../../src/privacy/retention/job.js";
+import { type CaseApi, COVENANT_ID, ORG, startCaseApi } from "./support/caseApi.js";
+import type { CaseIds } from "./support/samples.js";
+import { lawfulShare, populatedCase, type Tokens, tokensFor } from "./support/scenario.js";
+
+// A young person erased on request while a case about them is still open: nothing new can be
+// written about them (the key is gone), 409 naming the rule and never a 500; the case can
+// still be wound down and closed, so retention finishes.
+
+let api: CaseApi;
+let tokens: Tokens;
+let ids: CaseIds;
+let subjectId: string;
+beforeAll(async () => {
+  api = await startCaseApi("sqlite");
+  tokens = await tokensFor(api);
+  ids = await populatedCase(api, tokens);
+  const [opened] = await api.caseEvents(ids.caseId);
+  subjectId = String(opened?.data.subjectId);
+  // The region's covenant id is no UUID, so the erasure goes through its command, not its route.
+  const erased = await handleSubjectCommand(
+    api.system.resources.commands,
+    {
+      type: "EraseSubject",
+      actor: { userId: "fg", organisationId: ORG.chair, roles: ["privacy-officer"] },
+      now: new Date().toISOString(),
+      subjectId,
+      caseIds: [ids.caseId],
+      reason: "data-subject-request",
+    },
+    COVENANT_ID,
+  );
+  expect(erased.events.map((event) => event.type)).toEqual(["SubjectErased"]);
+});
+afterAll(() => api?.close());
+
+const on = (path: string) => `/v1/cases/${ids.caseId}${path}`;
+
+describe("given a case whose young person was erased on request", () => {
+  const writes: [string, string, () => string, () => unknown][] = [
+    [
+      "POST",
+      "/signals",
+      () => tokens.school,
+      () => ({
+        category: "verzuim",
+        level: "preventie",
+        urgency: "low",
+        description: "Weer afwezig.",
+      }),
+    ],
+    [
+      "POST",
+      "/invitations",
+      () => tokens.chair,
+      () => ({ organisationId: ORG.police, message: "Graag" }),
+    ],
+    ["POST", "/shares", () => tokens.school, () => lawfulShare()],
+    [
+      "POST",
+      `/shares/{shareId}/corrections`,
+      () => tokens.school,
+      () => ({ content: "Anders.", reason: "Fout" }),
+    ],
+    [
+      "POST",
+      "/meetings",
+      () => tokens.chair,
+      () => ({ scheduledFor: "2030-01-01T10:00:00Z", agenda: "Overleg" }),
+    ],
+    [
+      "POST",
+      "/agreements",
+      () => tokens.chair,
+      () => ({
+        what: "Huisbezoek",
+        ownerOrganisationId: ORG.wijkteam,
+        dueDate: "2030-02-01",
+      }),
+    ],
+  ];
+
+  test.each(writes)(
+    "when %s %s would record something about them, then 409 subject-erased and nothing is written",
+    async (method, path, token, body) => {
+      const before = (await api.caseEvents(ids.caseId)).length;
+      const response = await api.call(method, on(path.replace("{shareId}", ids.shareId)), {
+        token: token(),
+        body: body(),
+      });
+      expect(response.status).toBe(409);
+      expect(response.contentType).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        type: "https://casustafel.example/problems/state-conflict",
+        rule: "subject-erased",
+      });
+      expect(await api.caseEvents(ids.caseId)).toHaveLength(before);
+    },
+  );
+
+  test("when the chair winds the case down and closes it, then it closes and retention completes", async () => {
+    const completed = await api.call("POST", on(`/agreements/${ids.agreementId}/completion`), {
+      token: tokens.wijkteam,
+    });
+    expect(completed.status).toBe(201);
+    const revoked = await api.call("DELETE", on(`/shares/${ids.shareId}`), {
+      token: tokens.school,
+    });
+    expect(revoked.status).toBe(200);
+    const closed = await api.call("POST", on("/closure"), {
+      token: tokens.chair,
+      body: { outcome: "stopped", reason: "De jongere vroeg om verwijdering." },
+    });
+    expect(closed.status).toBe(201);
+    const events = await api.caseEvents(ids.caseId);
+    const closure = events.at(-1)!;
+    expect(closure.type).toBe("CaseClosed");
+    // The reason is personal text about an erased young person: it is not recorded.
+    expect(closure.data.reason).toBeNull();
+    expect(JSON.stringify(closure.data)).not.toContain("verwijdering");
+
+    const retention = await runRetention(
+      api.system.resources.commands,
+      new Date(Date.parse(String(closure.data.retentionUntil)) + 1).toISOString(),
+    );
+    expect(retention.failures).toEqual([]);
+    expect(retention.subjectsHeld).toBe(0);
+  });
+
+  test("when the chair tries to reopen it, then 409 subject-erased", async () => {
+    const response = await api.call("POST", on("/reopening"), {
+      token: tokens.chair,
+      body: { reason: "Nieuwe zorg" },
+    });
+    expect(response.status).toBe(409);
+    expect(response.body.rule).toBe("subject-erased");
+  });
+
+  test("then the service has logged no unhandled error", () => {
+    expect(api.logs.filter((line) => line.includes("unhandled error"))).toEqual([]);
+  });
+});
