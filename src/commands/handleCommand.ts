@@ -6,7 +6,12 @@ import { newEventId } from "../store/eventIds.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { EventMetadata, JsonObject, RecordedEvent } from "../store/types.js";
 import { inStreamOrder, RETRY_BUDGET_MS, retryPause } from "./concurrentWriters.js";
-import { type IdempotentWrite, recordedWrite, useKey, withRequest } from "./idempotentWrite.js";
+import {
+  bindKeyToStream,
+  type IdempotentWrite,
+  recordedWrite,
+  withRequest,
+} from "./idempotentWrite.js";
 import { readDecodedStream } from "./readDecoded.js";
 
 export interface CommandDeps {
@@ -62,7 +67,7 @@ export function handleCommand<C extends Command, E extends { type: string; data:
   snapshot?: () => Snapshot<S> | undefined,
 ): Promise<Handled<E, S>> {
   const write = options.idempotency;
-  if (write) useKey(write, streamId);
+  if (write) bindKeyToStream(write, streamId);
   const job = { deps, streamId, decider, loadContext, command, options, snapshot };
   return inStreamOrder(deps.store)(streamId, async () => {
     const started = Date.now();

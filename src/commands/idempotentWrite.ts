@@ -59,7 +59,7 @@ export function idempotentWrite(
 }
 
 /** Marks the key used for a write to `streamId`; a second write under one key is a bug. */
-export function useKey(write: IdempotentWrite, streamId: string): void {
+export function bindKeyToStream(write: IdempotentWrite, streamId: string): void {
   if (write.stream !== undefined && write.stream !== streamId) {
     throw new Error(`one Idempotency-Key is one write: ${write.stream}, then ${streamId}`);
   }
