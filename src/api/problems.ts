@@ -27,7 +27,7 @@ export const problemCatalogue = {
   not_found: { status: 404, title: "Not found" },
   method_not_allowed: { status: 405, title: "Method not allowed on this resource" },
   request_timeout: { status: 408, title: "The request did not arrive in time" },
-  conflict: { status: 409, title: "The resource changed meanwhile" },
+  conflict: { status: 409, title: "This write was recorded already" },
   state_conflict: { status: 409, title: "The current state does not allow this" },
   precondition_failed: { status: 412, title: "If-Match does not match the current revision" },
   payload_too_large: { status: 413, title: "The request body is too large" },

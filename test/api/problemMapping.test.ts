@@ -78,8 +78,8 @@ describe("given a stale or concurrent write", () => {
   test("when the client sent If-Match, then 412", () => {
     expect(bodyOf(stale, { "if-match": '"3"' }).status).toBe(412);
   });
-  test("when it did not, then 409 conflict: the resource changed meanwhile", () => {
-    expect(bodyOf(stale)).toMatchObject({ status: 409, type: type("conflict") });
+  test("when it did not, then it lost every retry: 503 write-contention, to be retried", () => {
+    expect(bodyOf(stale)).toMatchObject({ status: 503, type: type("write-contention") });
   });
 });
 

@@ -52,7 +52,7 @@ export function shareRoutes(deps: ResourceDeps): Route[] {
     params: signalParams,
     body: shareSignalBody,
     responses: { 201: informationShared },
-    problems: caseWriteProblems,
+    problems: [...caseWriteProblems, "share_refused"],
   }).handle(async (request) => {
     const { caseId, signalId } = request.params;
     const shareId = request.newId("shareId");

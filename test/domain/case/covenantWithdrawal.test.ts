@@ -71,7 +71,7 @@ describe("an organisation withdrawn from the covenant", () => {
       expect(given(shared()).when(cmd).length).toBeGreaterThan(0);
       expectRefused(
         () => given(shared(), withdrawn(organisationId)).when(cmd),
-        "not_permitted",
+        "organisation_not_permitted",
         "covenant-member",
         organisationId,
       );

@@ -58,7 +58,7 @@ describe("ShareSignal", () => {
     for (const sharer of [actor(ORG.school), actor(ORG.chair, "chair")]) {
       expectRefused(
         () => given(withSignal()).when(shareSignal({ actor: sharer })),
-        "not_permitted",
+        "organisation_not_permitted",
         "signal-raiser-only",
         sharer.organisationId,
       );
