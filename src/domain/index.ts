@@ -18,6 +18,7 @@ export { ageOn } from "./dates.js";
 export type { Decider, DomainEvent, Json } from "./decider.js";
 export * from "./domainError.js";
 export { entryOf } from "./entries.js";
+export * from "./identity/index.js";
 export { ERASED, type EventType, personalFields } from "./personalFields.js";
 export type * from "./subject/commands.js";
 export { decideSubject, type SubjectContext, subjectDecider } from "./subject/decide.js";
