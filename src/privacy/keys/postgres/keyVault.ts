@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { KeyVault, StoredKey } from "../keyStore.js";
+import { eraseIdentityEntries } from "./identityIndex.js";
 import { createKeySchema } from "./schema.js";
 
 interface KeyRow {
@@ -51,6 +52,7 @@ export function postgresKeyVault(pool: pg.Pool): KeyVault {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
+        await eraseIdentityEntries(client, subjectIds);
         await eraseAndRewrite(client, subjectIds);
         await client.query("COMMIT");
       } catch (error) {
