@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = 
   projections: () => import("./projections.js"),
   api: () => import("./api.js"),
   cluster: () => import("./cluster.js"),
+  identity: () => import("./identity.js"),
 };
 
 const requested = process.argv.slice(2);
