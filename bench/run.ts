@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = 
   integrity: () => import("./integrity.js"),
   contention: () => import("./contention.js"),
   erasure: () => import("./erasure.js"),
+  identity: () => import("./identity.js"),
 };
 
 const requested = process.argv.slice(2);

@@ -27,6 +27,7 @@ export { ageOn } from "./dates.js";
 export type { Decider, DomainEvent, Json } from "./decider.js";
 export * from "./domainError.js";
 export { entryOf } from "./entries.js";
+export * from "./identity/index.js";
 export { INVALID_RULE_TEXTS, type InvalidRule } from "./invalidRules.js";
 export { ERASED, type EventType, personalFields } from "./personalFields.js";
 export * from "./ruleCodes.js";

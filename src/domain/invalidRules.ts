@@ -52,6 +52,39 @@ export const INVALID_RULE_TEXTS = {
     remedy: "Give the date of birth as YYYY-MM-DD.",
   },
   "subject-id-required": required("the subject id"),
+  "subject-given-names": {
+    explanation: "The young person's given names must contain a letter.",
+    remedy: "Give the given names as written on the pupil's record.",
+  },
+  "subject-surname": {
+    explanation: "The young person's surname must contain a letter.",
+    remedy: "Give the surname, without the tussenvoegsel if there is a field for it.",
+  },
+  "subject-tussenvoegsel": {
+    explanation: "A tussenvoegsel, when given, must contain a letter.",
+    remedy: "Give it (van, de, van der, ...) or leave the field out.",
+  },
+  "subject-school": {
+    explanation: "The school must be a school-kind member of the covenant now.",
+    remedy: "Give the school's member organisation id, or leave the school out.",
+  },
+  "bsn-partner-kind": {
+    explanation:
+      "Only schools, leerplicht, police, wijkteam, jeugdhulp and Veilig Thuis may send a BSN.",
+    remedy: "Leave the BSN out; matching then uses name and date of birth.",
+  },
+  "bsn-format": {
+    explanation: "A BSN is exactly nine digits; leading zeros count.",
+    remedy: "Send all nine digits as text.",
+  },
+  "bsn-stand-in": {
+    explanation: "This number is a stand-in typed when the BSN is unknown, not a BSN.",
+    remedy: "Leave the BSN out.",
+  },
+  "bsn-elfproef": {
+    explanation: "The BSN fails the elfproef: a digit is mistyped or two are swapped.",
+    remedy: "Check the number against its source.",
+  },
   "signal-category": {
     explanation: "The signal category is not in the catalogue.",
     remedy: "Use a category id from /v1/catalogue/signal-categories.",

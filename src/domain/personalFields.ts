@@ -5,6 +5,14 @@ import type { SubjectEventType } from "./subject/events.js";
 export type EventType = CaseEventType | CovenantEventType | SubjectEventType;
 
 const contact = ["contact.name", "contact.function", "contact.reach"] as const;
+const subject = ["subject.name", "subject.dateOfBirth", "subject.school"] as const;
+const identity = [
+  "subject.givenNames",
+  "subject.tussenvoegsel",
+  "subject.surname",
+  "subject.bsn",
+  "subject.schoolId",
+] as const;
 
 /**
  * Dot paths into `data` that the codec encrypts with the subject's key. Free text written
@@ -12,7 +20,7 @@ const contact = ["contact.name", "contact.function", "contact.reach"] as const;
  * the accountability record survives erasure. The covenant holds no subject data.
  */
 export const personalFields: Record<EventType, readonly string[]> = {
-  CaseOpened: ["subject.name", "subject.dateOfBirth", "subject.school", ...contact],
+  CaseOpened: [...subject, ...identity, ...contact],
   SignalRaised: ["description"],
   PartnerInvited: ["message"],
   PartnerJoined: [...contact],

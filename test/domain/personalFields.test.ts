@@ -25,6 +25,9 @@ import {
 // A case's whole life through the real decider: every event type, and no personal text outside personalFields.
 
 const SECRET = "Sam zei dat zijn oom hem slaat";
+const BSN = "111222333";
+// The school opens the case with the identity in parts, as matching needs it (rule 9).
+const IDENTITY = { givenNames: "Sam", tussenvoegsel: "de", surname: "Vries", bsn: BSN };
 const at = (hour: number) => `2025-03-10T${String(hour).padStart(2, "0")}:00:00.000Z`;
 const school = actor(ORG.school);
 const wijkteam = actor(ORG.wijkteam);
@@ -38,6 +41,7 @@ const story: Step[] = [
     hour: 1,
     ...raiseSignal({
       actor: school,
+      subject: { ...SUBJECT, ...IDENTITY, schoolId: ORG.school },
       signalId: "s1",
       category: "huiselijk-geweld",
       level: "incident",
@@ -188,6 +192,7 @@ describe("personal fields", () => {
       const text = JSON.stringify(stripped);
       for (const personal of [
         SECRET,
+        BSN,
         SUBJECT.name,
         SUBJECT.dateOfBirth,
         SUBJECT.school,

@@ -1,7 +1,14 @@
 import type { DomainEvent } from "../decider.js";
+import type { Identity } from "../identity/identity.js";
 
-/** The young person a case is about. All three fields are personal. */
-export type Subject = { name: string; dateOfBirth: string; school: string };
+/**
+ * The young person a case is about; every field is personal. `name` and `school` are as
+ * people read them. Subjects recorded since issue 11 also keep the identity they are matched
+ * on; earlier ones have only these three fields.
+ */
+export type Subject = { name: string; dateOfBirth: string; school: string } & Partial<
+  Omit<Identity, "dateOfBirth">
+>;
 
 /** A named contact ("namen en rugnummers"): personal, encrypted with the subject's key. */
 export type Contact = { name: string; function: string; reach: string };

@@ -1,6 +1,7 @@
 import { activeMember } from "../covenant/state.js";
 import { isCalendarDate } from "../dates.js";
 import { Conflict, InvalidCommand, NotFound } from "../domainError.js";
+import { type IdentitySource, identityFrom } from "../identity/identity.js";
 import { requireText } from "../text.js";
 import type { RaiseSignal } from "./commands.js";
 import type { CaseContext } from "./context.js";
@@ -8,13 +9,20 @@ import type { CaseEvent, Subject } from "./events.js";
 import { requireContact, requireJoined, requireOpenCase, requireRole } from "./guards.js";
 import type { CaseState } from "./state.js";
 
-function requireSubject(subject: Subject | undefined): Subject {
+/** The subject as recorded; an identity in parts (rule 9) is checked as identityFrom does. */
+function requireSubject(subject: Subject | undefined, source: IdentitySource): Subject {
   if (!subject) throw new InvalidCommand("subject-required");
   requireText(subject.name, "subject-required");
   requireText(subject.school, "subject-required");
   if (!isCalendarDate(subject.dateOfBirth)) throw new InvalidCommand("subject-date-of-birth");
-  return { name: subject.name, dateOfBirth: subject.dateOfBirth, school: subject.school };
+  const { name, dateOfBirth, school } = subject;
+  const inParts = IDENTITY_PARTS.some((part) => subject[part] !== undefined);
+  if (!inParts) return { name, dateOfBirth, school };
+  const { dateOfBirth: _same, ...identity } = identityFrom(subject, source);
+  return { name, dateOfBirth, school, ...identity };
 }
+
+const IDENTITY_PARTS = ["givenNames", "tussenvoegsel", "surname", "bsn", "schoolId"] as const;
 
 /** Any covenant member raises a concern; the first one opens the case. */
 export function raiseSignal(
@@ -60,7 +68,10 @@ export function raiseSignal(
         subjectId,
         covenantId: command.covenantId,
         chairOrganisationId: covenant.chairOrganisationId as string,
-        subject: requireSubject(command.subject),
+        subject: requireSubject(command.subject, {
+          covenant,
+          organisationId: actor.organisationId,
+        }),
         openedBy: actor.organisationId,
         contact: requireContact(command.contact),
         openedAt: now,

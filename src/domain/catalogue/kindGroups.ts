@@ -34,6 +34,20 @@ export const PUBLIC_TASK_KINDS = [
   "raad-voor-de-kinderbescherming",
 ];
 export const CARE_KINDS = ["jeugdhulp", "ggz", "wijkteam"];
+/**
+ * The kinds that may send a young person's BSN to match on (issue 11): schools (their pupils'
+ * persoonsgebonden nummer is the BSN), leerplicht, police, wijkteam, youth care and Veilig
+ * Thuis, which each process it under their own law. Every other kind identifies by name and
+ * date of birth only.
+ */
+export const BSN_KINDS = [
+  ...SCHOOLS,
+  "leerplicht",
+  "politie",
+  "wijkteam",
+  "jeugdhulp",
+  "veilig-thuis",
+];
 export const ORDINARY = ["identiteit", "school", "verzuim", "gezin", "hulpverlening", "signaal"];
 export const POLICE_DATA = ["identiteit", "politiegegevens", "strafrechtelijk"];
 export const AVG_IN_FORCE = "2018-05-25";

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { KeyVault, StoredKey } from "../keyStore.js";
 import { coalesced } from "./coalesced.js";
+import { eraseIdentityEntries } from "./identityIndex.js";
 import { createKeySchema } from "./schema.js";
 import { flushWal } from "./walFlush.js";
 import { walFacts, walProblems } from "./walSettings.js";
@@ -59,6 +60,7 @@ export function postgresKeyVault(pool: pg.Pool): KeyVault {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
+        await eraseIdentityEntries(client, subjectIds);
         await eraseAndRewrite(client, subjectIds);
         await client.query("COMMIT");
       } catch (error) {

@@ -40,8 +40,13 @@ export function sqliteKeyVault(db: BetterSqlite3.Database): KeyVault {
      ON CONFLICT (subject_id) DO UPDATE SET key_id = NULL, wrapped = NULL,
        erased_at = coalesce(erased_at, excluded.erased_at)`,
   );
+  // The blind indexes go in the same transaction: an erased young person can no longer be matched.
+  const unindex = db.prepare("DELETE FROM subject_identity_index WHERE subject_id = ?");
   const eraseAll = db.transaction((subjectIds: readonly string[], now: string) => {
-    for (const subjectId of subjectIds) tombstone.run(subjectId, now, now);
+    for (const subjectId of subjectIds) {
+      tombstone.run(subjectId, now, now);
+      unindex.run(subjectId);
+    }
   });
 
   return {

@@ -10,6 +10,17 @@ const statements = [
      created_at TEXT NOT NULL,
      erased_at TEXT
    )`,
+  // Blind indexes of each subject's identity (sqliteIdentityIndex), erased with its key.
+  // WITHOUT ROWID: each entry is stored once, in the primary key a lookup searches.
+  `CREATE TABLE IF NOT EXISTS subject_identity_index (
+     covenant_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     value BLOB NOT NULL,
+     subject_id TEXT NOT NULL,
+     PRIMARY KEY (covenant_id, kind, value, subject_id)
+   ) WITHOUT ROWID`,
+  `CREATE INDEX IF NOT EXISTS subject_identity_index_by_subject
+     ON subject_identity_index (subject_id)`,
 ];
 
 /** Creates the key table if it is missing; idempotent. */
