@@ -31,12 +31,12 @@ test("the lookup searches the primary key: its cost grows with log n, not n", ()
 });
 
 test("an erased subject's index values are gone from the database file, its WAL and free pages", async () => {
-  // Given 300 young people indexed, 200 checkpointed into the file and 100 still in the WAL
+  // Given 2,000 young people indexed (enough for interior pages with divider keys), 1,400 checkpointed into the file and 600 still in the WAL
   const { db, path } = openStoreFile();
   const keys = createKeyStore({ vault: sqliteKeyVault(db), masterKey });
   const index = sqliteIdentityIndex(db);
   const covenant = randomUUID();
-  const subjects = Array.from({ length: 300 }, (_, n) => ({
+  const subjects = Array.from({ length: 2000 }, (_, n) => ({
     subjectId: randomUUID(),
     indexes: indexesOf(covenant, nthPerson(n)),
   }));
@@ -46,13 +46,15 @@ test("an erased subject's index values are gone from the database file, its WAL 
       await index.replace(covenant, subjectId, indexes);
     }
   };
-  await indexAll(subjects.slice(0, 200));
+  await indexAll(subjects.slice(0, 1400));
   db.pragma("wal_checkpoint(PASSIVE)");
-  await indexAll(subjects.slice(200));
+  await indexAll(subjects.slice(1400));
   const valuesOf = (some: typeof subjects) =>
     some.flatMap(({ indexes }) => indexes.map((entry) => entry.value));
   expect(sqliteFilesHolding(path, valuesOf(subjects.slice(0, 1))[0]!)).toContain(path);
-  expect(sqliteFilesHolding(path, valuesOf(subjects.slice(250, 251))[0]!)).toContain(`${path}-wal`);
+  expect(sqliteFilesHolding(path, valuesOf(subjects.slice(1700, 1701))[0]!)).toContain(
+    `${path}-wal`,
+  );
 
   // When two thirds of them are erased, one and then the rest in a batch
   const erased = subjects.filter((_, n) => n % 3 !== 0);

@@ -2,6 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { BlindIndex } from "../../identity/blindIndex.js";
 import type { IdentityIndex, IndexHit } from "../../identity/identityIndex.js";
 import { SubjectErasedError } from "../errors.js";
+import { identityEraser } from "./identityErasure.js";
 import { createKeySchema } from "./schema.js";
 
 /** One value's subjects: a search of the primary key (its plan is checked by the spec). */
@@ -11,7 +12,8 @@ export const LOOKUP = `SELECT subject_id FROM subject_identity_index
 /**
  * The identity index in the key store's SQLite file. A lookup is a search of the primary key
  * (covenant, kind, value): its cost grows with log n. Deleted entries are zeroed in place
- * (secure_delete); erasure, in sqliteKeyVault, also truncates the WAL.
+ * (secure_delete) and the table rewritten (identityEraser); erasure, in sqliteKeyVault, also
+ * truncates the WAL.
  */
 export function sqliteIdentityIndex(db: BetterSqlite3.Database): IdentityIndex {
   db.pragma("secure_delete = ON");
@@ -27,7 +29,7 @@ export function sqliteIdentityIndex(db: BetterSqlite3.Database): IdentityIndex {
     `INSERT OR IGNORE INTO subject_identity_index (covenant_id, kind, value, subject_id)
      VALUES (?, ?, ?, ?)`,
   );
-  const removeOne = db.prepare("DELETE FROM subject_identity_index WHERE subject_id = ?");
+  const unindex = identityEraser(db);
   const write = db.transaction(
     (covenantId: string, subjectId: string, indexes: readonly BlindIndex[], replace: boolean) => {
       if (erased.get(subjectId)) throw new SubjectErasedError();
@@ -35,9 +37,7 @@ export function sqliteIdentityIndex(db: BetterSqlite3.Database): IdentityIndex {
       for (const { kind, value } of indexes) insert.run(covenantId, kind, value, subjectId);
     },
   );
-  const removeAll = db.transaction((subjectIds: readonly string[]) => {
-    for (const subjectId of subjectIds) removeOne.run(subjectId);
-  });
+  const removeAll = db.transaction((subjectIds: readonly string[]) => unindex(subjectIds));
 
   return {
     async find(covenantId, indexes) {

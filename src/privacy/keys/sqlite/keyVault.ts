@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { KeyWipeIncompleteError } from "../errors.js";
 import type { KeyVault, StoredKey } from "../keyStore.js";
+import { identityEraser } from "./identityErasure.js";
 import { createKeySchema } from "./schema.js";
 
 interface KeyRow {
@@ -41,12 +42,10 @@ export function sqliteKeyVault(db: BetterSqlite3.Database): KeyVault {
        erased_at = coalesce(erased_at, excluded.erased_at)`,
   );
   // The blind indexes go in the same transaction: an erased young person can no longer be matched.
-  const unindex = db.prepare("DELETE FROM subject_identity_index WHERE subject_id = ?");
+  const unindex = identityEraser(db);
   const eraseAll = db.transaction((subjectIds: readonly string[], now: string) => {
-    for (const subjectId of subjectIds) {
-      tombstone.run(subjectId, now, now);
-      unindex.run(subjectId);
-    }
+    for (const subjectId of subjectIds) tombstone.run(subjectId, now, now);
+    unindex(subjectIds);
   });
 
   return {
