@@ -17,8 +17,16 @@ export function openStoreFile(): { db: BetterSqlite3.Database; path: string } {
 
 /** Which of the files (the database, its WAL) contain the bytes, read raw from disk. */
 export function sqliteFilesHolding(path: string, bytes: Uint8Array): string[] {
-  return [path, `${path}-wal`].filter(
-    (file) => existsSync(file) && readFileSync(file).indexOf(bytes) !== -1,
+  return sqliteFilesHoldingEach(path, [bytes])[0]!;
+}
+
+/** For each value, which of the files hold it; each file is read once. */
+export function sqliteFilesHoldingEach(path: string, values: Uint8Array[]): string[][] {
+  const files = [path, `${path}-wal`]
+    .filter((file) => existsSync(file))
+    .map((file) => ({ file, bytes: readFileSync(file) }));
+  return values.map((value) =>
+    files.filter(({ bytes }) => bytes.indexOf(value) !== -1).map(({ file }) => file),
   );
 }
 
