@@ -4,10 +4,10 @@ import { createApp, type HttpApi } from "./api/app.js";
 import { consoleRoutes } from "./api/console/consoleRoutes.js";
 import { allRoutes } from "./api/routes.js";
 import { type RunningServer, startServer } from "./api/server.js";
+import { startRetentionSchedule } from "./commands/retention/schedule.js";
 import type { Config } from "./config.js";
 import { DEMO_COVENANT_ID, demoDirectory } from "./demo/organisations.js";
 import { seedDemoCovenantIfEmpty } from "./demo/seed.js";
-import { startRetentionSchedule } from "./privacy/retention/schedule.js";
 import { openSystem, type System, type SystemOptions } from "./system.js";
 
 export interface RunningService {

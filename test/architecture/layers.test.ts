@@ -58,8 +58,6 @@ const ALLOWED_CYCLES: string[][] = [
   ["src/domain/case/evolve.ts", "src/domain/case/state.ts"],
 ];
 const ALLOWED_FORBIDDEN: string[] = [
-  "src/privacy/retention/job.ts -> src/commands/erasure.ts",
-  "src/privacy/retention/job.ts -> src/commands/handleCommand.ts",
   "src/projections/subjectReport/report.ts -> src/commands/readDecoded.ts",
   "src/service.ts -> src/demo/organisations.ts",
   "src/service.ts -> src/demo/seed.ts",

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, test } from "vitest";
+import { runRetention } from "../../src/commands/retention/job.js";
 import { type CaseCommand, ERASED } from "../../src/domain/index.js";
 import { recordAccess } from "../../src/privacy/accessRecords.js";
-import { runRetention } from "../../src/privacy/retention/job.js";
 import { createAccessLog } from "../../src/projections/accessLog/accessLog.js";
 import { createCaseReadModels } from "../../src/projections/caseModels.js";
 import { createDisclosureRegister } from "../../src/projections/disclosureRegister/disclosureRegister.js";

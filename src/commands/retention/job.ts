@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { handleSubjectCommand } from "../../commands/erasure.js";
-import type { CommandDeps } from "../../commands/handleCommand.js";
 import { DomainError } from "../../domain/index.js";
+import { KeyWipeIncompleteError } from "../../privacy/keys/errors.js";
+import type { KeyStore } from "../../privacy/keys/keyStore.js";
 import type { EventStore } from "../../store/eventStore.js";
 import { START } from "../../store/types.js";
-import { KeyWipeIncompleteError } from "../keys/errors.js";
-import type { KeyStore } from "../keys/keyStore.js";
+import { handleSubjectCommand } from "../erasure.js";
+import type { CommandDeps } from "../handleCommand.js";
 import { type DueSubject, RetentionLedger } from "./ledger.js";
 
 /** The stream where each run that erased something leaves its summary. */
