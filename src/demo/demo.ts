@@ -9,6 +9,7 @@ import { startService } from "../service.js";
 import type { DemoSession } from "./client.js";
 import { DEMO_COVENANT_ID } from "./organisations.js";
 import { castOf, closeStory, playStory, type StoryIds } from "./scenario.js";
+import { demoDevelopment } from "./seed.js";
 import { type AuditView, auditView, type PartnerView, partnerView } from "./views.js";
 
 export interface DemoResult {
@@ -36,7 +37,7 @@ export async function runDemo(options: { logger?: Logger } = {}): Promise<DemoRe
   });
   const logger = options.logger ?? createLogger({ logLevel: "silent" });
   const service = await startService(config, logger, {
-    seedDemo: true,
+    development: demoDevelopment(),
     metrics: createMetrics({ defaultMetrics: false }),
   });
   try {
