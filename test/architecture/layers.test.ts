@@ -55,7 +55,6 @@ const ALLOWED_CYCLES: string[][] = [
   ["src/api/problemSchema.ts", "src/api/problems.ts"],
   ["src/domain/case/consent.ts", "src/domain/case/shareRules.ts"],
   ["src/domain/case/errors.ts", "src/domain/case/shareRuleTexts.ts"],
-  ["src/domain/case/evolve.ts", "src/domain/case/state.ts"],
 ];
 const ALLOWED_FORBIDDEN: string[] = [
   "src/projections/subjectReport/report.ts -> src/commands/readDecoded.ts",
