@@ -2,7 +2,8 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
-import { HttpProblem, type ProblemKind, problemBody } from "./problems.js";
+import { problemBody } from "./problemSchema.js";
+import { HttpProblem, type ProblemKind } from "./problems.js";
 
 // Answers Node gives before express sees a request (a parse error, oversized headers, a
 // timeout, an Expect it cannot meet), written as problem+json instead of a bare status.

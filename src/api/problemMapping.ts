@@ -3,13 +3,8 @@ import { ZodError } from "zod";
 import { IdempotencyKeyReusedError } from "../commands/idempotentWrite.js";
 import { SubjectErasedError } from "../privacy/keys/errors.js";
 import { DuplicateEventIdError, WrongExpectedRevisionError } from "../store/errors.js";
-import {
-  ClientErrorProblem,
-  type FieldError,
-  HttpProblem,
-  type ProblemKind,
-  sendProblem,
-} from "./problems.js";
+import { sendProblem } from "./problemSchema.js";
+import { ClientErrorProblem, type FieldError, HttpProblem, type ProblemKind } from "./problems.js";
 
 /** How a domain error reads over HTTP; the domain itself never knows status codes. */
 export type DomainErrorKind = Extract<

@@ -1,3 +1,4 @@
+import type { Response } from "express";
 import { z } from "zod";
 import {
   CONFLICT_RULES,
@@ -9,7 +10,7 @@ import {
   ROLE_RULES,
   SHARE_RULES,
 } from "../domain/index.js";
-import { type ProblemKind, problemCatalogue, problemType } from "./problems.js";
+import { type HttpProblem, type ProblemKind, problemCatalogue, problemType } from "./problems.js";
 
 // The problem body as OpenAPI documents it: every type, code and rule as an enum, so a
 // generated client can switch on them.
@@ -80,3 +81,24 @@ export const problemSchema = z
       .describe("Validation failures, one per field"),
   })
   .meta({ id: "Problem" });
+
+export type ProblemBody = z.infer<typeof problemSchema>;
+
+export function problemBody(problem: HttpProblem): ProblemBody {
+  const { title } = problemCatalogue[problem.kind];
+  return {
+    type: problemType(problem.kind),
+    title,
+    status: problem.status,
+    ...(problem.detail === undefined ? {} : { detail: problem.detail }),
+    ...problem.extensions,
+  };
+}
+
+export function sendProblem(res: Response, problem: HttpProblem): void {
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  res
+    .status(problem.status)
+    .type("application/problem+json")
+    .send(JSON.stringify(problemBody(problem)));
+}

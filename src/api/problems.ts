@@ -1,7 +1,3 @@
-import type { Response } from "express";
-import type { z } from "zod";
-import type { problemSchema } from "./problemSchema.js";
-
 /** Problem `type` URIs are stable: clients branch on them, so never rename one. */
 export const PROBLEM_BASE = "https://casustafel.example/problems/";
 
@@ -113,25 +109,4 @@ export class ClientErrorProblem extends HttpProblem {
   override get status(): number {
     return this.clientStatus;
   }
-}
-
-export type ProblemBody = z.infer<typeof problemSchema>;
-
-export function problemBody(problem: HttpProblem): ProblemBody {
-  const { title } = problemCatalogue[problem.kind];
-  return {
-    type: problemType(problem.kind),
-    title,
-    status: problem.status,
-    ...(problem.detail === undefined ? {} : { detail: problem.detail }),
-    ...problem.extensions,
-  };
-}
-
-export function sendProblem(res: Response, problem: HttpProblem): void {
-  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-  res
-    .status(problem.status)
-    .type("application/problem+json")
-    .send(JSON.stringify(problemBody(problem)));
 }

@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
-import { HttpProblem, sendProblem } from "../problems.js";
+import { sendProblem } from "../problemSchema.js";
+import { HttpProblem } from "../problems.js";
 import { clientAddress } from "./failedAuthentications.js";
 
 /**

@@ -1,7 +1,8 @@
 import { Router as createRouter, type Router } from "express";
 import type { Metrics } from "../observability/metrics.js";
 import { renderDocsPage } from "../openapi/docsPage.js";
-import { HttpProblem, sendProblem } from "../problems.js";
+import { sendProblem } from "../problemSchema.js";
+import { HttpProblem } from "../problems.js";
 
 /**
  * What `/ready` asks: is the store reachable and are the projections caught up? Degraded is
