@@ -1,7 +1,7 @@
-import { createLogger } from "./api/observability/logger.js";
 import { closeOnSignals } from "./api/server.js";
 import { loadConfig } from "./config.js";
 import { demoDevelopment } from "./demo/seed.js";
+import { createLogger } from "./observability/logger.js";
 import { startService } from "./service.js";
 
 /** The composition root: config -> system -> projections caught up -> demo seed -> HTTP. */

@@ -4,12 +4,11 @@ import { actorOf } from "./api/auth/claims.js";
 import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/auth/devKeys.js";
 import type { IdempotencySecrets } from "./api/concurrency/idempotency.js";
 import type { WaitForPosition } from "./api/concurrency/minPosition.js";
-import { integrityReadiness, reportedIntegrityWatch } from "./api/observability/integrity.js";
-import { createMetrics, instrumentEventStore, type Metrics } from "./api/observability/metrics.js";
 import type { ReadinessCheck } from "./api/operations/routes.js";
 import type { ReadModels, ResourceDeps } from "./api/resources.js";
 import { domainCodec } from "./commands/eventCodec.js";
 import type { Config } from "./config.js";
+import { createMetrics, instrumentEventStore, type Metrics } from "./observability/metrics.js";
 import { recordAccess } from "./privacy/accessRecords.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
 import { createAccessLog } from "./projections/accessLog/accessLog.js";
@@ -22,6 +21,7 @@ import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js"
 import { createTrends } from "./projections/trends/trends.js";
 import { loadConfiguredMasterKey, openStorage } from "./storage.js";
 import type { EventStore } from "./store/eventStore.js";
+import { integrityReadiness, reportedIntegrityWatch } from "./store/integrityReports.js";
 import type { IntegrityWatch } from "./store/integrityWatch.js";
 
 /** Everything the service runs on, wired once; main.ts, the demo and the tests open it the same way. */

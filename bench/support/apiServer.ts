@@ -9,10 +9,10 @@ import { Writable } from "node:stream";
 import express from "express";
 import { devKeyPaths, loadOrCreateDevKeyPair } from "../../src/api/auth/devKeys.js";
 import { mintDevToken } from "../../src/api/auth/devTokens.js";
-import { createLogger } from "../../src/api/observability/logger.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_COVENANT_ID, demoOrganisations as org } from "../../src/demo/organisations.js";
 import { demoDevelopment } from "../../src/demo/seed.js";
+import { createLogger } from "../../src/observability/logger.js";
 import { startService } from "../../src/service.js";
 
 const CASES = Number(process.env.BENCH_CASES ?? 64);

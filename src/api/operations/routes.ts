@@ -1,5 +1,5 @@
 import { Router as createRouter, type Router } from "express";
-import type { Metrics } from "../observability/metrics.js";
+import type { Metrics } from "../../observability/metrics.js";
 import { renderDocsPage } from "../openapi/docsPage.js";
 import { sendProblem } from "../problemSchema.js";
 import { HttpProblem } from "../problems.js";

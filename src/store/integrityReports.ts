@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
-import type { EventStore } from "../../store/eventStore.js";
-import { createIntegrityWatch, type IntegrityWatch } from "../../store/integrityWatch.js";
-import type { Metrics } from "./metrics.js";
+import type { Metrics } from "../observability/metrics.js";
+import type { EventStore } from "./eventStore.js";
+import { createIntegrityWatch, type IntegrityWatch } from "./integrityWatch.js";
 
 /**
  * The integrity watch, reported to the operator: the gauge follows the number of broken

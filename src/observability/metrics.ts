@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { EventStore } from "../../store/eventStore.js";
+import type { EventStore } from "../store/eventStore.js";
 import { routeLabel } from "./requestLog.js";
 
 /** The service's Prometheus metrics; one registry per app so tests can build several apps. */
