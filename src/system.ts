@@ -8,7 +8,7 @@ import type { ReadinessCheck } from "./api/operations/routes.js";
 import type { ReadModels, ResourceDeps } from "./api/resources.js";
 import { domainCodec } from "./commands/eventCodec.js";
 import type { Config } from "./config.js";
-import { createMetrics, instrumentEventStore, type Metrics } from "./observability/metrics.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { recordAccess } from "./privacy/accessRecords.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
 import { createAccessLog } from "./projections/accessLog/accessLog.js";
@@ -21,6 +21,7 @@ import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js"
 import { createTrends } from "./projections/trends/trends.js";
 import { loadConfiguredMasterKey, openStorage } from "./storage.js";
 import type { EventStore } from "./store/eventStore.js";
+import { instrumentEventStore } from "./store/instrumentedEventStore.js";
 import { integrityReadiness, reportedIntegrityWatch } from "./store/integrityReports.js";
 import type { IntegrityWatch } from "./store/integrityWatch.js";
 

@@ -1,6 +1,5 @@
 import type { RequestHandler } from "express";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { EventStore } from "../store/eventStore.js";
 import { routeLabel } from "./requestLog.js";
 
 /** The service's Prometheus metrics; one registry per app so tests can build several apps. */
@@ -66,28 +65,4 @@ export function httpMetrics(metrics: Metrics): RequestHandler {
     });
     next();
   };
-}
-
-/** Wraps a store so every append is timed; the store itself stays free of metrics. */
-export function instrumentEventStore(store: EventStore, metrics: Metrics): EventStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== "append") {
-        const value = Reflect.get(target, property, receiver);
-        return typeof value === "function" ? value.bind(target) : value;
-      }
-      const append: EventStore["append"] = async (...args) => {
-        const end = metrics.eventStoreAppendSeconds.startTimer();
-        try {
-          const result = await target.append(...args);
-          end({ outcome: "ok" });
-          return result;
-        } catch (error) {
-          end({ outcome: "error" });
-          throw error;
-        }
-      };
-      return append;
-    },
-  });
 }
