@@ -1,4 +1,4 @@
-import { closeOnSignals } from "./api/server.js";
+import { closeOnSignals } from "./api/http/server.js";
 import { loadConfig } from "./config.js";
 import { demoDevelopment } from "./demo/seed.js";
 import { createLogger } from "./observability/logger.js";

@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
-import { createApp, type HttpApi } from "./api/app.js";
 import { consoleRoutes } from "./api/console/consoleRoutes.js";
 import type { DevOrganisation } from "./api/console/devSignIn.js";
-import { allRoutes } from "./api/routes.js";
-import { type RunningServer, startServer } from "./api/server.js";
+import { createApp, type HttpApi } from "./api/http/app.js";
+import { type RunningServer, startServer } from "./api/http/server.js";
+import { allRoutes } from "./api/routeTable.js";
 import { startRetentionSchedule } from "./commands/retention/schedule.js";
 import type { Config } from "./config.js";
 import { openSystem, type System, type SystemOptions } from "./system.js";

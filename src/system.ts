@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import type { Logger } from "pino";
-import { actorOf } from "./api/auth/claims.js";
-import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/auth/devKeys.js";
-import type { IdempotencySecrets } from "./api/concurrency/idempotency.js";
-import type { WaitForPosition } from "./api/concurrency/minPosition.js";
+import { actorOf } from "./api/http/auth/claims.js";
+import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/http/auth/devKeys.js";
+import type { IdempotencySecrets } from "./api/http/concurrency/idempotency.js";
+import type { WaitForPosition } from "./api/http/concurrency/minPosition.js";
 import type { ReadinessCheck } from "./api/operations/routes.js";
 import type { ReadModels, ResourceDeps } from "./api/resources.js";
 import { domainCodec } from "./commands/eventCodec.js";

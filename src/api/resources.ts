@@ -10,8 +10,8 @@ import type { DisclosureRegister } from "../projections/disclosureRegister/discl
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
 import type { EventStore } from "../store/eventStore.js";
-import type { Caller } from "./auth/claims.js";
-import type { WaitForPosition } from "./concurrency/minPosition.js";
+import type { Caller } from "./http/auth/claims.js";
+import type { WaitForPosition } from "./http/concurrency/minPosition.js";
 
 /** One read of case content, as rule 8 records it before the response leaves. */
 export interface AccessToRecord {

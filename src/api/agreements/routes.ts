@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordCaseReads } from "../cases/caseReads.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 
 const agreementDue = z.strictObject({
   caseId: z.string(),

@@ -1,7 +1,7 @@
 import { type CovenantState, entryOf } from "../../domain/index.js";
-import type { Caller } from "../auth/claims.js";
 import { readCovenant } from "../covenants/covenantCommands.js";
-import { HttpProblem } from "../problems.js";
+import type { Caller } from "../http/auth/claims.js";
+import { HttpProblem } from "../http/problems.js";
 import type { ResourceDeps } from "../resources.js";
 
 /**

@@ -6,9 +6,9 @@ import {
   privacyOfficerScope,
 } from "../../privacy/policy/audit.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
-import type { Caller } from "../auth/claims.js";
+import type { Caller } from "../http/auth/claims.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { currentAuditedCovenant } from "./auditedCovenant.js";
 import { presentAccessRecord, presentDisclosure } from "./presenters.js";
 import { accessList, auditQuery, disclosureList } from "./schemas.js";

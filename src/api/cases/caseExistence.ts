@@ -2,7 +2,7 @@ import { loadCovenant } from "../../commands/covenants.js";
 import { readState, type Snapshot } from "../../commands/handleCommand.js";
 import { type CaseState, caseDecider, caseStreamId, membershipOf } from "../../domain/index.js";
 import { type CaseVisibility, caseVisibility } from "../../privacy/policy/caseVisibility.js";
-import type { Caller } from "../auth/claims.js";
+import type { Caller } from "../http/auth/claims.js";
 import type { ResourceDeps } from "../resources.js";
 
 /** The case as its stream tells it now, with the stream revision that is its ETag. */

@@ -1,4 +1,4 @@
-import type { Caller } from "../auth/claims.js";
+import type { Caller } from "../http/auth/claims.js";
 import type { ResourceDeps } from "../resources.js";
 
 /** The purpose of reading cases through the API: the case work itself (a processing-activity code). */

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { recordCaseReads } from "./caseReads.js";
-import { caseTags } from "./routeOptions.js";
+import { caseTags } from "./caseRouteDefaults.js";
 
 const caseRow = z.strictObject({
   view: z.literal("case"),

@@ -1,9 +1,9 @@
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { caseNotFound } from "./caseCommands.js";
 import { CASE_WORK } from "./caseReads.js";
+import { caseTags } from "./caseRouteDefaults.js";
 import { caseOrInvitationSchema, presentCase, presentInvitation } from "./presenters/caseView.js";
-import { caseTags } from "./routeOptions.js";
 import { caseParams } from "./schemas.js";
 
 /** GET /v1/cases/{caseId}: what the caller's organisation may see now, decided by the policy. */

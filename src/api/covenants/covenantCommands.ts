@@ -11,9 +11,9 @@ import {
   NotFound,
 } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
-import { actorOf, type Caller } from "../auth/claims.js";
-import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
-import { HttpProblem } from "../problems.js";
+import { actorOf, type Caller } from "../http/auth/claims.js";
+import type { ExpectedRevisionFromHeader } from "../http/concurrency/etag.js";
+import { HttpProblem } from "../http/problems.js";
 import type { ResourceDeps } from "../resources.js";
 
 export interface CovenantWritten {

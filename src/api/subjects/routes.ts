@@ -2,10 +2,10 @@ import { handleSubjectCommand } from "../../commands/erasure.js";
 import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
 import { currentAuditedCovenant } from "../audit/auditedCovenant.js";
-import { actorOf } from "../auth/claims.js";
-import { HttpProblem } from "../problems.js";
+import { actorOf } from "../http/auth/claims.js";
+import { HttpProblem } from "../http/problems.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { presentSubjectReport } from "./presenters.js";
 import {
   erasureBody,

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Role } from "../../../src/api/auth/claims.js";
-import { mintDevToken } from "../../../src/api/auth/devTokens.js";
+import type { Role } from "../../../src/api/http/auth/claims.js";
+import { mintDevToken } from "../../../src/api/http/auth/devTokens.js";
 import { type Config, loadConfig } from "../../../src/config.js";
 import { demoDevelopment } from "../../../src/demo/seed.js";
 import { createMetrics } from "../../../src/observability/metrics.js";

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { HttpApi } from "../../../../src/api/app.js";
-import type { Role } from "../../../../src/api/auth/claims.js";
-import { mintDevToken } from "../../../../src/api/auth/devTokens.js";
-import type { Route } from "../../../../src/api/route.js";
-import { allRoutes } from "../../../../src/api/routes.js";
+import type { HttpApi } from "../../../../src/api/http/app.js";
+import type { Role } from "../../../../src/api/http/auth/claims.js";
+import { mintDevToken } from "../../../../src/api/http/auth/devTokens.js";
+import type { Route } from "../../../../src/api/http/routeDefinition.js";
+import { allRoutes } from "../../../../src/api/routeTable.js";
 import { handleCovenantCommand } from "../../../../src/commands/caseWork.js";
 import { loadConfig } from "../../../../src/config.js";
 import { createMetrics } from "../../../../src/observability/metrics.js";

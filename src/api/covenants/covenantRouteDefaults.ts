@@ -1,4 +1,4 @@
-import { commandWriteProblems } from "../problems.js";
+import { commandWriteProblems } from "../http/problems.js";
 
 export const covenantTags = ["covenants"] as const;
 

@@ -9,7 +9,7 @@ import {
   ORGANISATION_RULES,
   ROLE_RULES,
   SHARE_RULES,
-} from "../domain/index.js";
+} from "../../domain/index.js";
 import { type HttpProblem, type ProblemKind, problemCatalogue, problemType } from "./problems.js";
 
 // The problem body as OpenAPI documents it: every type, code and rule as an enum, so a

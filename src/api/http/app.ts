@@ -1,9 +1,10 @@
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
-import { createMetrics, httpMetrics, type Metrics } from "../observability/metrics.js";
-import { requestLog } from "../observability/requestLog.js";
+import type { Config } from "../../config.js";
+import { createMetrics, httpMetrics, type Metrics } from "../../observability/metrics.js";
+import { requestLog } from "../../observability/requestLog.js";
+import { operationsRoutes, type ReadinessCheck } from "../operations/routes.js";
 import { authenticate, requireAnyRole } from "./auth/middleware.js";
 import { loadVerificationKeys } from "./auth/verificationKeys.js";
 import { createTokenVerifier, type TokenVerifier } from "./auth/verifyToken.js";
@@ -13,11 +14,10 @@ import type { WaitForPosition } from "./concurrency/minPosition.js";
 import { FailedAuthentications } from "./limits/failedAuthentications.js";
 import { perUserRateLimit } from "./limits/rateLimit.js";
 import { API_INFO, type ApiInfo, openApiDocument } from "./openapi/document.js";
-import { operationsRoutes, type ReadinessCheck } from "./operations/routes.js";
 import { percentEncodingGuard, requireHost } from "./pathEncoding.js";
 import { type DomainErrorKinds, problemMiddleware } from "./problemMapping.js";
 import { HttpProblem } from "./problems.js";
-import { expressPath, type Route } from "./route.js";
+import { expressPath, type Route } from "./routeDefinition.js";
 import { runRoute } from "./routeRunner.js";
 
 export interface AppDependencies {

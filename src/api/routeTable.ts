@@ -3,8 +3,8 @@ import { auditRoutes } from "./audit/index.js";
 import { caseRoutes } from "./cases/index.js";
 import { catalogueRoutes } from "./catalogue/routes.js";
 import { covenantResourceRoutes } from "./covenants/index.js";
+import type { Route } from "./http/routeDefinition.js";
 import type { ResourceDeps } from "./resources.js";
-import type { Route } from "./route.js";
 import { subjectRoutes } from "./subjects/routes.js";
 import { trendsRoutes } from "./trends/routes.js";
 

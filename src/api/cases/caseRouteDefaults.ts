@@ -1,4 +1,4 @@
-import { commandWriteProblems } from "../problems.js";
+import { commandWriteProblems } from "../http/problems.js";
 
 /** Problems every case write can answer with; a hidden case is always 404. */
 export const caseWriteProblems = commandWriteProblems;

@@ -1,5 +1,5 @@
 import { errors, type JWTPayload, jwtVerify } from "jose";
-import type { Config } from "../../config.js";
+import type { Config } from "../../../config.js";
 import { HttpProblem } from "../problems.js";
 import { type Caller, claimsSchema } from "./claims.js";
 import { lifetimeFault } from "./tokenLifetime.js";

@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, Request } from "express";
 import { ZodError } from "zod";
-import { IdempotencyKeyReusedError } from "../commands/idempotentWrite.js";
-import { SubjectErasedError } from "../privacy/keys/errors.js";
-import { DuplicateEventIdError, WrongExpectedRevisionError } from "../store/errors.js";
+import { IdempotencyKeyReusedError } from "../../commands/idempotentWrite.js";
+import { SubjectErasedError } from "../../privacy/keys/errors.js";
+import { DuplicateEventIdError, WrongExpectedRevisionError } from "../../store/errors.js";
 import { sendProblem } from "./problemSchema.js";
 import { ClientErrorProblem, type FieldError, HttpProblem, type ProblemKind } from "./problems.js";
 

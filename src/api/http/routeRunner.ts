@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
-import type { IdempotentWrite } from "../commands/idempotentWrite.js";
-import type { Json } from "../store/types.js";
+import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
+import type { Json } from "../../store/types.js";
 import { etagFor, parseIfMatch } from "./concurrency/etag.js";
 import {
   type IdempotencySecrets,
@@ -10,7 +10,7 @@ import {
 } from "./concurrency/idempotency.js";
 import { awaitMinPosition, type WaitForPosition } from "./concurrency/minPosition.js";
 import { parseInput } from "./requestInput.js";
-import type { Route } from "./route.js";
+import type { Route } from "./routeDefinition.js";
 
 /** What every route shares at run time; assembled by createApp. */
 export interface RouteRuntime {

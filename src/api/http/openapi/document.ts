@@ -1,6 +1,6 @@
 import { problemSchema } from "../problemSchema.js";
 import { type ProblemKind, problemCatalogue, problemType } from "../problems.js";
-import type { Route } from "../route.js";
+import type { Route } from "../routeDefinition.js";
 import { type JsonSchema, SchemaCollector } from "./jsonSchema.js";
 
 export interface ApiInfo {

@@ -1,5 +1,5 @@
 import { SignJWT } from "jose";
-import type { Config } from "../../config.js";
+import type { Config } from "../../../config.js";
 import type { Role } from "./claims.js";
 import { DEV_ALGORITHM, loadOrCreateDevKeyPair } from "./devKeys.js";
 

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
-import type { IdempotentWrite } from "../commands/idempotentWrite.js";
+import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
 import type { Caller, Role } from "./auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "./concurrency/etag.js";
 import type { ProblemKind } from "./problems.js";

@@ -9,7 +9,7 @@ import {
   type JWK,
   type JWTVerifyGetKey,
 } from "jose";
-import type { Config } from "../../config.js";
+import type { Config } from "../../../config.js";
 import { loadOrCreateDevKeyPair } from "./devKeys.js";
 
 export type VerificationKey = CryptoKey | JWTVerifyGetKey;

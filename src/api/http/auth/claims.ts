@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Actor, ROLES, type Role } from "../../domain/index.js";
+import { type Actor, ROLES, type Role } from "../../../domain/index.js";
 
 export type { Role };
 /** The token's roles are the domain's roles; one list, so the two cannot drift apart. */

@@ -1,7 +1,7 @@
 import { createHmac, type KeyObject } from "node:crypto";
-import { type IdempotentWrite, idempotentWrite } from "../../commands/idempotentWrite.js";
-import { canonicalJson } from "../../store/hashChain.js";
-import type { Json } from "../../store/types.js";
+import { type IdempotentWrite, idempotentWrite } from "../../../commands/idempotentWrite.js";
+import { canonicalJson } from "../../../store/hashChain.js";
+import type { Json } from "../../../store/types.js";
 import type { Caller } from "../auth/claims.js";
 import { HttpProblem } from "../problems.js";
 
