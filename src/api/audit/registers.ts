@@ -6,10 +6,10 @@ import {
   privacyOfficerScope,
 } from "../../privacy/policy/audit.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
+import { currentAuditedCovenant } from "../auditedCovenant.js";
 import type { Caller } from "../http/auth/claims.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { currentAuditedCovenant } from "./auditedCovenant.js";
 import { presentAccessRecord, presentDisclosure } from "./presenters.js";
 import { accessList, auditQuery, disclosureList } from "./schemas.js";
 

@@ -1,7 +1,7 @@
 import { handleSubjectCommand } from "../../commands/erasure.js";
 import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
-import { currentAuditedCovenant } from "../audit/auditedCovenant.js";
+import { currentAuditedCovenant } from "../auditedCovenant.js";
 import { actorOf } from "../http/auth/claims.js";
 import { HttpProblem } from "../http/problems.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";

@@ -1,8 +1,8 @@
-import { type CovenantState, entryOf } from "../../domain/index.js";
-import { readCovenant } from "../covenants/covenantCommands.js";
-import type { Caller } from "../http/auth/claims.js";
-import { HttpProblem } from "../http/problems.js";
-import type { ResourceDeps } from "../resources.js";
+import { type CovenantState, entryOf } from "../domain/index.js";
+import { readCovenant } from "./covenants/covenantCommands.js";
+import type { Caller } from "./http/auth/claims.js";
+import { HttpProblem } from "./http/problems.js";
+import type { ResourceDeps } from "./resources.js";
 
 /**
  * The covenant an audit question is about. It exists for organisations that are or were
