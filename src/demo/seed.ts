@@ -1,4 +1,4 @@
-import { handleCovenantCommand } from "../commands/caseWork.js";
+import { handleCovenantCommand } from "../commands/cases.js";
 import { type Actor, type CovenantCommand, ROLES } from "../domain/index.js";
 import type { DevelopmentWiring } from "../service.js";
 import { WrongExpectedRevisionError } from "../store/errors.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { handleCaseCommand } from "../../src/commands/caseWork.js";
+import { handleCaseCommand } from "../../src/commands/cases.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_COVENANT_ID, demoOrganisations } from "../../src/demo/organisations.js";
 import { seedDemoCovenantIfEmpty } from "../../src/demo/seed.js";

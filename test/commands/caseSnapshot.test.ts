@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { handleCaseCommand } from "../../src/commands/caseWork.js";
+import { handleCaseCommand } from "../../src/commands/cases.js";
 import { fold, type Snapshot } from "../../src/commands/handleCommand.js";
 import { readDecodedStream } from "../../src/commands/readDecoded.js";
 import { type CaseState, caseDecider, caseStreamId } from "../../src/domain/index.js";

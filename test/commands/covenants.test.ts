@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { handleCovenantCommand } from "../../src/commands/caseWork.js";
+import { handleCovenantCommand } from "../../src/commands/cases.js";
 import { loadCovenant } from "../../src/commands/covenants.js";
 import { domainCodec } from "../../src/commands/eventCodec.js";
 import type { CommandDeps } from "../../src/commands/handleCommand.js";

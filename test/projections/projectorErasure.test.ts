@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from "vitest";
-import { handleSubjectCommand } from "../../src/commands/erasure.js";
+import { handleSubjectCommand } from "../../src/commands/subjects.js";
 import type { Viewer } from "../../src/privacy/policy/caseVisibility.js";
 import { type CaseReadModels, createCaseReadModels } from "../../src/projections/caseModels.js";
 import { createProjector, type Projector } from "../../src/projections/projector.js";

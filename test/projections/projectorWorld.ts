@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { handleCaseCommand, handleCovenantCommand } from "../../src/commands/caseWork.js";
+import { handleCaseCommand, handleCovenantCommand } from "../../src/commands/cases.js";
 import { domainCodec } from "../../src/commands/eventCodec.js";
 import type { CaseCommand, Contact, ShareInformation } from "../../src/domain/index.js";
 import type { FieldCodec } from "../../src/privacy/codec/fieldCodec.js";

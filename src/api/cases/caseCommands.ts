@@ -1,4 +1,4 @@
-import { handleCaseCommand } from "../../commands/caseWork.js";
+import { handleCaseCommand } from "../../commands/cases.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
 import type { CaseCommand, CaseState } from "../../domain/index.js";
 import { DomainError } from "../../domain/index.js";

@@ -1,4 +1,4 @@
-import { handleCovenantCommand } from "../../commands/caseWork.js";
+import { handleCovenantCommand } from "../../commands/cases.js";
 import { readState, type Snapshot } from "../../commands/handleCommand.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
 import {

@@ -1,4 +1,4 @@
-import { handleSubjectCommand } from "../../commands/erasure.js";
+import { handleSubjectCommand } from "../../commands/subjects.js";
 import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";

@@ -4,8 +4,8 @@ import { KeyWipeIncompleteError } from "../../privacy/keys/errors.js";
 import type { KeyStore } from "../../privacy/keys/keyStore.js";
 import type { EventStore } from "../../store/eventStore.js";
 import { START } from "../../store/types.js";
-import { handleSubjectCommand } from "../erasure.js";
 import type { CommandDeps } from "../handleCommand.js";
+import { handleSubjectCommand } from "../subjects.js";
 import { type DueSubject, RetentionLedger } from "./ledger.js";
 
 /** The stream where each run that erased something leaves its summary. */

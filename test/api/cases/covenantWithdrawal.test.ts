@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { handleCovenantCommand } from "../../../src/commands/caseWork.js";
+import { handleCovenantCommand } from "../../../src/commands/cases.js";
 import { loadCovenant } from "../../../src/commands/covenants.js";
 import { actor, covenantCommandOf, member } from "../../domain/fixtures.js";
 import { COVENANT_ID, ORG } from "./support/caseApi.js";
