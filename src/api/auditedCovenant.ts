@@ -1,5 +1,5 @@
+import { readCovenant } from "../commands/covenants.js";
 import { type CovenantState, entryOf } from "../domain/index.js";
-import { readCovenant } from "./covenants/covenantCommands.js";
 import type { Caller } from "./http/auth/claims.js";
 import { HttpProblem } from "./http/problems.js";
 import type { ResourceDeps } from "./resources.js";
@@ -13,7 +13,7 @@ export async function auditedCovenant(
   caller: Caller,
   covenantId: string,
 ): Promise<CovenantState> {
-  const { state } = await readCovenant(deps, covenantId);
+  const { state } = await readCovenant(deps.commands, covenantId);
   if (state.status !== "established" || !entryOf(state.members, caller.organisationId)) {
     throw new HttpProblem("not_found", "No such covenant");
   }

@@ -3,14 +3,9 @@ import {
   type CaseContext,
   type CaseEvent,
   type CaseState,
-  type CovenantCommand,
-  type CovenantEvent,
-  type CovenantState,
   caseDecider,
   caseStreamId,
   catalogue,
-  covenantDecider,
-  covenantStreamId,
   NotFound,
   subjectDecider,
   subjectStreamId,
@@ -58,21 +53,5 @@ export function handleCaseCommand(
     command,
     options,
     () => deps.caseSnapshot?.(command.caseId),
-  );
-}
-
-/** Runs a covenant command against its stream. */
-export function handleCovenantCommand(
-  deps: CommandDeps,
-  command: CovenantCommand,
-  options?: HandleOptions,
-): Promise<Handled<CovenantEvent, CovenantState>> {
-  return handleCommand(
-    deps,
-    covenantStreamId(command.covenantId),
-    covenantDecider,
-    async () => ({ catalogue }),
-    command,
-    options,
   );
 }

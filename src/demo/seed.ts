@@ -1,4 +1,4 @@
-import { handleCovenantCommand } from "../commands/cases.js";
+import { handleCovenantCommand } from "../commands/covenants.js";
 import { type Actor, type CovenantCommand, ROLES } from "../domain/index.js";
 import type { DevelopmentWiring } from "../service.js";
 import { WrongExpectedRevisionError } from "../store/errors.js";

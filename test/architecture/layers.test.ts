@@ -56,6 +56,10 @@ const ALLOWED_FORBIDDEN: string[] = [
   "src/projections/subjectReport/report.ts -> src/commands/readDecoded.ts",
 ];
 
+// A resource folder of src/api imports no other: what two share sits in src/api itself or in http/.
+const resourceOf = (file: string) => /^src\/api\/(?!http\/)([^/]+)\//.exec(file)?.[1];
+const ALLOWED_BETWEEN_RESOURCES = ["src/api/agreements/routes.ts -> src/api/cases/caseReads.ts"];
+
 const graph = readImportGraph(join(import.meta.dirname, "../.."), "src");
 
 describe("the import graph of src", () => {
@@ -65,6 +69,16 @@ describe("the import graph of src", () => {
 
   test("has no import the layer table of DESIGN §1 forbids", () => {
     expect(forbiddenImports(graph, LAYERS)).toEqual(ALLOWED_FORBIDDEN);
+  });
+
+  test("has no resource of src/api importing another", () => {
+    const between = [...graph].flatMap(([file, targets]) =>
+      targets
+        .filter((target) => resourceOf(file) && resourceOf(target))
+        .filter((target) => resourceOf(file) !== resourceOf(target))
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(between).toEqual(ALLOWED_BETWEEN_RESOURCES);
   });
 });
 
@@ -99,5 +113,6 @@ describe("the checker catches what it is meant to catch", () => {
 
   test("Given the composition root importing the demo, then that import is forbidden", () => {
     const forbidden = forbiddenImports(toy({ "src/service.ts": ["src/demo/seed.ts"] }), LAYERS);
+    expect(forbidden).toEqual(["src/service.ts -> src/demo/seed.ts"]);
   });
 });

@@ -1,12 +1,9 @@
-import { handleCovenantCommand } from "../../commands/cases.js";
-import { readState, type Snapshot } from "../../commands/handleCommand.js";
+import { handleCovenantCommand, readCovenant } from "../../commands/covenants.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
 import {
   activeMember,
   type CovenantCommand,
   type CovenantState,
-  covenantDecider,
-  covenantStreamId,
   DomainError,
   NotFound,
 } from "../../domain/index.js";
@@ -51,7 +48,7 @@ export async function runCovenantCommand(
   }).catch(async (error: unknown) => {
     const refused = error instanceof DomainError || error instanceof WrongExpectedRevisionError;
     if (refused && command.type !== "EstablishCovenant") {
-      const { state } = await readCovenant(deps, covenantId);
+      const { state } = await readCovenant(deps.commands, covenantId);
       if (!knowsCovenant(state, caller)) throw new NotFound("covenant-exists", covenantId);
     }
     throw error;
@@ -79,14 +76,6 @@ export function answerWrite<S extends number, B>(
   };
 }
 
-/** The covenant now, with its stream revision (the ETag). */
-export function readCovenant(
-  deps: ResourceDeps,
-  covenantId: string,
-): Promise<Snapshot<CovenantState>> {
-  return readState(deps.commands, covenantStreamId(covenantId), covenantDecider);
-}
-
 /** A covenant exists for its current members only (rule 1). */
 const knowsCovenant = (state: CovenantState, caller: Caller) =>
   state.status === "established" && activeMember(state, caller.organisationId) !== undefined;
@@ -97,7 +86,7 @@ export async function requireMemberView(
   caller: Caller,
   covenantId: string,
 ): Promise<{ state: CovenantState; revision: number }> {
-  const covenant = await readCovenant(deps, covenantId);
+  const covenant = await readCovenant(deps.commands, covenantId);
   if (!knowsCovenant(covenant.state, caller)) {
     throw new HttpProblem("not_found", "No such covenant");
   }

@@ -6,7 +6,7 @@ import type { Role } from "../../../../src/api/http/auth/claims.js";
 import { mintDevToken } from "../../../../src/api/http/auth/devTokens.js";
 import type { Route } from "../../../../src/api/http/routeDefinition.js";
 import { allRoutes } from "../../../../src/api/routeTable.js";
-import { handleCovenantCommand } from "../../../../src/commands/cases.js";
+import { handleCovenantCommand } from "../../../../src/commands/covenants.js";
 import { loadConfig } from "../../../../src/config.js";
 import { createMetrics } from "../../../../src/observability/metrics.js";
 import { startService } from "../../../../src/service.js";
