@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Actor, CaseState, Decider, Json } from "../domain/index.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
+import { readDecodedStream } from "../privacy/codec/readDecoded.js";
 import { WrongExpectedRevisionError } from "../store/errors.js";
 import { newEventId } from "../store/eventIds.js";
 import type { EventStore } from "../store/eventStore.js";
@@ -12,7 +13,6 @@ import {
   recordedWrite,
   withRequest,
 } from "./idempotentWrite.js";
-import { readDecodedStream } from "./readDecoded.js";
 
 export interface CommandDeps {
   store: EventStore;

@@ -1,4 +1,3 @@
-import { readDecodedStream } from "../../commands/readDecoded.js";
 import {
   type CaseState,
   type CovenantState,
@@ -11,6 +10,7 @@ import {
 } from "../../domain/index.js";
 import { recordAccess, SUBJECT_ACCESS_PURPOSE } from "../../privacy/accessRecords.js";
 import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
+import { readDecodedStream } from "../../privacy/codec/readDecoded.js";
 import { mayProduceSubjectReport, type Viewer } from "../../privacy/policy/audit.js";
 import type { EventStore } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";

@@ -1,6 +1,6 @@
-import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
-import type { EventStore } from "../store/eventStore.js";
-import type { RecordedEvent } from "../store/types.js";
+import type { EventStore } from "../../store/eventStore.js";
+import type { RecordedEvent } from "../../store/types.js";
+import type { FieldCodec } from "./fieldCodec.js";
 
 const PAGE = 1000;
 
