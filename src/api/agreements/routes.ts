@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordCaseReads } from "../cases/caseReads.js";
+import { recordCaseReads } from "../caseReads.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { recordCaseReads } from "../caseReads.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { recordCaseReads } from "./caseReads.js";
 import { caseTags } from "./caseRouteDefaults.js";
 
 const caseRow = z.strictObject({

@@ -1,7 +1,7 @@
+import { CASE_WORK } from "../caseReads.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
 import { caseNotFound } from "./caseCommands.js";
-import { CASE_WORK } from "./caseReads.js";
 import { caseTags } from "./caseRouteDefaults.js";
 import { caseOrInvitationSchema, presentCase, presentInvitation } from "./presenters/caseView.js";
 import { caseParams } from "./schemas.js";

@@ -1,5 +1,5 @@
-import type { Caller } from "../http/auth/claims.js";
-import type { ResourceDeps } from "../resources.js";
+import type { Caller } from "./http/auth/claims.js";
+import type { ResourceDeps } from "./resources.js";
 
 /** The purpose of reading cases through the API: the case work itself (a processing-activity code). */
 export const CASE_WORK = "casusoverleg";
