@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import type { Logger } from "pino";
-import { actorOf } from "./api/http/auth/claims.js";
 import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/http/auth/devKeys.js";
 import type { IdempotencySecrets } from "./api/http/concurrency/idempotency.js";
 import type { WaitForPosition } from "./api/http/concurrency/minPosition.js";
@@ -9,7 +8,7 @@ import type { ReadModels, ResourceDeps } from "./api/resources.js";
 import { domainCodec } from "./commands/eventCodec.js";
 import type { Config } from "./config.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
-import { recordAccess } from "./privacy/accessRecords.js";
+import { storeAccessRecorder } from "./privacy/accessRecords.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
 import { createAccessLog } from "./projections/accessLog/accessLog.js";
 import { createAgreementsDue } from "./projections/agreementsDue/agreementsDue.js";
@@ -137,18 +136,7 @@ export async function openSystem(
     codec,
     keyStore,
     readModels,
-    recordAccess: async (access) => {
-      await recordAccess(store, {
-        actor: actorOf(access.caller),
-        caseId: access.caseId,
-        subjectId: access.subjectId ?? "",
-        covenantId: access.covenantId ?? "",
-        itemIds: access.items,
-        purpose: access.purpose,
-        correlationId: access.requestId,
-        now: now(),
-      });
-    },
+    accessRecorder: storeAccessRecorder(store),
     waitForPosition,
     now,
     logger,

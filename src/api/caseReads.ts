@@ -1,30 +1,33 @@
+import { CASE_WORK_PURPOSE } from "../privacy/accessRecords.js";
+import type { Reading, SeenCase } from "../privacy/recordedRead.js";
 import type { Caller } from "./http/auth/claims.js";
 import type { ResourceDeps } from "./resources.js";
 
-/** The purpose of reading cases through the API: the case work itself (a processing-activity code). */
-export const CASE_WORK = "casusoverleg";
-
-/**
- * Rule 8 for answers that span cases: one read record per case shown, all appended before
- * the answer leaves (they group-commit together).
- */
-export async function recordCaseReads(
+/** A read for the case work itself, by the caller, under its request, now. */
+export function caseWorkReading(
   deps: ResourceDeps,
   request: { caller: Caller; requestId: string },
-  itemsByCase: ReadonlyMap<string, string[]>,
-): Promise<void> {
-  await Promise.all(
-    [...itemsByCase].map(([caseId, items]) => {
-      const state = deps.readModels.caseView.stateOf(caseId);
-      return deps.recordAccess({
-        caller: request.caller,
-        caseId,
-        subjectId: state?.subjectId ?? undefined,
-        covenantId: state?.covenantId ?? undefined,
-        items,
-        purpose: CASE_WORK,
-        requestId: request.requestId,
-      });
-    }),
-  );
+): Reading {
+  return {
+    actor: request.caller,
+    purpose: CASE_WORK_PURPOSE,
+    correlationId: request.requestId,
+    now: deps.now(),
+  };
+}
+
+/** The cases an answer shows, each with the items shown from it, as the recorded read takes them. */
+export function seenCases(
+  deps: ResourceDeps,
+  itemsByCase: ReadonlyMap<string, readonly string[]>,
+): SeenCase[] {
+  return [...itemsByCase].map(([caseId, itemIds]) => {
+    const state = deps.readModels.caseView.stateOf(caseId);
+    return {
+      caseId,
+      subjectId: state?.subjectId ?? "",
+      covenantId: state?.covenantId ?? "",
+      itemIds,
+    };
+  });
 }

@@ -5,6 +5,7 @@ import {
   isCovenantPrivacyOfficer,
   privacyOfficerScope,
 } from "../../privacy/policy/audit.js";
+import { recordedRead, type SeenCase } from "../../privacy/recordedRead.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
 import type { Caller } from "../http/auth/claims.js";
@@ -53,8 +54,22 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
   }).handle(async ({ query, caller, requestId }) => {
     const { covenant, scope } = await scopeOf(caller, query.covenant);
     const items = deps.readModels.disclosureRegister.disclosures(caller, covenant, filterOf(query));
-    await recordDecryptedReads(deps, caller, requestId, items);
-    return { status: 200, body: { scope, items: items.map(presentDisclosure) } };
+    const reading = {
+      actor: caller,
+      purpose: PRIVACY_AUDIT_PURPOSE,
+      correlationId: requestId,
+      now: deps.now(),
+    };
+    const body = await recordedRead(
+      deps.accessRecorder,
+      reading,
+      decryptedFieldsSeen(items),
+      () => ({
+        scope,
+        items: items.map(presentDisclosure),
+      }),
+    );
+    return { status: 200, body };
   });
 
   const access = defineRoute({
@@ -79,16 +94,11 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
 
 /**
  * Rules 5 and 8: the necessity statement and the Wpg justification are stored encrypted, so
- * serving them is a read like any other. One record per case, all appended before the answer
- * leaves; a field that reads "[erased]" discloses nothing and needs none.
+ * serving them is a read like any other, recorded once per case; a field that reads
+ * "[erased]" discloses nothing and needs none.
  */
-async function recordDecryptedReads(
-  deps: ResourceDeps,
-  caller: Caller,
-  requestId: string,
-  disclosures: readonly Disclosure[],
-): Promise<void> {
-  const byCase = new Map<string, { subjectId: string; covenantId: string; items: string[] }>();
+function decryptedFieldsSeen(disclosures: readonly Disclosure[]): SeenCase[] {
+  const byCase = new Map<string, SeenCase & { itemIds: string[] }>();
   for (const disclosure of disclosures) {
     const items = [
       ...(disclosure.necessity !== ERASED ? [`necessity:${disclosure.shareId}`] : []),
@@ -98,13 +108,9 @@ async function recordDecryptedReads(
     ];
     if (items.length === 0) continue;
     const { caseId, subjectId, covenantId } = disclosure;
-    const read = byCase.get(caseId) ?? { subjectId, covenantId, items: [] };
-    read.items.push(...items);
-    byCase.set(caseId, read);
+    const seen = byCase.get(caseId) ?? { caseId, subjectId, covenantId, itemIds: [] };
+    seen.itemIds.push(...items);
+    byCase.set(caseId, seen);
   }
-  await Promise.all(
-    [...byCase].map(([caseId, read]) =>
-      deps.recordAccess({ caller, caseId, ...read, purpose: PRIVACY_AUDIT_PURPOSE, requestId }),
-    ),
-  );
+  return [...byCase.values()];
 }

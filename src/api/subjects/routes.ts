@@ -43,7 +43,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     const index = deps.readModels.subjectIndex;
     if (index.casesOf(params.subjectId, query.covenant).length === 0) throw noSuchSubject();
     const produced = await produceSubjectReport(
-      { store: deps.store, codec: deps.codec, index },
+      { store: deps.store, codec: deps.codec, index, accessRecorder: deps.accessRecorder },
       {
         viewer: caller,
         covenant,
