@@ -1,6 +1,6 @@
 import { readCovenant } from "../commands/covenants.js";
+import type { Actor } from "../domain/index.js";
 import { type CovenantState, entryOf } from "../domain/index.js";
-import type { Caller } from "./http/auth/claims.js";
 import { HttpProblem } from "./http/problems.js";
 import type { ResourceDeps } from "./resources.js";
 
@@ -10,7 +10,7 @@ import type { ResourceDeps } from "./resources.js";
  */
 export async function auditedCovenant(
   deps: ResourceDeps,
-  caller: Caller,
+  caller: Actor,
   covenantId: string,
 ): Promise<CovenantState> {
   const { state } = await readCovenant(deps.commands, covenantId);
@@ -27,9 +27,9 @@ export async function auditedCovenant(
  */
 export async function currentAuditedCovenant(
   deps: ResourceDeps,
-  caller: Caller,
+  caller: Actor,
   covenantId: string,
-  may: (caller: Caller, covenant: CovenantState) => boolean,
+  may: (caller: Actor, covenant: CovenantState) => boolean,
   refusal: string,
 ): Promise<CovenantState> {
   await awaitCurrent(deps);

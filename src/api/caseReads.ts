@@ -1,12 +1,12 @@
+import type { Actor } from "../domain/index.js";
 import { CASE_WORK_PURPOSE } from "../privacy/accessRecords.js";
 import type { Reading, SeenCase } from "../privacy/recordedRead.js";
-import type { Caller } from "./http/auth/claims.js";
 import type { ResourceDeps } from "./resources.js";
 
 /** A read for the case work itself, by the caller, under its request, now. */
 export function caseWorkReading(
   deps: ResourceDeps,
-  request: { caller: Caller; requestId: string },
+  request: { caller: Actor; requestId: string },
 ): Reading {
   return {
     actor: request.caller,

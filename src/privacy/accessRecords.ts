@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Actor } from "../domain/index.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { JsonObject, RecordedEvent } from "../store/types.js";
-import type { Viewer } from "./policy/audit.js";
 
 /** The event type of a read record (DESIGN.md §3 rule 8). */
 export const CASE_CONTENT_READ = "CaseContentRead";
@@ -24,7 +24,7 @@ const PURPOSE_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** What the API knows when it is about to return case content. */
 export interface ContentRead {
-  actor: Viewer;
+  actor: Actor;
   caseId: string;
   /** Pseudonymous subject id of the case. */
   subjectId: string;

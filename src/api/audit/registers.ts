@@ -1,3 +1,4 @@
+import type { Actor } from "../../domain/index.js";
 import { ERASED } from "../../domain/index.js";
 import { PRIVACY_AUDIT_PURPOSE } from "../../privacy/accessRecords.js";
 import {
@@ -8,7 +9,6 @@ import {
 import { recordedRead, type SeenCase } from "../../privacy/recordedRead.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
-import type { Caller } from "../http/auth/claims.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
 import { presentAccessRecord, presentDisclosure } from "./presenters.js";
@@ -26,7 +26,7 @@ const filterOf = (query: { case?: string; organisation?: string; from?: string; 
 /** Rule 5: the disclosure register and the access log, metadata only, in the officer's scope. */
 export function registerRoutes(deps: ResourceDeps): Route[] {
   // The register queries apply the officer's scope themselves; the answer names which it was.
-  const scopeOf = async (caller: Caller, covenantId: string) => {
+  const scopeOf = async (caller: Actor, covenantId: string) => {
     const covenant = await currentAuditedCovenant(
       deps,
       caller,

@@ -1,9 +1,8 @@
 import { handleCaseCommand } from "../../commands/cases.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
-import type { CaseCommand, CaseState } from "../../domain/index.js";
+import type { Actor, CaseCommand, CaseState } from "../../domain/index.js";
 import { DomainError } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
-import { actorOf, type Caller } from "../http/auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "../http/concurrency/etag.js";
 import { HttpProblem } from "../http/problems.js";
 import type { ResourceDeps } from "../resources.js";
@@ -23,7 +22,7 @@ export const caseNotFound = () => new HttpProblem("not_found", "No such case");
 /** Fails with 404 unless the case exists and the caller's organisation may know it exists. */
 export async function requireKnownCase(
   deps: ResourceDeps,
-  caller: Caller,
+  caller: Actor,
   caseId: string,
 ): Promise<CaseState> {
   const { state } = await loadCase(deps.commands, caseId);
@@ -41,7 +40,7 @@ type CommandFields<C> = C extends CaseCommand ? Omit<C, "actor" | "now" | "caseI
 export async function runCaseCommand(
   deps: ResourceDeps,
   request: {
-    caller: Caller;
+    caller: Actor;
     expectedRevision: ExpectedRevisionFromHeader | undefined;
     /** Keep refusals as they are; only for a case id the server just generated. */
     reveal?: boolean;
@@ -53,7 +52,7 @@ export async function runCaseCommand(
   const command = {
     ...fields,
     caseId,
-    actor: actorOf(request.caller),
+    actor: request.caller,
     now: deps.now(),
   } as CaseCommand;
   const expected = request.expectedRevision;

@@ -1,5 +1,6 @@
 import { handleCovenantCommand, readCovenant } from "../../commands/covenants.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
+import type { Actor } from "../../domain/index.js";
 import {
   activeMember,
   type CovenantCommand,
@@ -8,7 +9,6 @@ import {
   NotFound,
 } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
-import { actorOf, type Caller } from "../http/auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "../http/concurrency/etag.js";
 import { HttpProblem } from "../http/problems.js";
 import type { ResourceDeps } from "../resources.js";
@@ -28,7 +28,7 @@ type CommandFields<C> = C extends CovenantCommand ? Omit<C, "actor" | "now" | "c
 export async function runCovenantCommand(
   deps: ResourceDeps,
   request: {
-    caller: Caller;
+    caller: Actor;
     expectedRevision: ExpectedRevisionFromHeader | undefined;
     idempotency?: IdempotentWrite;
   },
@@ -39,7 +39,7 @@ export async function runCovenantCommand(
   const command = {
     ...fields,
     covenantId,
-    actor: actorOf(caller),
+    actor: caller,
     now: deps.now(),
   } as CovenantCommand;
   const handled = await handleCovenantCommand(deps.commands, command, {
@@ -77,13 +77,13 @@ export function answerWrite<S extends number, B>(
 }
 
 /** A covenant exists for its current members only (rule 1). */
-const knowsCovenant = (state: CovenantState, caller: Caller) =>
+const knowsCovenant = (state: CovenantState, caller: Actor) =>
   state.status === "established" && activeMember(state, caller.organisationId) !== undefined;
 
 /** Members (and only members) read their covenant; to anyone else it does not exist. */
 export async function requireMemberView(
   deps: ResourceDeps,
-  caller: Caller,
+  caller: Actor,
   covenantId: string,
 ): Promise<{ state: CovenantState; revision: number }> {
   const covenant = await readCovenant(deps.commands, covenantId);

@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
-import type { Caller, Role } from "./auth/claims.js";
+import type { Actor } from "../../domain/index.js";
+import type { Role } from "./auth/claims.js";
 import type { ExpectedRevisionFromHeader } from "./concurrency/etag.js";
 import type { ProblemKind } from "./problems.js";
 import { assertRequestSchema, strictTop } from "./schemaRules.js";
@@ -19,7 +20,7 @@ export interface RouteRequest<Params, Query, Body> {
   query: Query;
   body: Body;
   /** The verified caller; on `public` routes it is absent. */
-  caller: Caller;
+  caller: Actor;
   /** From If-Match: the revision the client last saw, to pass as the append's expected revision. */
   expectedRevision: ExpectedRevisionFromHeader | undefined;
   requestId: string;

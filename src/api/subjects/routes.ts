@@ -2,7 +2,7 @@ import { handleSubjectCommand } from "../../commands/subjects.js";
 import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
-import { actorOf } from "../http/auth/claims.js";
+
 import { HttpProblem } from "../http/problems.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
@@ -88,7 +88,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
       deps.commands,
       {
         type: "EraseSubject",
-        actor: actorOf(caller),
+        actor: caller,
         now: deps.now(),
         subjectId: params.subjectId,
         caseIds,

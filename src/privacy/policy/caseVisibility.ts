@@ -7,7 +7,7 @@ import type {
   Role,
   Subject,
 } from "../../domain/index.js";
-import { entryOf, isOverdue } from "../../domain/index.js";
+import { type Actor, entryOf, isOverdue } from "../../domain/index.js";
 import {
   hasCase,
   type MeetingView,
@@ -17,13 +17,6 @@ import {
   visibleShares,
   visibleSignal,
 } from "./caseParts.js";
-
-/** Who asks: the authenticated user, the organisation from the token, the token's roles. */
-export interface Viewer {
-  userId: string;
-  organisationId: string;
-  roles: readonly Role[];
-}
 
 /** One item shown, as the access record (rule 8) and visibilityAt name it: id and categories, no content. */
 export interface ShownItem {
@@ -100,7 +93,7 @@ const item = (id: string, kind: ShownItem["kind"], categories: string[] = []): S
  */
 export function caseVisibility(
   state: CaseState,
-  viewer: Viewer,
+  viewer: Actor,
   now: string,
   membership: Membership,
 ): CaseVisibility {

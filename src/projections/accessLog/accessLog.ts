@@ -1,3 +1,4 @@
+import type { Actor } from "../../domain/index.js";
 import { NotPermitted } from "../../domain/index.js";
 import { type AccessRecord, accessRecordFrom } from "../../privacy/accessRecords.js";
 import {
@@ -5,7 +6,6 @@ import {
   type AuditFilter,
   privacyOfficerScope,
   readInScope,
-  type Viewer,
   withinPeriod,
 } from "../../privacy/policy/audit.js";
 import type { ReadModel } from "../readModel.js";
@@ -15,7 +15,7 @@ export interface AccessLog extends ReadModel {
    * Rule 5: the read records in the viewer's scope, oldest first. `organisationId` filters
    * on the reading organisation. Throws NotPermitted for anyone but a privacy officer of the covenant.
    */
-  reads(viewer: Viewer, covenant: AuditedCovenant, filter?: AuditFilter): AccessRecord[];
+  reads(viewer: Actor, covenant: AuditedCovenant, filter?: AuditFilter): AccessRecord[];
 }
 
 /** The access log: every read record (rule 8). It holds ids, purposes and times only, so erasure leaves it as it is. */

@@ -1,3 +1,4 @@
+import type { Actor } from "../../domain/index.js";
 import {
   type CaseState,
   type CovenantState,
@@ -11,7 +12,7 @@ import {
 import { type AccessRecorder, SUBJECT_ACCESS_PURPOSE } from "../../privacy/accessRecords.js";
 import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
 import { readDecodedStream } from "../../privacy/codec/readDecoded.js";
-import { mayProduceSubjectReport, type Viewer } from "../../privacy/policy/audit.js";
+import { mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { recordedRead } from "../../privacy/recordedRead.js";
 import type { EventStore } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
@@ -47,7 +48,7 @@ export interface SubjectReportDeps {
 }
 
 export interface SubjectReportRequest {
-  viewer: Viewer;
+  viewer: Actor;
   covenant: CovenantState;
   subjectId: string;
   now?: string;

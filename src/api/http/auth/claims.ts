@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Actor, ROLES, type Role } from "../../../domain/index.js";
+import { ROLES, type Role } from "../../../domain/index.js";
 
 export type { Role };
 /** The token's roles are the domain's roles; one list, so the two cannot drift apart. */
@@ -10,18 +10,4 @@ export const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
   org: z.string().min(1).max(200),
   roles: z.array(roleSchema).min(1).max(ROLES.length),
-});
-
-/** Who is calling: the organisation comes from the verified token, never from the request. */
-export interface Caller {
-  userId: string;
-  organisationId: string;
-  roles: readonly Role[];
-}
-
-/** The caller as the domain's actor of a command or a read record. */
-export const actorOf = (caller: Caller): Actor => ({
-  userId: caller.userId,
-  organisationId: caller.organisationId,
-  roles: [...caller.roles],
 });

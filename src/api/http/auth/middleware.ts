@@ -1,14 +1,14 @@
 import type { RequestHandler } from "express";
+import type { Actor, Role } from "../../../domain/index.js";
 import { clientAddress, type FailedAuthentications } from "../limits/failedAuthentications.js";
 import { HttpProblem } from "../problems.js";
-import type { Caller, Role } from "./claims.js";
 import type { TokenVerifier } from "./verifyToken.js";
 
 declare global {
   namespace Express {
     interface Request {
       /** Set by `authenticate`; absent on public routes. */
-      caller?: Caller;
+      caller?: Actor;
     }
   }
 }

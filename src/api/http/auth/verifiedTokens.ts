@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Caller } from "./claims.js";
+import type { Actor } from "../../../domain/index.js";
 
 interface Entry {
-  caller: Caller;
+  caller: Actor;
   /** Until then (ms) the caller is answered without a signature check. */
   cachedUntil: number;
   /** The token's own expiry (ms): until then it is known to be genuine. */
@@ -25,7 +25,7 @@ export class VerifiedTokens {
   ) {}
 
   /** The caller of a token verified before and still valid at `now`, else undefined. */
-  get(token: string, now = Date.now()): Caller | undefined {
+  get(token: string, now = Date.now()): Actor | undefined {
     const entry = this.current(digest(token), now);
     return entry && entry.cachedUntil > now ? entry.caller : undefined;
   }
@@ -36,7 +36,7 @@ export class VerifiedTokens {
   }
 
   /** Remembers a verified token until its expiry (seconds since the epoch) or maxAgeMs. */
-  remember(token: string, caller: Caller, expiresAt: number, now = Date.now()): void {
+  remember(token: string, caller: Actor, expiresAt: number, now = Date.now()): void {
     const key = digest(token);
     // Deleted first so a token verified again moves to the young end of the eviction order.
     this.entries.delete(key);

@@ -1,7 +1,8 @@
 import { errors, type JWTPayload, jwtVerify } from "jose";
 import type { Config } from "../../../config.js";
+import type { Actor } from "../../../domain/index.js";
 import { HttpProblem } from "../problems.js";
-import { type Caller, claimsSchema } from "./claims.js";
+import { claimsSchema } from "./claims.js";
 import { lifetimeFault } from "./tokenLifetime.js";
 import { MissingKeyIdError, type VerificationKey } from "./verificationKeys.js";
 import { VerifiedTokens } from "./verifiedTokens.js";
@@ -31,7 +32,7 @@ function reasonFor(error: unknown): string {
 }
 
 export interface TokenVerifier {
-  (authorization: string | undefined): Promise<Caller>;
+  (authorization: string | undefined): Promise<Actor>;
   /** True for a bearer token this verifier accepted before and that has not expired since. */
   vouchesFor?(authorization: string): boolean;
 }
@@ -40,7 +41,7 @@ const bearerToken = (authorization: string | undefined) =>
   authorization?.match(/^Bearer +([A-Za-z0-9_\-.~+/]+=*) *$/i)?.[1];
 
 /**
- * Verifies a bearer token into a Caller: issuer, audience, algorithm allow-list, `exp`
+ * Verifies a bearer token into a Actor: issuer, audience, algorithm allow-list, `exp`
  * required, `iat` not in the future and a lifetime within JWT_MAX_TOKEN_AGE.
  */
 export function createTokenVerifier(config: Config, key: VerificationKey): TokenVerifier {

@@ -1,8 +1,8 @@
 import { createHmac, type KeyObject } from "node:crypto";
 import { type IdempotentWrite, idempotentWrite } from "../../../commands/idempotentWrite.js";
+import type { Actor } from "../../../domain/index.js";
 import { canonicalJson } from "../../../store/hashChain.js";
 import type { Json } from "../../../store/types.js";
-import type { Caller } from "../auth/claims.js";
 import { HttpProblem } from "../problems.js";
 
 /** Secrets every process derives alike from the master key, so a retry may reach any of them. */
@@ -51,7 +51,7 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
  */
 export function keyedWrite(
   secrets: IdempotencySecrets,
-  caller: Caller,
+  caller: Actor,
   key: string,
   request: { method: string; path: string; body: unknown },
 ): IdempotentWrite {
