@@ -45,13 +45,13 @@ export function handleCaseCommand(
   command: CaseCommand,
   options?: HandleOptions,
 ): Promise<Handled<CaseEvent, CaseState>> {
-  return handleCommand(
+  return handleCommand({
     deps,
-    caseStreamId(command.caseId),
-    caseDecider,
-    (state) => caseContext(deps, state, command),
+    streamId: caseStreamId(command.caseId),
+    decider: caseDecider,
+    loadContext: (state) => caseContext(deps, state, command),
     command,
     options,
-    () => deps.caseSnapshot?.(command.caseId),
-  );
+    snapshot: () => deps.caseSnapshot?.(command.caseId),
+  });
 }

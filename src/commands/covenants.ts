@@ -69,12 +69,12 @@ export function handleCovenantCommand(
   command: CovenantCommand,
   options?: HandleOptions,
 ): Promise<Handled<CovenantEvent, CovenantState>> {
-  return handleCommand(
+  return handleCommand({
     deps,
-    covenantStreamId(command.covenantId),
-    covenantDecider,
-    async () => ({ catalogue }),
+    streamId: covenantStreamId(command.covenantId),
+    decider: covenantDecider,
+    loadContext: async () => ({ catalogue }),
     command,
     options,
-  );
+  });
 }

@@ -27,14 +27,14 @@ export async function handleSubjectCommand(
   covenantId: string,
   options?: HandleOptions & { flush?: "now" | "later" },
 ): Promise<Handled<SubjectEvent, SubjectState>> {
-  const handled = await handleCommand(
+  const handled = await handleCommand({
     deps,
-    subjectStreamId(command.subjectId),
-    subjectDecider,
-    async () => ({ covenant: await loadCovenant(deps, covenantId) }),
+    streamId: subjectStreamId(command.subjectId),
+    decider: subjectDecider,
+    loadContext: async () => ({ covenant: await loadCovenant(deps, covenantId) }),
     command,
     options,
-  );
+  });
   if (handled.events.some((event) => event.type === "SubjectErased")) {
     await deps.keyStore.deleteMany([command.subjectId], { flush: options?.flush ?? "now" });
   }
