@@ -1,6 +1,5 @@
 import { readCovenant } from "../commands/covenants.js";
-import type { Actor } from "../domain/index.js";
-import { type CovenantState, entryOf } from "../domain/index.js";
+import { type Actor, type CovenantState, entryOf } from "../domain/index.js";
 import { HttpProblem } from "./http/problems.js";
 import type { ResourceDeps } from "./resources.js";
 

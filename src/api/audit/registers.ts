@@ -1,5 +1,4 @@
-import type { Actor } from "../../domain/index.js";
-import { ERASED } from "../../domain/index.js";
+import { type Actor, ERASED } from "../../domain/index.js";
 import { PRIVACY_AUDIT_PURPOSE } from "../../privacy/accessRecords.js";
 import {
   type AuditScope,

@@ -1,7 +1,6 @@
 import { handleCaseCommand } from "../../commands/cases.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
-import type { Actor, CaseCommand, CaseState } from "../../domain/index.js";
-import { DomainError } from "../../domain/index.js";
+import { type Actor, type CaseCommand, type CaseState, DomainError } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
 import type { ExpectedRevisionFromHeader } from "../http/concurrency/etag.js";
 import { HttpProblem } from "../http/problems.js";

@@ -1,7 +1,12 @@
 import { loadCovenant } from "../../commands/covenants.js";
 import { readState, type Snapshot } from "../../commands/handleCommand.js";
-import type { Actor } from "../../domain/index.js";
-import { type CaseState, caseDecider, caseStreamId, membershipOf } from "../../domain/index.js";
+import {
+  type Actor,
+  type CaseState,
+  caseDecider,
+  caseStreamId,
+  membershipOf,
+} from "../../domain/index.js";
 import { type CaseVisibility, caseVisibility } from "../../privacy/policy/caseVisibility.js";
 import type { ResourceDeps } from "../resources.js";
 

@@ -1,7 +1,8 @@
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { answerWrite, requireMemberView, runCovenantCommand } from "./covenantCommands.js";
+import { answerWrite, runCovenantCommand } from "./covenantCommands.js";
 import { covenantTags, covenantWriteProblems } from "./covenantRouteDefaults.js";
+import { requireMemberView } from "./memberView.js";
 import { presentCovenant } from "./presenters.js";
 import { covenantParams, covenantView, establishBody } from "./schemas.js";
 

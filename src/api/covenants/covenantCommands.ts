@@ -1,8 +1,7 @@
 import { handleCovenantCommand, readCovenant } from "../../commands/covenants.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
-import type { Actor } from "../../domain/index.js";
 import {
-  activeMember,
+  type Actor,
   type CovenantCommand,
   type CovenantState,
   DomainError,
@@ -10,8 +9,8 @@ import {
 } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
 import type { ExpectedRevisionFromHeader } from "../http/concurrency/etag.js";
-import { HttpProblem } from "../http/problems.js";
 import type { ResourceDeps } from "../resources.js";
+import { knowsCovenant } from "./memberView.js";
 
 export interface CovenantWritten {
   state: CovenantState;
@@ -74,21 +73,4 @@ export function answerWrite<S extends number, B>(
     position: written.position,
     ...(location === undefined ? {} : { location }),
   };
-}
-
-/** A covenant exists for its current members only (rule 1). */
-const knowsCovenant = (state: CovenantState, caller: Actor) =>
-  state.status === "established" && activeMember(state, caller.organisationId) !== undefined;
-
-/** Members (and only members) read their covenant; to anyone else it does not exist. */
-export async function requireMemberView(
-  deps: ResourceDeps,
-  caller: Actor,
-  covenantId: string,
-): Promise<{ state: CovenantState; revision: number }> {
-  const covenant = await readCovenant(deps.commands, covenantId);
-  if (!knowsCovenant(covenant.state, caller)) {
-    throw new HttpProblem("not_found", "No such covenant");
-  }
-  return covenant;
 }

@@ -1,13 +1,15 @@
-import type {
-  Agreement,
-  CaseState,
-  Consent,
-  Membership,
-  Participant,
-  Role,
-  Subject,
+import {
+  type Actor,
+  type Agreement,
+  type CaseState,
+  type Consent,
+  entryOf,
+  isOverdue,
+  type Membership,
+  type Participant,
+  type Role,
+  type Subject,
 } from "../../domain/index.js";
-import { type Actor, entryOf, isOverdue } from "../../domain/index.js";
 import {
   hasCase,
   type MeetingView,

@@ -1,5 +1,4 @@
-import type { Actor } from "../../domain/index.js";
-import { NotPermitted } from "../../domain/index.js";
+import { type Actor, NotPermitted } from "../../domain/index.js";
 import { type AccessRecord, accessRecordFrom } from "../../privacy/accessRecords.js";
 import {
   type AuditedCovenant,

@@ -1,5 +1,5 @@
-import type { Actor } from "../../domain/index.js";
 import {
+  type Actor,
   type CaseState,
   type CovenantState,
   caseStreamId,

@@ -1,5 +1,4 @@
-import type { Actor } from "../../domain/index.js";
-import { type CaseEvent, NotPermitted, SCHOOL_KINDS } from "../../domain/index.js";
+import { type Actor, type CaseEvent, NotPermitted, SCHOOL_KINDS } from "../../domain/index.js";
 import {
   type AuditedCovenant,
   mayViewTrends,
