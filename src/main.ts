@@ -1,13 +1,16 @@
-import { createLogger } from "./api/observability/logger.js";
-import { closeOnSignals } from "./api/server.js";
+import { closeOnSignals } from "./api/http/server.js";
 import { loadConfig } from "./config.js";
+import { demoDevelopment } from "./demo/seed.js";
+import { createLogger } from "./observability/logger.js";
 import { startService } from "./service.js";
 
 /** The composition root: config -> system -> projections caught up -> demo seed -> HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const service = await startService(config, logger, { seedDemo: config.env !== "production" });
+  // The demo covenant is a development convenience: production starts on an empty store.
+  const development = config.env !== "production" ? demoDevelopment() : undefined;
+  const service = await startService(config, logger, { development });
   closeOnSignals(service.server, logger);
   logger.info({ url: service.url, store: config.store.kind }, "casustafel listening");
 }

@@ -1,13 +1,12 @@
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
-import { createApp, type HttpApi } from "./api/app.js";
 import { consoleRoutes } from "./api/console/consoleRoutes.js";
-import { allRoutes } from "./api/routes.js";
-import { type RunningServer, startServer } from "./api/server.js";
+import type { DevOrganisation } from "./api/console/devSignIn.js";
+import { createApp, type HttpApi } from "./api/http/app.js";
+import { type RunningServer, startServer } from "./api/http/server.js";
+import { allRoutes } from "./api/routeTable.js";
+import { startRetentionSchedule } from "./commands/retention/schedule.js";
 import type { Config } from "./config.js";
-import { DEMO_COVENANT_ID, demoDirectory } from "./demo/organisations.js";
-import { seedDemoCovenantIfEmpty } from "./demo/seed.js";
-import { startRetentionSchedule } from "./privacy/retention/schedule.js";
 import { openSystem, type System, type SystemOptions } from "./system.js";
 
 export interface RunningService {
@@ -20,21 +19,29 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/** What development start-up wires in (the demo, from `main.ts`); production has none. */
+export interface DevelopmentWiring {
+  /** Fills an empty store with a covenant to try the service with. */
+  seed(system: System): Promise<unknown>;
+  /** The covenant the console works in when the configuration names none. */
+  covenantId: string;
+  /** Offered by the development sign-in page. */
+  organisations: readonly DevOrganisation[];
+}
+
 export interface ServiceOptions extends SystemOptions {
-  /** Create the demo covenant when the store is empty (development `npm start`). */
-  seedDemo?: boolean;
+  development?: DevelopmentWiring;
 }
 
 const consoleDist = fileURLToPath(new URL("../web/dist", import.meta.url));
 
-/** The console, with the demo covenant and its sign-in page where the demo is seeded. */
-function consoleFor(config: Config, options: ServiceOptions) {
-  const demo = options.seedDemo === true;
+/** The console, with the development covenant and its sign-in page where they are wired in. */
+function consoleFor(config: Config, development: DevelopmentWiring | undefined) {
   return consoleRoutes({
     config,
     distDir: consoleDist,
-    defaultCovenantId: demo ? DEMO_COVENANT_ID : undefined,
-    devOrganisations: demo ? demoDirectory() : undefined,
+    defaultCovenantId: development?.covenantId,
+    devOrganisations: development?.organisations,
   });
 }
 
@@ -65,7 +72,7 @@ function scheduleRetention(system: System): () => Promise<void> {
   });
 }
 
-/** The whole service: system opened, read models caught up, optional demo seed, retention, HTTP. */
+/** The whole service: system opened, read models caught up, development seed, retention, HTTP. */
 export async function startService(
   config: Config,
   logger: Logger,
@@ -76,7 +83,7 @@ export async function startService(
   try {
     await system.catchUp();
     system.integrity.start();
-    if (options.seedDemo) await seedDemoCovenantIfEmpty(system);
+    await options.development?.seed(system);
     stopRetention = scheduleRetention(system);
     const api = await createApp({
       config,
@@ -86,7 +93,7 @@ export async function startService(
       idempotency: system.idempotency,
       waitForPosition: system.waitForPosition,
       readiness: system.readiness,
-      console: consoleFor(config, options),
+      console: consoleFor(config, options.development),
     });
     const server = await startServer(api, {
       port: config.http.port,

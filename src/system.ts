@@ -1,16 +1,14 @@
 import { existsSync } from "node:fs";
 import type { Logger } from "pino";
-import { actorOf } from "./api/auth/claims.js";
-import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/auth/devKeys.js";
-import type { IdempotencySecrets } from "./api/concurrency/idempotency.js";
-import type { WaitForPosition } from "./api/concurrency/minPosition.js";
-import { integrityReadiness, reportedIntegrityWatch } from "./api/observability/integrity.js";
-import { createMetrics, instrumentEventStore, type Metrics } from "./api/observability/metrics.js";
+import { devKeyPaths, loadOrCreateDevKeyPair } from "./api/http/auth/devKeys.js";
+import type { IdempotencySecrets } from "./api/http/concurrency/idempotency.js";
+import type { WaitForPosition } from "./api/http/concurrency/minPosition.js";
 import type { ReadinessCheck } from "./api/operations/routes.js";
 import type { ReadModels, ResourceDeps } from "./api/resources.js";
 import { domainCodec } from "./commands/eventCodec.js";
 import type { Config } from "./config.js";
-import { recordAccess } from "./privacy/accessRecords.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
+import { storeAccessRecorder } from "./privacy/accessRecords.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
 import { createAccessLog } from "./projections/accessLog/accessLog.js";
 import { createAgreementsDue } from "./projections/agreementsDue/agreementsDue.js";
@@ -22,6 +20,8 @@ import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js"
 import { createTrends } from "./projections/trends/trends.js";
 import { loadConfiguredMasterKey, openStorage } from "./storage.js";
 import type { EventStore } from "./store/eventStore.js";
+import { instrumentEventStore } from "./store/instrumentedEventStore.js";
+import { integrityReadiness, reportedIntegrityWatch } from "./store/integrityReports.js";
 import type { IntegrityWatch } from "./store/integrityWatch.js";
 
 /** Everything the service runs on, wired once; main.ts, the demo and the tests open it the same way. */
@@ -136,18 +136,7 @@ export async function openSystem(
     codec,
     keyStore,
     readModels,
-    recordAccess: async (access) => {
-      await recordAccess(store, {
-        actor: actorOf(access.caller),
-        caseId: access.caseId,
-        subjectId: access.subjectId ?? "",
-        covenantId: access.covenantId ?? "",
-        itemIds: access.items,
-        purpose: access.purpose,
-        correlationId: access.requestId,
-        now: now(),
-      });
-    },
+    accessRecorder: storeAccessRecorder(store),
     waitForPosition,
     now,
     logger,

@@ -7,11 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import express from "express";
-import { devKeyPaths, loadOrCreateDevKeyPair } from "../../src/api/auth/devKeys.js";
-import { mintDevToken } from "../../src/api/auth/devTokens.js";
-import { createLogger } from "../../src/api/observability/logger.js";
+import { devKeyPaths, loadOrCreateDevKeyPair } from "../../src/api/http/auth/devKeys.js";
+import { mintDevToken } from "../../src/api/http/auth/devTokens.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_COVENANT_ID, demoOrganisations as org } from "../../src/demo/organisations.js";
+import { demoDevelopment } from "../../src/demo/seed.js";
+import { createLogger } from "../../src/observability/logger.js";
 import { startService } from "../../src/service.js";
 
 const CASES = Number(process.env.BENCH_CASES ?? 64);
@@ -36,7 +37,9 @@ const config = loadConfig({
 });
 // Request logs are written as in production, to a sink, so their cost is in the figures.
 const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-const service = await startService(config, createLogger(config, sink), { seedDemo: true });
+const service = await startService(config, createLogger(config, sink), {
+  development: demoDevelopment(),
+});
 
 const hello = express();
 hello.get("/", (_req, res) => {

@@ -1,4 +1,4 @@
-import { mintDevToken } from "../../src/api/auth/devTokens.js";
+import { mintDevToken } from "../../src/api/http/auth/devTokens.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_COVENANT_ID, demoOrganisations } from "../../src/demo/organisations.js";
 import type { LoadRequest } from "./loadGenerator.js";

@@ -1,6 +1,6 @@
 import { jwtVerify } from "jose";
-import { loadOrCreateDevKeyPair } from "../../src/api/auth/devKeys.js";
-import { createTokenVerifier } from "../../src/api/auth/verifyToken.js";
+import { loadOrCreateDevKeyPair } from "../../src/api/http/auth/devKeys.js";
+import { createTokenVerifier } from "../../src/api/http/auth/verifyToken.js";
 import { loadConfig } from "../../src/config.js";
 
 async function cpuMicrosPerCall(call: () => Promise<unknown>, rounds = 3_000): Promise<number> {

@@ -1,6 +1,6 @@
-import { createLogger } from "../../src/api/observability/logger.js";
-import { createMetrics } from "../../src/api/observability/metrics.js";
 import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/observability/logger.js";
+import { createMetrics } from "../../src/observability/metrics.js";
 import { openSystem } from "../../src/system.js";
 
 /**

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { CommandDeps } from "../commands/handleCommand.js";
+import type { AccessRecorder } from "../privacy/accessRecords.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
 import type { AccessLog } from "../projections/accessLog/accessLog.js";
@@ -10,26 +11,7 @@ import type { DisclosureRegister } from "../projections/disclosureRegister/discl
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
 import type { EventStore } from "../store/eventStore.js";
-import type { Caller } from "./auth/claims.js";
-import type { WaitForPosition } from "./concurrency/minPosition.js";
-
-/** One read of case content, as rule 8 records it before the response leaves. */
-export interface AccessToRecord {
-  caller: Caller;
-  caseId: string;
-  /** The case's pseudonymous subject and its covenant: the read record names both. */
-  subjectId?: string;
-  covenantId?: string;
-  /** Ids of the items the response carries (shares, meetings, agreements, ...). */
-  items: readonly string[];
-  /** Why the caller read it, e.g. "case-work" or "audit". */
-  purpose: string;
-  /** The request id, so a read record can be matched with its request log line. */
-  requestId?: string;
-}
-
-/** Appends the access record; a failure must fail the read (DESIGN.md §3 rule 8). */
-export type RecordAccess = (access: AccessToRecord) => Promise<void>;
+import type { WaitForPosition } from "./http/concurrency/minPosition.js";
 
 /** The read models the projector keeps, by the question each answers; assembled in src/system.ts. */
 export interface ReadModels {
@@ -51,7 +33,8 @@ export interface ResourceDeps {
   codec: FieldCodec;
   keyStore: KeyStore;
   readModels: ReadModels;
-  recordAccess: RecordAccess;
+  /** Where the recorded read appends its access records (rule 8). */
+  accessRecorder: AccessRecorder;
   /** Resolves true once every read model applied the position (read-your-writes inside a handler). */
   waitForPosition: WaitForPosition;
   /** ISO-8601 now; the one clock commands and visibility decisions use, replaceable in tests. */

@@ -21,3 +21,36 @@ export const shareMetadataFields = {
   sharedAt: z.string(),
   expiresAt: z.string().nullable(),
 };
+
+type ShareMetadata = z.input<z.ZodObject<typeof shareMetadataFields>>;
+
+/** The share's accountability metadata, field by field, for every presenter that shows a share. */
+export function presentShareMetadata(
+  share: {
+    [K in keyof ShareMetadata]: K extends "recipients" | "dataCategories" | "consentIds"
+      ? readonly string[]
+      : ShareMetadata[K];
+  },
+): ShareMetadata {
+  const agreement = share.competentAuthorityAgreement;
+  return {
+    shareId: share.shareId,
+    sharedBy: share.sharedBy,
+    recipients: [...share.recipients],
+    dataCategories: [...share.dataCategories],
+    legalBasisId: share.legalBasisId,
+    purposeId: share.purposeId,
+    necessity: share.necessity,
+    decisionReference: share.decisionReference,
+    competentAuthorityAgreement: agreement
+      ? {
+          authority: agreement.authority,
+          reference: agreement.reference,
+          agreedOn: agreement.agreedOn,
+        }
+      : null,
+    consentIds: [...share.consentIds],
+    sharedAt: share.sharedAt,
+    expiresAt: share.expiresAt,
+  };
+}

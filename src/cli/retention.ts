@@ -1,8 +1,8 @@
 import pino from "pino";
 import { domainCodec } from "../commands/eventCodec.js";
+import { runRetention } from "../commands/retention/job.js";
 import { loadConfig } from "../config.js";
 import { createKeyStore } from "../privacy/keys/subjectKeys.js";
-import { runRetention } from "../privacy/retention/job.js";
 import { loadConfiguredMasterKey, openStorage } from "../storage.js";
 
 // npm run retention: one run of the retention job against the configured store. The

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { roleSchema } from "../api/auth/claims.js";
-import { mintDevToken } from "../api/auth/devTokens.js";
+import { roleSchema } from "../api/http/auth/claims.js";
+import { mintDevToken } from "../api/http/auth/devTokens.js";
 import { loadConfig } from "../config.js";
 
 const usage =

@@ -1,6 +1,21 @@
-import { type CovenantState, covenantDecider, covenantStreamId } from "../domain/index.js";
+import {
+  type CovenantCommand,
+  type CovenantEvent,
+  type CovenantState,
+  catalogue,
+  covenantDecider,
+  covenantStreamId,
+} from "../domain/index.js";
 import type { EventStore } from "../store/eventStore.js";
-import { type CommandDeps, fold } from "./handleCommand.js";
+import {
+  type CommandDeps,
+  fold,
+  type Handled,
+  type HandleOptions,
+  handleCommand,
+  readState,
+  type Snapshot,
+} from "./handleCommand.js";
 
 type Folded = { state: CovenantState; nextRevision: number };
 
@@ -38,4 +53,28 @@ export async function loadCovenant(deps: CommandDeps, covenantId: string): Promi
     if (current.state.status !== "none") folded.set(covenantId, current);
     if (page.length < 1000) return current.state;
   }
+}
+
+/** The covenant read in full, with the revision a conditional write names. */
+export function readCovenant(
+  deps: CommandDeps,
+  covenantId: string,
+): Promise<Snapshot<CovenantState>> {
+  return readState(deps, covenantStreamId(covenantId), covenantDecider);
+}
+
+/** Runs a covenant command against its stream. */
+export function handleCovenantCommand(
+  deps: CommandDeps,
+  command: CovenantCommand,
+  options?: HandleOptions,
+): Promise<Handled<CovenantEvent, CovenantState>> {
+  return handleCommand({
+    deps,
+    streamId: covenantStreamId(command.covenantId),
+    decider: covenantDecider,
+    loadContext: async () => ({ catalogue }),
+    command,
+    options,
+  });
 }

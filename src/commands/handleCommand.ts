@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Actor, CaseState, Decider, Json } from "../domain/index.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
+import { readDecodedStream } from "../privacy/codec/readDecoded.js";
 import { WrongExpectedRevisionError } from "../store/errors.js";
 import { newEventId } from "../store/eventIds.js";
 import type { EventStore } from "../store/eventStore.js";
@@ -12,7 +13,6 @@ import {
   recordedWrite,
   withRequest,
 } from "./idempotentWrite.js";
-import { readDecodedStream } from "./readDecoded.js";
 
 export interface CommandDeps {
   store: EventStore;
@@ -50,6 +50,19 @@ export interface Handled<Event, State> {
 /** The retention job acts without a user, so the actor is optional. */
 type Command = { actor?: Actor; type: string };
 
+/** One command to run: where, with which decider and context, and how. */
+export interface CommandJob<C extends Command, E extends { type: string; data: object }, S, Ctx> {
+  deps: CommandDeps;
+  streamId: string;
+  decider: Decider<C, E, S, Ctx>;
+  /** What decide needs besides the state, read after the fold (e.g. the covenant now). */
+  loadContext: (state: S) => Promise<Ctx>;
+  command: C;
+  options?: HandleOptions;
+  /** A folded state to start from, so only newer events are read. */
+  snapshot?: () => Snapshot<S> | undefined;
+}
+
 /**
  * The one path for every command (STYLE.md): read the stream, fold it, decide, encrypt the
  * personal fields, append at the revision read. Commands on one stream run one after another
@@ -58,17 +71,12 @@ type Command = { actor?: Actor; type: string };
  * again on the fresh state (which is why decide must be pure), after a jittered pause.
  */
 export function handleCommand<C extends Command, E extends { type: string; data: object }, S, Ctx>(
-  deps: CommandDeps,
-  streamId: string,
-  decider: Decider<C, E, S, Ctx>,
-  loadContext: (state: S) => Promise<Ctx>,
-  command: C,
-  options: HandleOptions = {},
-  snapshot?: () => Snapshot<S> | undefined,
+  given: CommandJob<C, E, S, Ctx>,
 ): Promise<Handled<E, S>> {
+  const job = { ...given, options: given.options ?? {} };
+  const { deps, streamId, decider, options } = job;
   const write = options.idempotency;
   if (write) bindKeyToStream(write, streamId);
-  const job = { deps, streamId, decider, loadContext, command, options, snapshot };
   return inStreamOrder(deps.store)(streamId, async () => {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
@@ -101,15 +109,7 @@ async function decideAndAppend<
   command,
   options,
   snapshot,
-}: {
-  deps: CommandDeps;
-  streamId: string;
-  decider: Decider<C, E, S, Ctx>;
-  loadContext: (state: S) => Promise<Ctx>;
-  command: C;
-  options: HandleOptions;
-  snapshot?: () => Snapshot<S> | undefined;
-}): Promise<Handled<E, S>> {
+}: CommandJob<C, E, S, Ctx> & { options: HandleOptions }): Promise<Handled<E, S>> {
   const base = snapshot?.() ?? { state: decider.initialState, revision: -1 };
   const newer = await readDecodedStream(store, codec, streamId, base.revision + 1);
   const current = base.revision + newer.length;

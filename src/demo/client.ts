@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Role } from "../api/auth/claims.js";
-import { mintDevToken } from "../api/auth/devTokens.js";
+import type { Role } from "../api/http/auth/claims.js";
+import { mintDevToken } from "../api/http/auth/devTokens.js";
 import type { Config } from "../config.js";
 
 /** One answer of the API: status and parsed JSON body (undefined when empty). */

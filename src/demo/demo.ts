@@ -2,13 +2,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Logger } from "pino";
-import { createLogger } from "../api/observability/logger.js";
-import { createMetrics } from "../api/observability/metrics.js";
 import { loadConfig } from "../config.js";
+import { createLogger } from "../observability/logger.js";
+import { createMetrics } from "../observability/metrics.js";
 import { startService } from "../service.js";
 import type { DemoSession } from "./client.js";
 import { DEMO_COVENANT_ID } from "./organisations.js";
 import { castOf, closeStory, playStory, type StoryIds } from "./scenario.js";
+import { demoDevelopment } from "./seed.js";
 import { type AuditView, auditView, type PartnerView, partnerView } from "./views.js";
 
 export interface DemoResult {
@@ -36,7 +37,7 @@ export async function runDemo(options: { logger?: Logger } = {}): Promise<DemoRe
   });
   const logger = options.logger ?? createLogger({ logLevel: "silent" });
   const service = await startService(config, logger, {
-    seedDemo: true,
+    development: demoDevelopment(),
     metrics: createMetrics({ defaultMetrics: false }),
   });
   try {

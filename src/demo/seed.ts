@@ -1,5 +1,6 @@
-import { handleCovenantCommand } from "../commands/caseWork.js";
+import { handleCovenantCommand } from "../commands/covenants.js";
 import { type Actor, type CovenantCommand, ROLES } from "../domain/index.js";
+import type { DevelopmentWiring } from "../service.js";
 import { WrongExpectedRevisionError } from "../store/errors.js";
 import { START } from "../store/types.js";
 import type { System } from "../system.js";
@@ -60,4 +61,13 @@ export async function seedDemoCovenantIfEmpty(system: System): Promise<boolean> 
     "empty store: created the demo covenant; mint development tokens with npm run token",
   );
   return true;
+}
+
+/** The demo as development start-up wires it: its seed, its covenant, its sign-in directory. */
+export function demoDevelopment(): DevelopmentWiring {
+  return {
+    seed: seedDemoCovenantIfEmpty,
+    covenantId: DEMO_COVENANT_ID,
+    organisations: demoDirectory(),
+  };
 }

@@ -6,7 +6,7 @@ export type Role = (typeof ROLES)[number];
 export type Actor = {
   userId: string;
   organisationId: string;
-  roles: Role[];
+  roles: readonly Role[];
 };
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

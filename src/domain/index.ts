@@ -15,6 +15,7 @@ export {
 } from "./case/errors.js";
 export type * from "./case/events.js";
 export { caseStreamId } from "./case/events.js";
+export { evolveCase } from "./case/evolve.js";
 export { SHARE_RULE_TEXTS } from "./case/shareRuleTexts.js";
 export * from "./case/state.js";
 export * from "./catalogue/index.js";

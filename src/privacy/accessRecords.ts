@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Actor } from "../domain/index.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { JsonObject, RecordedEvent } from "../store/types.js";
-import type { Viewer } from "./policy/audit.js";
 
 /** The event type of a read record (DESIGN.md §3 rule 8). */
 export const CASE_CONTENT_READ = "CaseContentRead";
@@ -9,8 +9,8 @@ export const CASE_CONTENT_READ = "CaseContentRead";
 /** Read records of a case live beside it, in their own stream, so reads never contend with case writes. */
 export const accessStreamId = (caseId: string) => `access-${caseId}`;
 
-/** The purpose an API read serves when the caller names none: the case meeting itself. */
-export const DEFAULT_READ_PURPOSE = "casusoverleg";
+/** The purpose of reading a case for the case work itself, the case meeting (casusoverleg). */
+export const CASE_WORK_PURPOSE = "casusoverleg";
 
 /** Purpose of a privacy officer's read of a decrypted field in the disclosure register (rule 5). */
 export const PRIVACY_AUDIT_PURPOSE = "privacytoezicht";
@@ -24,14 +24,14 @@ const PURPOSE_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** What the API knows when it is about to return case content. */
 export interface ContentRead {
-  actor: Viewer;
+  actor: Actor;
   caseId: string;
   /** Pseudonymous subject id of the case. */
   subjectId: string;
   covenantId: string;
   /** Ids of the items shown, as the policy names them ("case:<id>", "share:<id>", ...); never their content. */
   itemIds: readonly string[];
-  /** Processing-activity code; default DEFAULT_READ_PURPOSE. */
+  /** Processing-activity code; default CASE_WORK_PURPOSE. */
   purpose?: string;
   /** The request id, so a read can be traced to its HTTP request. */
   correlationId?: string;
@@ -52,6 +52,21 @@ export interface AccessRecord {
   purpose: string;
   readAt: string;
   correlationId: string | null;
+}
+
+/** The port the recorded read appends through (src/privacy/recordedRead.ts). */
+export interface AccessRecorder {
+  /** Appends one read record; rejects when it cannot, and then the read fails (rule 8). */
+  record(read: ContentRead): Promise<void>;
+}
+
+/** The access recorder over the event store: each record goes to its case's access stream. */
+export function storeAccessRecorder(store: EventStore): AccessRecorder {
+  return {
+    record: async (read) => {
+      await recordAccess(store, read);
+    },
+  };
 }
 
 /** A read record was malformed; names the field only. */
@@ -89,7 +104,7 @@ export async function recordAccess(
 }
 
 function accessRecordOf(read: ContentRead): AccessRecord {
-  const purpose = read.purpose ?? DEFAULT_READ_PURPOSE;
+  const purpose = read.purpose ?? CASE_WORK_PURPOSE;
   if (!PURPOSE_CODE.test(purpose)) throw new AccessRecordInvalid("purpose");
   for (const field of ["caseId", "subjectId", "covenantId"] as const) {
     if (typeof read[field] !== "string" || read[field] === "") throw new AccessRecordInvalid(field);

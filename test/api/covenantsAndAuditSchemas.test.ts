@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { problemSchema } from "../../src/api/problemSchema.js";
-import type { Route } from "../../src/api/route.js";
-import { allRoutes } from "../../src/api/routes.js";
+import { problemSchema } from "../../src/api/http/problemSchema.js";
+import type { Route } from "../../src/api/http/routeDefinition.js";
+import { allRoutes } from "../../src/api/routeTable.js";
 import { DEMO_COVENANT_ID, type DemoCase, ORG, startWithDemoCase } from "./support/demoCase.js";
 
 // Every response body of the covenant, catalogue, audit, subject and trends resources is

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Route } from "../../src/api/route.js";
+import type { Route } from "../../src/api/http/routeDefinition.js";
 import { type CaseApi, type Exchange, ORG, startCaseApi } from "./cases/support/caseApi.js";
 import { type CaseIds, sampleBodies } from "./cases/support/samples.js";
 import { join, populatedCase, type Tokens, tokensFor } from "./cases/support/scenario.js";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { PROBLEM_BASE } from "../../src/api/problems.js";
-import type { Route } from "../../src/api/route.js";
-import { allRoutes } from "../../src/api/routes.js";
+import { PROBLEM_BASE } from "../../src/api/http/problems.js";
+import type { Route } from "../../src/api/http/routeDefinition.js";
+import { allRoutes } from "../../src/api/routeTable.js";
 import { DEMO_COVENANT_ID, type DemoCase, ORG, startWithDemoCase } from "./support/demoCase.js";
 import {
   BUILT_IN_NAMES,

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleCovenantCommand } from "../../src/commands/caseWork.js";
+import { handleCovenantCommand } from "../../src/commands/covenants.js";
 import type { SqliteEventStore } from "../../src/store/sqlite/index.js";
 import { COVENANT_ID, covenantCommandOf, regionCommands } from "../domain/fixtures.js";
 import { type StoreKind, startTestService, type TestService } from "./support/service.js";

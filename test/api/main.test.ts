@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintDevToken } from "../../src/api/auth/devTokens.js";
+import { mintDevToken } from "../../src/api/http/auth/devTokens.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_COVENANT_ID, demoOrganisations } from "../../src/demo/organisations.js";
 

@@ -5,12 +5,12 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLogger } from "../../src/api/observability/logger.js";
-import { createMetrics } from "../../src/api/observability/metrics.js";
-import { handleCaseCommand } from "../../src/commands/caseWork.js";
+import { handleCaseCommand } from "../../src/commands/cases.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_COVENANT_ID, demoOrganisations } from "../../src/demo/organisations.js";
 import { seedDemoCovenantIfEmpty } from "../../src/demo/seed.js";
+import { createLogger } from "../../src/observability/logger.js";
+import { createMetrics } from "../../src/observability/metrics.js";
 import { openSystem } from "../../src/system.js";
 import { freshDatabaseUrl } from "../support/postgres.js";
 

@@ -1,7 +1,7 @@
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ALL_RULES, REFUSAL_RULES } from "../../src/api/problemSchema.js";
-import { type ProblemKind, problemCatalogue, problemType } from "../../src/api/problems.js";
+import { ALL_RULES, REFUSAL_RULES } from "../../src/api/http/problemSchema.js";
+import { type ProblemKind, problemCatalogue, problemType } from "../../src/api/http/problems.js";
 import {
   CONFLICT_RULES,
   CONSENT_RULES,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProblemKind, problemCatalogue, problemType } from "../../src/api/problems.js";
+import { type ProblemKind, problemCatalogue, problemType } from "../../src/api/http/problems.js";
 import { problemOf, startTestApi, type TestApi, thingOf } from "./support/testApi.js";
 
 let t: TestApi;

@@ -1,7 +1,8 @@
 import type { Request } from "express";
 import { describe, expect, test } from "vitest";
-import { toProblem } from "../../src/api/problemMapping.js";
-import { type HttpProblem, problemBody, problemCatalogue } from "../../src/api/problems.js";
+import { toProblem } from "../../src/api/http/problemMapping.js";
+import { problemBody } from "../../src/api/http/problemSchema.js";
+import { type HttpProblem, problemCatalogue } from "../../src/api/http/problems.js";
 import {
   Conflict,
   ConsentRefused,

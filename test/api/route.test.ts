@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineRoute } from "../../src/api/route.js";
+import { defineRoute } from "../../src/api/http/routeDefinition.js";
 
 const base = {
   method: "post",

@@ -1,8 +1,8 @@
 import { expect, test } from "vitest";
-import { problemsOf } from "../../src/api/openapi/document.js";
-import { problemSchema } from "../../src/api/problemSchema.js";
-import { problemType } from "../../src/api/problems.js";
-import { expressPath } from "../../src/api/route.js";
+import { problemsOf } from "../../src/api/http/openapi/document.js";
+import { problemSchema } from "../../src/api/http/problemSchema.js";
+import { problemType } from "../../src/api/http/problems.js";
+import { expressPath } from "../../src/api/http/routeDefinition.js";
 import { populatedCaseApi } from "./cases/support/populated.js";
 import { fillPath, sampleBodies } from "./cases/support/samples.js";
 

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadVerificationKeys } from "../../src/api/auth/verificationKeys.js";
-import { createTokenVerifier } from "../../src/api/auth/verifyToken.js";
+import { loadVerificationKeys } from "../../src/api/http/auth/verificationKeys.js";
+import { createTokenVerifier } from "../../src/api/http/auth/verifyToken.js";
 import { loadConfig } from "../../src/config.js";
 
 const run = promisify(execFile);

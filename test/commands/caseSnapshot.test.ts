@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { handleCaseCommand } from "../../src/commands/caseWork.js";
+import { handleCaseCommand } from "../../src/commands/cases.js";
 import { fold, type Snapshot } from "../../src/commands/handleCommand.js";
-import { readDecodedStream } from "../../src/commands/readDecoded.js";
 import { type CaseState, caseDecider, caseStreamId } from "../../src/domain/index.js";
+import { readDecodedStream } from "../../src/privacy/codec/readDecoded.js";
 import { WrongExpectedRevisionError } from "../../src/store/errors.js";
 import {
   type AuditWorld,

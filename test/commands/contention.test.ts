@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { handleCaseCommand } from "../../src/commands/caseWork.js";
+import { handleCaseCommand } from "../../src/commands/cases.js";
 import type { CommandDeps } from "../../src/commands/handleCommand.js";
 import { caseStreamId } from "../../src/domain/index.js";
 import { ORG } from "../domain/fixtures.js";

@@ -2,10 +2,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { handleCaseCommand, handleCovenantCommand } from "../../src/commands/caseWork.js";
-import { loadCovenant } from "../../src/commands/covenants.js";
-import { handleSubjectCommand } from "../../src/commands/erasure.js";
+import { handleCaseCommand } from "../../src/commands/cases.js";
+import { handleCovenantCommand, loadCovenant } from "../../src/commands/covenants.js";
 import { domainCodec } from "../../src/commands/eventCodec.js";
+import { handleSubjectCommand } from "../../src/commands/subjects.js";
 import type {
   CaseCommand,
   CovenantState,

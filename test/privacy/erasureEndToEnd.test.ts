@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, test } from "vitest";
+import { runRetention } from "../../src/commands/retention/job.js";
 import { type CaseCommand, ERASED } from "../../src/domain/index.js";
-import { recordAccess } from "../../src/privacy/accessRecords.js";
-import { runRetention } from "../../src/privacy/retention/job.js";
+import { recordAccess, storeAccessRecorder } from "../../src/privacy/accessRecords.js";
 import { createAccessLog } from "../../src/projections/accessLog/accessLog.js";
 import { createCaseReadModels } from "../../src/projections/caseModels.js";
 import { createDisclosureRegister } from "../../src/projections/disclosureRegister/disclosureRegister.js";
@@ -108,7 +108,12 @@ async function everythingShown(built: ReturnType<typeof models>, caseId: string)
 /** The AVG art. 15 report, as the covenant's privacy officer produces it. */
 async function reportShown(built: ReturnType<typeof models>, subjectId: string) {
   const report = await produceSubjectReport(
-    { store: world.store, codec: world.codec, index: built.audit.subjectIndex },
+    {
+      store: world.store,
+      codec: world.codec,
+      index: built.audit.subjectIndex,
+      accessRecorder: storeAccessRecorder(world.store),
+    },
     { viewer: covenantOfficer, covenant: await world.covenant(), subjectId, now: NOW },
   );
   return JSON.stringify(report);

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { readDecodedStream } from "../../src/commands/readDecoded.js";
-import { caseStreamId, ERASED, subjectStreamId } from "../../src/domain/index.js";
 import {
   createRetentionJob,
   RETENTION_APPLIED,
   RETENTION_STREAM,
   runRetention,
-} from "../../src/privacy/retention/job.js";
-import { startRetentionSchedule } from "../../src/privacy/retention/schedule.js";
+} from "../../src/commands/retention/job.js";
+import { startRetentionSchedule } from "../../src/commands/retention/schedule.js";
+import { caseStreamId, ERASED, subjectStreamId } from "../../src/domain/index.js";
+import { readDecodedStream } from "../../src/privacy/codec/readDecoded.js";
 import { type AuditWorld, caseScript, sqliteAuditWorld } from "./auditWorld.js";
 
 // Closed on 2025-03-10 with a share for "veiligheid-school": five years of retention.

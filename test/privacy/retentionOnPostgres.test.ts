@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { domainCodec } from "../../src/commands/eventCodec.js";
+import { runRetention } from "../../src/commands/retention/job.js";
 import { caseStreamId } from "../../src/domain/index.js";
 import type { KeyRing, KeyVault } from "../../src/privacy/keys/keyStore.js";
 import { masterKeyFrom } from "../../src/privacy/keys/masterKey.js";
 import { postgresKeyVault } from "../../src/privacy/keys/postgres/keyVault.js";
 import { createKeyStore } from "../../src/privacy/keys/subjectKeys.js";
-import { runRetention } from "../../src/privacy/retention/job.js";
 import { type PostgresServer, startEmbeddedPostgres } from "../support/embeddedPostgres.js";
 import { freshDatabaseUrl, OWN_SERVER_UNAVAILABLE } from "../support/postgres.js";
 import {

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from "vitest";
-import { handleSubjectCommand } from "../../src/commands/erasure.js";
-import type { Viewer } from "../../src/privacy/policy/caseVisibility.js";
+import { handleSubjectCommand } from "../../src/commands/subjects.js";
+import type { Actor } from "../../src/domain/index.js";
 import { type CaseReadModels, createCaseReadModels } from "../../src/projections/caseModels.js";
 import { createProjector, type Projector } from "../../src/projections/projector.js";
 import { actor, COVENANT_ID, chair, ORG, SUBJECT } from "../domain/fixtures.js";
@@ -16,7 +16,7 @@ import {
 } from "./projectorWorld.js";
 
 const NOW = "2025-03-12T09:00:00.000Z";
-const VIEWERS: Viewer[] = [chair, ...Object.values(ORG).map((id) => professional(id))];
+const VIEWERS: Actor[] = [chair, ...Object.values(ORG).map((id) => professional(id))];
 
 /** Every answer the case-side models give, as one text to search for plaintext. */
 const everything = (models: CaseReadModels, caseId: string) =>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import type { Viewer } from "../../src/privacy/policy/caseVisibility.js";
+import type { Actor } from "../../src/domain/index.js";
 import { type CaseReadModels, createCaseReadModels } from "../../src/projections/caseModels.js";
 import { createProjector, type Projector } from "../../src/projections/projector.js";
 import { actor, chair, ORG } from "../domain/fixtures.js";
@@ -13,7 +13,7 @@ import {
 } from "./projectorWorld.js";
 
 const NOW = "2025-03-12T09:00:00.000Z";
-const VIEWERS: Viewer[] = [
+const VIEWERS: Actor[] = [
   chair,
   ...Object.values(ORG).map((id) => professional(id)),
   actor(ORG.wijkteam, "privacy-officer"),

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { NotPermitted } from "../../src/domain/index.js";
-import { accessStreamId, recordAccess } from "../../src/privacy/accessRecords.js";
+import {
+  accessStreamId,
+  recordAccess,
+  storeAccessRecorder,
+} from "../../src/privacy/accessRecords.js";
 import type { Projector } from "../../src/projections/projector.js";
 import { produceSubjectReport } from "../../src/projections/subjectReport/report.js";
 import {
@@ -75,7 +79,12 @@ afterEach(async () => {
 
 const report = async (viewer = covenantOfficer) =>
   produceSubjectReport(
-    { store: world.store, codec: world.codec, index },
+    {
+      store: world.store,
+      codec: world.codec,
+      index,
+      accessRecorder: storeAccessRecorder(world.store),
+    },
     {
       viewer,
       covenant: await world.covenant(),
@@ -202,7 +211,12 @@ describe("subject access report (rule 6)", () => {
 
   test("a subject the covenant holds nothing about gets an empty report", async () => {
     const produced = await produceSubjectReport(
-      { store: world.store, codec: world.codec, index },
+      {
+        store: world.store,
+        codec: world.codec,
+        index,
+        accessRecorder: storeAccessRecorder(world.store),
+      },
       { viewer: covenantOfficer, covenant: await world.covenant(), subjectId: "unknown-subject" },
     );
     expect(produced).toMatchObject({ cases: [], reads: [], erasure: null });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, test } from "vitest";
-import { handleCovenantCommand } from "../../src/commands/caseWork.js";
+import { handleCovenantCommand } from "../../src/commands/covenants.js";
 import { type CaseCommand, NotPermitted } from "../../src/domain/index.js";
 import type { Projector } from "../../src/projections/projector.js";
 import { createTrends, type Trends } from "../../src/projections/trends/trends.js";

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, expect, test } from "vitest";
-import { handleCovenantCommand } from "../../src/commands/caseWork.js";
+import { handleCovenantCommand } from "../../src/commands/covenants.js";
 import { visibilityAt } from "../../src/projections/visibilityAt/visibilityAt.js";
 import { chair, covenantCommandOf, ORG } from "../domain/fixtures.js";
 import {

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { exportJWK } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { loadOrCreateDevKeyPair } from "../../src/api/auth/devKeys.js";
+import { loadOrCreateDevKeyPair } from "../../src/api/http/auth/devKeys.js";
 import { ORG } from "../api/support/demoCase.js";
 import { startTestService, type TestService } from "../api/support/service.js";
 

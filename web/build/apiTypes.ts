@@ -1,9 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import { API_INFO, openApiDocument } from "../../src/api/openapi/document.js";
+import { API_INFO, openApiDocument } from "../../src/api/http/openapi/document.js";
 import type { ResourceDeps } from "../../src/api/resources.js";
-import { allRoutes } from "../../src/api/routes.js";
+import { allRoutes } from "../../src/api/routeTable.js";
 import { apiTypesPath } from "./paths.js";
 
 /**

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { recordCaseReads } from "../cases/caseReads.js";
+import { recordedRead } from "../../privacy/recordedRead.js";
+import { caseWorkReading, seenCases } from "../caseReads.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 
 const agreementDue = z.strictObject({
   caseId: z.string(),
@@ -35,15 +36,21 @@ export function agreementsDueRoutes(deps: ResourceDeps): Route[] {
       ids.push(`agreement:${row.agreementId}`);
       items.set(row.caseId, ids);
     }
-    await recordCaseReads(deps, { caller, requestId }, items);
-    const agreements = rows.map((row) => ({
-      caseId: row.caseId,
-      agreementId: row.agreementId,
-      what: row.what,
-      ownerOrganisationId: row.ownerOrganisationId,
-      dueDate: row.dueDate,
-      overdue: row.overdue,
-    }));
+    const reading = caseWorkReading(deps, { caller, requestId });
+    const agreements = await recordedRead(
+      deps.accessRecorder,
+      reading,
+      seenCases(deps, items),
+      () =>
+        rows.map((row) => ({
+          caseId: row.caseId,
+          agreementId: row.agreementId,
+          what: row.what,
+          ownerOrganisationId: row.ownerOrganisationId,
+          dueDate: row.dueDate,
+          overdue: row.overdue,
+        })),
+    );
     return { status: 200, body: { agreements } };
   });
   return [list];

@@ -1,5 +1,5 @@
+import type { Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import type { Route } from "../route.js";
 import { integrityRoute } from "./integrity.js";
 import { registerRoutes } from "./registers.js";
 import { visibilityRoute } from "./visibility.js";

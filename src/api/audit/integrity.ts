@@ -1,8 +1,8 @@
 import { isCovenantPrivacyOfficer } from "../../privacy/policy/audit.js";
 import { type BrokenLink, verifyAll } from "../../store/hashChain.js";
+import { currentAuditedCovenant } from "../auditedCovenant.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
-import { currentAuditedCovenant } from "./auditedCovenant.js";
 import { auditTags } from "./registers.js";
 import { integrityQuery, integrityView } from "./schemas.js";
 

@@ -2,35 +2,18 @@ import type { z } from "zod";
 import type { AccessRecord } from "../../privacy/accessRecords.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
 import type { VisibilityAt } from "../../projections/visibilityAt/visibilityAt.js";
+import { presentShareMetadata } from "../shareSchemas.js";
 import type { accessRecordView, disclosureView, visibilityView } from "./schemas.js";
 
 export function presentDisclosure(disclosure: Disclosure): z.input<typeof disclosureView> {
-  const agreement = disclosure.competentAuthorityAgreement;
   return {
-    shareId: disclosure.shareId,
+    ...presentShareMetadata(disclosure),
     caseId: disclosure.caseId,
     subjectId: disclosure.subjectId,
     covenantId: disclosure.covenantId,
-    sharedBy: disclosure.sharedBy,
     sharedByUserId: disclosure.sharedByUserId,
-    recipients: [...disclosure.recipients],
-    dataCategories: [...disclosure.dataCategories],
-    legalBasisId: disclosure.legalBasisId,
     legalBasisCitation: disclosure.legalBasisCitation,
-    purposeId: disclosure.purposeId,
-    necessity: disclosure.necessity,
     weightyPublicInterest: disclosure.weightyPublicInterest,
-    decisionReference: disclosure.decisionReference,
-    competentAuthorityAgreement: agreement
-      ? {
-          authority: agreement.authority,
-          reference: agreement.reference,
-          agreedOn: agreement.agreedOn,
-        }
-      : null,
-    consentIds: [...disclosure.consentIds],
-    sharedAt: disclosure.sharedAt,
-    expiresAt: disclosure.expiresAt,
     revokedAt: disclosure.revokedAt,
     corrections: disclosure.corrections.map((correction) => ({
       correctedAt: correction.correctedAt,

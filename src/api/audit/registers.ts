@@ -1,15 +1,15 @@
-import { ERASED } from "../../domain/index.js";
+import { type Actor, ERASED } from "../../domain/index.js";
 import { PRIVACY_AUDIT_PURPOSE } from "../../privacy/accessRecords.js";
 import {
   type AuditScope,
   isCovenantPrivacyOfficer,
   privacyOfficerScope,
 } from "../../privacy/policy/audit.js";
+import { recordedRead, type SeenCase } from "../../privacy/recordedRead.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
-import type { Caller } from "../auth/claims.js";
+import { currentAuditedCovenant } from "../auditedCovenant.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
-import { currentAuditedCovenant } from "./auditedCovenant.js";
 import { presentAccessRecord, presentDisclosure } from "./presenters.js";
 import { accessList, auditQuery, disclosureList } from "./schemas.js";
 
@@ -25,7 +25,7 @@ const filterOf = (query: { case?: string; organisation?: string; from?: string; 
 /** Rule 5: the disclosure register and the access log, metadata only, in the officer's scope. */
 export function registerRoutes(deps: ResourceDeps): Route[] {
   // The register queries apply the officer's scope themselves; the answer names which it was.
-  const scopeOf = async (caller: Caller, covenantId: string) => {
+  const scopeOf = async (caller: Actor, covenantId: string) => {
     const covenant = await currentAuditedCovenant(
       deps,
       caller,
@@ -53,8 +53,22 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
   }).handle(async ({ query, caller, requestId }) => {
     const { covenant, scope } = await scopeOf(caller, query.covenant);
     const items = deps.readModels.disclosureRegister.disclosures(caller, covenant, filterOf(query));
-    await recordDecryptedReads(deps, caller, requestId, items);
-    return { status: 200, body: { scope, items: items.map(presentDisclosure) } };
+    const reading = {
+      actor: caller,
+      purpose: PRIVACY_AUDIT_PURPOSE,
+      correlationId: requestId,
+      now: deps.now(),
+    };
+    const body = await recordedRead(
+      deps.accessRecorder,
+      reading,
+      decryptedFieldsSeen(items),
+      () => ({
+        scope,
+        items: items.map(presentDisclosure),
+      }),
+    );
+    return { status: 200, body };
   });
 
   const access = defineRoute({
@@ -79,16 +93,11 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
 
 /**
  * Rules 5 and 8: the necessity statement and the Wpg justification are stored encrypted, so
- * serving them is a read like any other. One record per case, all appended before the answer
- * leaves; a field that reads "[erased]" discloses nothing and needs none.
+ * serving them is a read like any other, recorded once per case; a field that reads
+ * "[erased]" discloses nothing and needs none.
  */
-async function recordDecryptedReads(
-  deps: ResourceDeps,
-  caller: Caller,
-  requestId: string,
-  disclosures: readonly Disclosure[],
-): Promise<void> {
-  const byCase = new Map<string, { subjectId: string; covenantId: string; items: string[] }>();
+function decryptedFieldsSeen(disclosures: readonly Disclosure[]): SeenCase[] {
+  const byCase = new Map<string, SeenCase & { itemIds: string[] }>();
   for (const disclosure of disclosures) {
     const items = [
       ...(disclosure.necessity !== ERASED ? [`necessity:${disclosure.shareId}`] : []),
@@ -98,13 +107,9 @@ async function recordDecryptedReads(
     ];
     if (items.length === 0) continue;
     const { caseId, subjectId, covenantId } = disclosure;
-    const read = byCase.get(caseId) ?? { subjectId, covenantId, items: [] };
-    read.items.push(...items);
-    byCase.set(caseId, read);
+    const seen = byCase.get(caseId) ?? { caseId, subjectId, covenantId, itemIds: [] };
+    seen.itemIds.push(...items);
+    byCase.set(caseId, seen);
   }
-  await Promise.all(
-    [...byCase].map(([caseId, read]) =>
-      deps.recordAccess({ caller, caseId, ...read, purpose: PRIVACY_AUDIT_PURPOSE, requestId }),
-    ),
-  );
+  return [...byCase.values()];
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { organisationReference } from "../covenants/schemas.js";
+import { organisationReference } from "../organisationReference.js";
 import { shareMetadataFields } from "../shareSchemas.js";
 
 const instant = z.iso.datetime({ offset: true });

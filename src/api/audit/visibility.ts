@@ -1,9 +1,9 @@
 import { mayAuditCase, mayAuditVisibilityOf } from "../../privacy/policy/audit.js";
 import { visibilityAt } from "../../projections/visibilityAt/visibilityAt.js";
-import { HttpProblem } from "../problems.js";
+import { auditedCovenant, awaitCurrent } from "../auditedCovenant.js";
+import { HttpProblem } from "../http/problems.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
-import { auditedCovenant, awaitCurrent } from "./auditedCovenant.js";
 import { presentVisibility } from "./presenters.js";
 import { auditTags } from "./registers.js";
 import { visibilityParams, visibilityQuery, visibilityView } from "./schemas.js";

@@ -1,11 +1,9 @@
-import { handleCaseCommand } from "../../commands/caseWork.js";
+import { handleCaseCommand } from "../../commands/cases.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
-import type { CaseCommand, CaseState } from "../../domain/index.js";
-import { DomainError } from "../../domain/index.js";
+import { type Actor, type CaseCommand, type CaseState, DomainError } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
-import { actorOf, type Caller } from "../auth/claims.js";
-import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
-import { HttpProblem } from "../problems.js";
+import type { ExpectedRevisionFromHeader } from "../http/concurrency/etag.js";
+import { HttpProblem } from "../http/problems.js";
 import type { ResourceDeps } from "../resources.js";
 import { caseVisibilityFor, loadCase, mayKnowCase } from "./caseExistence.js";
 import { refusalAsUnknown, withUnknownItem } from "./hiddenItems.js";
@@ -23,7 +21,7 @@ export const caseNotFound = () => new HttpProblem("not_found", "No such case");
 /** Fails with 404 unless the case exists and the caller's organisation may know it exists. */
 export async function requireKnownCase(
   deps: ResourceDeps,
-  caller: Caller,
+  caller: Actor,
   caseId: string,
 ): Promise<CaseState> {
   const { state } = await loadCase(deps.commands, caseId);
@@ -41,7 +39,7 @@ type CommandFields<C> = C extends CaseCommand ? Omit<C, "actor" | "now" | "caseI
 export async function runCaseCommand(
   deps: ResourceDeps,
   request: {
-    caller: Caller;
+    caller: Actor;
     expectedRevision: ExpectedRevisionFromHeader | undefined;
     /** Keep refusals as they are; only for a case id the server just generated. */
     reveal?: boolean;
@@ -53,7 +51,7 @@ export async function runCaseCommand(
   const command = {
     ...fields,
     caseId,
-    actor: actorOf(request.caller),
+    actor: request.caller,
     now: deps.now(),
   } as CaseCommand;
   const expected = request.expectedRevision;

@@ -1,8 +1,13 @@
 import { loadCovenant } from "../../commands/covenants.js";
 import { readState, type Snapshot } from "../../commands/handleCommand.js";
-import { type CaseState, caseDecider, caseStreamId, membershipOf } from "../../domain/index.js";
+import {
+  type Actor,
+  type CaseState,
+  caseDecider,
+  caseStreamId,
+  membershipOf,
+} from "../../domain/index.js";
 import { type CaseVisibility, caseVisibility } from "../../privacy/policy/caseVisibility.js";
-import type { Caller } from "../auth/claims.js";
 import type { ResourceDeps } from "../resources.js";
 
 /** The case as its stream tells it now, with the stream revision that is its ETag. */
@@ -17,7 +22,7 @@ export function loadCase(
 export async function caseVisibilityFor(
   deps: ResourceDeps["commands"],
   state: CaseState,
-  caller: Caller,
+  caller: Actor,
   now: string,
 ): Promise<CaseVisibility> {
   if (state.covenantId === null) return { kind: "none" };
@@ -33,7 +38,7 @@ export async function caseVisibilityFor(
 export async function mayKnowCase(
   deps: ResourceDeps["commands"],
   state: CaseState,
-  caller: Caller,
+  caller: Actor,
   now: string,
 ): Promise<boolean> {
   return (await caseVisibilityFor(deps, state, caller, now)).kind !== "none";

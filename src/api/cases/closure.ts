@@ -1,8 +1,8 @@
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { runCaseCommand } from "./caseCommands.js";
+import { caseTags, caseWriteProblems } from "./caseRouteDefaults.js";
 import { caseWrittenSchema, presentWrite } from "./presenters/written.js";
-import { caseTags, caseWriteProblems } from "./routeOptions.js";
 import { caseParams, closureBody, reasonBody, retentionBody } from "./schemas.js";
 
 /** Closing, reopening and keeping a closed case longer: decisions of the chair organisation. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { caseContext } from "../../commands/caseWork.js";
+import { caseContext } from "../../commands/cases.js";
 import {
   type CaseCommand,
   type CaseState,

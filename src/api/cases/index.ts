@@ -1,5 +1,5 @@
+import type { Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import type { Route } from "../route.js";
 import { agreementRoutes } from "./agreements.js";
 import { closureRoutes } from "./closure.js";
 import { consentRoutes } from "./consents.js";

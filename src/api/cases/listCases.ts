@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { recordedRead } from "../../privacy/recordedRead.js";
+import { caseWorkReading, seenCases } from "../caseReads.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
-import { recordCaseReads } from "./caseReads.js";
-import { caseTags } from "./routeOptions.js";
+import { caseTags } from "./caseRouteDefaults.js";
 
 const caseRow = z.strictObject({
   view: z.literal("case"),
@@ -44,25 +45,27 @@ export function listCasesRoute(deps: ResourceDeps): Route {
         [`${row.access === "case" ? "case" : "invitation"}:${row.caseId}`],
       ]),
     );
-    await recordCaseReads(deps, { caller, requestId }, items);
-    const cases = rows.map((row) =>
-      row.access === "invitation"
-        ? {
-            view: "invitation" as const,
-            caseId: row.caseId,
-            signalCategory: row.signalCategory,
-            chairOrganisationId: row.chairOrganisationId,
-          }
-        : {
-            view: "case" as const,
-            caseId: row.caseId,
-            status: row.status,
-            signalCategory: row.signalCategory,
-            chairOrganisationId: row.chairOrganisationId,
-            nextMeeting: row.nextMeeting,
-            openAgreements: row.openAgreements,
-            overdueAgreements: row.overdueAgreements,
-          },
+    const reading = caseWorkReading(deps, { caller, requestId });
+    const cases = await recordedRead(deps.accessRecorder, reading, seenCases(deps, items), () =>
+      rows.map((row) =>
+        row.access === "invitation"
+          ? {
+              view: "invitation" as const,
+              caseId: row.caseId,
+              signalCategory: row.signalCategory,
+              chairOrganisationId: row.chairOrganisationId,
+            }
+          : {
+              view: "case" as const,
+              caseId: row.caseId,
+              status: row.status,
+              signalCategory: row.signalCategory,
+              chairOrganisationId: row.chairOrganisationId,
+              nextMeeting: row.nextMeeting,
+              openAgreements: row.openAgreements,
+              overdueAgreements: row.overdueAgreements,
+            },
+      ),
     );
     return { status: 200, body: { cases } };
   });

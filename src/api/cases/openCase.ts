@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { runCaseCommand } from "./caseCommands.js";
+import { caseTags, caseWriteProblems } from "./caseRouteDefaults.js";
 import { caseWrittenSchema, presentWrite } from "./presenters/written.js";
-import { caseTags, caseWriteProblems } from "./routeOptions.js";
 import { openCaseBody } from "./schemas.js";
 
 const caseOpened = z

@@ -1,9 +1,9 @@
 import { entryOf } from "../../domain/index.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { requireKnownCase, runCaseCommand } from "./caseCommands.js";
+import { caseTags, caseWriteProblems } from "./caseRouteDefaults.js";
 import { caseWrittenSchema, presentWrite } from "./presenters/written.js";
-import { caseTags, caseWriteProblems } from "./routeOptions.js";
 import { caseParams, inviteBody, joinBody, participantParams } from "./schemas.js";
 
 /** Invitations, joining with a named contact, and leaving, declining or removing. */

@@ -1,9 +1,10 @@
+import { recordedRead } from "../../privacy/recordedRead.js";
+import { caseWorkReading, seenCases } from "../caseReads.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { caseNotFound } from "./caseCommands.js";
-import { CASE_WORK } from "./caseReads.js";
+import { caseTags } from "./caseRouteDefaults.js";
 import { caseOrInvitationSchema, presentCase, presentInvitation } from "./presenters/caseView.js";
-import { caseTags } from "./routeOptions.js";
 import { caseParams } from "./schemas.js";
 
 /** GET /v1/cases/{caseId}: what the caller's organisation may see now, decided by the policy. */
@@ -27,20 +28,16 @@ export function readCaseRoute(deps: ResourceDeps): Route {
     const revision = caseView.revisionOf(params.caseId);
     const visible = caseView.query(params.caseId, caller, deps.now());
     if (visible.kind === "none") throw caseNotFound();
-    // Rule 8: the read is on record before any content leaves; if recording fails, so does the read.
-    await deps.recordAccess({
-      caller,
-      caseId: params.caseId,
-      subjectId: state.subjectId ?? undefined,
-      covenantId: state.covenantId ?? undefined,
-      items: visible.items.map((item) => item.id),
-      purpose: CASE_WORK,
-      requestId,
-    });
-    const body =
-      visible.kind === "case"
-        ? presentCase(visible.view, revision)
-        : presentInvitation(visible.invitation, revision);
+    const seen = seenCases(deps, new Map([[params.caseId, visible.items.map((item) => item.id)]]));
+    const body = await recordedRead(
+      deps.accessRecorder,
+      caseWorkReading(deps, { caller, requestId }),
+      seen,
+      () =>
+        visible.kind === "case"
+          ? presentCase(visible.view, revision)
+          : presentInvitation(visible.invitation, revision),
+    );
     return { status: 200, body, etag: revision };
   });
 }

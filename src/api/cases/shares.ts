@@ -1,8 +1,8 @@
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { runCaseCommand } from "./caseCommands.js";
+import { caseTags, caseWriteProblems } from "./caseRouteDefaults.js";
 import { caseWrittenSchema, createdSchema, presentWrite } from "./presenters/written.js";
-import { caseTags, caseWriteProblems } from "./routeOptions.js";
 import {
   caseParams,
   correctionBody,

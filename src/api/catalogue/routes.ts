@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { catalogue } from "../../domain/index.js";
-import { defineRoute, type Route } from "../route.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import {
   presentDataCategory,
   presentLegalBasis,

@@ -2,10 +2,10 @@ import express, { Router } from "express";
 import { z } from "zod";
 import type { Config } from "../../config.js";
 import { ROLES } from "../../domain/index.js";
-import { roleSchema } from "../auth/claims.js";
-import { mintDevToken } from "../auth/devTokens.js";
-import { noStore } from "../cacheControl.js";
-import { HttpProblem } from "../problems.js";
+import { roleSchema } from "../http/auth/claims.js";
+import { mintDevToken } from "../http/auth/devTokens.js";
+import { noStore } from "../http/cacheControl.js";
+import { HttpProblem } from "../http/problems.js";
 
 export interface DevOrganisation {
   organisationId: string;

@@ -1,8 +1,9 @@
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
-import { answerWrite, requireMemberView, runCovenantCommand } from "./covenantCommands.js";
+import { answerWrite, runCovenantCommand } from "./covenantCommands.js";
+import { covenantTags, covenantWriteProblems } from "./covenantRouteDefaults.js";
+import { requireMemberView } from "./memberView.js";
 import { presentCovenant } from "./presenters.js";
-import { covenantTags, covenantWriteProblems } from "./routeOptions.js";
 import { covenantParams, covenantView, establishBody } from "./schemas.js";
 
 export function covenantRoutes(deps: ResourceDeps): Route[] {

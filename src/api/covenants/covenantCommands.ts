@@ -1,20 +1,16 @@
-import { handleCovenantCommand } from "../../commands/caseWork.js";
-import { readState, type Snapshot } from "../../commands/handleCommand.js";
+import { handleCovenantCommand, readCovenant } from "../../commands/covenants.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
 import {
-  activeMember,
+  type Actor,
   type CovenantCommand,
   type CovenantState,
-  covenantDecider,
-  covenantStreamId,
   DomainError,
   NotFound,
 } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
-import { actorOf, type Caller } from "../auth/claims.js";
-import type { ExpectedRevisionFromHeader } from "../concurrency/etag.js";
-import { HttpProblem } from "../problems.js";
+import type { ExpectedRevisionFromHeader } from "../http/concurrency/etag.js";
 import type { ResourceDeps } from "../resources.js";
+import { knowsCovenant } from "./memberView.js";
 
 export interface CovenantWritten {
   state: CovenantState;
@@ -31,7 +27,7 @@ type CommandFields<C> = C extends CovenantCommand ? Omit<C, "actor" | "now" | "c
 export async function runCovenantCommand(
   deps: ResourceDeps,
   request: {
-    caller: Caller;
+    caller: Actor;
     expectedRevision: ExpectedRevisionFromHeader | undefined;
     idempotency?: IdempotentWrite;
   },
@@ -42,7 +38,7 @@ export async function runCovenantCommand(
   const command = {
     ...fields,
     covenantId,
-    actor: actorOf(caller),
+    actor: caller,
     now: deps.now(),
   } as CovenantCommand;
   const handled = await handleCovenantCommand(deps.commands, command, {
@@ -51,7 +47,7 @@ export async function runCovenantCommand(
   }).catch(async (error: unknown) => {
     const refused = error instanceof DomainError || error instanceof WrongExpectedRevisionError;
     if (refused && command.type !== "EstablishCovenant") {
-      const { state } = await readCovenant(deps, covenantId);
+      const { state } = await readCovenant(deps.commands, covenantId);
       if (!knowsCovenant(state, caller)) throw new NotFound("covenant-exists", covenantId);
     }
     throw error;
@@ -77,29 +73,4 @@ export function answerWrite<S extends number, B>(
     position: written.position,
     ...(location === undefined ? {} : { location }),
   };
-}
-
-/** The covenant now, with its stream revision (the ETag). */
-export function readCovenant(
-  deps: ResourceDeps,
-  covenantId: string,
-): Promise<Snapshot<CovenantState>> {
-  return readState(deps.commands, covenantStreamId(covenantId), covenantDecider);
-}
-
-/** A covenant exists for its current members only (rule 1). */
-const knowsCovenant = (state: CovenantState, caller: Caller) =>
-  state.status === "established" && activeMember(state, caller.organisationId) !== undefined;
-
-/** Members (and only members) read their covenant; to anyone else it does not exist. */
-export async function requireMemberView(
-  deps: ResourceDeps,
-  caller: Caller,
-  covenantId: string,
-): Promise<{ state: CovenantState; revision: number }> {
-  const covenant = await readCovenant(deps, covenantId);
-  if (!knowsCovenant(covenant.state, caller)) {
-    throw new HttpProblem("not_found", "No such covenant");
-  }
-  return covenant;
 }

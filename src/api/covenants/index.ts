@@ -1,5 +1,5 @@
+import type { Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import type { Route } from "../route.js";
 import { covenantRoutes } from "./covenant.js";
 import { membershipRoutes } from "./membership.js";
 import { ruleRoutes } from "./rules.js";

@@ -1,9 +1,9 @@
 import { entryOf } from "../../domain/index.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { answerWrite, runCovenantCommand } from "./covenantCommands.js";
+import { covenantTags, covenantWriteProblems } from "./covenantRouteDefaults.js";
 import { presentPurpose, presentSharingRule } from "./presenters.js";
-import { covenantTags, covenantWriteProblems } from "./routeOptions.js";
 import {
   covenantParams,
   purposeBody,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { organisationReference } from "../organisationReference.js";
 
 // Covenant input and output. Ids of purposes and rules are slugs an admin chooses, so a
 // sharing rule or a share can name them readably; organisation ids come from the IdP.
@@ -9,11 +10,6 @@ export const slug = z
   .min(1)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and - only");
-export const organisationReference = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9._:-]+$/, "letters, digits and . _ : - only");
 const kindOrCategory = slug.describe("An id from /v1/catalogue");
 
 export const covenantParams = z.object({ covenantId: z.uuid() });

@@ -1,7 +1,8 @@
 import { Router as createRouter, type Router } from "express";
-import type { Metrics } from "../observability/metrics.js";
-import { renderDocsPage } from "../openapi/docsPage.js";
-import { HttpProblem, sendProblem } from "../problems.js";
+import type { Metrics } from "../../observability/metrics.js";
+import { renderDocsPage } from "../http/openapi/docsPage.js";
+import { sendProblem } from "../http/problemSchema.js";
+import { HttpProblem } from "../http/problems.js";
 
 /**
  * What `/ready` asks: is the store reachable and are the projections caught up? Degraded is

@@ -1,11 +1,11 @@
-import { handleSubjectCommand } from "../../commands/erasure.js";
+import { handleSubjectCommand } from "../../commands/subjects.js";
 import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
-import { currentAuditedCovenant } from "../audit/auditedCovenant.js";
-import { actorOf } from "../auth/claims.js";
-import { HttpProblem } from "../problems.js";
+import { currentAuditedCovenant } from "../auditedCovenant.js";
+
+import { HttpProblem } from "../http/problems.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 import { presentSubjectReport } from "./presenters.js";
 import {
   erasureBody,
@@ -43,7 +43,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     const index = deps.readModels.subjectIndex;
     if (index.casesOf(params.subjectId, query.covenant).length === 0) throw noSuchSubject();
     const produced = await produceSubjectReport(
-      { store: deps.store, codec: deps.codec, index },
+      { store: deps.store, codec: deps.codec, index, accessRecorder: deps.accessRecorder },
       {
         viewer: caller,
         covenant,
@@ -88,7 +88,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
       deps.commands,
       {
         type: "EraseSubject",
-        actor: actorOf(caller),
+        actor: caller,
         now: deps.now(),
         subjectId: params.subjectId,
         caseIds,

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { mayViewTrends, TRENDS_MIN_CELL } from "../../privacy/policy/audit.js";
 import type { TrendsReport } from "../../projections/trends/trends.js";
-import { currentAuditedCovenant } from "../audit/auditedCovenant.js";
+import { currentAuditedCovenant } from "../auditedCovenant.js";
+import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
-import { defineRoute, type Route } from "../route.js";
 
 const month = z
   .string()

@@ -1,7 +1,7 @@
 import { ageOn, compareInstants, dateOf } from "../dates.js";
 import { ERASED } from "../personalFields.js";
 import type { ConsentGiver } from "./events.js";
-import type { Refuse } from "./shareRules.js";
+import type { Refuse } from "./shareRuleTexts.js";
 import type { CaseState, Consent } from "./state.js";
 
 /**

@@ -6,6 +6,7 @@ import type { CaseCommand } from "./commands.js";
 import { recordConsent, withdrawConsent } from "./consentRecords.js";
 import type { CaseContext } from "./context.js";
 import type { CaseEvent } from "./events.js";
+import { evolveCase } from "./evolve.js";
 import { requireCovenantStanding } from "./guards.js";
 import { recordMeeting, scheduleMeeting } from "./meetings.js";
 import {
@@ -18,7 +19,7 @@ import {
 } from "./participation.js";
 import { correctShare, revokeShare, shareInformation, shareSignal } from "./sharing.js";
 import { raiseSignal } from "./signals.js";
-import { type CaseState, evolveCase, initialCaseState } from "./state.js";
+import { type CaseState, initialCaseState } from "./state.js";
 
 /**
  * What may still happen in a case once its young person was erased: ending things, never

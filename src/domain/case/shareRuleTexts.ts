@@ -1,5 +1,38 @@
 import type { RuleText } from "../ruleCodes.js";
-import type { ShareRule } from "./errors.js";
+
+/** Every rule a share must satisfy (DESIGN.md §3), in the order they are checked and listed. */
+export const SHARE_RULES = [
+  "case-open",
+  "sharer-participant",
+  "recipients-named",
+  "recipient-participant",
+  "sharer-covenant-member",
+  "recipient-covenant-member",
+  "data-categories-named",
+  "data-category-known",
+  "covenant-purpose",
+  "basis-exists",
+  "basis-valid-on-date",
+  "basis-sharer-kind",
+  "basis-recipient-kind",
+  "basis-data-category",
+  "special-category-art9",
+  "criminal-data-art10",
+  "covenant-sharing-rule",
+  "necessity-statement",
+  "expiry-in-future",
+  "wpg-decision-reference",
+  "wpg-weighty-public-interest",
+  "wpg-competent-authority",
+  "consent-age-known",
+  "consent-subject",
+  "consent-parents",
+] as const;
+
+export type ShareRule = (typeof SHARE_RULES)[number];
+
+/** Notes one broken rule with its offending id, kind or category; checking goes on. */
+export type Refuse = (rule: ShareRule, value?: string | null) => void;
 
 const consentOf = (whose: string): RuleText => ({
   explanation: `A share that rests on consent needs active consent of ${whose} that covers every data category, every recipient and the purpose of this share.`,

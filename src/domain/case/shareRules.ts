@@ -10,13 +10,11 @@ import type { CaseContext } from "./context.js";
 import { SHARE_RULES, ShareRefused, type ShareRule } from "./errors.js";
 import { isJoined } from "./guards.js";
 import { isSubstantiveNecessity } from "./necessity.js";
+import type { Refuse } from "./shareRuleTexts.js";
 import type { CaseState } from "./state.js";
 
 /** What a lawful share adds to the event: its effective expiry and the consents it relies on. */
 export type LawfulShare = { expiresAt: string | null; consentIds: string[] };
-
-/** Notes one broken rule with its offending id, kind or category; checking goes on. */
-export type Refuse = (rule: ShareRule, value?: string | null) => void;
 
 /**
  * Partner kinds of sharer and recipients: null or left out where the organisation is no

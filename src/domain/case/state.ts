@@ -100,5 +100,3 @@ export const initialCaseState: CaseState = {
   closedAt: null,
   retentionUntil: null,
 };
-
-export { evolveCase } from "./evolve.js";

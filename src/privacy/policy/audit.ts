@@ -1,14 +1,13 @@
-import { type CovenantState, entryOf, type Role } from "../../domain/index.js";
+import { type Actor, type CovenantState, entryOf, type Role } from "../../domain/index.js";
 
 /**
  * Who may audit what (DESIGN.md §3 rules 5–7). Pure: every privacy-officer, subject-report
  * and trends query asks these functions first, and nothing else decides audit access.
  */
 
-/** Whoever asks: an Actor of the domain or the API's Caller (whose roles are read-only). */
-export type Viewer = { userId: string; organisationId: string; roles: readonly Role[] };
+/** Whoever asks: an Actor of the domain or the API's Actor (whose roles are read-only). */
 
-const holds = (viewer: Viewer, ...roles: Role[]) =>
+const holds = (viewer: Actor, ...roles: Role[]) =>
   roles.some((role) => viewer.roles.includes(role));
 
 /** The covenant facts the decisions need: its id, its chair and its members. */
@@ -20,7 +19,7 @@ export type AuditScope =
   | { kind: "organisation"; covenantId: string; organisationId: string };
 
 /** The covenant's privacy officer: the privacy-officer role in the covenant's chair organisation. */
-export function isCovenantPrivacyOfficer(viewer: Viewer, covenant: AuditedCovenant): boolean {
+export function isCovenantPrivacyOfficer(viewer: Actor, covenant: AuditedCovenant): boolean {
   return (
     covenant.covenantId !== null &&
     covenant.chairOrganisationId !== null &&
@@ -34,7 +33,7 @@ export function isCovenantPrivacyOfficer(viewer: Viewer, covenant: AuditedCovena
  * privacy officer audits its own organisation. A member that withdrew keeps its officer's
  * view, because what it shared and read while a member stays accountable. Null: refused.
  */
-export function privacyOfficerScope(viewer: Viewer, covenant: AuditedCovenant): AuditScope | null {
+export function privacyOfficerScope(viewer: Actor, covenant: AuditedCovenant): AuditScope | null {
   const { covenantId } = covenant;
   if (covenantId === null || !holds(viewer, "privacy-officer")) return null;
   if (isCovenantPrivacyOfficer(viewer, covenant)) return { kind: "covenant", covenantId };
@@ -68,7 +67,7 @@ export function readInScope(
 export const mayProduceSubjectReport = isCovenantPrivacyOfficer;
 
 /** Rule 7: chairs and policy analysts of a current member organisation see the covenant's trends. */
-export function mayViewTrends(viewer: Viewer, covenant: AuditedCovenant): boolean {
+export function mayViewTrends(viewer: Actor, covenant: AuditedCovenant): boolean {
   if (covenant.covenantId === null || !holds(viewer, "chair", "analyst")) return false;
   return entryOf(covenant.members, viewer.organisationId)?.status === "member";
 }
@@ -94,7 +93,7 @@ export function withinPeriod(instant: string, { from, to }: AuditFilter): boolea
 
 /** Rule 5, visibilityAt: the covenant's officer asks about any organisation, a member's officer about its own. */
 export function mayAuditVisibilityOf(
-  viewer: Viewer,
+  viewer: Actor,
   covenant: AuditedCovenant,
   organisationId: string,
 ): boolean {
@@ -115,7 +114,7 @@ export type CaseParties = {
  * the case (invited, joined or since gone). Everyone else is told 404, as for no case.
  */
 export function mayAuditCase(
-  viewer: Viewer,
+  viewer: Actor,
   covenant: AuditedCovenant,
   parties: CaseParties,
 ): boolean {

@@ -1,13 +1,15 @@
-import type {
-  Agreement,
-  CaseState,
-  Consent,
-  Membership,
-  Participant,
-  Role,
-  Subject,
+import {
+  type Actor,
+  type Agreement,
+  type CaseState,
+  type Consent,
+  entryOf,
+  isOverdue,
+  type Membership,
+  type Participant,
+  type Role,
+  type Subject,
 } from "../../domain/index.js";
-import { entryOf, isOverdue } from "../../domain/index.js";
 import {
   hasCase,
   type MeetingView,
@@ -17,13 +19,6 @@ import {
   visibleShares,
   visibleSignal,
 } from "./caseParts.js";
-
-/** Who asks: the authenticated user, the organisation from the token, the token's roles. */
-export interface Viewer {
-  userId: string;
-  organisationId: string;
-  roles: readonly Role[];
-}
 
 /** One item shown, as the access record (rule 8) and visibilityAt name it: id and categories, no content. */
 export interface ShownItem {
@@ -100,7 +95,7 @@ const item = (id: string, kind: ShownItem["kind"], categories: string[] = []): S
  */
 export function caseVisibility(
   state: CaseState,
-  viewer: Viewer,
+  viewer: Actor,
   now: string,
   membership: Membership,
 ): CaseVisibility {

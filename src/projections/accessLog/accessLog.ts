@@ -1,11 +1,10 @@
-import { NotPermitted } from "../../domain/index.js";
+import { type Actor, NotPermitted } from "../../domain/index.js";
 import { type AccessRecord, accessRecordFrom } from "../../privacy/accessRecords.js";
 import {
   type AuditedCovenant,
   type AuditFilter,
   privacyOfficerScope,
   readInScope,
-  type Viewer,
   withinPeriod,
 } from "../../privacy/policy/audit.js";
 import type { ReadModel } from "../readModel.js";
@@ -15,7 +14,7 @@ export interface AccessLog extends ReadModel {
    * Rule 5: the read records in the viewer's scope, oldest first. `organisationId` filters
    * on the reading organisation. Throws NotPermitted for anyone but a privacy officer of the covenant.
    */
-  reads(viewer: Viewer, covenant: AuditedCovenant, filter?: AuditFilter): AccessRecord[];
+  reads(viewer: Actor, covenant: AuditedCovenant, filter?: AuditFilter): AccessRecord[];
 }
 
 /** The access log: every read record (rule 8). It holds ids, purposes and times only, so erasure leaves it as it is. */

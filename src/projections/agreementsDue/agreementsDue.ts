@@ -1,4 +1,4 @@
-import type { Viewer } from "../../privacy/policy/caseVisibility.js";
+import type { Actor } from "../../domain/index.js";
 import type { CaseViewModel } from "../caseView/caseView.js";
 import type { ReadModel } from "../readModel.js";
 
@@ -20,7 +20,7 @@ export type AgreementFilter = "open" | "overdue";
  */
 export interface AgreementsDueModel extends ReadModel {
   readonly name: "agreementsDue";
-  query(viewer: Viewer, now: string, filter?: AgreementFilter): AgreementDue[];
+  query(viewer: Actor, now: string, filter?: AgreementFilter): AgreementDue[];
 }
 
 /** Keeps which organisations own or chair agreements in which cases; the rows come through the policy. */

@@ -1,5 +1,5 @@
 import { compareInstants } from "../../domain/dates.js";
-import type { Viewer } from "../../privacy/policy/caseVisibility.js";
+import type { Actor } from "../../domain/index.js";
 import type { CaseViewModel } from "../caseView/caseView.js";
 import type { DecodedEvent, ReadModel } from "../readModel.js";
 
@@ -25,7 +25,7 @@ export type CaseListEntry =
 /** "Which cases can this organisation see?" — rows answered through the policy, invitations first. */
 export interface CaseListModel extends ReadModel {
   readonly name: "caseList";
-  query(viewer: Viewer, now: string): CaseListEntry[];
+  query(viewer: Actor, now: string): CaseListEntry[];
 }
 
 /** Events that relate an organisation to a case; whether it still sees it is the policy's call. */

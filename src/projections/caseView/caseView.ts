@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type CaseEvent,
   type CaseState,
   type CovenantEvent,
@@ -9,18 +10,14 @@ import {
   initialCovenantState,
   membershipOf,
 } from "../../domain/index.js";
-import {
-  type CaseVisibility,
-  caseVisibility,
-  type Viewer,
-} from "../../privacy/policy/caseVisibility.js";
+import { type CaseVisibility, caseVisibility } from "../../privacy/policy/caseVisibility.js";
 import type { DecodedEvent, ReadModel } from "../readModel.js";
 
 /** "What does this case look like to this organisation now?" — every case's state, shown through the policy. */
 export interface CaseViewModel extends ReadModel {
   readonly name: "caseView";
   /** What `viewer` may see of the case at `now`; { kind: "none" } for an unknown case. */
-  query(caseId: string, viewer: Viewer, now: string): CaseVisibility;
+  query(caseId: string, viewer: Actor, now: string): CaseVisibility;
   /** The case's folded state, for other read models that answer through the policy. */
   stateOf(caseId: string): CaseState | undefined;
   /** The revision of the case stream the state was folded up to (its ETag); -1 when unknown. */

@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type CaseEvent,
   type CompetentAuthorityAgreement,
   catalogue,
@@ -12,7 +13,6 @@ import {
   type AuditFilter,
   disclosureInScope,
   privacyOfficerScope,
-  type Viewer,
   withinPeriod,
 } from "../../privacy/policy/audit.js";
 import type { DecodedEvent, ReadModel } from "../readModel.js";
@@ -48,7 +48,7 @@ export interface Disclosure {
 
 export interface DisclosureRegister extends ReadModel {
   /** Rule 5: the disclosures in the viewer's scope, filtered; throws NotPermitted for anyone but a privacy officer of the covenant. */
-  disclosures(viewer: Viewer, covenant: AuditedCovenant, filter?: AuditFilter): Disclosure[];
+  disclosures(viewer: Actor, covenant: AuditedCovenant, filter?: AuditFilter): Disclosure[];
 }
 
 const keyOf = (caseId: string, shareId: string) => `${caseId}/${shareId}`;

@@ -1,5 +1,5 @@
-import { readDecodedStream } from "../../commands/readDecoded.js";
 import {
+  type Actor,
   type CaseState,
   type CovenantState,
   caseStreamId,
@@ -9,9 +9,11 @@ import {
   NotPermitted,
   subjectStreamId,
 } from "../../domain/index.js";
-import { recordAccess, SUBJECT_ACCESS_PURPOSE } from "../../privacy/accessRecords.js";
+import { type AccessRecorder, SUBJECT_ACCESS_PURPOSE } from "../../privacy/accessRecords.js";
 import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
-import { mayProduceSubjectReport, type Viewer } from "../../privacy/policy/audit.js";
+import { readDecodedStream } from "../../privacy/codec/readDecoded.js";
+import { mayProduceSubjectReport } from "../../privacy/policy/audit.js";
+import { recordedRead } from "../../privacy/recordedRead.js";
 import type { EventStore } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
 import { type CaseSection, type NamedOrganisation, presentCase } from "./caseSection.js";
@@ -41,10 +43,12 @@ export interface SubjectReportDeps {
   store: EventStore;
   codec: FieldCodec;
   index: SubjectIndex;
+  /** The report carries case content, so it passes the recorded read (rule 8). */
+  accessRecorder: AccessRecorder;
 }
 
 export interface SubjectReportRequest {
-  viewer: Viewer;
+  viewer: Actor;
   covenant: CovenantState;
   subjectId: string;
   now?: string;
@@ -52,8 +56,8 @@ export interface SubjectReportRequest {
 }
 
 /**
- * Produces the report for the covenant's privacy officer (NotPermitted for anyone else).
- * It carries case content, so a read record per case is appended first (rule 8).
+ * Produces the report for the covenant's privacy officer (NotPermitted for anyone else),
+ * through the recorded read: a read record per case is appended before it is presented.
  */
 export async function produceSubjectReport(
   deps: SubjectReportDeps,
@@ -76,19 +80,14 @@ export async function produceSubjectReport(
     name: entryOf(covenant.members, organisationId)?.name ?? null,
   });
   const cases = histories.map((history) => presentCase(history, foldCase(history), covenant));
-  for (const section of cases) {
-    await recordAccess(deps.store, {
-      actor: viewer,
-      caseId: section.caseId,
-      subjectId,
-      covenantId,
-      itemIds: section.itemIds,
-      purpose: SUBJECT_ACCESS_PURPOSE,
-      now,
-      correlationId: request.correlationId,
-    });
-  }
-  return {
+  const reading = {
+    actor: viewer,
+    purpose: SUBJECT_ACCESS_PURPOSE,
+    now,
+    correlationId: request.correlationId,
+  };
+  const seen = cases.map(({ caseId, itemIds }) => ({ caseId, subjectId, covenantId, itemIds }));
+  return recordedRead(deps.accessRecorder, reading, seen, async () => ({
     subjectId,
     covenantId,
     producedAt: now,
@@ -101,7 +100,7 @@ export async function produceSubjectReport(
       caseId: read.caseId,
       itemIds: read.itemIds,
     })),
-  };
+  }));
 }
 
 const foldCase = (history: readonly RecordedEvent[]): CaseState =>

@@ -1,9 +1,8 @@
-import { type CaseEvent, NotPermitted, SCHOOL_KINDS } from "../../domain/index.js";
+import { type Actor, type CaseEvent, NotPermitted, SCHOOL_KINDS } from "../../domain/index.js";
 import {
   type AuditedCovenant,
   mayViewTrends,
   TRENDS_MIN_CELL,
-  type Viewer,
 } from "../../privacy/policy/audit.js";
 import type { ReadModel } from "../readModel.js";
 
@@ -41,7 +40,7 @@ export interface Trends extends ReadModel {
    * below the minimum is left out, not marked, and no total or coarser grouping is offered:
    * either would let a reader subtract the shown cells and recover a left-out one.
    */
-  trends(viewer: Viewer, covenant: AuditedCovenant, filter?: TrendsFilter): TrendsReport;
+  trends(viewer: Actor, covenant: AuditedCovenant, filter?: TrendsFilter): TrendsReport;
 }
 
 /** What trends keep of a case: ids, kinds of fact and months, no personal field. */

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import type { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOrCreateDevKeyPair } from "../../../src/api/auth/devKeys.js";
-import { createTokenVerifier } from "../../../src/api/auth/verifyToken.js";
+import { loadOrCreateDevKeyPair } from "../../../src/api/http/auth/devKeys.js";
+import { createTokenVerifier } from "../../../src/api/http/auth/verifyToken.js";
 import { problemOf, startTestApi, type TestApi } from "../support/testApi.js";
 import { devSigned, getThing, nowSeconds } from "./support/tokens.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { VerifiedTokens } from "../../../src/api/auth/verifiedTokens.js";
+import { VerifiedTokens } from "../../../src/api/http/auth/verifiedTokens.js";
 
 const caller = { userId: "u-1", organisationId: "org-1", roles: ["professional" as const] };
 const now = 1_800_000_000_000;

@@ -1,6 +1,6 @@
 import { base64url, exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOrCreateDevKeyPair } from "../../../src/api/auth/devKeys.js";
+import { loadOrCreateDevKeyPair } from "../../../src/api/http/auth/devKeys.js";
 import { problemOf, startTestApi, type TestApi } from "../support/testApi.js";
 import { getThing as getThingAt, policeClaims, devSigned as signed } from "./support/tokens.js";
 

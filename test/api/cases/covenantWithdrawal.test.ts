@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { handleCovenantCommand } from "../../../src/commands/caseWork.js";
-import { loadCovenant } from "../../../src/commands/covenants.js";
+import { handleCovenantCommand, loadCovenant } from "../../../src/commands/covenants.js";
 import { actor, covenantCommandOf, member } from "../../domain/fixtures.js";
 import { COVENANT_ID, ORG } from "./support/caseApi.js";
 import { caseApiForFile, caseWithWijkteam, lawfulShare } from "./support/scenario.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { handleSubjectCommand } from "../../../src/commands/erasure.js";
-import { runRetention } from "../../../src/privacy/retention/job.js";
+import { runRetention } from "../../../src/commands/retention/job.js";
+import { handleSubjectCommand } from "../../../src/commands/subjects.js";
 import { type CaseApi, COVENANT_ID, ORG, startCaseApi } from "./support/caseApi.js";
 import type { CaseIds } from "./support/samples.js";
 import { lawfulShare, populatedCase, type Tokens, tokensFor } from "./support/scenario.js";

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { requestFingerprint } from "../../../src/api/concurrency/idempotency.js";
+import { requestFingerprint } from "../../../src/api/http/concurrency/idempotency.js";
 import { masterKeyFrom } from "../../../src/privacy/keys/masterKey.js";
 import { canonicalJson } from "../../../src/store/hashChain.js";
 import { type CaseApi, type Exchange, ORG } from "../cases/support/caseApi.js";

@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOrCreateDevKeyPair } from "../../../src/api/auth/devKeys.js";
-import { createTokenVerifier } from "../../../src/api/auth/verifyToken.js";
+import { loadOrCreateDevKeyPair } from "../../../src/api/http/auth/devKeys.js";
+import { createTokenVerifier } from "../../../src/api/http/auth/verifyToken.js";
 import type { Config } from "../../../src/config.js";
 import { startTestApi, type TestApi } from "../support/testApi.js";
 import { getFrom } from "./support/fromAddress.js";

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
-import { createLogger } from "../../../src/api/observability/logger.js";
 import type { Config } from "../../../src/config.js";
+import { createLogger } from "../../../src/observability/logger.js";
 
 /** The service's real logger writing into `lines`, one JSON line each, for tests to inspect. */
 export function capturedLogs(config: Pick<Config, "logLevel">): {

@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Role } from "../../../src/api/auth/claims.js";
-import { mintDevToken } from "../../../src/api/auth/devTokens.js";
-import { createMetrics } from "../../../src/api/observability/metrics.js";
+import type { Role } from "../../../src/api/http/auth/claims.js";
+import { mintDevToken } from "../../../src/api/http/auth/devTokens.js";
 import { type Config, loadConfig } from "../../../src/config.js";
+import { demoDevelopment } from "../../../src/demo/seed.js";
+import { createMetrics } from "../../../src/observability/metrics.js";
 import { type RunningService, startService } from "../../../src/service.js";
 import { freshDatabaseUrl } from "../../support/postgres.js";
 import { capturedLogs } from "./capturedLogs.js";
@@ -52,7 +53,7 @@ export async function startTestService(
   const { logger, lines: logs } = capturedLogs(config);
   const service = await startService(config, logger, {
     metrics: createMetrics({ defaultMetrics: false }),
-    seedDemo: options.seedDemo ?? false,
+    development: options.seedDemo ? demoDevelopment() : undefined,
     now: options.now,
   });
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { defineRoute, type Route } from "../../../src/api/route.js";
+import { defineRoute, type Route } from "../../../src/api/http/routeDefinition.js";
 import { DomainError } from "../../../src/domain/domainError.js";
 import type { EventStore } from "../../../src/store/eventStore.js";
 

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Role } from "../../../src/api/auth/claims.js";
-import { mintDevToken } from "../../../src/api/auth/devTokens.js";
+import type { Role } from "../../../src/api/http/auth/claims.js";
+import { mintDevToken } from "../../../src/api/http/auth/devTokens.js";
 import { loadConfig } from "../../../src/config.js";
 import { freshDatabaseUrl } from "../../support/postgres.js";
 import {

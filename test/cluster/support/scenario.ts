@@ -1,4 +1,4 @@
-import type { Role } from "../../../src/api/auth/claims.js";
+import type { Role } from "../../../src/api/http/auth/claims.js";
 import { DEMO_COVENANT_ID, demoOrganisations } from "../../../src/demo/organisations.js";
 import type { Cluster, Exchange } from "./cluster.js";
 import type { ServiceProcess } from "./serviceProcess.js";

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CaseView, InvitationView } from "../../../privacy/policy/caseVisibility.js";
+import { presentShareMetadata } from "../../shareSchemas.js";
 import type { caseSchema } from "./caseSchemas.js";
 
 export { caseOrInvitationSchema } from "./caseSchemas.js";
@@ -81,25 +82,8 @@ export function presentCase(view: CaseView, revision: number): CaseBody {
       withdrawnAt: c.withdrawnAt,
     })),
     shares: view.shares.map((s) => ({
-      shareId: s.shareId,
-      sharedBy: s.sharedBy,
-      recipients: [...s.recipients],
-      dataCategories: [...s.dataCategories],
-      legalBasisId: s.legalBasisId,
-      purposeId: s.purposeId,
-      necessity: s.necessity,
+      ...presentShareMetadata(s),
       content: s.content,
-      expiresAt: s.expiresAt,
-      decisionReference: s.decisionReference,
-      competentAuthorityAgreement: s.competentAuthorityAgreement
-        ? {
-            authority: s.competentAuthorityAgreement.authority,
-            reference: s.competentAuthorityAgreement.reference,
-            agreedOn: s.competentAuthorityAgreement.agreedOn,
-          }
-        : null,
-      consentIds: [...s.consentIds],
-      sharedAt: s.sharedAt,
       correctedAt: s.correctedAt,
     })),
   };

@@ -1,5 +1,5 @@
 import { SignJWT } from "jose";
-import { loadOrCreateDevKeyPair } from "../../../../src/api/auth/devKeys.js";
+import { loadOrCreateDevKeyPair } from "../../../../src/api/http/auth/devKeys.js";
 import type { Config } from "../../../../src/config.js";
 
 export const policeClaims = { org: "org-police", roles: ["professional"] };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import type { Role } from "../../../../src/api/auth/claims.js";
+import type { Role } from "../../../../src/api/http/auth/claims.js";
 import {
   type CaseApi,
   COVENANT_ID,

@@ -1,6 +1,0 @@
-import { commandWriteProblems } from "../problems.js";
-
-export const covenantTags = ["covenants"] as const;
-
-/** Problems every covenant write can answer with. */
-export const covenantWriteProblems = commandWriteProblems;

@@ -1,0 +1,151 @@
+import express, { type Express, type RequestHandler } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import type { Config } from "../../config.js";
+import { createMetrics, httpMetrics, type Metrics } from "../../observability/metrics.js";
+import { requestLog } from "../../observability/requestLog.js";
+import { operationsRoutes, type ReadinessCheck } from "../operations/routes.js";
+import { authenticate, requireAnyRole } from "./auth/middleware.js";
+import { loadVerificationKeys } from "./auth/verificationKeys.js";
+import { createTokenVerifier, type TokenVerifier } from "./auth/verifyToken.js";
+import { noStore } from "./cacheControl.js";
+import type { IdempotencySecrets } from "./concurrency/idempotency.js";
+import type { WaitForPosition } from "./concurrency/minPosition.js";
+import { FailedAuthentications } from "./limits/failedAuthentications.js";
+import { perUserRateLimit } from "./limits/rateLimit.js";
+import { API_INFO, type ApiInfo, openApiDocument } from "./openapi/document.js";
+import { percentEncodingGuard, requireHost } from "./pathEncoding.js";
+import { type DomainErrorKinds, problemMiddleware } from "./problemMapping.js";
+import { HttpProblem } from "./problems.js";
+import { expressPath, type Route } from "./routeDefinition.js";
+import { runRoute } from "./routeRunner.js";
+
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  /** Every declared route of every resource module, e.g. `[...caseRoutes(deps), ...auditRoutes(deps)]`. */
+  routes: readonly Route[];
+  /** Defaults to JWKS / public key / dev key pair, as the configuration says. */
+  verifyToken?: TokenVerifier;
+  /** Enables Idempotency-Key on POST routes; derived from the master key (system.ts). */
+  idempotency?: IdempotencySecrets;
+  /** Enables Min-Position on GET routes; usually the projector's wait. */
+  waitForPosition?: WaitForPosition;
+  readiness?: ReadinessCheck;
+  metrics?: Metrics;
+  /** Domain error codes whose HTTP meaning is not on the error itself. */
+  domainErrors?: DomainErrorKinds;
+  info?: ApiInfo;
+  /** The web console (its files, settings and development sign-in), served outside /v1. */
+  console?: RequestHandler;
+}
+
+/** The HTTP API: the express app, its OpenAPI document and its metrics. */
+export interface HttpApi {
+  app: Express;
+  document: Record<string, unknown>;
+  metrics: Metrics;
+  /** Called by the server on shutdown: /ready answers 503 and connections are not kept alive. */
+  beginShutdown(): void;
+}
+
+interface Guards {
+  authenticate: RequestHandler;
+  limit: RequestHandler;
+  json: RequestHandler;
+}
+
+function routeChain(route: Route, guards: Guards): RequestHandler[] {
+  const pattern: RequestHandler = (_req, res, next) => {
+    res.locals.routePattern = route.path;
+    next();
+  };
+  // Authenticate and rate-limit before the body is read: strangers do not get JSON parsed for them.
+  const guard = route.public ? [] : [noStore, guards.authenticate, requireAnyRole(route.roles)];
+  return [pattern, ...guard, guards.limit, ...(route.body ? [guards.json] : [])];
+}
+
+function methodNotAllowed(routes: readonly Route[]): Map<string, string> {
+  const allowed = new Map<string, string[]>();
+  for (const route of routes) {
+    const methods = allowed.get(route.path) ?? [];
+    methods.push(route.method.toUpperCase(), ...(route.method === "get" ? ["HEAD"] : []));
+    allowed.set(route.path, methods);
+  }
+  return new Map([...allowed].map(([path, methods]) => [path, methods.join(", ")]));
+}
+
+export async function createApp(deps: AppDependencies): Promise<HttpApi> {
+  const { config, logger, routes } = deps;
+  const verify =
+    deps.verifyToken ?? createTokenVerifier(config, await loadVerificationKeys(config));
+  const metrics = deps.metrics ?? createMetrics();
+  const document = openApiDocument(routes, deps.info ?? API_INFO);
+  let shuttingDown = false;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.http.trustProxy);
+  app.use(helmet());
+  app.use(requestLog(logger));
+  app.use(httpMetrics(metrics));
+  app.use(requireHost, percentEncodingGuard(routes.map((route) => route.path)));
+  app.use((_req, res, next) => {
+    if (shuttingDown) res.setHeader("Connection", "close");
+    next();
+  });
+  app.use(
+    operationsRoutes({
+      document,
+      metrics,
+      readiness: deps.readiness,
+      isShuttingDown: () => shuttingDown,
+    }),
+  );
+
+  if (deps.console) app.use(deps.console);
+
+  const guards: Guards = {
+    authenticate: authenticate(
+      verify,
+      new FailedAuthentications(config.http.authFailuresPerMinute),
+    ),
+    limit: perUserRateLimit(config.http.rateLimitPerMinute),
+    json: express.json({
+      limit: config.http.bodyLimit,
+      type: ["application/json", "application/*+json"],
+    }),
+  };
+  const runtime = {
+    idempotency: deps.idempotency,
+    waitForPosition: deps.waitForPosition,
+    minPositionWaitMs: config.minPositionWaitMs,
+    validateResponses: config.env !== "production",
+  };
+  for (const route of routes) {
+    app[route.method](
+      expressPath(route.path),
+      ...routeChain(route, guards),
+      runRoute(route, runtime),
+    );
+  }
+  for (const [path, allow] of methodNotAllowed(routes)) {
+    app.all(expressPath(path), (_req, res) => {
+      res.locals.routePattern = path;
+      throw new HttpProblem("method_not_allowed", undefined, {}, { Allow: allow });
+    });
+  }
+  app.use(() => {
+    throw new HttpProblem("not_found", "No such resource");
+  });
+  app.use(problemMiddleware(deps.domainErrors));
+
+  return {
+    app,
+    document,
+    metrics,
+    beginShutdown: () => {
+      shuttingDown = true;
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import type { Request, RequestHandler, Response } from "express";
+import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
+import type { Json } from "../../store/types.js";
+import { etagFor, parseIfMatch } from "./concurrency/etag.js";
+import {
+  type IdempotencySecrets,
+  keyedWrite,
+  parseIdempotencyKey,
+} from "./concurrency/idempotency.js";
+import { awaitMinPosition, type WaitForPosition } from "./concurrency/minPosition.js";
+import { parseInput } from "./requestInput.js";
+import type { Route } from "./routeDefinition.js";
+
+/** What every route shares at run time; assembled by createApp. */
+export interface RouteRuntime {
+  /** Enables Idempotency-Key on POST routes. */
+  idempotency?: IdempotencySecrets;
+  waitForPosition?: WaitForPosition;
+  minPositionWaitMs: number;
+  /** Check every response body against its documented schema; on in development and tests. */
+  validateResponses: boolean;
+}
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
+/** A handler's result as it goes out: status, body and the headers a replay repeats. */
+interface RouteResponse {
+  status: number;
+  body: Json | undefined;
+  etag?: number;
+  /** Decimal string: the store position of the write. */
+  position?: string;
+  location?: string;
+}
+
+/** A presenter that drifts from the documented schema is a bug: fail loudly before the client sees it. */
+function checkResponse(route: Route, response: RouteResponse): void {
+  const schema = route.responses[response.status];
+  if (schema === undefined) {
+    throw new Error(
+      `${route.method.toUpperCase()} ${route.path}: status ${response.status} is not documented`,
+    );
+  }
+  if (schema === null) return;
+  const result = schema.safeParse(response.body);
+  if (!result.success) {
+    const paths = result.error.issues
+      .map((issue) => `/${issue.path.map(String).join("/")}`)
+      .join(", ");
+    throw new Error(
+      `${route.method.toUpperCase()} ${route.path}: response ${response.status} breaks its schema at ${paths}`,
+    );
+  }
+}
+
+function send(res: Response, response: RouteResponse, replayed: boolean): void {
+  if (response.etag !== undefined) res.setHeader("ETag", etagFor(response.etag));
+  if (response.position !== undefined) res.setHeader("Position", response.position);
+  if (response.location !== undefined) res.setHeader("Location", response.location);
+  if (replayed) res.setHeader("Idempotent-Replayed", "true");
+  res.status(response.status);
+  if (response.body === undefined) res.end();
+  else res.json(response.body);
+}
+
+/** The last handler of every declared route: input, preconditions, handler, response. */
+export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
+  return async (req, res) => {
+    const input = parseInput(req, route);
+    const expectedRevision = parseIfMatch(header(req, "if-match"));
+    if (route.method === "get") {
+      await awaitMinPosition(
+        header(req, "min-position"),
+        runtime.waitForPosition,
+        runtime.minPositionWaitMs,
+      );
+    }
+    const write = keyedWriteOf(route, req, runtime);
+    const result = await route.handle({
+      ...input,
+      caller: req.caller!,
+      expectedRevision,
+      requestId: String(req.id),
+      log: req.log,
+      newId: write ? write.id : () => randomUUID(),
+      idempotency: write,
+    });
+    const response: RouteResponse = {
+      status: result.status,
+      body: result.body as Json | undefined,
+      etag: result.etag,
+      position: result.position?.toString(),
+      location: result.location,
+    };
+    if (runtime.validateResponses) {
+      checkResponse(route, response);
+      // A handler that never hands the key to its command would write again on every retry.
+      if (write && write.stream === undefined) {
+        throw new Error(`${route.method.toUpperCase()} ${route.path} ignored its Idempotency-Key`);
+      }
+    }
+    send(res, response, write?.replayed ?? false);
+  };
+}
+
+/**
+ * The write an Idempotency-Key names: its ids and event ids derive from the key, so a retry
+ * after any failure, a crash included, finds the first attempt's events or makes them once.
+ */
+function keyedWriteOf(
+  route: Route,
+  req: Request,
+  runtime: RouteRuntime,
+): IdempotentWrite | undefined {
+  const key = route.idempotent ? parseIdempotencyKey(header(req, "idempotency-key")) : undefined;
+  if (key === undefined || !runtime.idempotency || !req.caller) return undefined;
+  const request = { method: req.method, path: req.originalUrl, body: req.body };
+  return keyedWrite(runtime.idempotency, req.caller, key, request);
+}

@@ -1,0 +1,22 @@
+import { agreementsDueRoutes } from "./agreements/routes.js";
+import { auditRoutes } from "./audit/index.js";
+import { caseRoutes } from "./cases/index.js";
+import { catalogueRoutes } from "./catalogue/routes.js";
+import { covenantResourceRoutes } from "./covenants/index.js";
+import type { Route } from "./http/routeDefinition.js";
+import type { ResourceDeps } from "./resources.js";
+import { subjectRoutes } from "./subjects/routes.js";
+import { trendsRoutes } from "./trends/routes.js";
+
+/** Every resource's routes, in the order the OpenAPI document lists them. */
+export function allRoutes(deps: ResourceDeps): Route[] {
+  return [
+    ...covenantResourceRoutes(deps),
+    ...caseRoutes(deps),
+    ...agreementsDueRoutes(deps),
+    ...auditRoutes(deps),
+    ...subjectRoutes(deps),
+    ...trendsRoutes(deps),
+    ...catalogueRoutes(),
+  ];
+}
