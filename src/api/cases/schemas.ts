@@ -39,6 +39,22 @@ const signalFields = {
   description: text(4000),
 };
 
+// The identity in parts that matching uses (rule 9; README "Matching a young person"). The
+// domain checks each part and names the broken rule; here only size and type.
+const identityParts = {
+  givenNames: z.string().max(200).optional().describe("All given names, as on the BRP"),
+  tussenvoegsel: z.string().max(50).optional().describe('E.g. "van der"'),
+  surname: z.string().max(200).optional().describe("The surname without tussenvoegsel"),
+  bsn: z
+    .string()
+    .max(20)
+    .optional()
+    .describe(
+      "Burgerservicenummer; only from partner kinds that may use it (rule bsn-partner-kind)",
+    ),
+  schoolId: reference.optional().describe("The member organisation id of the school"),
+};
+
 export const openCaseBody = z
   .strictObject({
     covenantId: reference,
@@ -46,6 +62,7 @@ export const openCaseBody = z
       name: text(200),
       dateOfBirth: calendarDate,
       school: text(200),
+      ...identityParts,
     }),
     contact: contactInput,
     ...signalFields,
