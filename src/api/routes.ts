@@ -3,6 +3,7 @@ import { auditRoutes } from "./audit/index.js";
 import { caseRoutes } from "./cases/index.js";
 import { catalogueRoutes } from "./catalogue/routes.js";
 import { covenantResourceRoutes } from "./covenants/index.js";
+import { possibleMatchRoutes } from "./possibleMatches/routes.js";
 import type { ResourceDeps } from "./resources.js";
 import type { Route } from "./route.js";
 import { subjectRoutes } from "./subjects/routes.js";
@@ -12,6 +13,7 @@ import { trendsRoutes } from "./trends/routes.js";
 export function allRoutes(deps: ResourceDeps): Route[] {
   return [
     ...covenantResourceRoutes(deps),
+    ...possibleMatchRoutes(deps),
     ...caseRoutes(deps),
     ...agreementsDueRoutes(deps),
     ...auditRoutes(deps),
