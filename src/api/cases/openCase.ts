@@ -40,11 +40,13 @@ function intakeDeps(deps: ResourceDeps): IntakeDeps {
     identityIndex: deps.identity.index,
     indexer: deps.identity.indexer,
     identityLock: deps.identity.lock,
-    async casesOf(subjectId, covenantId) {
+    async catchUp() {
       const head = await deps.store.headPosition();
       if (!(await deps.waitForPosition(head, CASES_WAIT_MS))) {
         throw new HttpProblem("not_yet_consistent", "The service is catching up; retry shortly");
       }
+    },
+    casesOf(subjectId, covenantId) {
       return subjectIndex.casesOf(subjectId, covenantId).map((caseId) => ({
         caseId,
         open: caseView.stateOf(caseId)?.status === "open",

@@ -21,7 +21,7 @@ export async function notePossibleMatches(
 ): Promise<void> {
   let n = 0;
   for (const [subjectId, kind] of strongestKindPerSubject(hits)) {
-    const cases = await deps.casesOf(subjectId, intake.covenantId);
+    const cases = deps.casesOf(subjectId, intake.covenantId);
     const other = cases.find((known) => known.open) ?? cases.at(-1);
     if (!other) continue;
     const matchId = intake.newMatchId(n++);

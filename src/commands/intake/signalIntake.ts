@@ -23,8 +23,10 @@ export interface IntakeDeps {
   identityIndex: IdentityIndex;
   indexer: BlindIndexer;
   identityLock: IdentityLock;
-  /** The subject's cases in the covenant, oldest first, once the read models reached the store's head. */
-  casesOf(subjectId: string, covenantId: string): Promise<KnownCase[]>;
+  /** Resolves once the read models reached the store's head, so casesOf misses no case written before. */
+  catchUp(): Promise<void>;
+  /** The subject's cases in the covenant, oldest first, as the read models know them. */
+  casesOf(subjectId: string, covenantId: string): KnownCase[];
 }
 
 /** A signal that opens a case unless its young person has one open in the covenant. */
@@ -60,9 +62,11 @@ async function matchAndRecord(
   keys: YoungPersonKeys,
 ): Promise<IntakeOutcome> {
   const hits = await deps.identityIndex.find(intake.covenantId, keys.all);
+  // Under the lock, every intake before this one is in the store; the read models must show it.
+  if (hits.length > 0) await deps.catchUp();
   const strong = strongestHit(hits, intake.subjectId);
   if (strong) {
-    const cases = await deps.casesOf(strong.subjectId, intake.covenantId);
+    const cases = deps.casesOf(strong.subjectId, intake.covenantId);
     const openCase = cases.find((known) => known.open);
     if (openCase) {
       const joined = await joinOpenCase(deps, intake, openCase.caseId, strong.kind);
