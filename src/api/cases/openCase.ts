@@ -57,7 +57,6 @@ function intakeDeps(deps: ResourceDeps): IntakeDeps {
 
 /** POST /v1/cases: a signal about a young person opens their case, or joins the one open. */
 export function openCaseRoute(deps: ResourceDeps): Route {
-  const intake = intakeDeps(deps);
   return defineRoute({
     method: "post",
     path: "/v1/cases",
@@ -73,7 +72,8 @@ export function openCaseRoute(deps: ResourceDeps): Route {
     const { body } = request;
     const caseId = request.newId("caseId");
     const signalId = request.newId("signalId");
-    const taken = await takeInSignal(intake, {
+    // Built per request: declaring a route touches none of its dependencies (web/build/apiTypes.ts).
+    const taken = await takeInSignal(intakeDeps(deps), {
       actor: actorOf(request.caller),
       now: deps.now(),
       caseId,
