@@ -94,7 +94,7 @@ function coalescedAdds(writeAll: (adds: readonly Add[]) => (Error | undefined)[]
     } catch (error) {
       outcomes = batch.map(() => error as Error);
     }
-    batch.forEach(({ settle }, i) => settle(outcomes[i]));
+    for (const [i, { settle }] of batch.entries()) settle(outcomes[i]);
   };
   return (add: Add) =>
     new Promise<void>((resolve, reject) => {
