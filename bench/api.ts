@@ -5,6 +5,7 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import autocannon, { type Request } from "autocannon";
 import { type Figure, round } from "./figure.js";
+import { run as intake } from "./intake.js";
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CONNECTIONS = 50;
@@ -78,4 +79,5 @@ export async function* run(): AsyncIterable<Figure> {
     child.kill("SIGTERM");
     await once(child, "exit");
   }
+  yield* intake();
 }

@@ -2,9 +2,14 @@ import { join } from "node:path";
 import pg from "pg";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
+import type { IdentityIndex } from "./privacy/identity/identityIndex.js";
+import { type IdentityLock, inProcessIdentityLock } from "./privacy/identity/identityLock.js";
 import type { KeyVault } from "./privacy/keys/keyStore.js";
 import { loadMasterKey } from "./privacy/keys/masterKey.js";
+import { postgresIdentityIndex } from "./privacy/keys/postgres/identityIndex.js";
+import { postgresIdentityLock } from "./privacy/keys/postgres/identityLock.js";
 import { postgresKeyVault } from "./privacy/keys/postgres/keyVault.js";
+import { sqliteIdentityIndex } from "./privacy/keys/sqlite/identityIndex.js";
 import { sqliteKeyVault } from "./privacy/keys/sqlite/keyVault.js";
 import type { EventStore } from "./store/eventStore.js";
 import { openEventStoreDbEventStore } from "./store/eventstoredb/index.js";
@@ -15,6 +20,10 @@ import { openSqliteDatabase, SqliteEventStore } from "./store/sqlite/index.js";
 export interface Storage {
   store: EventStore;
   vault: KeyVault;
+  /** The blind indexes young people are matched on, beside the keys they are erased with. */
+  identityIndex: IdentityIndex;
+  /** Serialises intake per young person: across processes where they share PostgreSQL. */
+  identityLock: IdentityLock;
   /** Closes the store, then a key database of its own if it has one. */
   close(): Promise<void>;
 }
@@ -32,7 +41,9 @@ export function loadConfiguredMasterKey(config: Config): ReturnType<typeof loadM
 const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//i.test(value);
 
 /** A key store of its own: a PostgreSQL URL or an SQLite file path (KEYSTORE_URL). */
-function separateVault(location: string): { vault: KeyVault; close: () => Promise<void> } {
+type KeyDatabase = Omit<Storage, "store">;
+
+function separateVault(location: string): KeyDatabase {
   if (isPostgresUrl(location)) {
     const pool = new pg.Pool({
       connectionString: location,
@@ -40,10 +51,33 @@ function separateVault(location: string): { vault: KeyVault; close: () => Promis
       application_name: "casustafel-keys",
     });
     pool.on("error", () => {});
-    return { vault: postgresKeyVault(pool), close: () => pool.end() };
+    const locks = lockPool(location);
+    return {
+      ...postgresKeys(pool, locks),
+      close: async () => void (await Promise.all([pool.end(), locks.end()])),
+    };
   }
   const db = openSqliteDatabase(location);
-  return { vault: sqliteKeyVault(db), close: async () => void db.close() };
+  return { ...sqliteKeys(db), close: async () => void db.close() };
+}
+
+const sqliteKeys = (db: ReturnType<typeof openSqliteDatabase>) => ({
+  vault: sqliteKeyVault(db),
+  identityIndex: sqliteIdentityIndex(db),
+  identityLock: inProcessIdentityLock(),
+});
+
+const postgresKeys = (pool: pg.Pool, locks: pg.Pool) => ({
+  vault: postgresKeyVault(pool),
+  identityIndex: postgresIdentityIndex(pool),
+  identityLock: postgresIdentityLock(locks),
+});
+
+/** Connections that only hold intake's advisory locks, so holders never starve their own work. */
+function lockPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 16, application_name: "casustafel-intake" });
+  pool.on("error", () => {});
+  return pool;
 }
 
 /**
@@ -73,12 +107,17 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
       const db = openSqliteDatabase(config.store.sqlitePath);
       const store = new SqliteEventStore(db, { ownsDatabase: true });
       if (keyStoreUrl) return withSeparateVault(store, keyStoreUrl);
-      return { store, vault: sqliteKeyVault(db), close: () => store.close() };
+      return { store, ...sqliteKeys(db), close: () => store.close() };
     }
     case "postgres": {
       const store = await openPostgresEventStore(config.store.databaseUrl!);
       if (keyStoreUrl) return withSeparateVault(store, keyStoreUrl);
-      return { store, vault: postgresKeyVault(store.pool), close: () => store.close() };
+      const locks = lockPool(config.store.databaseUrl!);
+      return {
+        store,
+        ...postgresKeys(store.pool, locks),
+        close: async () => void (await Promise.all([store.close(), locks.end()])),
+      };
     }
     case "eventstoredb": {
       const store = openEventStoreDbEventStore(config.store.eventStoreDbUrl!);
@@ -91,7 +130,7 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
 }
 
 async function withSeparateVault(store: EventStore, location: string): Promise<Storage> {
-  let keys: ReturnType<typeof separateVault>;
+  let keys: KeyDatabase;
   try {
     keys = separateVault(location);
   } catch (error) {
@@ -99,8 +138,8 @@ async function withSeparateVault(store: EventStore, location: string): Promise<S
     throw error;
   }
   return {
+    ...keys,
     store,
-    vault: keys.vault,
     close: async () => {
       try {
         await store.close();

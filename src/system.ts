@@ -9,12 +9,14 @@ import { domainCodec } from "./commands/eventCodec.js";
 import type { Config } from "./config.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { storeAccessRecorder } from "./privacy/accessRecords.js";
+import { createBlindIndexer } from "./privacy/identity/blindIndex.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
 import { createAccessLog } from "./projections/accessLog/accessLog.js";
 import { createAgreementsDue } from "./projections/agreementsDue/agreementsDue.js";
 import { createCaseList } from "./projections/caseList/caseList.js";
 import { createCaseView } from "./projections/caseView/caseView.js";
 import { createDisclosureRegister } from "./projections/disclosureRegister/disclosureRegister.js";
+import { createPossibleMatches } from "./projections/possibleMatches/possibleMatches.js";
 import { createProjector, type Projector } from "./projections/projector.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
 import { createTrends } from "./projections/trends/trends.js";
@@ -84,6 +86,7 @@ function createReadModels(): ReadModels {
     accessLog: createAccessLog(),
     subjectIndex: createSubjectIndex(),
     trends: createTrends(),
+    possibleMatches: createPossibleMatches(),
   };
 }
 
@@ -135,6 +138,11 @@ export async function openSystem(
     },
     codec,
     keyStore,
+    identity: {
+      index: storage.identityIndex,
+      indexer: createBlindIndexer(master.masterKey),
+      lock: storage.identityLock,
+    },
     readModels,
     accessRecorder: storeAccessRecorder(store),
     waitForPosition,

@@ -2,12 +2,16 @@ import type { Logger } from "pino";
 import type { CommandDeps } from "../commands/handleCommand.js";
 import type { AccessRecorder } from "../privacy/accessRecords.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
+import type { BlindIndexer } from "../privacy/identity/blindIndex.js";
+import type { IdentityIndex } from "../privacy/identity/identityIndex.js";
+import type { IdentityLock } from "../privacy/identity/identityLock.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
 import type { AccessLog } from "../projections/accessLog/accessLog.js";
 import type { AgreementsDueModel } from "../projections/agreementsDue/agreementsDue.js";
 import type { CaseListModel } from "../projections/caseList/caseList.js";
 import type { CaseViewModel } from "../projections/caseView/caseView.js";
 import type { DisclosureRegister } from "../projections/disclosureRegister/disclosureRegister.js";
+import type { PossibleMatchesModel } from "../projections/possibleMatches/possibleMatches.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
 import type { EventStore } from "../store/eventStore.js";
@@ -22,6 +26,7 @@ export interface ReadModels {
   accessLog: AccessLog;
   subjectIndex: SubjectIndex;
   trends: Trends;
+  possibleMatches: PossibleMatchesModel;
 }
 
 /** What every resource module receives from the composition root (src/system.ts). */
@@ -32,6 +37,8 @@ export interface ResourceDeps {
   commands: CommandDeps & { keyStore: KeyStore };
   codec: FieldCodec;
   keyStore: KeyStore;
+  /** Matching a young person within a covenant (rule 9): blind indexes, their store, the intake lock. */
+  identity: { index: IdentityIndex; indexer: BlindIndexer; lock: IdentityLock };
   readModels: ReadModels;
   /** Where the recorded read appends its access records (rule 8). */
   accessRecorder: AccessRecorder;

@@ -30,6 +30,13 @@ function table(header: string[], body: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
 
+/** The police's own signal about the same pupil, before it was invited: what it was told (rule 9). */
+function matchedSignalLine({ ids }: DemoResult, nameOf: (id: string) => string): string {
+  const { status, outcome, caseId, chairOrganisationId } = ids.policeSignal;
+  const same = caseId === ids.caseId ? "the school's case" : "another case";
+  return `A second signal about the same pupil, from the police before it was invited: ${status} ${outcome}, recorded in ${same}; the police was told only the case id and its chair (${nameOf(chairOrganisationId)}).`;
+}
+
 /** The demo's printout: the story's outcome as each partner and the privacy officer see it. */
 export function renderDemo(result: DemoResult): string {
   const names = new Map(demoDirectory().map((o) => [o.organisationId, o.key]));
@@ -64,6 +71,8 @@ export function renderDemo(result: DemoResult): string {
     "Police and leerplicht joined; jongerenwerk was invited and did not join. Police shared under",
     "Wpg art. 20 with leerplicht only; a meeting was held; three agreements were made and, one of",
     "them late, completed; the chair closed the case.",
+    "",
+    matchedSignalLine(result, nameOf),
     "",
     `Overdue for leerplicht before closure: ${result.overdueForLeerplicht.map((a) => `${a.what} (due ${a.dueDate})`).join("; ") || "none"}`,
     "",

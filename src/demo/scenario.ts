@@ -40,10 +40,19 @@ export async function castOf(session: DemoSession): Promise<Cast> {
   };
 }
 
+/** What the police heard when it raised its own signal about the same pupil (rule 9). */
+export interface MatchedSignal {
+  status: number;
+  outcome: string;
+  caseId: string;
+  chairOrganisationId: string;
+}
+
 /** What the story created, for the views and the test. */
 export interface StoryIds {
   caseId: string;
   subjectId: string;
+  policeSignal: MatchedSignal;
   policeShareId: string;
   schoolShareId: string;
   meetingId: string;
@@ -78,6 +87,7 @@ export async function playStory(cast: Cast): Promise<StoryIds> {
   });
   const { caseId, subjectId } = opened.body;
   const base = `/v1/cases/${caseId}`;
+  const policeSignal = await raiseSecondSignal(wijkagent);
 
   for (const [organisationId, message] of [
     [org.police, "Zorgen over mogelijke betrokkenheid bij drugshandel; graag aansluiten."],
@@ -180,12 +190,39 @@ export async function playStory(cast: Cast): Promise<StoryIds> {
   return {
     caseId,
     subjectId,
+    policeSignal,
     policeShareId: policeShare.body.shareId,
     schoolShareId: schoolShare.body.shareId,
     meetingId,
     overdueAgreementId: overdue.body.agreementId,
     policeAgreementId: policeContact.body.agreementId,
   };
+}
+
+/**
+ * The police, not yet in the case, raises a signal about the same pupil, his name typed in
+ * parts: it joins the school's case (a strong match on full name and date of birth), and the
+ * police learns only that case's id and its chair until the chair invites it.
+ */
+async function raiseSecondSignal(wijkagent: DemoUser): Promise<MatchedSignal> {
+  const answer = await wijkagent.send("POST", "/v1/cases", {
+    covenantId: DEMO_COVENANT_ID,
+    subject: {
+      name: "Sem de Vries",
+      givenNames: "Sem",
+      tussenvoegsel: "de",
+      surname: "VRIES",
+      dateOfBirth: "2010-05-14",
+      school: "Het Rivierencollege",
+    },
+    contact: { name: "Brigadier R. Bakker", function: "Wijkagent Centrum", reach: "0900-8844" },
+    category: "criminaliteit",
+    level: "preventie",
+    urgency: "high",
+    description: "Sem is 's avonds gezien bij een drugspand met oudere jongens uit de wijk.",
+  });
+  const { outcome, caseId, chairOrganisationId } = answer.body;
+  return { status: answer.status, outcome, caseId, chairOrganisationId };
 }
 
 /** The owners finish their agreements (leerplicht late), then the chair closes the case. */

@@ -31,6 +31,7 @@ export { entryOf } from "./entries.js";
 export * from "./identity/index.js";
 export { INVALID_RULE_TEXTS, type InvalidRule } from "./invalidRules.js";
 export { ERASED, type EventType, personalFields } from "./personalFields.js";
+export * from "./possibleMatch/possibleMatch.js";
 export * from "./ruleCodes.js";
 export type * from "./subject/commands.js";
 export { decideSubject, type SubjectContext, subjectDecider } from "./subject/decide.js";

@@ -1,8 +1,13 @@
 import type { CaseEventType } from "./case/events.js";
 import type { CovenantEventType } from "./covenant/events.js";
+import type { PossibleMatchEventType } from "./possibleMatch/possibleMatch.js";
 import type { SubjectEventType } from "./subject/events.js";
 
-export type EventType = CaseEventType | CovenantEventType | SubjectEventType;
+export type EventType =
+  | CaseEventType
+  | CovenantEventType
+  | SubjectEventType
+  | PossibleMatchEventType;
 
 const contact = ["contact.name", "contact.function", "contact.reach"] as const;
 const subject = ["subject.name", "subject.dateOfBirth", "subject.school"] as const;
@@ -49,6 +54,7 @@ export const personalFields: Record<EventType, readonly string[]> = {
   SharingRuleRemoved: [],
   RetentionSet: [],
   SubjectErased: [],
+  PossibleMatchFound: [],
 };
 
 /** What the codec writes in place of a personal field whose subject key was deleted. */

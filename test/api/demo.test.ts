@@ -10,6 +10,14 @@ describe("npm run demo", () => {
     const result = await runDemo({ logger });
     expect(result.elapsedMs).toBeLessThan(60_000);
 
+    // The police's own signal about the pupil joined the school's case, and it learned no more.
+    expect(result.ids.policeSignal).toEqual({
+      status: 200,
+      outcome: "joined-existing-case",
+      caseId: result.ids.caseId,
+      chairOrganisationId: expect.any(String),
+    });
+
     const view = Object.fromEntries(result.partners.map((p) => [p.label, p]));
     expect(view.school).toMatchObject({
       view: "case",
@@ -42,6 +50,7 @@ describe("npm run demo", () => {
     const printed = renderDemo(result);
     expect(printed).toContain("Wet politiegegevens art. 20");
     expect(printed).toContain("Besluit SWV Rivierenland 2024/07");
+    expect(printed).toContain("200 joined-existing-case, recorded in the school's case");
     // The service's own logs carry ids and routes, never what the story is about.
     const logText = logs.join("\n");
     expect(logText).toContain("/v1/cases/{caseId}/shares");

@@ -1,14 +1,12 @@
 import { z } from "zod";
+import { organisationReference } from "../organisationReference.js";
 
 // Input schemas of the case resources. Every string is bounded and every object strict, so
 // a partner system learns its mistakes from a 400 instead of a stored surprise.
 
 /** Organisation, covenant and catalogue ids: short, printable, never personal. */
-export const reference = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9._:-]+$/, "letters, digits and . _ : - only");
+/** An id another system issues (an organisation, a category, a seeded covenant). */
+export const reference = organisationReference;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const calendarDate = z.iso.date();
@@ -39,6 +37,22 @@ const signalFields = {
   description: text(4000),
 };
 
+// The identity in parts that matching uses (rule 9; README "Matching a young person"). The
+// domain checks each part and names the broken rule; here only size and type.
+const identityParts = {
+  givenNames: z.string().max(200).optional().describe("All given names, as on the BRP"),
+  tussenvoegsel: z.string().max(50).optional().describe('E.g. "van der"'),
+  surname: z.string().max(200).optional().describe("The surname without tussenvoegsel"),
+  bsn: z
+    .string()
+    .max(20)
+    .optional()
+    .describe(
+      "Burgerservicenummer; only from partner kinds that may use it (rule bsn-partner-kind)",
+    ),
+  schoolId: reference.optional().describe("The member organisation id of the school"),
+};
+
 export const openCaseBody = z
   .strictObject({
     covenantId: reference,
@@ -46,6 +60,7 @@ export const openCaseBody = z
       name: text(200),
       dateOfBirth: calendarDate,
       school: text(200),
+      ...identityParts,
     }),
     contact: contactInput,
     ...signalFields,

@@ -6,6 +6,7 @@ import type {
   ConsentGiver,
   ConsentScope,
   Contact,
+  StrongMatchKind,
   Subject,
   Urgency,
 } from "./events.js";
@@ -33,6 +34,19 @@ export type RaiseSignal = CaseCommandOf<
     level: string;
     urgency: Urgency;
     description: string;
+  }
+>;
+/**
+ * Intake found the young person's open case by a strong match (rule 9): the signal is
+ * recorded there for the chair, and its raiser does not become a participant.
+ */
+export type RecordMatchedSignal = CaseCommandOf<
+  "RecordMatchedSignal",
+  Pick<
+    RaiseSignal,
+    "signalId" | "covenantId" | "category" | "level" | "urgency" | "description"
+  > & {
+    matchedOn: StrongMatchKind;
   }
 >;
 export type InvitePartner = CaseCommandOf<
@@ -118,6 +132,7 @@ export type ExtendRetention = CaseCommandOf<
 
 export type CaseCommand =
   | RaiseSignal
+  | RecordMatchedSignal
   | InvitePartner
   | JoinCase
   | DeclineInvitation

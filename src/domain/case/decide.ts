@@ -8,6 +8,7 @@ import type { CaseContext } from "./context.js";
 import type { CaseEvent } from "./events.js";
 import { evolveCase } from "./evolve.js";
 import { requireCovenantStanding } from "./guards.js";
+import { recordMatchedSignal } from "./matchedSignals.js";
 import { recordMeeting, scheduleMeeting } from "./meetings.js";
 import {
   assignRegie,
@@ -52,6 +53,8 @@ export function decideCase(
   switch (command.type) {
     case "RaiseSignal":
       return raiseSignal(command, state, context);
+    case "RecordMatchedSignal":
+      return recordMatchedSignal(command, state, context);
     case "InvitePartner":
       return invitePartner(command, state, context);
     case "JoinCase":

@@ -1,6 +1,9 @@
 import type { DomainEvent } from "../decider.js";
 import type { Identity } from "../identity/identity.js";
 
+/** The match kinds that link a signal to an open case by themselves (MATCH_STRENGTH "strong"). */
+export type StrongMatchKind = "bsn" | "name-dob";
+
 /**
  * The young person a case is about; every field is personal. `name` and `school` are as
  * people read them. Subjects recorded since issue 11 also keep the identity they are matched
@@ -46,6 +49,11 @@ export type SignalRaised = CaseEventOf<
     urgency: Urgency;
     description: string;
     raisedAt: string;
+    /**
+     * Set when intake found the young person's open case by a strong match (rule 9): the
+     * raiser is not a participant, and only the chair learns of the signal from the case.
+     */
+    matchedOn?: StrongMatchKind;
   }
 >;
 export type PartnerInvited = CaseEventOf<

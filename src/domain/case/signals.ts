@@ -24,20 +24,19 @@ function requireSubject(subject: Subject | undefined, source: IdentitySource): S
 
 const IDENTITY_PARTS = ["givenNames", "tussenvoegsel", "surname", "bsn", "schoolId"] as const;
 
-/** Any covenant member raises a concern; the first one opens the case. */
-export function raiseSignal(
-  command: RaiseSignal,
-  state: CaseState,
-  context: CaseContext,
-): CaseEvent[] {
-  const { actor, now, caseId } = command;
-  requireRole(actor, "raise-signal-role", "professional", "chair");
-  const { covenant, catalogue } = context;
+type SignalFields = Pick<
+  RaiseSignal,
+  "actor" | "covenantId" | "category" | "level" | "urgency" | "description"
+>;
+
+/** A signal from a member of the covenant, in the catalogue's terms, with a description. */
+export function requireSignalFields(command: SignalFields, { covenant, catalogue }: CaseContext) {
+  requireRole(command.actor, "raise-signal-role", "professional", "chair");
   // A covenant the actor's organisation is no member of answers as one that does not exist (rule 1).
   const known =
     covenant.status === "established" &&
     covenant.covenantId === command.covenantId &&
-    activeMember(covenant, actor.organisationId) !== undefined;
+    activeMember(covenant, command.actor.organisationId) !== undefined;
   if (!known) throw new NotFound("covenant-exists", command.covenantId);
   if (!catalogue.signalCategories.some((c) => c.id === command.category)) {
     throw new InvalidCommand("signal-category", command.category);
@@ -49,6 +48,17 @@ export function raiseSignal(
     throw new InvalidCommand("signal-urgency", String(command.urgency));
   }
   requireText(command.description, "signal-description");
+}
+
+/** Any covenant member raises a concern; the first one opens the case. */
+export function raiseSignal(
+  command: RaiseSignal,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  const { actor, now, caseId } = command;
+  requireSignalFields(command, context);
+  const { covenant } = context;
 
   const opening = state.status === "none";
   if (!opening) {

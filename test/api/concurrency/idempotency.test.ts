@@ -30,10 +30,13 @@ describe.each(["sqlite", "postgres"] as const)("Idempotency-Key on %s", (kind) =
     "idempotency-key": key,
     ...headers,
   });
+  // One body per key: a retry repeats its request, and each key is about a young person of its own.
+  const bodies = new Map<string, ReturnType<typeof openCaseBody>>();
+  const bodyOf = (key: string) => bodies.get(key) ?? bodies.set(key, openCaseBody()).get(key)!;
   const open = (api: CaseApi, tokens: Tokens, key: string) =>
     api.call("POST", "/v1/cases", {
       token: tokens.school,
-      body: openCaseBody(),
+      body: bodyOf(key),
       headers: keyed(key),
     });
   const share = (api: CaseApi, caseId: string, token: string, key: string, content = "Eén keer") =>
@@ -163,7 +166,7 @@ describe.each(["sqlite", "postgres"] as const)("Idempotency-Key on %s", (kind) =
     const stored = JSON.stringify(events.map(({ data, metadata }) => ({ data, metadata })));
 
     const plainHash = createHash("sha256")
-      .update(`POST /v1/cases\n${canonicalJson(openCaseBody())}`)
+      .update(`POST /v1/cases\n${canonicalJson(bodyOf(key))}`)
       .digest("hex");
     expect(stored).not.toContain(key);
     expect(stored).not.toContain(plainHash);

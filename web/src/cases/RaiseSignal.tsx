@@ -40,6 +40,8 @@ export default function RaiseSignal() {
   const [form, setForm] = useState(empty);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // The young person's case is open already: the signal went to its chair (rule 9).
+  const [joined, setJoined] = useState(false);
   const set = (field: keyof typeof empty) => (value: string) =>
     setForm({ ...form, [field]: value });
   const errors = fieldErrors(problem);
@@ -60,13 +62,19 @@ export default function RaiseSignal() {
     };
     const { data, error } = await api.POST("/v1/cases", { body });
     setBusy(false);
-    if (data) navigate(`/casussen/${data.caseId}`);
+    if (data?.outcome === "joined-existing-case") setJoined(true);
+    else if (data) navigate(`/casussen/${data.caseId}`);
     else setProblem(error as Problem);
   };
 
   return (
     <>
       <ScreenTitle title={t("signal.title")} intro={t("signal.intro")} />
+      {joined && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t("signal.joined")}</Paragraph>
+        </Alert>
+      )}
       {problem && (
         <Alert type="error" role="alert">
           <Paragraph>

@@ -99,6 +99,8 @@ export const en: Record<MessageKey, string> = {
   "signal.title": "Raise a signaal",
   "signal.intro":
     "Report a concern about a young person. The signaal opens a case; the chair decides who joins the table.",
+  "signal.joined":
+    "This young person already has an open case. Your signaal was recorded there for the chair, who decides whether your organisation joins the table.",
   "signal.subject": "Who is it about?",
   "signal.subject.name": "Name of the young person",
   "signal.subject.dateOfBirth": "Date of birth",

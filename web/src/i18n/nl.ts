@@ -97,6 +97,8 @@ export const nl = {
   "signal.title": "Signaal melden",
   "signal.intro":
     "Meld een zorg over een jongere. Het signaal opent een casus; de voorzitter beslist wie aan tafel komt.",
+  "signal.joined":
+    "Deze jongere heeft al een open casus. Uw signaal is daar vastgelegd voor de voorzitter, die beslist of uw organisatie aan tafel komt.",
   "signal.subject": "Over wie gaat het?",
   "signal.subject.name": "Naam van de jongere",
   "signal.subject.dateOfBirth": "Geboortedatum",

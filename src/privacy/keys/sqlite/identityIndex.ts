@@ -38,6 +38,21 @@ export function sqliteIdentityIndex(db: BetterSqlite3.Database): IdentityIndex {
     },
   );
   const removeAll = db.transaction((subjectIds: readonly string[]) => unindex(subjectIds));
+  const add = coalescedAdds((adds) => {
+    // One transaction (one WAL sync) for every add of the moment; an erased subject fails alone.
+    const outcomes: (Error | undefined)[] = [];
+    db.transaction(() => {
+      for (const { covenantId, subjectId, indexes } of adds) {
+        try {
+          write(covenantId, subjectId, indexes, false);
+          outcomes.push(undefined);
+        } catch (error) {
+          outcomes.push(error as Error);
+        }
+      }
+    }).immediate();
+    return outcomes;
+  });
 
   return {
     async find(covenantId, indexes) {
@@ -51,9 +66,7 @@ export function sqliteIdentityIndex(db: BetterSqlite3.Database): IdentityIndex {
     },
     // IMMEDIATE: the tombstone check and the writes hold the write lock together, so an
     // erasure in another process comes wholly before or wholly after.
-    async add(covenantId, subjectId, indexes) {
-      write.immediate(covenantId, subjectId, indexes, false);
-    },
+    add: (covenantId, subjectId, indexes) => add({ covenantId, subjectId, indexes }),
     async replace(covenantId, subjectId, indexes) {
       write.immediate(covenantId, subjectId, indexes, true);
     },
@@ -61,4 +74,31 @@ export function sqliteIdentityIndex(db: BetterSqlite3.Database): IdentityIndex {
       removeAll(subjectIds);
     },
   };
+}
+
+type Add = { covenantId: string; subjectId: string; indexes: readonly BlindIndex[] };
+
+/**
+ * Adds that arrive while one is pending are written together on the next turn of the event
+ * loop: intake adds one young person's indexes per new case, and a sync per add would cost
+ * each concurrent intake a disk flush on the event loop.
+ */
+function coalescedAdds(writeAll: (adds: readonly Add[]) => (Error | undefined)[]) {
+  let pending: { add: Add; settle: (error?: Error) => void }[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    let outcomes: (Error | undefined)[];
+    try {
+      outcomes = writeAll(batch.map(({ add }) => add));
+    } catch (error) {
+      outcomes = batch.map(() => error as Error);
+    }
+    for (const [i, { settle }] of batch.entries()) settle(outcomes[i]);
+  };
+  return (add: Add) =>
+    new Promise<void>((resolve, reject) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ add, settle: (error) => (error ? reject(error) : resolve()) });
+    });
 }

@@ -19,9 +19,16 @@ export const NECESSITY =
   "Wijkteam heeft het verzuimpatroon nodig om de hulp thuis af te stemmen op wat school ziet.";
 export const PLAINTEXTS = [SUBJECT.name, CONTACT.name, CONTACT.reach, DESCRIPTION, SHARE_CONTENT];
 
+let opened = 0;
+/** Each case is about a young person of its own: rule 9 would join two signals about one. */
+export const anotherYoungPerson = () => ({
+  ...SUBJECT,
+  dateOfBirth: new Date(Date.UTC(2010, 0, 2 + opened++)).toISOString().slice(0, 10),
+});
+
 export const openCaseBody = () => ({
   covenantId: COVENANT_ID,
-  subject: SUBJECT,
+  subject: anotherYoungPerson(),
   contact: CONTACT,
   category: "drugs",
   level: "preventie",
