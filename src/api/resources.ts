@@ -7,6 +7,7 @@ import type { AgreementsDueModel } from "../projections/agreementsDue/agreements
 import type { CaseListModel } from "../projections/caseList/caseList.js";
 import type { CaseViewModel } from "../projections/caseView/caseView.js";
 import type { DisclosureRegister } from "../projections/disclosureRegister/disclosureRegister.js";
+import type { Persons } from "../projections/persons/persons.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
 import type { EventStore } from "../store/eventStore.js";
@@ -39,6 +40,7 @@ export interface ReadModels {
   disclosureRegister: DisclosureRegister;
   accessLog: AccessLog;
   subjectIndex: SubjectIndex;
+  persons: Persons;
   trends: Trends;
 }
 

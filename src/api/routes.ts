@@ -3,6 +3,7 @@ import { auditRoutes } from "./audit/index.js";
 import { caseRoutes } from "./cases/index.js";
 import { catalogueRoutes } from "./catalogue/routes.js";
 import { covenantResourceRoutes } from "./covenants/index.js";
+import { mergeRoutes } from "./persons/merges.js";
 import type { ResourceDeps } from "./resources.js";
 import type { Route } from "./route.js";
 import { subjectRoutes } from "./subjects/routes.js";
@@ -16,6 +17,7 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...agreementsDueRoutes(deps),
     ...auditRoutes(deps),
     ...subjectRoutes(deps),
+    ...mergeRoutes(deps),
     ...trendsRoutes(deps),
     ...catalogueRoutes(),
   ];

@@ -25,9 +25,11 @@ export interface ReportedRead {
   itemIds: string[];
 }
 
-/** The AVG art. 15 report for one subject within one covenant (rule 6). */
+/** The AVG art. 15 report for one young person within one covenant (rule 6). */
 export interface SubjectReport {
   subjectId: string;
+  /** Every subject record of the young person the report covers (merged records, rule 9). */
+  subjectIds: string[];
   covenantId: string;
   producedAt: string;
   /** Set once the subject was erased: every personal field below then reads "[erased]". */
@@ -47,6 +49,8 @@ export interface SubjectReportRequest {
   viewer: Viewer;
   covenant: CovenantState;
   subjectId: string;
+  /** Every subject record of the young person (rule 9), the subject itself included; default just it. */
+  person?: readonly string[];
   now?: string;
   correlationId?: string;
 }
@@ -65,22 +69,26 @@ export async function produceSubjectReport(
     throw new NotPermitted("covenant-privacy-officer", viewer.organisationId);
   }
   const now = request.now ?? new Date().toISOString();
-  const reads = deps.index.readsOf(subjectId, covenantId);
+  const person = [...(request.person ?? [subjectId])];
+  const reads = person
+    .flatMap((subject) => deps.index.readsOf(subject, covenantId))
+    .sort((a, b) => a.readAt.localeCompare(b.readAt));
+  const caseIds = person.flatMap((subject) =>
+    deps.index.casesOf(subject, covenantId).map((caseId) => ({ subject, caseId })),
+  );
   const histories = await Promise.all(
-    deps.index
-      .casesOf(subjectId, covenantId)
-      .map((caseId) => readDecodedStream(deps.store, deps.codec, caseStreamId(caseId))),
+    caseIds.map(({ caseId }) => readDecodedStream(deps.store, deps.codec, caseStreamId(caseId))),
   );
   const named = (organisationId: string): NamedOrganisation => ({
     organisationId,
     name: entryOf(covenant.members, organisationId)?.name ?? null,
   });
   const cases = histories.map((history) => presentCase(history, foldCase(history), covenant));
-  for (const section of cases) {
+  for (const [at, section] of cases.entries()) {
     await recordAccess(deps.store, {
       actor: viewer,
       caseId: section.caseId,
-      subjectId,
+      subjectId: caseIds[at]!.subject,
       covenantId,
       itemIds: section.itemIds,
       purpose: SUBJECT_ACCESS_PURPOSE,
@@ -90,6 +98,7 @@ export async function produceSubjectReport(
   }
   return {
     subjectId,
+    subjectIds: person,
     covenantId,
     producedAt: now,
     erasure: await erasureOf(deps.store, subjectId),
