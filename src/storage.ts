@@ -2,9 +2,12 @@ import { join } from "node:path";
 import pg from "pg";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
+import type { IdentityIndex } from "./privacy/identity/identityIndex.js";
 import type { KeyVault } from "./privacy/keys/keyStore.js";
 import { loadMasterKey } from "./privacy/keys/masterKey.js";
+import { postgresIdentityIndex } from "./privacy/keys/postgres/identityIndex.js";
 import { postgresKeyVault } from "./privacy/keys/postgres/keyVault.js";
+import { sqliteIdentityIndex } from "./privacy/keys/sqlite/identityIndex.js";
 import { sqliteKeyVault } from "./privacy/keys/sqlite/keyVault.js";
 import type { EventStore } from "./store/eventStore.js";
 import { openEventStoreDbEventStore } from "./store/eventstoredb/index.js";
@@ -15,6 +18,8 @@ import { openSqliteDatabase, SqliteEventStore } from "./store/sqlite/index.js";
 export interface Storage {
   store: EventStore;
   vault: KeyVault;
+  /** The blind indexes young people are found by, beside the keys they are erased with. */
+  identityIndex: IdentityIndex;
   /** Closes the store, then a key database of its own if it has one. */
   close(): Promise<void>;
 }
@@ -32,7 +37,7 @@ export function loadConfiguredMasterKey(config: Config): ReturnType<typeof loadM
 const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//i.test(value);
 
 /** A key store of its own: a PostgreSQL URL or an SQLite file path (KEYSTORE_URL). */
-function separateVault(location: string): { vault: KeyVault; close: () => Promise<void> } {
+function separateVault(location: string): Omit<Storage, "store"> {
   if (isPostgresUrl(location)) {
     const pool = new pg.Pool({
       connectionString: location,
@@ -40,10 +45,18 @@ function separateVault(location: string): { vault: KeyVault; close: () => Promis
       application_name: "casustafel-keys",
     });
     pool.on("error", () => {});
-    return { vault: postgresKeyVault(pool), close: () => pool.end() };
+    return {
+      vault: postgresKeyVault(pool),
+      identityIndex: postgresIdentityIndex(pool),
+      close: () => pool.end(),
+    };
   }
   const db = openSqliteDatabase(location);
-  return { vault: sqliteKeyVault(db), close: async () => void db.close() };
+  return {
+    vault: sqliteKeyVault(db),
+    identityIndex: sqliteIdentityIndex(db),
+    close: async () => void db.close(),
+  };
 }
 
 /**
@@ -73,12 +86,17 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
       const db = openSqliteDatabase(config.store.sqlitePath);
       const store = new SqliteEventStore(db, { ownsDatabase: true });
       if (keyStoreUrl) return withSeparateVault(store, keyStoreUrl);
-      return { store, vault: sqliteKeyVault(db), close: () => store.close() };
+      const keys = { vault: sqliteKeyVault(db), identityIndex: sqliteIdentityIndex(db) };
+      return { store, ...keys, close: () => store.close() };
     }
     case "postgres": {
       const store = await openPostgresEventStore(config.store.databaseUrl!);
       if (keyStoreUrl) return withSeparateVault(store, keyStoreUrl);
-      return { store, vault: postgresKeyVault(store.pool), close: () => store.close() };
+      const keys = {
+        vault: postgresKeyVault(store.pool),
+        identityIndex: postgresIdentityIndex(store.pool),
+      };
+      return { store, ...keys, close: () => store.close() };
     }
     case "eventstoredb": {
       const store = openEventStoreDbEventStore(config.store.eventStoreDbUrl!);
@@ -101,6 +119,7 @@ async function withSeparateVault(store: EventStore, location: string): Promise<S
   return {
     store,
     vault: keys.vault,
+    identityIndex: keys.identityIndex,
     close: async () => {
       try {
         await store.close();

@@ -11,6 +11,7 @@ import type { ReadModels, ResourceDeps } from "./api/resources.js";
 import { domainCodec } from "./commands/eventCodec.js";
 import type { Config } from "./config.js";
 import { recordAccess } from "./privacy/accessRecords.js";
+import { createBlindIndexer } from "./privacy/identity/blindIndex.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
 import { createAccessLog } from "./projections/accessLog/accessLog.js";
 import { createAgreementsDue } from "./projections/agreementsDue/agreementsDue.js";
@@ -137,6 +138,7 @@ export async function openSystem(
     },
     codec,
     keyStore,
+    identity: { index: storage.identityIndex, indexer: createBlindIndexer(master.masterKey) },
     readModels,
     recordAccess: async (access) => {
       await recordAccess(store, {

@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
 import type { CommandDeps } from "../commands/handleCommand.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
+import type { BlindIndexer } from "../privacy/identity/blindIndex.js";
+import type { IdentityIndex } from "../privacy/identity/identityIndex.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
 import type { AccessLog } from "../projections/accessLog/accessLog.js";
 import type { AgreementsDueModel } from "../projections/agreementsDue/agreementsDue.js";
@@ -52,6 +54,8 @@ export interface ResourceDeps {
   commands: CommandDeps & { keyStore: KeyStore };
   codec: FieldCodec;
   keyStore: KeyStore;
+  /** Finding a young person within a covenant (rule 9): blind indexes and their store. */
+  identity: { index: IdentityIndex; indexer: BlindIndexer };
   readModels: ReadModels;
   recordAccess: RecordAccess;
   /** Resolves true once every read model applied the position (read-your-writes inside a handler). */

@@ -3,6 +3,7 @@ import { auditRoutes } from "./audit/index.js";
 import { caseRoutes } from "./cases/index.js";
 import { catalogueRoutes } from "./catalogue/routes.js";
 import { covenantResourceRoutes } from "./covenants/index.js";
+import { lookupRoute } from "./persons/lookup.js";
 import { mergeRoutes } from "./persons/merges.js";
 import type { ResourceDeps } from "./resources.js";
 import type { Route } from "./route.js";
@@ -18,6 +19,7 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...auditRoutes(deps),
     ...subjectRoutes(deps),
     ...mergeRoutes(deps),
+    lookupRoute(deps),
     ...trendsRoutes(deps),
     ...catalogueRoutes(),
   ];
