@@ -21,7 +21,7 @@ export * from "./catalogue/index.js";
 export type * from "./covenant/commands.js";
 export { type CovenantContext, covenantDecider, decideCovenant } from "./covenant/decide.js";
 export type * from "./covenant/events.js";
-export { covenantStreamId } from "./covenant/events.js";
+export { CASE_LIST_NAMES, covenantStreamId } from "./covenant/events.js";
 export * from "./covenant/state.js";
 export { ageOn } from "./dates.js";
 export type { Decider, DomainEvent, Json } from "./decider.js";

@@ -46,6 +46,10 @@ export const INVALID_RULE_TEXTS = {
     explanation: "An erasure needs one of the recognised reasons.",
     remedy: "Give data-subject-request, unlawful-processing or consent-withdrawn.",
   },
+  "case-list-names": {
+    explanation: "A case list names the young person by full name or by initials.",
+    remedy: "Give name or initials.",
+  },
   "merge-reason": {
     explanation: "A merge needs one of the recognised reasons.",
     remedy: "Give same-bsn, same-name-and-birth-date or confirmed-by-partner.",

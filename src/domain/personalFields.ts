@@ -48,6 +48,7 @@ export const personalFields: Record<EventType, readonly string[]> = {
   SharingRuleAdded: [],
   SharingRuleRemoved: [],
   RetentionSet: [],
+  CaseListNamesSet: [],
   SubjectErased: [],
 };
 

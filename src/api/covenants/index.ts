@@ -1,10 +1,16 @@
 import type { ResourceDeps } from "../resources.js";
 import type { Route } from "../route.js";
+import { caseListNamesRoute } from "./caseListNames.js";
 import { covenantRoutes } from "./covenant.js";
 import { membershipRoutes } from "./membership.js";
 import { ruleRoutes } from "./rules.js";
 
 /** The covenant and its sub-resources, maintained by admins of the chair organisation. */
 export function covenantResourceRoutes(deps: ResourceDeps): Route[] {
-  return [...covenantRoutes(deps), ...membershipRoutes(deps), ...ruleRoutes(deps)];
+  return [
+    ...covenantRoutes(deps),
+    ...membershipRoutes(deps),
+    ...ruleRoutes(deps),
+    caseListNamesRoute(deps),
+  ];
 }
