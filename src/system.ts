@@ -16,6 +16,7 @@ import { createAgreementsDue } from "./projections/agreementsDue/agreementsDue.j
 import { createCaseList } from "./projections/caseList/caseList.js";
 import { createCaseView } from "./projections/caseView/caseView.js";
 import { createDisclosureRegister } from "./projections/disclosureRegister/disclosureRegister.js";
+import { createPersons } from "./projections/persons/persons.js";
 import { createPossibleMatches } from "./projections/possibleMatches/possibleMatches.js";
 import { createProjector, type Projector } from "./projections/projector.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
@@ -85,6 +86,7 @@ function createReadModels(): ReadModels {
     disclosureRegister: createDisclosureRegister(),
     accessLog: createAccessLog(),
     subjectIndex: createSubjectIndex(),
+    persons: createPersons(),
     trends: createTrends(),
     possibleMatches: createPossibleMatches(),
   };

@@ -11,6 +11,7 @@ import type { AgreementsDueModel } from "../projections/agreementsDue/agreements
 import type { CaseListModel } from "../projections/caseList/caseList.js";
 import type { CaseViewModel } from "../projections/caseView/caseView.js";
 import type { DisclosureRegister } from "../projections/disclosureRegister/disclosureRegister.js";
+import type { Persons } from "../projections/persons/persons.js";
 import type { PossibleMatchesModel } from "../projections/possibleMatches/possibleMatches.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
@@ -25,6 +26,7 @@ export interface ReadModels {
   disclosureRegister: DisclosureRegister;
   accessLog: AccessLog;
   subjectIndex: SubjectIndex;
+  persons: Persons;
   trends: Trends;
   possibleMatches: PossibleMatchesModel;
 }

@@ -4,6 +4,8 @@ import { caseRoutes } from "./cases/index.js";
 import { catalogueRoutes } from "./catalogue/routes.js";
 import { covenantResourceRoutes } from "./covenants/index.js";
 import type { Route } from "./http/routeDefinition.js";
+import { lookupRoute } from "./persons/lookup.js";
+import { mergeRoutes } from "./persons/merges.js";
 import type { ResourceDeps } from "./resources.js";
 import { subjectRoutes } from "./subjects/routes.js";
 import { trendsRoutes } from "./trends/routes.js";
@@ -16,6 +18,8 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...agreementsDueRoutes(deps),
     ...auditRoutes(deps),
     ...subjectRoutes(deps),
+    ...mergeRoutes(deps),
+    lookupRoute(deps),
     ...trendsRoutes(deps),
     ...catalogueRoutes(),
   ];

@@ -46,6 +46,18 @@ export const INVALID_RULE_TEXTS = {
     explanation: "An erasure needs one of the recognised reasons.",
     remedy: "Give data-subject-request, unlawful-processing or consent-withdrawn.",
   },
+  "case-list-names": {
+    explanation: "A case list names the young person by full name or by initials.",
+    remedy: "Give name or initials.",
+  },
+  "merge-reason": {
+    explanation: "A merge needs one of the recognised reasons.",
+    remedy: "Give same-bsn, same-name-and-birth-date or confirmed-by-partner.",
+  },
+  "undo-reason": {
+    explanation: "Undoing a merge needs one of the recognised reasons.",
+    remedy: "Give different-young-persons or merged-in-error.",
+  },
   "subject-required": required("the young person's name, date of birth and school"),
   "subject-date-of-birth": {
     explanation: "The young person's date of birth is not a calendar date.",

@@ -53,6 +53,7 @@ export const personalFields: Record<EventType, readonly string[]> = {
   SharingRuleAdded: [],
   SharingRuleRemoved: [],
   RetentionSet: [],
+  CaseListNamesSet: [],
   SubjectErased: [],
   PossibleMatchFound: [],
 };

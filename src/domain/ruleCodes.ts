@@ -45,6 +45,7 @@ export const NOT_FOUND_RULES = [
   "agreement-exists",
   "participant-exists",
   "signal-exists",
+  "merge-exists",
 ] as const;
 
 /** The current state makes the command impossible. */
@@ -75,6 +76,9 @@ export const CONFLICT_RULES = [
   "not-participant",
   "regie-participant",
   "subject-erased",
+  "same-person",
+  "merge-id-taken",
+  "merge-undone",
 ] as const;
 
 export type RoleRule = (typeof ROLE_RULES)[number];

@@ -9,7 +9,7 @@ import { DEMO_COVENANT_ID, type DemoCase, ORG, startWithDemoCase } from "./suppo
 // checked against the schema its route documents (and so publishes in /openapi.json),
 // independently of the runner's own check.
 
-const MINE = new Set(["covenants", "catalogue", "audit", "subjects", "trends"]);
+const MINE = new Set(["covenants", "catalogue", "audit", "subjects", "trends", "persons"]);
 
 interface Exchange {
   method: string;
@@ -79,6 +79,7 @@ describe("response bodies match their documented schemas", () => {
       description: "Veiligheid",
     });
     await call(chair, "admin", "PUT", `${base}/retention/veiligheid`, { yearsAfterClosure: 2 });
+    await call(chair, "admin", "PUT", `${base}/case-list-names`, { shownAs: "initials" });
     await call(chair, "admin", "POST", `${base}/sharing-rules`, {
       ruleId: "r1",
       sharerKind: "school-vo",
@@ -121,6 +122,7 @@ describe("response bodies match their documented schemas", () => {
       "GET",
       `/v1/subjects/${demo.ids.subjectId}/report?${covenant}`,
     );
+    await mergedAndUndone(po);
     await call(po, "privacy-officer", "POST", `/v1/subjects/${demo.ids.subjectId}/erasure`, {
       covenantId: DEMO_COVENANT_ID,
       reason: "data-subject-request",
@@ -135,6 +137,36 @@ describe("response bodies match their documented schemas", () => {
     await call(po, "privacy-officer", "GET", "/v1/audit/access?covenant=nope");
   }, 60_000);
   afterAll(() => demo?.service.close());
+
+  /** A second record of the demo's pupil: merged, listed, undone, and looked up. */
+  async function mergedAndUndone(po: string) {
+    const token = await demo.service.token(ORG.police, ["professional"]);
+    const opened = await demo.service.call(token, "POST", "/v1/cases", {
+      covenantId: DEMO_COVENANT_ID,
+      subject: { name: "Sem de V.", dateOfBirth: "2010-05-14", school: "Het Rivierencollege" },
+      contact: { name: "Brigadier R. Bakker", function: "Wijkagent", reach: "0900-8844" },
+      category: "drugs",
+      level: "preventie",
+      urgency: "high",
+      description: "Gezien bij het station.",
+    });
+    const { caseId } = (await opened.json()) as { caseId: string };
+    await call(po, "chair", "POST", "/v1/persons/merges", {
+      covenantId: DEMO_COVENANT_ID,
+      caseIds: [demo.ids.caseId, caseId],
+      reason: "confirmed-by-partner",
+    });
+    const { mergeId } = exchanges.at(-1)!.body as { mergeId: string };
+    await call(po, "privacy-officer", "GET", `/v1/audit/merges?covenant=${DEMO_COVENANT_ID}`);
+    await call(po, "chair", "POST", `/v1/persons/merges/${mergeId}/undo`, {
+      covenantId: DEMO_COVENANT_ID,
+      reason: "merged-in-error",
+    });
+    await call(po, "privacy-officer", "POST", "/v1/persons/lookup", {
+      covenantId: DEMO_COVENANT_ID,
+      identity: { bsn: "111222333" },
+    });
+  }
 
   it("every route of these resources answered at least once with success", () => {
     for (const route of routes) {

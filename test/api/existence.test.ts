@@ -160,6 +160,7 @@ describe("given a covenant the caller's organisation is no member of", () => {
     },
     "POST /v1/covenants/{covenantId}/purposes": { purposeId: "doel", description: "Doel" },
     "PUT /v1/covenants/{covenantId}/retention/{purposeId}": { yearsAfterClosure: 2 },
+    "PUT /v1/covenants/{covenantId}/case-list-names": { shownAs: "initials" },
     "POST /v1/covenants/{covenantId}/sharing-rules": {
       sharerKind: "school-vo",
       dataCategories: ["verzuim"],

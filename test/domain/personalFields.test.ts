@@ -176,6 +176,8 @@ describe("personal fields", () => {
           "RetentionSet",
           "SubjectErased",
           "PossibleMatch",
+          "CaseListNamesSet",
+          "SubjectErased",
         ].some((p) => t.startsWith(p)),
     );
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(caseTypes));

@@ -14,9 +14,12 @@ import type {
   SubjectCommand,
 } from "../../src/domain/index.js";
 import type { FieldCodec } from "../../src/privacy/codec/fieldCodec.js";
+import type { IdentityIndex } from "../../src/privacy/identity/identityIndex.js";
 import type { KeyStore, KeyVault } from "../../src/privacy/keys/keyStore.js";
 import { masterKeyFrom } from "../../src/privacy/keys/masterKey.js";
+import { postgresIdentityIndex } from "../../src/privacy/keys/postgres/identityIndex.js";
 import { postgresKeyVault } from "../../src/privacy/keys/postgres/keyVault.js";
+import { sqliteIdentityIndex } from "../../src/privacy/keys/sqlite/identityIndex.js";
 import { sqliteKeyVault } from "../../src/privacy/keys/sqlite/keyVault.js";
 import { createKeyStore } from "../../src/privacy/keys/subjectKeys.js";
 import { createProjector, type Projector } from "../../src/projections/projector.js";
@@ -38,6 +41,8 @@ export interface AuditWorld {
   sqlitePath?: string;
   /** The pool, when the world is on PostgreSQL. */
   pool?: PostgresEventStore["pool"];
+  /** The blind indexes, in the key store's database as the service keeps them. */
+  identityIndex: IdentityIndex;
   run(command: CaseCommand): Promise<bigint>;
   runSubject(command: SubjectCommand): Promise<bigint>;
   covenant(): Promise<CovenantState>;
@@ -53,7 +58,7 @@ async function worldOver(
   store: EventStore,
   vault: KeyVault,
   close: () => Promise<void>,
-  place: Pick<AuditWorld, "sqlitePath" | "pool">,
+  place: Pick<AuditWorld, "sqlitePath" | "pool" | "identityIndex">,
 ): Promise<AuditWorld> {
   const keyStore = createKeyStore({ vault, masterKey });
   const codec = domainCodec(keyStore);
@@ -90,13 +95,19 @@ export async function sqliteAuditWorld(path?: string): Promise<AuditWorld> {
     await store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
-  return worldOver(store, sqliteKeyVault(db), close, { sqlitePath });
+  return worldOver(store, sqliteKeyVault(db), close, {
+    sqlitePath,
+    identityIndex: sqliteIdentityIndex(db),
+  });
 }
 
 /** A world in a fresh database on the suite's server, or on the database at `url`. */
 export async function postgresAuditWorld(url?: string): Promise<AuditWorld> {
   const store = await openPostgresEventStore(url ?? (await freshDatabaseUrl()));
-  return worldOver(store, postgresKeyVault(store.pool), () => store.close(), { pool: store.pool });
+  return worldOver(store, postgresKeyVault(store.pool), () => store.close(), {
+    pool: store.pool,
+    identityIndex: postgresIdentityIndex(store.pool),
+  });
 }
 
 export const professional = (organisationId: string) => actor(organisationId, "professional");

@@ -2,10 +2,10 @@ import { handleCaseCommand } from "../../commands/cases.js";
 import type { IdempotentWrite } from "../../commands/idempotentWrite.js";
 import { type Actor, type CaseCommand, type CaseState, DomainError } from "../../domain/index.js";
 import { WrongExpectedRevisionError } from "../../store/errors.js";
+import { caseVisibilityFor, loadCase, mayKnowCase } from "../caseExistence.js";
 import type { ExpectedRevisionFromHeader } from "../http/concurrency/etag.js";
 import { HttpProblem } from "../http/problems.js";
 import type { ResourceDeps } from "../resources.js";
-import { caseVisibilityFor, loadCase, mayKnowCase } from "./caseExistence.js";
 import { refusalAsUnknown, withUnknownItem } from "./hiddenItems.js";
 
 /** What a case write answers with: the stream revision (ETag) and the global position. */

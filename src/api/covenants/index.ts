@@ -1,5 +1,6 @@
 import type { Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
+import { caseListNamesRoute } from "./caseListNames.js";
 import { covenantRoutes } from "./covenant.js";
 import { membershipRoutes } from "./membership.js";
 import { possibleMatchRoutes } from "./possibleMatches.js";
@@ -12,5 +13,6 @@ export function covenantResourceRoutes(deps: ResourceDeps): Route[] {
     ...membershipRoutes(deps),
     ...ruleRoutes(deps),
     ...possibleMatchRoutes(deps),
+    caseListNamesRoute(deps),
   ];
 }

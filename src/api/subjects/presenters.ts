@@ -85,6 +85,7 @@ function presentCaseSection(section: SubjectReport["cases"][number]): CaseView {
 export function presentSubjectReport(report: SubjectReport): View {
   return {
     subjectId: report.subjectId,
+    subjectIds: [...report.subjectIds],
     covenantId: report.covenantId,
     producedAt: report.producedAt,
     erasure: report.erasure

@@ -1,8 +1,7 @@
-import { handleSubjectCommand } from "../../commands/subjects.js";
+import { erasePerson } from "../../commands/personErasure.js";
 import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
-
 import { HttpProblem } from "../http/problems.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
@@ -23,7 +22,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
   const report = defineRoute({
     method: "get",
     path: "/v1/subjects/{subjectId}/report",
-    summary: "The subject access report (AVG art. 15) for one subject within a covenant",
+    summary: "The subject access report (AVG art. 15) for one young person within a covenant",
     description:
       "For the covenant's privacy officer. It carries case content, so a read record per case is appended before the answer.",
     tags,
@@ -48,6 +47,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
         viewer: caller,
         covenant,
         subjectId: params.subjectId,
+        person: deps.readModels.persons.personOf(query.covenant, params.subjectId),
         now: deps.now(),
         correlationId: requestId,
       },
@@ -58,7 +58,8 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
   const erase = defineRoute({
     method: "post",
     path: "/v1/subjects/{subjectId}/erasure",
-    summary: "Erase a subject's personal data in every case of the covenant (crypto-shredding)",
+    summary:
+      "Erase a young person's personal data in every case of the covenant (crypto-shredding)",
     description:
       'For the covenant\'s privacy officer, with a reason. Personal fields then read "[erased]" everywhere; who shared what, when and why stays.',
     tags,
@@ -82,32 +83,38 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
       isCovenantPrivacyOfficer,
       "Only the covenant's privacy officer",
     );
-    const caseIds = deps.readModels.subjectIndex.casesOf(params.subjectId, body.covenantId);
-    if (caseIds.length === 0) throw noSuchSubject();
-    const handled = await handleSubjectCommand(
+    const casesOf = (subjectId: string) => ({
+      subjectId,
+      caseIds: deps.readModels.subjectIndex.casesOf(subjectId, body.covenantId),
+    });
+    const [named, ...others] = deps.readModels.persons
+      .personOf(body.covenantId, params.subjectId)
+      .map(casesOf);
+    if (named!.caseIds.length === 0) throw noSuchSubject();
+    const handled = await erasePerson(
       deps.commands,
       {
-        type: "EraseSubject",
         actor: caller,
         now: deps.now(),
-        subjectId: params.subjectId,
-        caseIds,
+        covenantId: body.covenantId,
+        named: named!,
+        others,
         reason: body.reason,
       },
-      body.covenantId,
       { idempotency },
     );
-    const erased = handled.events[0]!.data;
+    const erased = handled.named.events[0]!.data;
     return {
       status: 200,
       body: {
         subjectId: erased.subjectId,
+        subjectIds: [named!, ...others].map((record) => record.subjectId),
         covenantId: body.covenantId,
-        caseIds: [...erased.caseIds],
+        caseIds: [named!, ...others].flatMap((record) => record.caseIds),
         reason: erased.reason,
         erasedAt: erased.erasedAt,
       },
-      etag: handled.revision,
+      etag: handled.named.revision,
       position: handled.position ?? undefined,
     };
   });

@@ -15,6 +15,9 @@ export const erasureBody = z
 export const erasureView = z
   .strictObject({
     subjectId: z.string(),
+    subjectIds: z
+      .array(z.string())
+      .describe("Every subject record of the young person erased (merged records)"),
     covenantId: z.string(),
     caseIds: z.array(z.string()),
     reason: z.string(),
@@ -97,6 +100,9 @@ const caseSection = z.strictObject({
 export const subjectReportView = z
   .strictObject({
     subjectId: z.string(),
+    subjectIds: z
+      .array(z.string())
+      .describe("Every subject record of the young person the report covers (merged records)"),
     covenantId: z.string(),
     producedAt: z.string(),
     erasure: z.strictObject({ erasedAt: z.string(), reason: z.string() }).nullable(),

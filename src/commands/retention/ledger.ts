@@ -1,3 +1,4 @@
+import { applyPersonEvent, PersonLinks } from "../../domain/index.js";
 import type { RecordedEvent } from "../../store/types.js";
 
 /** What the retention job knows of a case; all of it is plaintext metadata, nothing is decrypted. */
@@ -21,7 +22,7 @@ export interface DueSubject {
 
 export interface RetentionDue {
   due: DueSubject[];
-  /** Subjects with a case past retention that another open (or still retained) case holds. */
+  /** Young persons with a case past retention that another open (or still retained) case of theirs holds. */
   held: number;
 }
 
@@ -32,9 +33,18 @@ export class RetentionLedger {
   private readonly cases = new Map<string, CaseRetention>();
   private readonly casesOfSubject = new Map<string, string[]>();
   private readonly erased = new Set<string>();
+  private readonly links = new Map<string, PersonLinks>();
 
   apply(event: RecordedEvent): void {
     const { data } = event;
+    if (event.type === "SubjectsMerged" || event.type === "SubjectsMergeUndone") {
+      const covenantId = text(data.covenantId);
+      if (covenantId === null) return;
+      const links = this.links.get(covenantId) ?? new PersonLinks();
+      this.links.set(covenantId, links);
+      applyPersonEvent(links, event.type, data);
+      return;
+    }
     if (event.type === "SubjectErased") {
       const subjectId = text(data.subjectId);
       if (subjectId !== null) this.erased.add(subjectId);
@@ -65,6 +75,13 @@ export class RetentionLedger {
   }
 
   /** Subjects not yet erased whose cases are all closed with retention ended at `now`. */
+  /** The young person's records not yet erased that hold cases (rule 9): merges not undone link them. */
+  private personOf(covenantId: string, subjectId: string): string[] {
+    const links = this.links.get(covenantId);
+    const person = links ? links.personOf(subjectId) : [subjectId];
+    return person.filter((record) => this.casesOfSubject.has(record) && !this.erased.has(record));
+  }
+
   dueAt(now: string): RetentionDue {
     const at = Date.parse(now);
     const ended = (retention: CaseRetention) =>
@@ -73,10 +90,17 @@ export class RetentionLedger {
       Date.parse(retention.retentionUntil) <= at;
     const due: DueSubject[] = [];
     let held = 0;
+    const visited = new Set<string>();
     for (const [subjectId, caseIds] of this.casesOfSubject) {
-      if (this.erased.has(subjectId)) continue;
-      const cases = caseIds.map((caseId) => this.cases.get(caseId) as CaseRetention);
+      if (visited.has(subjectId) || this.erased.has(subjectId)) continue;
+      const covenantId = this.cases.get(caseIds[caseIds.length - 1]!)!.covenantId;
+      const person = this.personOf(covenantId, subjectId);
+      for (const record of person) visited.add(record);
+      const cases = person.flatMap((record) =>
+        (this.casesOfSubject.get(record) ?? []).map((caseId) => this.cases.get(caseId)!),
+      );
       if (!cases.some(ended)) continue;
+      // Rule 9: one case of the young person still open or retained holds every record of them.
       if (!cases.every(ended)) {
         held++;
         continue;
@@ -84,8 +108,10 @@ export class RetentionLedger {
       const retentionUntil = cases
         .map((retention) => retention.retentionUntil as string)
         .reduce((latest, until) => (Date.parse(until) > Date.parse(latest) ? until : latest));
-      const covenantId = (cases[cases.length - 1] as CaseRetention).covenantId;
-      due.push({ subjectId, covenantId, caseIds: [...caseIds], retentionUntil });
+      for (const record of person) {
+        const recordCases = this.casesOfSubject.get(record) ?? [];
+        due.push({ subjectId: record, covenantId, caseIds: [...recordCases], retentionUntil });
+      }
     }
     return { due, held };
   }

@@ -1,5 +1,5 @@
 import type { Actor } from "../actor.js";
-import type { Member, SharingRule } from "./events.js";
+import type { CaseListNames, Member, SharingRule } from "./events.js";
 
 type CovenantCommandOf<Type extends string, Fields> = {
   type: Type;
@@ -25,6 +25,8 @@ export type SetRetention = CovenantCommandOf<
   "SetRetention",
   { purposeId: string; yearsAfterClosure: number }
 >;
+/** How partners' case lists name the young person: the full name or initials only. */
+export type SetCaseListNames = CovenantCommandOf<"SetCaseListNames", { shownAs: CaseListNames }>;
 
 export type CovenantCommand =
   | EstablishCovenant
@@ -33,4 +35,5 @@ export type CovenantCommand =
   | AddPurpose
   | AddSharingRule
   | RemoveSharingRule
-  | SetRetention;
+  | SetRetention
+  | SetCaseListNames;

@@ -18,10 +18,11 @@ import type {
   CovenantCommand,
   EstablishCovenant,
   RemoveSharingRule,
+  SetCaseListNames,
   SetRetention,
   WithdrawMember,
 } from "./commands.js";
-import type { CovenantEvent } from "./events.js";
+import { CASE_LIST_NAMES, type CovenantEvent } from "./events.js";
 import { requireAdmin, validMember } from "./guards.js";
 import { activeMember, type CovenantState, evolveCovenant, initialCovenantState } from "./state.js";
 
@@ -177,6 +178,17 @@ function setRetention(command: SetRetention, state: CovenantState): CovenantEven
   ];
 }
 
+function setCaseListNames(command: SetCaseListNames, state: CovenantState): CovenantEvent[] {
+  const covenant = requireAdmin(command.actor, state, command.covenantId);
+  if (!CASE_LIST_NAMES.includes(command.shownAs)) throw new InvalidCommand("case-list-names");
+  return [
+    {
+      type: "CaseListNamesSet",
+      data: { covenantId: covenant.covenantId, shownAs: command.shownAs, setAt: command.now },
+    },
+  ];
+}
+
 export function decideCovenant(
   command: CovenantCommand,
   state: CovenantState,
@@ -197,6 +209,8 @@ export function decideCovenant(
       return removeSharingRule(command, state);
     case "SetRetention":
       return setRetention(command, state);
+    case "SetCaseListNames":
+      return setCaseListNames(command, state);
     default: {
       const unknown: never = command;
       throw new InvalidCommand("command-type", String((unknown as { type: unknown }).type));

@@ -56,6 +56,15 @@ export type RetentionSet = DomainEvent<
   { covenantId: string; purposeId: string; yearsAfterClosure: number; setAt: string }
 >;
 
+/** How partners' case lists name the young person (a covenant's choice of data minimisation). */
+export const CASE_LIST_NAMES = ["name", "initials"] as const;
+export type CaseListNames = (typeof CASE_LIST_NAMES)[number];
+
+export type CaseListNamesSet = DomainEvent<
+  "CaseListNamesSet",
+  { covenantId: string; shownAs: CaseListNames; setAt: string }
+>;
+
 export type CovenantEvent =
   | CovenantEstablished
   | MemberAdmitted
@@ -63,7 +72,8 @@ export type CovenantEvent =
   | PurposeAdded
   | SharingRuleAdded
   | SharingRuleRemoved
-  | RetentionSet;
+  | RetentionSet
+  | CaseListNamesSet;
 
 export type CovenantEventType = CovenantEvent["type"];
 

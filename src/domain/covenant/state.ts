@@ -1,5 +1,5 @@
 import { entryOf } from "../entries.js";
-import type { CovenantEvent, Member, SharingRule } from "./events.js";
+import type { CaseListNames, CovenantEvent, Member, SharingRule } from "./events.js";
 
 export type CovenantMember = Member & {
   status: "member" | "withdrawn";
@@ -17,6 +17,8 @@ export type CovenantState = {
   sharingRules: Record<string, SharingRule>;
   /** Years after closure, per purpose id. */
   retentionYears: Record<string, number>;
+  /** How partners' case lists name the young person; the full name until the covenant chooses. */
+  caseListNames: CaseListNames;
 };
 
 export const initialCovenantState: CovenantState = {
@@ -28,6 +30,7 @@ export const initialCovenantState: CovenantState = {
   purposes: {},
   sharingRules: {},
   retentionYears: {},
+  caseListNames: "name",
 };
 
 export function evolveCovenant(state: CovenantState, event: CovenantEvent): CovenantState {
@@ -83,6 +86,8 @@ export function evolveCovenant(state: CovenantState, event: CovenantEvent): Cove
           [event.data.purposeId]: event.data.yearsAfterClosure,
         },
       };
+    case "CaseListNamesSet":
+      return { ...state, caseListNames: event.data.shownAs };
   }
 }
 

@@ -1,5 +1,5 @@
 import { compareInstants } from "../../domain/dates.js";
-import type { Actor } from "../../domain/index.js";
+import type { Actor, Urgency } from "../../domain/index.js";
 import type { CaseViewModel } from "../caseView/caseView.js";
 import type { DecodedEvent, ReadModel } from "../readModel.js";
 
@@ -14,6 +14,18 @@ export type CaseListEntry =
       nextMeeting: string | null;
       openAgreements: number;
       overdueAgreements: number;
+      /** The young person as the case records them (decrypted; "[erased]" after erasure). */
+      subject: { name: string; dateOfBirth: string } | null;
+      /** When the first signal was raised. */
+      openedAt: string | null;
+      /** The highest urgency of the case's signals. */
+      urgency: Urgency | null;
+      latestSignalCategory: string | null;
+      regieOrganisationId: string | null;
+      /** Participants in the order they came to the table, for the school the case is at. */
+      participantIds: string[];
+      /** Open agreements owned by the viewer's organisation. */
+      ownOpenAgreements: number;
     }
   | {
       access: "invitation";
@@ -27,6 +39,16 @@ export interface CaseListModel extends ReadModel {
   readonly name: "caseList";
   query(viewer: Actor, now: string): CaseListEntry[];
 }
+
+const URGENCIES: readonly Urgency[] = ["low", "medium", "high"];
+const highestUrgency = (urgencies: Urgency[]): Urgency | null =>
+  urgencies.reduce<Urgency | null>(
+    (highest, urgency) =>
+      highest === null || URGENCIES.indexOf(urgency) > URGENCIES.indexOf(highest)
+        ? urgency
+        : highest,
+    null,
+  );
 
 /** Events that relate an organisation to a case; whether it still sees it is the policy's call. */
 const relatedOrganisations = (event: DecodedEvent): unknown[] => {
@@ -83,6 +105,20 @@ export function createCaseList(caseView: CaseViewModel): CaseListModel {
             nextMeeting: upcoming[0] ?? null,
             openAgreements: open.length,
             overdueAgreements: open.filter((a) => a.overdue).length,
+            subject: view.subject && {
+              name: view.subject.name,
+              dateOfBirth: view.subject.dateOfBirth,
+            },
+            openedAt: view.signals[0]?.raisedAt ?? null,
+            urgency: highestUrgency(view.signals.map((signal) => signal.urgency)),
+            latestSignalCategory: view.signals.at(-1)?.category ?? null,
+            regieOrganisationId: view.regieOrganisationId,
+            participantIds: [...view.participants]
+              .filter((participant) => participant.status === "joined")
+              .sort((a, b) => compareInstants(a.since, b.since))
+              .map((participant) => participant.organisationId),
+            ownOpenAgreements: open.filter((a) => a.ownerOrganisationId === viewer.organisationId)
+              .length,
           });
         }
       }

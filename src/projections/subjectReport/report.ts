@@ -27,9 +27,11 @@ export interface ReportedRead {
   itemIds: string[];
 }
 
-/** The AVG art. 15 report for one subject within one covenant (rule 6). */
+/** The AVG art. 15 report for one young person within one covenant (rule 6). */
 export interface SubjectReport {
   subjectId: string;
+  /** Every subject record of the young person the report covers (merged records, rule 9). */
+  subjectIds: string[];
   covenantId: string;
   producedAt: string;
   /** Set once the subject was erased: every personal field below then reads "[erased]". */
@@ -51,6 +53,8 @@ export interface SubjectReportRequest {
   viewer: Actor;
   covenant: CovenantState;
   subjectId: string;
+  /** Every subject record of the young person (rule 9), the subject itself included; default just it. */
+  person?: readonly string[];
   now?: string;
   correlationId?: string;
 }
@@ -69,11 +73,15 @@ export async function produceSubjectReport(
     throw new NotPermitted("covenant-privacy-officer", viewer.organisationId);
   }
   const now = request.now ?? new Date().toISOString();
-  const reads = deps.index.readsOf(subjectId, covenantId);
+  const person = [...(request.person ?? [subjectId])];
+  const reads = person
+    .flatMap((subject) => deps.index.readsOf(subject, covenantId))
+    .sort((a, b) => a.readAt.localeCompare(b.readAt));
+  const caseIds = person.flatMap((subject) =>
+    deps.index.casesOf(subject, covenantId).map((caseId) => ({ subject, caseId })),
+  );
   const histories = await Promise.all(
-    deps.index
-      .casesOf(subjectId, covenantId)
-      .map((caseId) => readDecodedStream(deps.store, deps.codec, caseStreamId(caseId))),
+    caseIds.map(({ caseId }) => readDecodedStream(deps.store, deps.codec, caseStreamId(caseId))),
   );
   const named = (organisationId: string): NamedOrganisation => ({
     organisationId,
@@ -86,9 +94,15 @@ export async function produceSubjectReport(
     now,
     correlationId: request.correlationId,
   };
-  const seen = cases.map(({ caseId, itemIds }) => ({ caseId, subjectId, covenantId, itemIds }));
+  const seen = cases.map(({ caseId, itemIds }, at) => ({
+    caseId,
+    subjectId: caseIds[at]!.subject,
+    covenantId,
+    itemIds,
+  }));
   return recordedRead(deps.accessRecorder, reading, seen, async () => ({
     subjectId,
+    subjectIds: person,
     covenantId,
     producedAt: now,
     erasure: await erasureOf(deps.store, subjectId),

@@ -1,4 +1,11 @@
-import { type Actor, type CaseEvent, NotPermitted, SCHOOL_KINDS } from "../../domain/index.js";
+import {
+  type Actor,
+  applyPersonEvent,
+  type CaseEvent,
+  NotPermitted,
+  PersonLinks,
+  SCHOOL_KINDS,
+} from "../../domain/index.js";
 import {
   type AuditedCovenant,
   mayViewTrends,
@@ -69,6 +76,12 @@ function schoolOf(facts: CaseFacts, covenant: AuditedCovenant): string | null {
 export function createTrends(): Trends {
   const casesByCovenant = new Map<string, Map<string, CaseFacts>>();
   const covenantOfCase = new Map<string, string>();
+  const linksByCovenant = new Map<string, PersonLinks>();
+  // Rule 9: merged records are one young person, named by the least of their subject ids.
+  const personOf = (covenantId: string, subjectId: string) =>
+    (linksByCovenant.get(covenantId)?.personOf(subjectId) ?? [subjectId]).reduce((least, id) =>
+      id < least ? id : least,
+    );
   const factsOf = (caseId: string) =>
     casesByCovenant.get(covenantOfCase.get(caseId) ?? "")?.get(caseId);
 
@@ -93,13 +106,20 @@ export function createTrends(): Trends {
   return {
     name: "trends",
     apply(event) {
-      if (event.streamId.startsWith("case-")) {
+      const { covenantId } = event.data;
+      if (event.type === "SubjectsMerged" || event.type === "SubjectsMergeUndone") {
+        if (typeof covenantId !== "string") return;
+        const links = linksByCovenant.get(covenantId) ?? new PersonLinks();
+        linksByCovenant.set(covenantId, links);
+        applyPersonEvent(links, event.type, event.data);
+      } else if (event.streamId.startsWith("case-")) {
         applyCaseEvent({ type: event.type, data: event.data } as CaseEvent);
       }
     },
     reset() {
       casesByCovenant.clear();
       covenantOfCase.clear();
+      linksByCovenant.clear();
     },
     trends(viewer, covenant, filter = {}) {
       const { covenantId } = covenant;
@@ -119,7 +139,7 @@ export function createTrends(): Trends {
             cell: { category, school, schoolName, month },
             subjects: new Set<string>(),
           };
-          entry.subjects.add(facts.subjectId);
+          entry.subjects.add(personOf(covenantId, facts.subjectId));
           people.set(key, entry);
         }
       }

@@ -16,16 +16,18 @@ test("the case list shows the caller's cases and invitations, read-your-writes",
     headers: minPosition,
   });
   expect(wijkteam.status).toBe(200);
-  expect(wijkteam.body.cases).toContainEqual({
-    view: "case",
-    caseId: ids.caseId,
-    status: "open",
-    signalCategory: "drugs",
-    chairOrganisationId: ORG.chair,
-    nextMeeting: "2030-01-01T10:00:00Z",
-    openAgreements: 1,
-    overdueAgreements: 0,
-  });
+  expect(wijkteam.body.cases).toContainEqual(
+    expect.objectContaining({
+      view: "case",
+      caseId: ids.caseId,
+      status: "open",
+      signalCategory: "drugs",
+      chairOrganisationId: ORG.chair,
+      nextMeeting: "2030-01-01T10:00:00Z",
+      openAgreements: 1,
+      overdueAgreements: 0,
+    }),
+  );
   const police = await given.api.call("GET", "/v1/cases", {
     token: given.tokens.police,
     headers: minPosition,

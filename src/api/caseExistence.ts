@@ -1,14 +1,14 @@
-import { loadCovenant } from "../../commands/covenants.js";
-import { readState, type Snapshot } from "../../commands/handleCommand.js";
+import { loadCovenant } from "../commands/covenants.js";
+import { readState, type Snapshot } from "../commands/handleCommand.js";
 import {
   type Actor,
   type CaseState,
   caseDecider,
   caseStreamId,
   membershipOf,
-} from "../../domain/index.js";
-import { type CaseVisibility, caseVisibility } from "../../privacy/policy/caseVisibility.js";
-import type { ResourceDeps } from "../resources.js";
+} from "../domain/index.js";
+import { type CaseVisibility, caseVisibility } from "../privacy/policy/caseVisibility.js";
+import type { ResourceDeps } from "./resources.js";
 
 /** The case as its stream tells it now, with the stream revision that is its ETag. */
 export function loadCase(
