@@ -31,6 +31,9 @@ export async function requireKnownCase(
 
 type CommandFields<C> = C extends CaseCommand ? Omit<C, "actor" | "now" | "caseId"> : never;
 
+/** A case command as a route issues it: the caller, the clock and the case id are added here. */
+export type CaseCommandFields = CommandFields<CaseCommand>;
+
 /**
  * Runs one case command for the caller. A refusal on a case the caller may not know of
  * becomes 404, never 403 or 409: the answer must not reveal that the case exists. A refusal
@@ -46,7 +49,7 @@ export async function runCaseCommand(
     idempotency?: IdempotentWrite;
   },
   caseId: string,
-  fields: CommandFields<CaseCommand>,
+  fields: CaseCommandFields,
 ): Promise<CaseWritten> {
   const command = {
     ...fields,
