@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { NamedOrganisation } from "../../projections/subjectReport/caseSection.js";
 import type { SubjectReport } from "../../projections/subjectReport/report.js";
+import { presentShare } from "../shareSchemas.js";
 import type { subjectReportView } from "./schemas.js";
 
 type View = z.input<typeof subjectReportView>;
@@ -39,20 +40,16 @@ function presentCaseSection(section: SubjectReport["cases"][number]): CaseView {
       raisedAt: signal.raisedAt,
     })),
     shares: section.shares.map((share) => ({
-      shareId: share.shareId,
+      ...presentShare(share),
       source: named(share.source),
       recipients: share.recipients.map(named),
-      dataCategories: [...share.dataCategories],
       legalBasis: {
         legalBasisId: share.legalBasis.legalBasisId,
         citation: share.legalBasis.citation,
         description: share.legalBasis.description,
       },
       purpose: { purposeId: share.purpose.purposeId, description: share.purpose.description },
-      necessity: share.necessity,
       content: share.content,
-      sharedAt: share.sharedAt,
-      expiresAt: share.expiresAt,
       revokedAt: share.revokedAt,
       correctedAt: share.correctedAt,
     })),

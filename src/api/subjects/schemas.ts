@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shareFields } from "../shareSchemas.js";
 
 export const subjectParams = z.object({ subjectId: z.uuid() });
 export const reportQuery = z.object({
@@ -49,20 +50,16 @@ const caseSection = z.strictObject({
   ),
   shares: z.array(
     z.strictObject({
-      shareId: z.string(),
+      ...shareFields,
       source: named,
       recipients: z.array(named),
-      dataCategories: z.array(z.string()),
       legalBasis: z.strictObject({
         legalBasisId: z.string(),
         citation: z.string().nullable(),
         description: z.string().nullable(),
       }),
       purpose: z.strictObject({ purposeId: z.string(), description: z.string().nullable() }),
-      necessity: z.string(),
       content: z.string(),
-      sharedAt: z.string(),
-      expiresAt: z.string().nullable(),
       revokedAt: z.string().nullable(),
       correctedAt: z.string().nullable(),
     }),

@@ -4,6 +4,7 @@ import {
   catalogue,
   entryOf,
   findLegalBasis,
+  type Share,
   type Subject,
 } from "../../domain/index.js";
 import type { RecordedEvent } from "../../store/types.js";
@@ -40,21 +41,14 @@ export interface CaseSection {
     description: string;
     raisedAt: string;
   }[];
-  shares: {
-    shareId: string;
+  /** Each share as held, its parties named and its basis and purpose described. */
+  shares: (Omit<Share, "recipients"> & {
     source: NamedOrganisation;
     /** The actual recipients (C-154/21), fixed when the share was made. */
     recipients: NamedOrganisation[];
-    dataCategories: string[];
     legalBasis: ReturnType<typeof describedBasis>;
     purpose: { purposeId: string; description: string | null };
-    necessity: string;
-    content: string;
-    sharedAt: string;
-    expiresAt: string | null;
-    revokedAt: string | null;
-    correctedAt: string | null;
-  }[];
+  })[];
   consents: {
     consentId: string;
     givenBy: string;
@@ -98,22 +92,16 @@ export function presentCase(
     description: signal.description,
     raisedAt: signal.raisedAt,
   }));
+  // The share as held: the subject report's presenter picks what the subject reads of it.
   const shares = Object.values(state.shares).map((share) => ({
-    shareId: share.shareId,
+    ...share,
     source: named(share.sharedBy),
     recipients: share.recipients.map(named),
-    dataCategories: [...share.dataCategories],
     legalBasis: describedBasis(share.legalBasisId),
     purpose: {
       purposeId: share.purposeId,
       description: entryOf(covenant.purposes, share.purposeId)?.description ?? null,
     },
-    necessity: share.necessity,
-    content: share.content,
-    sharedAt: share.sharedAt,
-    expiresAt: share.expiresAt,
-    revokedAt: share.revokedAt,
-    correctedAt: share.correctedAt,
   }));
   const consents = Object.values(state.consents).map((consent) => ({
     consentId: consent.consentId,
