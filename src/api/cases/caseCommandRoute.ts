@@ -13,7 +13,7 @@ import { caseWrittenSchema, presentWrite } from "./presenters/written.js";
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** What a case command route's command sees: the validated request and the id it creates, if any. */
+/** The validated request a case command route's command is built from. */
 export type CaseCommandRequest<P, B> = RouteRequest<Output<P>, undefined, Output<B>>;
 
 export interface CaseCommandRouteSpec<
