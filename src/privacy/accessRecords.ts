@@ -22,8 +22,8 @@ export const SUBJECT_ACCESS_PURPOSE = "inzageverzoek";
 // so no personal data can enter the log through it.
 const PURPOSE_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/** What the API knows when it is about to return case content. */
-export interface ContentRead {
+/** An access record before it is stored: what the recorded read knows when content is about to leave. */
+export interface NewAccessRecord {
   actor: Actor;
   caseId: string;
   /** Pseudonymous subject id of the case. */
@@ -57,7 +57,7 @@ export interface AccessRecord {
 /** The port the recorded read appends through (src/privacy/recordedRead.ts). */
 export interface AccessRecorder {
   /** Appends one read record; rejects when it cannot, and then the read fails (rule 8). */
-  record(read: ContentRead): Promise<void>;
+  record(read: NewAccessRecord): Promise<void>;
 }
 
 /** The access recorder over the event store: each record goes to its case's access stream. */
@@ -83,7 +83,7 @@ export class AccessRecordInvalid extends Error {
  */
 export async function recordAccess(
   store: EventStore,
-  read: ContentRead,
+  read: NewAccessRecord,
 ): Promise<{ readId: string; position: bigint }> {
   const record = accessRecordOf(read);
   const { readId, ...data } = record;
@@ -103,7 +103,7 @@ export async function recordAccess(
   return { readId, position: result.position };
 }
 
-function accessRecordOf(read: ContentRead): AccessRecord {
+function accessRecordOf(read: NewAccessRecord): AccessRecord {
   const purpose = read.purpose ?? CASE_WORK_PURPOSE;
   if (!PURPOSE_CODE.test(purpose)) throw new AccessRecordInvalid("purpose");
   for (const field of ["caseId", "subjectId", "covenantId"] as const) {

@@ -1,10 +1,10 @@
-import type { AccessRecorder, ContentRead } from "./accessRecords.js";
+import type { AccessRecorder, NewAccessRecord } from "./accessRecords.js";
 
 /** Who reads, why, under which request and when: the same for every case one answer shows. */
-export type Reading = Pick<ContentRead, "actor" | "purpose" | "correlationId" | "now">;
+export type Reading = Pick<NewAccessRecord, "actor" | "purpose" | "correlationId" | "now">;
 
 /** One case the policy let the reader see, with the ids of the items the answer shows from it. */
-export type SeenCase = Pick<ContentRead, "caseId" | "subjectId" | "covenantId" | "itemIds">;
+export type SeenCase = Pick<NewAccessRecord, "caseId" | "subjectId" | "covenantId" | "itemIds">;
 
 /**
  * The recorded read (DESIGN §1, §3 rule 8), the one corridor every content response passes:
