@@ -2,6 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { BlindIndex } from "../../identity/blindIndex.js";
 import type { IdentityIndex, IndexHit } from "../../identity/identityIndex.js";
 import { SubjectErasedError } from "../errors.js";
+import { coalescedWrites } from "./coalescedWrites.js";
 import { identityEraser } from "./identityErasure.js";
 import { createKeySchema } from "./schema.js";
 
@@ -38,21 +39,10 @@ export function sqliteIdentityIndex(db: BetterSqlite3.Database): IdentityIndex {
     },
   );
   const removeAll = db.transaction((subjectIds: readonly string[]) => unindex(subjectIds));
-  const add = coalescedAdds((adds) => {
-    // One transaction (one WAL sync) for every add of the moment; an erased subject fails alone.
-    const outcomes: (Error | undefined)[] = [];
-    db.transaction(() => {
-      for (const { covenantId, subjectId, indexes } of adds) {
-        try {
-          write(covenantId, subjectId, indexes, false);
-          outcomes.push(undefined);
-        } catch (error) {
-          outcomes.push(error as Error);
-        }
-      }
-    }).immediate();
-    return outcomes;
-  });
+  // Intake adds one young person's indexes per new case: the adds of a moment share a commit.
+  const add = coalescedWrites(db, ({ covenantId, subjectId, indexes }: Add) =>
+    write(covenantId, subjectId, indexes, false),
+  );
 
   return {
     async find(covenantId, indexes) {
@@ -77,28 +67,3 @@ export function sqliteIdentityIndex(db: BetterSqlite3.Database): IdentityIndex {
 }
 
 type Add = { covenantId: string; subjectId: string; indexes: readonly BlindIndex[] };
-
-/**
- * Adds that arrive while one is pending are written together on the next turn of the event
- * loop: intake adds one young person's indexes per new case, and a sync per add would cost
- * each concurrent intake a disk flush on the event loop.
- */
-function coalescedAdds(writeAll: (adds: readonly Add[]) => (Error | undefined)[]) {
-  let pending: { add: Add; settle: (error?: Error) => void }[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    let outcomes: (Error | undefined)[];
-    try {
-      outcomes = writeAll(batch.map(({ add }) => add));
-    } catch (error) {
-      outcomes = batch.map(() => error as Error);
-    }
-    for (const [i, { settle }] of batch.entries()) settle(outcomes[i]);
-  };
-  return (add: Add) =>
-    new Promise<void>((resolve, reject) => {
-      if (pending.length === 0) setImmediate(flush);
-      pending.push({ add, settle: (error) => (error ? reject(error) : resolve()) });
-    });
-}

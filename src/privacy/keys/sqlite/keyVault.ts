@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { KeyWipeIncompleteError } from "../errors.js";
-import type { KeyVault, StoredKey } from "../keyStore.js";
+import type { KeyVault, StoredKey, WrappedKey } from "../keyStore.js";
+import { coalescedWrites } from "./coalescedWrites.js";
 import { identityEraser } from "./identityErasure.js";
 import { createKeySchema } from "./schema.js";
 
@@ -48,13 +49,19 @@ export function sqliteKeyVault(db: BetterSqlite3.Database): KeyVault {
     unindex(subjectIds);
   });
 
-  return {
-    async insertIfAbsent(subjectId, key) {
+  // Each new young person's key is a write; the keys created at one moment share a commit.
+  const insertOne = coalescedWrites(
+    db,
+    ({ subjectId, key }: { subjectId: string; key: WrappedKey }) => {
       insert.run(subjectId, key.keyId, key.wrapped, new Date().toISOString());
       const row = findOne.get(subjectId);
       if (!row) throw new Error("a key row vanished right after its insert");
       return storedKey(row);
     },
+  );
+
+  return {
+    insertIfAbsent: (subjectId, key) => insertOne({ subjectId, key }),
     async find(subjectIds) {
       const found = new Map<string, StoredKey>();
       for (let start = 0; start < subjectIds.length; start += LOOKUP_CHUNK) {
