@@ -77,6 +77,7 @@ describe.each<StoreKind>(["sqlite", "postgres"])("looking a young person up on %
     );
     expect(log.body.items.map((read: Body) => read.purpose)).toContain("inzageverzoek");
     expect(service.logs.join("\n")).not.toContain(BSN);
+    expect(service.logs.join("\n")).not.toContain("1112.22.333");
   });
 
   it("by name and date of birth the exact name is strong, a surname only weak; nobody is an empty answer", async () => {

@@ -54,6 +54,7 @@ test("given a young person with a case past retention and a merged record whose 
 
   expect(summary).toMatchObject({ subjectsErased: 0, subjectsHeld: 1 });
   expect(await erased(past.subjectId)).toBe(false);
+  expect(await erased(open.subjectId)).toBe(false);
 });
 
 test("given every case of a merged young person past retention, when the job runs, then every record of them is erased", async () => {

@@ -67,11 +67,17 @@ describe("the recorded read (rule 8)", () => {
     await store.close();
     let presented = false;
 
-    const read = recordedRead(storeAccessRecorder(store), reading, [seen(randomUUID(), [])], () => {
-      presented = true;
-    });
+    const caseId = randomUUID();
+    const read = recordedRead(
+      storeAccessRecorder(store),
+      reading,
+      [seen(caseId, [`case:${caseId}`])],
+      () => {
+        presented = true;
+      },
+    );
 
-    await expect(read).rejects.toThrow();
+    await expect(read).rejects.toThrow(/not open|closed/i);
     expect(presented).toBe(false);
   });
 });

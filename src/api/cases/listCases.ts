@@ -53,8 +53,8 @@ export function listCasesRoute(deps: ResourceDeps): Route {
     problems: ["validation", "not_yet_consistent"],
   }).handle(async ({ caller, query, requestId }) => {
     const rows = deps.readModels.caseList.query(caller, deps.now());
-    const filtered = Object.values(query).some(
-      (value) => value !== undefined && value !== query.sort,
+    const filtered = Object.entries(query).some(
+      ([name, value]) => name !== "sort" && value !== undefined,
     );
     const invitations = filtered
       ? []

@@ -6,8 +6,9 @@ import {
   matchKeysOf,
   parseBsn,
 } from "../../domain/index.js";
-import { recordAccess, SUBJECT_ACCESS_PURPOSE } from "../../privacy/accessRecords.js";
+import { SUBJECT_ACCESS_PURPOSE } from "../../privacy/accessRecords.js";
 import { isCovenantPrivacyOfficer } from "../../privacy/policy/audit.js";
+import { recordedRead } from "../../privacy/recordedRead.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
@@ -108,22 +109,22 @@ export function lookupRoute(deps: ResourceDeps): Route {
         ),
       }))
       .sort((a, b) => (a.strength === b.strength ? 0 : a.strength === "strong" ? -1 : 1));
-    for (const { cases } of answer) {
-      for (const { subjectId, caseId } of cases) {
-        await recordAccess(deps.store, {
-          actor: caller,
-          caseId,
-          subjectId,
-          covenantId,
-          itemIds: [`case:${caseId}`, "subject"],
-          purpose: SUBJECT_ACCESS_PURPOSE,
-          now: deps.now(),
-          correlationId: requestId,
-        });
-      }
-    }
-    return {
-      status: 200,
+    const reading = {
+      actor: caller,
+      purpose: SUBJECT_ACCESS_PURPOSE,
+      now: deps.now(),
+      correlationId: requestId,
+    };
+    const seen = answer.flatMap(({ cases }) =>
+      cases.map(({ subjectId, caseId }) => ({
+        caseId,
+        subjectId,
+        covenantId,
+        itemIds: [`case:${caseId}`, "subject"],
+      })),
+    );
+    return recordedRead(deps.accessRecorder, reading, seen, () => ({
+      status: 200 as const,
       body: {
         persons: answer.map((person) => ({
           strength: person.strength,
@@ -131,6 +132,6 @@ export function lookupRoute(deps: ResourceDeps): Route {
           caseIds: person.cases.map((found) => found.caseId),
         })),
       },
-    };
+    }));
   });
 }

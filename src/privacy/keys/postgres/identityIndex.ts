@@ -3,7 +3,7 @@ import type { MatchKind } from "../../../domain/index.js";
 import type { BlindIndex } from "../../identity/blindIndex.js";
 import type { IdentityIndex } from "../../identity/identityIndex.js";
 import { SubjectErasedError } from "../errors.js";
-import { createKeySchema } from "./schema.js";
+import { keySchemaOnFirstUse } from "./schema.js";
 
 /**
  * The subjects of the values asked, in one round trip. A value is an HMAC over its kind, so
@@ -18,14 +18,7 @@ export const FIND = `SELECT DISTINCT subject_id, kind FROM subject_identity_inde
  * search of the primary key (covenant, kind, value) per value asked.
  */
 export function postgresIdentityIndex(pool: pg.Pool): IdentityIndex {
-  let schema: Promise<void> | undefined;
-  const ready = () => {
-    schema ??= createKeySchema(pool).catch((error: unknown) => {
-      schema = undefined;
-      throw error;
-    });
-    return schema;
-  };
+  const ready = keySchemaOnFirstUse(pool);
 
   return {
     async find(covenantId, indexes) {

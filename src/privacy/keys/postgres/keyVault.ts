@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { KeyVault, StoredKey } from "../keyStore.js";
 import { coalesced } from "./coalesced.js";
 import { eraseIdentityEntries } from "./identityIndex.js";
-import { createKeySchema } from "./schema.js";
+import { keySchemaOnFirstUse } from "./schema.js";
 import { flushWal } from "./walFlush.js";
 import { walFacts, walProblems } from "./walSettings.js";
 
@@ -17,14 +17,7 @@ interface KeyRow {
  * events live in EventStoreDB. The table is created on first use.
  */
 export function postgresKeyVault(pool: pg.Pool): KeyVault {
-  let schema: Promise<void> | undefined;
-  const ready = () => {
-    schema ??= createKeySchema(pool).catch((error: unknown) => {
-      schema = undefined;
-      throw error;
-    });
-    return schema;
-  };
+  const ready = keySchemaOnFirstUse(pool);
 
   const flush = coalesced(async () => {
     await ready();

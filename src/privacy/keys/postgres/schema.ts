@@ -68,3 +68,15 @@ export async function createKeySchema(pool: pg.Pool): Promise<void> {
     client.release();
   }
 }
+
+/** Creates the schema on the first call and shares that promise; a failed attempt is retried by the next call. */
+export function keySchemaOnFirstUse(pool: pg.Pool): () => Promise<void> {
+  let schema: Promise<void> | undefined;
+  return () => {
+    schema ??= createKeySchema(pool).catch((error: unknown) => {
+      schema = undefined;
+      throw error;
+    });
+    return schema;
+  };
+}
