@@ -9,6 +9,12 @@ import {
   parseIdempotencyKey,
 } from "./concurrency/idempotency.js";
 import { awaitMinPosition, type WaitForPosition } from "./concurrency/minPosition.js";
+import {
+  contentDisposition,
+  type DocumentFile,
+  type DocumentMediaType,
+  documentMediaType,
+} from "./documentResponse.js";
 import { parseInput } from "./requestInput.js";
 import type { Route } from "./routeDefinition.js";
 
@@ -31,6 +37,8 @@ function header(req: Request, name: string): string | undefined {
 interface RouteResponse {
   status: number;
   body: Json | undefined;
+  /** Instead of a JSON body: a document (PDF, invite) sent as its bytes. */
+  document?: DocumentFile & { mediaType: DocumentMediaType };
   etag?: number;
   /** Decimal string: the store position of the write. */
   position?: string;
@@ -46,7 +54,7 @@ function checkResponse(route: Route, response: RouteResponse): void {
     );
   }
   if (schema === null) return;
-  const result = schema.safeParse(response.body);
+  const result = schema.safeParse(response.document ?? response.body);
   if (!result.success) {
     const paths = result.error.issues
       .map((issue) => `/${issue.path.map(String).join("/")}`)
@@ -63,8 +71,15 @@ function send(res: Response, response: RouteResponse, replayed: boolean): void {
   if (response.location !== undefined) res.setHeader("Location", response.location);
   if (replayed) res.setHeader("Idempotent-Replayed", "true");
   res.status(response.status);
-  if (response.body === undefined) res.end();
+  if (response.document) sendDocument(res, response.document);
+  else if (response.body === undefined) res.end();
   else res.json(response.body);
+}
+
+function sendDocument(res: Response, document: NonNullable<RouteResponse["document"]>): void {
+  res.type(document.mediaType);
+  res.setHeader("Content-Disposition", contentDisposition(document.filename));
+  res.send(document.content);
 }
 
 /** The last handler of every declared route: input, preconditions, handler, response. */
@@ -89,9 +104,13 @@ export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
       newId: write ? write.id : () => randomUUID(),
       idempotency: write,
     });
+    const documented = route.responses[result.status];
+    const mediaType = documented ? documentMediaType(documented) : undefined;
     const response: RouteResponse = {
       status: result.status,
-      body: result.body as Json | undefined,
+      ...(mediaType
+        ? { body: undefined, document: { ...(result.body as unknown as DocumentFile), mediaType } }
+        : { body: result.body as Json | undefined }),
       etag: result.etag,
       position: result.position?.toString(),
       location: result.location,

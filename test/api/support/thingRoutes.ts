@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { documentResponse } from "../../../src/api/http/documentResponse.js";
 import { defineRoute, type Route } from "../../../src/api/http/routeDefinition.js";
 import { DomainError } from "../../../src/domain/domainError.js";
 import type { EventStore } from "../../../src/store/eventStore.js";
@@ -85,6 +86,22 @@ export function thingRoutes(store: EventStore): Route[] {
     };
   });
 
+  // Names its file after the label, as a careless route would: the runner must stop an unsafe name.
+  const thingCard = defineRoute({
+    method: "get",
+    path: "/v1/things/{thingId}/card.ics",
+    summary: "A thing as a calendar file, named after its label",
+    tags: ["things"],
+    params: thingParams,
+    responses: { 200: documentResponse("text/calendar", "The thing's card") },
+    problems: ["not_found"],
+  }).handle(async ({ params }) => {
+    const last = (await store.readStream(`thing-${params.thingId}`)).at(-1);
+    if (!last) throw new DomainError("not_found", "thing_exists", params.thingId);
+    const label = String(last.data.label);
+    return { status: 200, body: { content: `SUMMARY:${label}`, filename: `${label}.ics` } };
+  });
+
   const refuse = defineRoute({
     method: "post",
     path: "/v1/refusals",
@@ -152,6 +169,7 @@ export function thingRoutes(store: EventStore): Route[] {
     recordThing,
     readThing,
     replaceThing,
+    thingCard,
     refuse,
     adminReport,
     failure,

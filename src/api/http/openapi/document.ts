@@ -1,6 +1,7 @@
+import { documentMediaType } from "../documentResponse.js";
 import { problemSchema } from "../problemSchema.js";
 import { type ProblemKind, problemCatalogue, problemType } from "../problems.js";
-import type { Route } from "../routeDefinition.js";
+import type { Responses, Route } from "../routeDefinition.js";
 import { type JsonSchema, SchemaCollector } from "./jsonSchema.js";
 
 export interface ApiInfo {
@@ -145,12 +146,18 @@ function successResponses(route: Route, schemas: SchemaCollector): Record<string
       {
         description: schema?.description ?? (status === "204" ? "No content" : "Success"),
         headers,
-        ...(schema
-          ? { content: { "application/json": { schema: schemas.convert(schema, "output") } } }
-          : {}),
+        ...content(schema, schemas),
       },
     ]),
   );
+}
+
+/** A JSON body by its schema; a document by its media type, its bytes having no schema. */
+function content(schema: Responses[number], schemas: SchemaCollector): Record<string, unknown> {
+  if (!schema) return {};
+  const mediaType = documentMediaType(schema);
+  if (mediaType) return { content: { [mediaType]: {} } };
+  return { content: { "application/json": { schema: schemas.convert(schema, "output") } } };
 }
 
 function operation(route: Route, schemas: SchemaCollector): Record<string, unknown> {
