@@ -19,6 +19,7 @@ import { createDisclosureRegister } from "./projections/disclosureRegister/discl
 import { createPersons } from "./projections/persons/persons.js";
 import { createPossibleMatches } from "./projections/possibleMatches/possibleMatches.js";
 import { createProjector, type Projector } from "./projections/projector.js";
+import { createSessions } from "./projections/sessions/sessions.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
 import { createTrends } from "./projections/trends/trends.js";
 import { loadConfiguredMasterKey, openStorage } from "./storage.js";
@@ -89,6 +90,7 @@ function createReadModels(): ReadModels {
     persons: createPersons(),
     trends: createTrends(),
     possibleMatches: createPossibleMatches(),
+    sessions: createSessions(caseView),
   };
 }
 

@@ -13,6 +13,7 @@ import type { CaseViewModel } from "../projections/caseView/caseView.js";
 import type { DisclosureRegister } from "../projections/disclosureRegister/disclosureRegister.js";
 import type { Persons } from "../projections/persons/persons.js";
 import type { PossibleMatchesModel } from "../projections/possibleMatches/possibleMatches.js";
+import type { SessionsModel } from "../projections/sessions/sessions.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
 import type { EventStore } from "../store/eventStore.js";
@@ -29,6 +30,7 @@ export interface ReadModels {
   persons: Persons;
   trends: Trends;
   possibleMatches: PossibleMatchesModel;
+  sessions: SessionsModel;
 }
 
 /** What every resource module receives from the composition root (src/system.ts). */

@@ -1,5 +1,11 @@
 export { type Actor, hasRole, ROLES, type Role } from "./actor.js";
 export { isOverdue } from "./case/agreements.js";
+export {
+  ATTENDANCE_RULE_TEXTS,
+  ATTENDANCE_RULES,
+  AttendanceRefused,
+  type AttendanceRule,
+} from "./case/attendance.js";
 export type * from "./case/commands.js";
 export { requiredConsentGivers } from "./case/consent.js";
 export { CONSENT_RULE_TEXTS } from "./case/consentRuleTexts.js";
@@ -16,6 +22,9 @@ export {
 export type * from "./case/events.js";
 export { caseStreamId } from "./case/events.js";
 export { evolveCase } from "./case/evolve.js";
+export type * from "./case/itemCommands.js";
+export type * from "./case/itemEvents.js";
+export type * from "./case/itemState.js";
 export { SHARE_RULE_TEXTS } from "./case/shareRuleTexts.js";
 export * from "./case/state.js";
 export * from "./catalogue/index.js";
@@ -38,6 +47,12 @@ export * from "./person/state.js";
 export { ERASED, type EventType, personalFields } from "./personalFields.js";
 export * from "./possibleMatch/possibleMatch.js";
 export * from "./ruleCodes.js";
+export type * from "./session/commands.js";
+export { decideSession, sessionDecider } from "./session/decide.js";
+export type * from "./session/events.js";
+export { sessionStreamId } from "./session/events.js";
+export type { SessionContext } from "./session/guards.js";
+export * from "./session/state.js";
 export type * from "./subject/commands.js";
 export { decideSubject, type SubjectContext, subjectDecider } from "./subject/decide.js";
 export type * from "./subject/events.js";

@@ -125,6 +125,19 @@ export const INVALID_RULE_TEXTS = {
   },
   "meeting-minutes": required("the minutes"),
   "meeting-decisions": required("the list of decisions (it may be empty)"),
+  "session-time": {
+    explanation:
+      "A session starts and ends at ISO-8601 instants with an offset, the end after the start.",
+    remedy: "Send startsAt and endsAt as instants, endsAt later than startsAt.",
+  },
+  "session-place": required("a location or a video link"),
+  "session-reason": required("the reason"),
+  "agenda-question": required("the question for the table"),
+  "agenda-order": {
+    explanation: "A new agenda order names every item on the agenda exactly once.",
+    remedy: "Send the ids of all the agenda's items, each once, in the new order.",
+  },
+  "addendum-text": required("the addendum's text"),
   "agreement-what": required("what was agreed"),
   "agreement-due-date": {
     explanation: "The due date is not a calendar date.",

@@ -1,13 +1,15 @@
 import type { CaseEventType } from "./case/events.js";
 import type { CovenantEventType } from "./covenant/events.js";
 import type { PossibleMatchEventType } from "./possibleMatch/possibleMatch.js";
+import type { SessionEventType } from "./session/events.js";
 import type { SubjectEventType } from "./subject/events.js";
 
 export type EventType =
   | CaseEventType
   | CovenantEventType
   | SubjectEventType
-  | PossibleMatchEventType;
+  | PossibleMatchEventType
+  | SessionEventType;
 
 const contact = ["contact.name", "contact.function", "contact.reach"] as const;
 const subject = ["subject.name", "subject.dateOfBirth", "subject.school"] as const;
@@ -56,6 +58,18 @@ export const personalFields: Record<EventType, readonly string[]> = {
   CaseListNamesSet: [],
   SubjectErased: [],
   PossibleMatchFound: [],
+  AgendaItemRecorded: ["minutes", "decisions"],
+  MinutesCorrectionProposed: ["minutes"],
+  MinutesCorrectionResolved: [],
+  MinutesApproved: ["minutes", "decisions"],
+  MinutesAddendumAdded: ["text"],
+  SessionPlanned: [],
+  SessionRescheduled: [],
+  SessionCancelled: [],
+  AgendaItemAdded: ["question"],
+  AgendaItemRemoved: [],
+  AgendaReordered: [],
+  SessionHeld: [],
 };
 
 /** What the codec writes in place of a personal field whose subject key was deleted. */

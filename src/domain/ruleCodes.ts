@@ -30,6 +30,7 @@ export const ORGANISATION_RULES = [
   "covenant-privacy-officer",
   "chair-or-privacy-officer",
   "owner-or-chair",
+  "attendee-only",
 ] as const;
 
 /** The object named does not exist, or the actor may not know of it. */
@@ -46,6 +47,9 @@ export const NOT_FOUND_RULES = [
   "participant-exists",
   "signal-exists",
   "merge-exists",
+  "session-exists",
+  "agenda-item-exists",
+  "correction-exists",
 ] as const;
 
 /** The current state makes the command impossible. */
@@ -79,6 +83,18 @@ export const CONFLICT_RULES = [
   "same-person",
   "merge-id-taken",
   "merge-undone",
+  "session-id-taken",
+  "session-ended",
+  "planned-member",
+  "agenda-item-id-taken",
+  "agenda-case-listed",
+  "agenda-item-recorded",
+  "agenda-not-recorded",
+  "minutes-approved",
+  "minutes-draft",
+  "correction-id-taken",
+  "correction-resolved",
+  "addendum-id-taken",
 ] as const;
 
 export type RoleRule = (typeof ROLE_RULES)[number];

@@ -10,6 +10,7 @@ import type {
   Subject,
   Urgency,
 } from "./events.js";
+import type { AgendaItemCommand } from "./itemCommands.js";
 
 /** Every command carries the authenticated actor, the time and every id it creates. */
 type CaseCommandOf<Type extends string, Fields> = {
@@ -152,6 +153,7 @@ export type CaseCommand =
   | CancelAgreement
   | CloseCase
   | ReopenCase
-  | ExtendRetention;
+  | ExtendRetention
+  | AgendaItemCommand;
 
 export type CaseCommandType = CaseCommand["type"];

@@ -1,5 +1,6 @@
 import type { Decider } from "../decider.js";
 import { Conflict, InvalidCommand } from "../domainError.js";
+import { decideAgendaItem } from "./agendaItems.js";
 import { cancelAgreement, completeAgreement, makeAgreement } from "./agreements.js";
 import { closeCase, extendRetention, reopenCase } from "./closure.js";
 import type { CaseCommand } from "./commands.js";
@@ -95,6 +96,12 @@ export function decideCase(
       return reopenCase(command, state);
     case "ExtendRetention":
       return extendRetention(command, state);
+    case "RecordAgendaItem":
+    case "ProposeMinutesCorrection":
+    case "ResolveMinutesCorrection":
+    case "ApproveMinutes":
+    case "AddMinutesAddendum":
+      return decideAgendaItem(command, state, context);
     default: {
       const unknown: never = command;
       throw new InvalidCommand("command-type", String((unknown as { type: unknown }).type));

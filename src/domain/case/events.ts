@@ -1,5 +1,8 @@
 import type { DomainEvent } from "../decider.js";
 import type { Identity } from "../identity/identity.js";
+import type { AgendaItemEvent, Attendee } from "./itemEvents.js";
+
+export type { Attendee } from "./itemEvents.js";
 
 /** The match kinds that link a signal to an open case by themselves (MATCH_STRENGTH "strong"). */
 export type StrongMatchKind = "bsn" | "name-dob";
@@ -145,12 +148,6 @@ export type MeetingScheduled = CaseEventOf<
   "MeetingScheduled",
   { meetingId: string; scheduledFor: string; agenda: string; scheduledAt: string }
 >;
-export type Attendee = {
-  organisationId: string;
-  userId: string;
-  /** The attendee confirmed the meeting's confidentiality before it started. */
-  confidentialityAcknowledged: boolean;
-};
 export type MeetingHeld = CaseEventOf<
   "MeetingHeld",
   {
@@ -216,7 +213,8 @@ export type CaseEvent =
   | AgreementCancelled
   | CaseClosed
   | CaseReopened
-  | RetentionExtended;
+  | RetentionExtended
+  | AgendaItemEvent;
 
 export type CaseEventType = CaseEvent["type"];
 

@@ -1,5 +1,6 @@
 import { entryOf } from "../entries.js";
 import type { CaseEvent } from "./events.js";
+import { evolveItems } from "./itemState.js";
 import type { CaseState, Participant, ParticipantStatus } from "./state.js";
 
 // Recorded events are facts: evolve never throws, it ignores references it cannot resolve.
@@ -172,5 +173,11 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, status: "open", outcome: null, closedAt: null, retentionUntil: null };
     case "RetentionExtended":
       return { ...state, retentionUntil: event.data.retentionUntil };
+    case "AgendaItemRecorded":
+    case "MinutesCorrectionProposed":
+    case "MinutesCorrectionResolved":
+    case "MinutesApproved":
+    case "MinutesAddendumAdded":
+      return { ...state, agendaItems: evolveItems(state.agendaItems, state.joins, event) };
   }
 }

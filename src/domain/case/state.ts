@@ -8,6 +8,7 @@ import type {
   SignalRaised,
   Subject,
 } from "./events.js";
+import type { RecordedItem } from "./itemState.js";
 
 export type ParticipantStatus = "invited" | "joined" | "declined" | "left" | "removed";
 
@@ -75,6 +76,8 @@ export type CaseState = {
   shares: Record<string, Share>;
   consents: Record<string, Consent>;
   meetings: Record<string, Meeting>;
+  /** The case's items on session agendas, as recorded: attendance, minutes, corrections, addenda. */
+  agendaItems: Record<string, RecordedItem>;
   agreements: Record<string, Agreement>;
   outcome: CaseOutcome | null;
   closedAt: string | null;
@@ -95,6 +98,7 @@ export const initialCaseState: CaseState = {
   shares: {},
   consents: {},
   meetings: {},
+  agendaItems: {},
   agreements: {},
   outcome: null,
   closedAt: null,

@@ -54,9 +54,23 @@ const heldSince = (
 
 /**
  * Rule 4: minutes (and the decisions recorded with them) are for the chair organisation, which
- * chairs every meeting of its case, and for organisations that attended and held on since;
- * everyone else sees that the meeting was held, and when.
+ * chairs every meeting and agenda item of its case, and for organisations that attended that
+ * meeting or item and held on since; everyone else sees that it was held, and when.
  */
+export function readsMinutes(
+  state: CaseState,
+  held: { attendees: readonly { organisationId: string }[]; heldAt: string; joinsBefore: number },
+  organisationId: string,
+  membership: NonNullable<Membership>,
+): boolean {
+  if (state.chairOrganisationId === organisationId) return true;
+  const attended = held.attendees.some((a) => a.organisationId === organisationId);
+  return (
+    attended &&
+    heldSince(entryOf(state.participants, organisationId), held, held.heldAt, membership)
+  );
+}
+
 export function visibleMeeting(
   state: CaseState,
   meeting: Meeting,
@@ -64,28 +78,20 @@ export function visibleMeeting(
   membership: NonNullable<Membership>,
 ): MeetingView {
   const { joinsBefore: _joins, ...shown } = meeting;
-  const attended = meeting.attendees.some((a) => a.organisationId === organisationId);
-  const readsMinutes =
+  const readsMinutesNow =
     meeting.minutes !== null &&
     meeting.heldAt !== null &&
-    (state.chairOrganisationId === organisationId ||
-      (attended &&
-        heldSince(
-          entryOf(state.participants, organisationId),
-          meeting,
-          meeting.heldAt,
-          membership,
-        )));
+    readsMinutes(state, { ...meeting, heldAt: meeting.heldAt }, organisationId, membership);
   return {
     ...shown,
     attendees: [...meeting.attendees],
-    minutes: readsMinutes ? meeting.minutes : null,
-    decisions: readsMinutes ? listOf(meeting.decisions) : null,
+    minutes: readsMinutesNow ? meeting.minutes : null,
+    decisions: readsMinutesNow ? listOf(meeting.decisions) : null,
   };
 }
 
 /** Decisions are encrypted as one field: after erasure they read as the single text "[erased]". */
-const listOf = (decisions: unknown): string[] =>
+export const listOf = (decisions: unknown): string[] =>
   Array.isArray(decisions) ? [...decisions] : typeof decisions === "string" ? [decisions] : [];
 
 /**

@@ -8,6 +8,7 @@ import {
   evolveCovenant,
   initialCaseState,
   initialCovenantState,
+  type Membership,
   membershipOf,
 } from "../../domain/index.js";
 import { type CaseVisibility, caseVisibility } from "../../privacy/policy/caseVisibility.js";
@@ -22,6 +23,8 @@ export interface CaseViewModel extends ReadModel {
   stateOf(caseId: string): CaseState | undefined;
   /** The revision of the case stream the state was folded up to (its ETag); -1 when unknown. */
   revisionOf(caseId: string): number;
+  /** The organisation's membership of the covenant now (null when it is none), for other models' policies. */
+  membershipOf(covenantId: string, organisationId: string): Membership;
 }
 
 const NONE: CaseVisibility = { kind: "none" };
@@ -73,5 +76,9 @@ export function createCaseView(): CaseViewModel {
     },
     stateOf: (caseId) => cases.get(caseId),
     revisionOf: (caseId) => revisions.get(caseId) ?? -1,
+    membershipOf(covenantId, organisationId) {
+      const covenant = covenants.get(covenantId);
+      return covenant === undefined ? null : membershipOf(covenant, organisationId);
+    },
   };
 }
