@@ -1,8 +1,8 @@
 import type { AgendaDocument, AgendaEntry } from "./documentView.js";
 import { labels } from "./dutch.js";
-import { field, heading, type Page, paragraph, renderPdf, sessionHeader } from "./pdfPages.js";
+import { field, heading, type Page, renderPdf, sessionHeader } from "./pdfPages.js";
 
-/** The agenda in order; an item whose case the reader may not know keeps only its place. */
+/** The agenda in order, of the cases the reader may know. */
 export function renderAgendaPdf(agenda: AgendaDocument): Promise<Buffer> {
   return renderPdf(
     { title: `${labels.table}: ${labels.agenda}`, producedAt: agenda.producedAt },
@@ -14,11 +14,7 @@ export function renderAgendaPdf(agenda: AgendaDocument): Promise<Buffer> {
 }
 
 function agendaItem(page: Page, item: AgendaEntry): void {
-  if (item.topic === null) {
-    heading(page, `${labels.item} ${item.position}: ${labels.notForReader}`, 13);
-    return;
-  }
-  heading(page, `${labels.item} ${item.position}: ${item.topic.subject}`, 13);
-  field(page, labels.question, item.topic.question);
-  paragraph(page, "");
+  heading(page, `${labels.item} ${item.position}: ${item.subject}`, 13);
+  field(page, labels.question, item.question);
+  page.moveDown(0.8);
 }

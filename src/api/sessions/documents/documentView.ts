@@ -14,17 +14,20 @@ export interface SessionHeader {
   /** The covenant (or chair organisation) the table belongs to, e.g. "Veilig Schoolklimaat Noord". */
   tableName: string;
   startsAt: string;
-  endsAt: string;
-  place: SessionPlace;
+  /** Null for a case meeting from before sessions, which named only its start. */
+  endsAt: string | null;
+  /** Null for a case meeting from before sessions, which named no place. */
+  place: SessionPlace | null;
   chairOrganisation: string;
   plannedOrganisations: readonly string[];
   status: SessionStatus;
 }
 
-/** One case on the agenda; `topic` is null when the reader may not know the case. */
+/** One case on the agenda, of the cases the reader may know (the policy leaves out the rest). */
 export interface AgendaEntry {
   position: number;
-  topic: { subject: string; question: string } | null;
+  subject: string;
+  question: string;
 }
 
 export interface AgendaDocument {
@@ -50,16 +53,18 @@ export interface ItemMinutes {
   addenda: readonly string[];
 }
 
-/** An item the reader attended shows what was recorded; one it did not attend shows only its place. */
+/**
+ * An item the reader attended shows what was recorded (rule 4); one it did not attend, or that
+ * was not discussed yet, shows only its place.
+ */
 export type MinutesEntry =
-  | { position: number; attended: false }
+  | { position: number; outcome: "not-discussed" | "not-attended" }
   | {
       position: number;
-      attended: true;
+      outcome: "attended";
       subject: string;
       question: string;
-      /** Null until the item's minutes are recorded. */
-      minutes: ItemMinutes | null;
+      minutes: ItemMinutes;
       decisions: readonly string[];
       agreements: readonly AgreementEntry[];
     };
@@ -78,6 +83,6 @@ export interface InviteDocument {
   sequence: number;
   /** The session in the console (ids only), where each reader sees what it may. */
   consoleLink: string;
-  /** When the session last changed: the invite's DTSTAMP. */
-  changedAt: string;
+  /** When this invite was made: its DTSTAMP (RFC 5546). */
+  issuedAt: string;
 }

@@ -29,8 +29,8 @@ export const labels = {
   item: "Agendapunt",
   question: "Vraag aan de tafel",
   notAttended: "niet bijgewoond",
-  notForReader: "niet voor uw organisatie",
-  noMinutes: "Nog geen notulen vastgelegd.",
+  notDiscussed: "nog niet besproken",
+  unknownPlace: "niet vastgelegd",
   draft: "Concept: nog niet vastgesteld door de voorzitter.",
   approved: "Vastgesteld door de voorzitter.",
   addendum: "Aanvulling",
@@ -50,11 +50,14 @@ const statusLabels: Record<SessionStatus, string> = {
 export const statusLabel = (status: SessionStatus): string => statusLabels[status];
 
 /** "maandag 2 maart 2026 om 14:00 – 16:00" in Amsterdam time. */
-export function sessionTime(startsAt: string, endsAt: string): string {
-  return `${dateTime.format(new Date(startsAt))} – ${timeOfDay.format(new Date(endsAt))}`;
+export function sessionTime(startsAt: string, endsAt: string | null): string {
+  const start = dateTime.format(new Date(startsAt));
+  return endsAt === null ? start : `${start} – ${timeOfDay.format(new Date(endsAt))}`;
 }
 
 export const dueDate = (date: string): string => calendarDate.format(new Date(`${date}T00:00:00Z`));
 
-export const placeLine = (place: SessionPlace): string =>
-  place.kind === "location" ? place.address : `${labels.videoLink}: ${place.link}`;
+export function placeLine(place: SessionPlace | null): string {
+  if (place === null) return labels.unknownPlace;
+  return place.kind === "location" ? place.address : `${labels.videoLink}: ${place.link}`;
+}

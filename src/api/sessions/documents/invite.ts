@@ -1,10 +1,13 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
-import type { InviteDocument } from "./documentView.js";
+import type { InviteDocument, SessionPlace } from "./documentView.js";
 import { labels } from "./dutch.js";
 import { printable } from "./printable.js";
 
 /** One stable identity per session, so a calendar replaces the invite instead of adding one. */
 export const inviteUid = (sessionId: string): string => `session-${sessionId}@casustafel`;
+
+const placeOf = (place: SessionPlace | null): string =>
+  place === null ? "" : place.kind === "location" ? place.address : place.link;
 
 /**
  * The calendar invite for a session. It leaves the service for mail servers and calendars, so
@@ -22,13 +25,11 @@ export function renderInvite(invite: InviteDocument): string {
   calendar.createEvent({
     id: inviteUid(header.sessionId),
     sequence: invite.sequence,
-    stamp: new Date(invite.changedAt),
+    stamp: new Date(invite.issuedAt),
     start: new Date(header.startsAt),
-    end: new Date(header.endsAt),
+    end: header.endsAt === null ? null : new Date(header.endsAt),
     summary: `${labels.table} ${printable(header.tableName)}`.trim(),
-    location:
-      printable(header.place.kind === "location" ? header.place.address : header.place.link) ||
-      null,
+    location: printable(placeOf(header.place)) || null,
     url: invite.consoleLink,
     description: `${labels.agenda} en stukken: ${invite.consoleLink}`,
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

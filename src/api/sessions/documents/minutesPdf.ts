@@ -25,8 +25,9 @@ export function renderMinutesPdf(minutes: MinutesDocument): Promise<Buffer> {
 }
 
 function minutesItem(page: Page, item: MinutesEntry): void {
-  if (!item.attended) {
-    heading(page, `${labels.item} ${item.position}: ${labels.notAttended}`, 13);
+  if (item.outcome !== "attended") {
+    const absent = item.outcome === "not-attended" ? labels.notAttended : labels.notDiscussed;
+    heading(page, `${labels.item} ${item.position}: ${absent}`, 13);
     return;
   }
   heading(page, `${labels.item} ${item.position}: ${item.subject}`, 13);
@@ -40,11 +41,7 @@ function minutesItem(page: Page, item: MinutesEntry): void {
   page.moveDown(0.8);
 }
 
-function itemMinutes(page: Page, minutes: ItemMinutes | null): void {
-  if (minutes === null) {
-    paragraph(page, labels.noMinutes);
-    return;
-  }
+function itemMinutes(page: Page, minutes: ItemMinutes): void {
   paragraph(page, minutes.approved ? labels.approved : labels.draft);
   paragraph(page, minutes.text);
   minutes.addenda.forEach((addendum, index) => {

@@ -12,7 +12,7 @@ const attendedWith = (subject: string, text: string): MinutesDocument => ({
   items: [
     {
       position: 1,
-      attended: true,
+      outcome: "attended",
       subject,
       question: text,
       minutes: { text, approved: true, addenda: [text] },

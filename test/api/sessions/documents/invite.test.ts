@@ -11,7 +11,7 @@ const invite: InviteDocument = {
   header: { ...header, status: "planned" },
   sequence: 0,
   consoleLink,
-  changedAt: "2026-02-20T09:00:00Z",
+  issuedAt: "2026-02-20T09:00:00Z",
 };
 
 describe("the calendar invite of a session", () => {
@@ -68,6 +68,17 @@ describe("the calendar invite of a session", () => {
     });
 
     expect(icsText(icsValue(ics, "LOCATION") ?? "")).toBe(link);
+  });
+
+  test("Given a case meeting from before sessions, with no end and no place, then the invite has neither", () => {
+    const ics = renderInvite({
+      ...invite,
+      header: { ...invite.header, endsAt: null, place: null },
+    });
+
+    expect(icsValue(ics, "DTSTART")).toBe("20260302T130000Z");
+    expect(icsValue(ics, "DTEND")).toBeUndefined();
+    expect(icsValue(ics, "LOCATION")).toBeUndefined();
   });
 
   test("Given any table name and address, then they read back as printed and every line is folded at 75 octets", () => {

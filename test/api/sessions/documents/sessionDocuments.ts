@@ -29,10 +29,10 @@ export const minutesForPolice: MinutesDocument = {
   readerOrganisation: "Politie Noord",
   producedAt: "2026-03-05T09:00:00Z",
   items: [
-    { position: 1, attended: false },
+    { position: 1, outcome: "not-attended" },
     {
       position: 2,
-      attended: true,
+      outcome: "attended",
       subject: visible.subject,
       question: visible.question,
       minutes: { text: visible.minutes, approved: true, addenda: ["Ouders zijn bereikt."] },
@@ -46,7 +46,7 @@ export const minutesForPolice: MinutesDocument = {
         },
       ],
     },
-    { position: 3, attended: false },
+    { position: 3, outcome: "not-discussed" },
   ],
 };
 
@@ -55,8 +55,7 @@ export const agendaForPolice: AgendaDocument = {
   readerOrganisation: "Politie Noord",
   producedAt: "2026-02-20T09:00:00Z",
   items: [
-    { position: 1, topic: null },
-    { position: 2, topic: { subject: visible.subject, question: visible.question } },
-    { position: 3, topic: null },
+    { position: 1, subject: visible.subject, question: visible.question },
+    { position: 2, subject: "Zoë Ærø", question: "Wie neemt de regie?" },
   ],
 };

@@ -25,11 +25,14 @@ describe("the minutes PDF of one organisation", () => {
     expect(text).toContain(
       `${visible.agreement} — Eigenaar: Politie Noord (J. Bakker), uiterlijk 16 maart 2026`,
     );
-    expect(text).toContain("Agendapunt 3: niet bijgewoond");
+    expect(text).toContain("Agendapunt 3: nog niet besproken");
   });
 
   test("Given an item not attended, then nothing but its place and 'niet bijgewoond' is printed for it", async () => {
-    const onlyAbsent = { ...minutesForPolice, items: [{ position: 1, attended: false as const }] };
+    const onlyAbsent = {
+      ...minutesForPolice,
+      items: [{ position: 1, outcome: "not-attended" as const }],
+    };
     const text = await pdfText(await renderMinutesPdf(onlyAbsent));
 
     const afterHeader = text.slice(text.indexOf("Niet doorsturen.") + "Niet doorsturen.".length);
@@ -38,7 +41,7 @@ describe("the minutes PDF of one organisation", () => {
 
   test("Given minutes the chair has not approved, then they are marked as a draft", async () => {
     const [, attended] = minutesForPolice.items;
-    if (!attended?.attended) throw new Error("fixture: item 2 is attended");
+    if (attended?.outcome !== "attended") throw new Error("fixture: item 2 is attended");
     const draft = {
       ...minutesForPolice,
       items: [{ ...attended, minutes: { text: visible.minutes, approved: false, addenda: [] } }],
@@ -49,31 +52,34 @@ describe("the minutes PDF of one organisation", () => {
     expect(text).not.toContain("Vastgesteld door de voorzitter.");
   });
 
-  test("Given an attended item without minutes, decisions or agreements, then each section says so", async () => {
+  test("Given an attended item without decisions or agreements, then each section says so", async () => {
     const [, attended] = minutesForPolice.items;
-    if (!attended?.attended) throw new Error("fixture: item 2 is attended");
-    const bare = {
-      ...minutesForPolice,
-      items: [{ ...attended, minutes: null, decisions: [], agreements: [] }],
-    };
+    if (attended?.outcome !== "attended") throw new Error("fixture: item 2 is attended");
+    const bare = { ...minutesForPolice, items: [{ ...attended, decisions: [], agreements: [] }] };
     const text = await pdfText(await renderMinutesPdf(bare));
 
-    expect(text).toContain("Notulen Nog geen notulen vastgelegd. Besluiten Geen. Afspraken Geen.");
+    expect(text).toContain("Besluiten Geen. Afspraken Geen.");
   });
 });
 
 describe("the agenda PDF", () => {
-  test("Given an agenda of three, where the reader may know one case, then the others keep only their place", async () => {
+  test("Given an agenda of the cases the reader may know, then each is listed in order with its question", async () => {
     const text = await pdfText(await renderAgendaPdf(agendaForPolice));
 
     expect(text).toContain("Agenda");
     expect(text).toContain("Status: gepland");
-    expect(text).toContain("Agendapunt 1: niet voor uw organisatie");
     expect(text).toContain(
-      `Agendapunt 2: ${visible.subject} Vraag aan de tafel: ${visible.question}`,
+      `Agendapunt 1: ${visible.subject} Vraag aan de tafel: ${visible.question}`,
     );
-    expect(text).toContain("Agendapunt 3: niet voor uw organisatie");
+    expect(text).toContain("Agendapunt 2: Zoë Ærø Vraag aan de tafel: Wie neemt de regie?");
     expect(text).not.toContain("Notulen");
+  });
+
+  test("Given a case meeting from before sessions, with no end and no place, then the start is printed and the place is 'niet vastgelegd'", async () => {
+    const legacy = { ...agendaForPolice, header: { ...header, endsAt: null, place: null } };
+    const text = await pdfText(await renderAgendaPdf(legacy));
+
+    expect(text).toContain("Wanneer: maandag 2 maart 2026 om 14:00 Waar: niet vastgelegd");
   });
 
   test("Given a video session, then the link is printed where the place would be", async () => {
