@@ -108,6 +108,7 @@ const environment = z.object({
   OIDC_CLIENT_ID: optional(z.string().min(1).max(200)),
   OIDC_SCOPE: z.string().min(1).max(500).default("openid"),
   CONSOLE_COVENANT_ID: optional(z.uuid()),
+  CONSOLE_URL: optional(url),
   TRUST_PROXY: trustProxy,
 });
 
@@ -147,6 +148,8 @@ export interface Config {
   console: {
     oidc?: { issuer: string; clientId: string; scope: string };
     covenantId?: string;
+    /** Where people open the console; links that leave the service (a calendar invite) start here. */
+    url: string;
   };
   logLevel: Environment["LOG_LEVEL"];
   minPositionWaitMs: number;
@@ -243,6 +246,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, scope: env.OIDC_SCOPE }
           : undefined,
       covenantId: env.CONSOLE_COVENANT_ID,
+      url: (env.CONSOLE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     },
     logLevel: env.LOG_LEVEL,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,

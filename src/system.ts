@@ -150,6 +150,7 @@ export async function openSystem(
     readModels,
     accessRecorder: storeAccessRecorder(store),
     waitForPosition,
+    consoleUrl: config.console.url,
     now,
     logger,
   };

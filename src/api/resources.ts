@@ -48,6 +48,8 @@ export interface ResourceDeps {
   accessRecorder: AccessRecorder;
   /** Resolves true once every read model applied the position (read-your-writes inside a handler). */
   waitForPosition: WaitForPosition;
+  /** The console's address (no trailing slash), for links in documents that leave the service. */
+  consoleUrl: string;
   /** ISO-8601 now; the one clock commands and visibility decisions use, replaceable in tests. */
   now(): string;
   logger: Logger;

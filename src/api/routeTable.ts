@@ -7,6 +7,7 @@ import type { Route } from "./http/routeDefinition.js";
 import { lookupRoute } from "./persons/lookup.js";
 import { mergeRoutes } from "./persons/merges.js";
 import type { ResourceDeps } from "./resources.js";
+import { sessionDocumentRoutes } from "./sessions/documents/routes.js";
 import { subjectRoutes } from "./subjects/routes.js";
 import { trendsRoutes } from "./trends/routes.js";
 
@@ -21,6 +22,7 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...mergeRoutes(deps),
     lookupRoute(deps),
     ...trendsRoutes(deps),
+    ...sessionDocumentRoutes(deps),
     ...catalogueRoutes(),
   ];
 }
