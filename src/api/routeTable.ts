@@ -7,6 +7,7 @@ import type { Route } from "./http/routeDefinition.js";
 import { lookupRoute } from "./persons/lookup.js";
 import { mergeRoutes } from "./persons/merges.js";
 import type { ResourceDeps } from "./resources.js";
+import { sessionRoutes } from "./sessions/index.js";
 import { subjectRoutes } from "./subjects/routes.js";
 import { trendsRoutes } from "./trends/routes.js";
 
@@ -16,6 +17,7 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...covenantResourceRoutes(deps),
     ...caseRoutes(deps),
     ...agreementsDueRoutes(deps),
+    ...sessionRoutes(deps),
     ...auditRoutes(deps),
     ...subjectRoutes(deps),
     ...mergeRoutes(deps),
