@@ -8,6 +8,7 @@ import { lookupRoute } from "./persons/lookup.js";
 import { mergeRoutes } from "./persons/merges.js";
 import type { ResourceDeps } from "./resources.js";
 import { sessionDocumentRoutes } from "./sessions/documents/routes.js";
+import { sessionRoutes } from "./sessions/index.js";
 import { subjectRoutes } from "./subjects/routes.js";
 import { trendsRoutes } from "./trends/routes.js";
 
@@ -17,12 +18,13 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...covenantResourceRoutes(deps),
     ...caseRoutes(deps),
     ...agreementsDueRoutes(deps),
+    ...sessionRoutes(deps),
+    ...sessionDocumentRoutes(deps),
     ...auditRoutes(deps),
     ...subjectRoutes(deps),
     ...mergeRoutes(deps),
     lookupRoute(deps),
     ...trendsRoutes(deps),
-    ...sessionDocumentRoutes(deps),
     ...catalogueRoutes(),
   ];
 }

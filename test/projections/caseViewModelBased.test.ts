@@ -10,14 +10,20 @@ import {
   DomainError,
   decideCase,
   decideCovenant,
+  decideSession,
   evolveCase,
   evolveCovenant,
+  evolveSession,
   initialCaseState,
   initialCovenantState,
+  initialSessionState,
+  type SessionCommand,
+  type SessionState,
 } from "../../src/domain/index.js";
 import type { CaseVisibility } from "../../src/privacy/policy/caseVisibility.js";
 import { createCaseView } from "../../src/projections/caseView/caseView.js";
 import type { DecodedEvent } from "../../src/projections/readModel.js";
+import { createSessions, type SessionsModel } from "../../src/projections/sessions/sessions.js";
 import { raiseSignal } from "../domain/case/signals.js";
 import { actor, CASE_ID, COVENANT_ID, chair, ORG, regionCommands } from "../domain/fixtures.js";
 import { allowed, applyCase, applyCovenant, type Model, newModel } from "./caseViewModel/model.js";
@@ -26,13 +32,16 @@ import {
   covenantCommandFor,
   MINUTE,
   PRELUDE,
+  sessionCommandsFor,
   step,
   VIEWERS,
 } from "./caseViewModel/steps.js";
 
 // Model-based: random commands from several organisations, and the covenant admin's
 // withdrawals and readmissions, through the real deciders; after every step each
-// organisation's caseView equals what an independent model of rules 1-4 allows.
+// organisation's caseView, and its sessions (agenda items recorded with their own
+// attendance, and the case's meetings read as one-item sessions), equal what an independent
+// model of rules 1-4 allows: rule 4 per item.
 
 const START = Date.parse("2025-03-03T08:00:00.000Z");
 const SITUATIONS = {
@@ -42,6 +51,8 @@ const SITUATIONS = {
   shareHidden: 0,
   minutesShown: 0,
   minutesHidden: 0,
+  itemMinutesShown: 0,
+  itemMinutesHidden: 0,
   chairReadsMinutesItDidNotAttend: 0,
   descriptionHidden: 0,
   lostByLeavingOrWithdrawal: 0,
@@ -51,15 +62,22 @@ const SITUATIONS = {
 /** Decides commands against the case and its covenant and feeds every event to a caseView. */
 function world() {
   const caseView = createCaseView();
+  const sessions = createSessions(caseView);
+  const sessionStates = new Map<string, SessionState>();
   let state: CaseState = initialCaseState;
   let covenant: CovenantState = initialCovenantState;
-  const revision = { case: 0, covenant: 0 };
-  const feed = (streamId: string, at: string, event: { type: string; data: object }, rev: number) =>
-    caseView.apply({
+  const revision = { case: 0, covenant: 0, session: 0 };
+  const feed = (
+    streamId: string,
+    at: string,
+    event: { type: string; data: object },
+    rev: number,
+  ) => {
+    const stored = {
       eventId: `${streamId}-${rev}`,
       streamId,
       revision: rev,
-      position: BigInt(revision.case + revision.covenant),
+      position: BigInt(revision.case + revision.covenant + revision.session),
       type: event.type,
       schemaVersion: 1,
       recordedAt: at,
@@ -67,7 +85,10 @@ function world() {
       metadata: {},
       prevHash: "",
       hash: "",
-    } as DecodedEvent);
+    } as DecodedEvent;
+    caseView.apply(stored);
+    sessions.apply(stored);
+  };
   const refused = (decide: () => unknown[]) => {
     try {
       return decide();
@@ -78,6 +99,21 @@ function world() {
   };
   return {
     caseView,
+    sessions,
+    /** Plans a session and puts the case on its agenda; refusals leave it unplanned. */
+    runSession(command: SessionCommand): boolean {
+      const current = sessionStates.get(command.sessionId) ?? initialSessionState;
+      const context = { covenant, cases: { [CASE_ID]: state } };
+      const events = refused(() => decideSession(command, current, context)) ?? [];
+      for (const event of events as ReturnType<typeof decideSession>) {
+        sessionStates.set(
+          command.sessionId,
+          evolveSession(sessionStates.get(command.sessionId) ?? current, event),
+        );
+        feed(`session-${command.sessionId}`, command.now, event, revision.session++);
+      }
+      return events.length > 0;
+    },
     /** The events the case command produced, or null when the decider refused it. */
     runCase(command: CaseCommand): CaseEvent[] | null {
       const events = refused(() =>
@@ -105,7 +141,7 @@ test("each organisation's caseView shows exactly what rules 1-4 allow, after eve
   const came = { ...SITUATIONS, signalShared: 0 };
   fc.assert(
     fc.property(fc.array(step, { minLength: 15, maxLength: 40 }), (steps) => {
-      const { caseView, runCase, runCovenant } = world();
+      const { caseView, sessions, runCase, runCovenant, runSession } = world();
       for (const command of regionCommands()) runCovenant(command);
       const model = newModel();
       let now = START;
@@ -126,7 +162,11 @@ test("each organisation's caseView shows exactly what rules 1-4 allow, after eve
         const at = new Date(now).toISOString();
         const membership = covenantCommandFor(s, at, model);
         if (membership && runCovenant(membership)) applyCovenant(model, membership);
-        for (const command of caseCommandsFor(s, i, now, model)) {
+        // An item is recorded only on the agenda of a session (the API looks it up there).
+        const planned = sessionCommandsFor(s, i, now, model).every((command) =>
+          runSession(command),
+        );
+        for (const command of planned ? caseCommandsFor(s, i, now, model) : []) {
           for (const text of textsOf(command)) everyText.add(text);
           const events = runCase(command);
           if (events === null) break;
@@ -135,14 +175,21 @@ test("each organisation's caseView shows exactly what rules 1-4 allow, after eve
         }
 
         // One comparison per step, of every organisation's view, keeps the run fast and the diff readable.
-        const observed: Record<string, Seen> = {};
-        const expected: Record<string, Seen> = {};
+        const observed: Record<string, Seen & { sessions: SeenInSessions }> = {};
+        const expected: Record<string, Seen & { sessions: SeenInSessions }> = {};
         for (const org of VIEWERS) {
-          const seen = caseView.query(CASE_ID, org === ORG.chair ? chair : actor(org), at);
+          const viewer = org === ORG.chair ? chair : actor(org);
+          const seen = caseView.query(CASE_ID, viewer, at);
           const allowedHere = allowed(model, org, now);
           count(came, model, org, now, allowedHere);
-          observed[org] = observe(seen, everyText);
-          expected[org] = shownByModel(allowedHere, everyText);
+          observed[org] = {
+            ...observe(seen, everyText),
+            sessions: observeSessions(sessions, viewer, at, everyText),
+          };
+          expected[org] = {
+            ...shownByModel(allowedHere, everyText),
+            sessions: sessionsByModel(allowedHere, everyText),
+          };
         }
         expect(observed).toEqual(expected);
       });
@@ -176,6 +223,35 @@ function observe(seen: CaseVisibility, everyText: Set<string>): Seen {
   };
 }
 
+/** The minutes an organisation reads across its sessions, and every free text they show. */
+type SeenInSessions = { minutes: string[]; texts: string[] };
+
+function observeSessions(
+  sessions: SessionsModel,
+  viewer: ReturnType<typeof actor>,
+  at: string,
+  everyText: Set<string>,
+): SeenInSessions {
+  const visible = sessions.list(viewer, at);
+  const json = JSON.stringify(visible, (_, value) => (value instanceof Map ? [...value] : value));
+  const minutes = visible.flatMap((v) =>
+    v.kind === "session" ? v.view.agenda.flatMap((item) => item.minutes?.minutes ?? []) : [],
+  );
+  return {
+    minutes: minutes.sort(),
+    texts: [...everyText].filter((text) => json.includes(`"${text}"`)).sort(),
+  };
+}
+
+function sessionsByModel(
+  allowedHere: ReturnType<typeof allowed>,
+  everyText: Set<string>,
+): SeenInSessions {
+  const minutes = [...allowedHere.minutes, ...allowedHere.itemMinutes].map((m) => m.text).sort();
+  const permitted = new Set(minutes);
+  return { minutes, texts: [...everyText].filter((text) => permitted.has(text)).sort() };
+}
+
 function shownByModel(allowedHere: ReturnType<typeof allowed>, everyText: Set<string>): Seen {
   const shares = allowedHere.shares.map((x) => [x.id, x.content]).sort();
   const minutes = allowedHere.minutes.map((m) => m.text).sort();
@@ -194,7 +270,8 @@ function shownByModel(allowedHere: ReturnType<typeof allowed>, everyText: Set<st
 function textsOf(command: CaseCommand): string[] {
   if (command.type === "ShareInformation" || command.type === "CorrectShare")
     return [command.content];
-  if (command.type === "RecordMeeting") return [command.minutes];
+  if (command.type === "RecordMeeting" || command.type === "RecordAgendaItem")
+    return [command.minutes];
   if (command.type === "RaiseSignal") return [command.description];
   return [];
 }
@@ -214,6 +291,9 @@ function count(
     shareHidden: expected.access === "case" && model.shares.length > expected.shares.length,
     minutesShown: expected.minutes.length > 0,
     minutesHidden: expected.access === "case" && model.minutes.length > expected.minutes.length,
+    itemMinutesShown: expected.itemMinutes.length > 0 && org !== ORG.chair,
+    itemMinutesHidden:
+      expected.access === "case" && model.itemMinutes.length > expected.itemMinutes.length,
     chairReadsMinutesItDidNotAttend:
       org === ORG.chair && model.minutes.some((m) => !m.attendees.includes(org)),
     descriptionHidden:

@@ -20,22 +20,27 @@ export type Model = {
     revoked: boolean;
     content: string;
   }[];
-  minutes: { text: string; attendees: string[]; holders: Set<string>; lostBy: Set<string> }[];
+  minutes: Minutes[];
+  /** Minutes of agenda items of sessions: rule 4 per item, as for a meeting. */
+  itemMinutes: Minutes[];
   consents: Map<string, { withdrawn: boolean; expiresAt: number | null }>;
   signals: { id: string; raiser: string; description: string }[];
 };
+
+type Minutes = { text: string; attendees: string[]; holders: Set<string>; lostBy: Set<string> };
 
 export const newModel = (): Model => ({
   members: new Set(Object.values(ORG)),
   status: new Map([[ORG.school, "joined"]]),
   shares: [],
   minutes: [],
+  itemMinutes: [],
   consents: new Map(),
   signals: [{ id: "s-0", raiser: ORG.school, description: "Verzuimt." }],
 });
 
 const loseEverything = (model: Model, org: string) => {
-  for (const item of [...model.shares, ...model.minutes]) {
+  for (const item of [...model.shares, ...model.minutes, ...model.itemMinutes]) {
     if (item.holders.delete(org)) item.lostBy.add(org);
   }
 };
@@ -110,11 +115,13 @@ export function applyCase(model: Model, command: CaseCommand, events: CaseEvent[
         description: command.description,
       });
       return;
-    case "RecordMeeting": {
+    case "RecordMeeting":
+    case "RecordAgendaItem": {
       // Attendees hold the minutes only while they have the case: joined and a member.
       const attendees = command.attendees.map((a) => a.organisationId);
       const holders = attendees.filter((org) => has(model, org) && model.members.has(org));
-      model.minutes.push({
+      const kept = command.type === "RecordMeeting" ? model.minutes : model.itemMinutes;
+      kept.push({
         text: command.minutes,
         attendees,
         holders: new Set(holders),
@@ -149,11 +156,11 @@ export function allowed(model: Model, org: string, now: number) {
           (s.sharer === org || s.holders.has(org)),
       )
     : [];
-  const minutes = hasCase
-    ? model.minutes.filter((m) => org === ORG.chair || m.holders.has(org))
-    : [];
+  const reads = (m: Minutes) => hasCase && (org === ORG.chair || m.holders.has(org));
+  const minutes = model.minutes.filter(reads);
+  const itemMinutes = model.itemMinutes.filter(reads);
   const descriptions = hasCase
     ? model.signals.filter((s) => org === ORG.chair || s.raiser === org)
     : [];
-  return { access, shares, minutes, descriptions };
+  return { access, shares, minutes, itemMinutes, descriptions };
 }

@@ -1,10 +1,11 @@
 import fc from "fast-check";
-import type { CaseCommand, CovenantCommand } from "../../../src/domain/index.js";
+import type { CaseCommand, CovenantCommand, SessionCommand } from "../../../src/domain/index.js";
 import { raiseSignal } from "../../domain/case/signals.js";
 import {
   actor,
   CASE_ID,
   CONTACT,
+  COVENANT_ID,
   chair,
   covenantCommandOf,
   member,
@@ -81,6 +82,13 @@ export const step = fc.oneof(
     }),
   },
   {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: kind("sessionItem"),
+      attendees: fc.subarray([ORG.chair, ORG.school, ...PARTNERS], { minLength: 1 }),
+    }),
+  },
+  {
     weight: 1,
     arbitrary: fc.record({ kind: kind("wait"), minutes: fc.integer({ min: 1, max: 60 }) }),
   },
@@ -112,6 +120,25 @@ export function covenantCommandFor(s: Step, now: string, model: Model): Covenant
   const withdrawn = VIEWERS.filter((org) => !model.members.has(org));
   const org = pickFrom(withdrawn, s.pick) ?? ORG.police;
   return { ...covenantCommandOf({ type: "AdmitMember", member: member(org) }), now };
+}
+
+/** The session a sessionItem step plans, with the case on its agenda; its item is recorded in the case. */
+export function sessionCommandsFor(s: Step, i: number, at: number, model: Model): SessionCommand[] {
+  if (s.kind !== "sessionItem") return [];
+  const now = new Date(at).toISOString();
+  const base = { actor: chair, now, sessionId: `session-${i}` };
+  return [
+    {
+      ...base,
+      type: "PlanSession",
+      covenantId: COVENANT_ID,
+      startsAt: now,
+      endsAt: new Date(at + 30 * MINUTE).toISOString(),
+      videoLink: "https://vergader.example/tafel",
+      plannedOrganisationIds: [ORG.school, ...PARTNERS].filter((org) => model.members.has(org)),
+    },
+    { ...base, type: "AddAgendaItem", itemId: `item-${i}`, caseId: CASE_ID, question: "Vraag" },
+  ];
 }
 
 /** The case commands a step issues, in order (empty for a step that issues none). */
@@ -248,6 +275,25 @@ export function caseCommandsFor(s: Step, i: number, at: number, model: Model): C
         },
       ];
     }
+    case "sessionItem":
+      return [
+        {
+          ...base,
+          type: "RecordAgendaItem",
+          actor: chair,
+          sessionId: `session-${i}`,
+          itemId: `item-${i}`,
+          heldAt: now,
+          attendees: s.attendees.map((organisationId) => ({
+            organisationId,
+            userId: `u-${organisationId}`,
+            confidentialityAcknowledged: true,
+          })),
+          minutes: `itemnotulen-${i}`,
+          decisions: [],
+          agreements: [],
+        },
+      ];
     case "withdraw":
     case "readmit":
     case "wait":

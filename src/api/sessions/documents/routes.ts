@@ -4,15 +4,17 @@ import { caseWorkReading, seenCases } from "../../caseReads.js";
 import { documentResponse } from "../../http/documentResponse.js";
 import { defineRoute, type Route } from "../../http/routeDefinition.js";
 import type { ResourceDeps } from "../../resources.js";
+import { sessionParams } from "../schemas.js";
+import { sessionTags } from "../writes.js";
 import { renderAgendaPdf } from "./agendaPdf.js";
 import { agendaDocument, minutesDocument, type Shown, sessionHeader } from "./documentViews.js";
 import { sessionDay } from "./dutch.js";
 import { renderInvite } from "./invite.js";
 import { renderMinutesPdf } from "./minutesPdf.js";
-import { sessionParams, sessionSources } from "./sessionSources.js";
+import { sessionSources } from "./sessionSources.js";
 
 const declared = {
-  tags: ["sessions"],
+  tags: sessionTags,
   roles: ["professional", "chair"],
   params: sessionParams,
   problems: ["not_found", "not_yet_consistent"],

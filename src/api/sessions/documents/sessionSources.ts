@@ -1,14 +1,11 @@
-import { z } from "zod";
 import { loadCovenant } from "../../../commands/covenants.js";
-import type { Actor } from "../../../domain/index.js";
+import { type Actor, NotFound } from "../../../domain/index.js";
 import type { CaseView } from "../../../privacy/policy/caseVisibility.js";
-import { HttpProblem } from "../../http/problems.js";
 import type { ResourceDeps } from "../../resources.js";
 import type { DocumentSources } from "./documentViews.js";
 
-export const sessionParams = z.object({ sessionId: z.uuid() });
-
-const sessionNotFound = () => new HttpProblem("not_found", "No such session");
+// The same refusal as GET /v1/sessions/{sessionId}, so a document reveals no more than a read.
+const sessionNotFound = (sessionId: string) => new NotFound("session-exists", sessionId);
 
 /**
  * The session as the caller may see it (rule 1 for sessions: 404 for a session it may not
@@ -21,9 +18,9 @@ export async function sessionSources(
   sessionId: string,
 ): Promise<DocumentSources> {
   const visible = deps.readModels.sessions.query(sessionId, caller);
-  if (visible.kind === "none") throw sessionNotFound();
+  if (visible.kind === "none") throw sessionNotFound(sessionId);
   const { view } = visible;
-  if (view.startsAt === null || view.covenantId === null) throw sessionNotFound();
+  if (view.startsAt === null || view.covenantId === null) throw sessionNotFound(sessionId);
   const now = deps.now();
   const cases = new Map<string, CaseView>();
   for (const { caseId } of view.agenda) {
