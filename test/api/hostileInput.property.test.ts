@@ -46,6 +46,8 @@ const realIds = (): Record<string, string[]> => ({
   shareId: [demo.ids.policeShareId, demo.ids.schoolShareId],
   consentId: [randomUUID()],
   meetingId: [demo.ids.meetingId],
+  // The demo's case meeting is also a (one-item) session.
+  sessionId: [demo.ids.meetingId],
   agreementId: [demo.ids.overdueAgreementId, demo.ids.policeAgreementId],
   organisationId: [ORG.police, ORG.leerplicht],
   covenantId: [DEMO_COVENANT_ID],
