@@ -7,10 +7,10 @@ import type { ResourceDeps } from "../../resources.js";
 import { sessionParams } from "../schemas.js";
 import { sessionTags } from "../writes.js";
 import { renderAgendaPdf } from "./agendaPdf.js";
-import { agendaDocument, minutesDocument, type Shown, sessionHeader } from "./documentViews.js";
 import { sessionDay } from "./dutch.js";
 import { renderInvite } from "./invite.js";
 import { renderMinutesPdf } from "./minutesPdf.js";
+import { agendaDocument, minutesDocument, type Shown, sessionHeader } from "./sessionDocuments.js";
 import { sessionSources } from "./sessionSources.js";
 
 const declared = {

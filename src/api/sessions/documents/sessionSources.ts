@@ -2,7 +2,7 @@ import { loadCovenant } from "../../../commands/covenants.js";
 import { type Actor, NotFound } from "../../../domain/index.js";
 import type { CaseView } from "../../../privacy/policy/caseVisibility.js";
 import type { ResourceDeps } from "../../resources.js";
-import type { DocumentSources } from "./documentViews.js";
+import type { DocumentSources } from "./sessionDocuments.js";
 
 // The same refusal as GET /v1/sessions/{sessionId}, so a document reveals no more than a read.
 const sessionNotFound = (sessionId: string) => new NotFound("session-exists", sessionId);

@@ -4,8 +4,8 @@ import type { MinutesDocument } from "../../../../src/api/sessions/documents/doc
 import { renderMinutesPdf } from "../../../../src/api/sessions/documents/minutesPdf.js";
 import { printable } from "../../../../src/api/sessions/documents/printable.js";
 import { BUILT_IN_NAMES } from "../../support/hostile.js";
+import { minutesForPolice } from "./documentFixtures.js";
 import { pdfText } from "./pdfText.js";
-import { minutesForPolice } from "./sessionDocuments.js";
 
 const attendedWith = (subject: string, text: string): MinutesDocument => ({
   ...minutesForPolice,

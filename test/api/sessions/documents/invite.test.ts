@@ -3,8 +3,8 @@ import { describe, expect, test } from "vitest";
 import type { InviteDocument } from "../../../../src/api/sessions/documents/documentView.js";
 import { renderInvite } from "../../../../src/api/sessions/documents/invite.js";
 import { printable } from "../../../../src/api/sessions/documents/printable.js";
+import { header } from "./documentFixtures.js";
 import { icsLines, icsText, icsValue } from "./icsLines.js";
-import { header } from "./sessionDocuments.js";
 
 const consoleLink = `https://casustafel.example.nl/sessies/${header.sessionId}`;
 const invite: InviteDocument = {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { renderAgendaPdf } from "../../../../src/api/sessions/documents/agendaPdf.js";
 import { renderMinutesPdf } from "../../../../src/api/sessions/documents/minutesPdf.js";
+import { agendaForPolice, header, minutesForPolice, visible } from "./documentFixtures.js";
 import { pdfInfo, pdfText } from "./pdfText.js";
-import { agendaForPolice, header, minutesForPolice, visible } from "./sessionDocuments.js";
 
 describe("the minutes PDF of one organisation", () => {
   test("Given the police attended item 2 of 3, when its minutes are rendered, then item 2 shows what was recorded and the others only their place", async () => {
