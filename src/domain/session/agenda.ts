@@ -1,4 +1,5 @@
 import { Conflict, InvalidCommand, NotFound } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import { requireText } from "../text.js";
 import type {
   AddAgendaItem,
@@ -40,7 +41,7 @@ function addItem(
   context: SessionContext,
 ): SessionEvent[] {
   const { caseId, itemId } = command;
-  const state = Object.hasOwn(context.cases, caseId) ? context.cases[caseId] : undefined;
+  const state = entryOf(context.cases, caseId);
   const placeable =
     state !== undefined &&
     state.status === "open" &&

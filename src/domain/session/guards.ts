@@ -2,6 +2,7 @@ import { type Actor, hasRole } from "../actor.js";
 import type { CaseState } from "../case/state.js";
 import type { CovenantState } from "../covenant/state.js";
 import { Conflict, NotFound, NotPermitted } from "../domainError.js";
+import { entryOf } from "../entries.js";
 import type { SessionState } from "./state.js";
 
 /**
@@ -37,6 +38,6 @@ export function requireAhead(session: ExistingSession): void {
 
 /** An agenda item counts as recorded once its case stream holds its record. */
 export const isRecorded = (context: SessionContext, caseId: string, itemId: string): boolean => {
-  const state = context.cases[caseId];
-  return state !== undefined && Object.hasOwn(state.agendaItems, itemId);
+  const state = entryOf(context.cases, caseId);
+  return state !== undefined && entryOf(state.agendaItems, itemId) !== undefined;
 };
