@@ -1,5 +1,5 @@
 export { type Actor, hasRole, ROLES, type Role } from "./actor.js";
-export { isOverdue } from "./case/agreements.js";
+export { awaitsFollowUp, isCompletedLate, isOverdue } from "./case/agreements.js";
 export type * from "./case/commands.js";
 export { requiredConsentGivers } from "./case/consent.js";
 export { CONSENT_RULE_TEXTS } from "./case/consentRuleTexts.js";

@@ -30,6 +30,7 @@ export const ORGANISATION_RULES = [
   "covenant-privacy-officer",
   "chair-or-privacy-officer",
   "owner-or-chair",
+  "agreement-owner-only",
 ] as const;
 
 /** The object named does not exist, or the actor may not know of it. */

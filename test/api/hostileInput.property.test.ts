@@ -126,6 +126,7 @@ const bodies = (): Record<string, unknown> => ({
   "POST /v1/cases/{caseId}/agreements": {
     what: "Huisbezoek",
     ownerOrganisationId: ORG.police,
+    owner: { name: "Ine Bakker", function: "wijkagent", reach: "06-12345678" },
     dueDate: "2030-02-01",
     meetingId: demo.ids.meetingId,
   },

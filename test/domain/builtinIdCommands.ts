@@ -194,6 +194,7 @@ const caseSteps: fc.Arbitrary<Step>[] = [
       agreementId: idFor("a-2"),
       what: just("Bellen"),
       ownerOrganisationId: idFor(ORG.wijkteam),
+      owner: just(CONTACT),
       dueDate: just("2025-05-01"),
       meetingId: fc.option(idFor("m-1")),
     }),

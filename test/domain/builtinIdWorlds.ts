@@ -177,6 +177,7 @@ function caseItems(ids: ItemIds) {
         agreementId: ids.agreement,
         what: "Huisbezoek",
         ownerOrganisationId: ids.partner,
+        owner: CONTACT,
         dueDate: "2025-05-01",
         meetingId: ids.meeting,
       }),

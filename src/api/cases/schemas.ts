@@ -146,10 +146,24 @@ export const agreementBody = z
   .strictObject({
     what: text(2000),
     ownerOrganisationId: reference,
+    owner: contactInput.describe("The named person within the owner organisation"),
     dueDate: calendarDate,
     meetingId: z.uuid().nullable().optional(),
   })
   .meta({ id: "MakeAgreement" });
+
+export const dueDateChangeBody = z
+  .strictObject({ dueDate: calendarDate, reason: text(2000) })
+  .meta({ id: "ChangeAgreementDueDate" });
+
+export const progressNoteBody = z
+  .strictObject({ note: text(4000) })
+  .meta({ id: "NoteAgreementProgress" });
+
+export const completionBody = z
+  .strictObject({ note: text(4000).optional() })
+  .optional()
+  .meta({ id: "CompleteAgreement", description: "May be left out: a completion without a note" });
 
 export const reasonBody = z.strictObject({ reason: text(2000) }).meta({ id: "Reason" });
 

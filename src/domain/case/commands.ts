@@ -113,11 +113,24 @@ export type MakeAgreement = CaseCommandOf<
     agreementId: string;
     what: string;
     ownerOrganisationId: string;
+    /** The named person within the owner organisation who carries the follow-up. */
+    owner: Contact;
     dueDate: string;
     meetingId?: string | null;
   }
 >;
-export type CompleteAgreement = CaseCommandOf<"CompleteAgreement", { agreementId: string }>;
+export type ChangeAgreementDueDate = CaseCommandOf<
+  "ChangeAgreementDueDate",
+  { agreementId: string; dueDate: string; reason: string }
+>;
+export type NoteAgreementProgress = CaseCommandOf<
+  "NoteAgreementProgress",
+  { agreementId: string; noteId: string; note: string }
+>;
+export type CompleteAgreement = CaseCommandOf<
+  "CompleteAgreement",
+  { agreementId: string; note?: string | null }
+>;
 export type CancelAgreement = CaseCommandOf<
   "CancelAgreement",
   { agreementId: string; reason: string }
@@ -148,6 +161,8 @@ export type CaseCommand =
   | ScheduleMeeting
   | RecordMeeting
   | MakeAgreement
+  | ChangeAgreementDueDate
+  | NoteAgreementProgress
   | CompleteAgreement
   | CancelAgreement
   | CloseCase

@@ -168,15 +168,36 @@ export type AgreementMade = CaseEventOf<
     agreementId: string;
     what: string;
     ownerOrganisationId: string;
+    /** The named person within the owner organisation; absent on agreements made before issue 12. */
+    owner?: Contact;
     /** YYYY-MM-DD; overdue is derived from it, never stored. */
     dueDate: string;
     meetingId: string | null;
     madeAt: string;
   }
 >;
+export type AgreementDueDateChanged = CaseEventOf<
+  "AgreementDueDateChanged",
+  {
+    agreementId: string;
+    dueDate: string;
+    previousDueDate: string;
+    reason: string;
+    changedBy: string;
+    changedAt: string;
+  }
+>;
+export type AgreementProgressNoted = CaseEventOf<
+  "AgreementProgressNoted",
+  { agreementId: string; noteId: string; note: string; notedBy: string; notedAt: string }
+>;
 export type AgreementCompleted = CaseEventOf<
   "AgreementCompleted",
-  { agreementId: string; completedAt: string }
+  /**
+   * `note` and `completedBy` are absent on completions recorded before issue 12; the note is
+   * null when none was written or the young person was erased.
+   */
+  { agreementId: string; completedAt: string; note?: string | null; completedBy?: string }
 >;
 export type AgreementCancelled = CaseEventOf<
   "AgreementCancelled",
@@ -212,6 +233,8 @@ export type CaseEvent =
   | MeetingScheduled
   | MeetingHeld
   | AgreementMade
+  | AgreementDueDateChanged
+  | AgreementProgressNoted
   | AgreementCompleted
   | AgreementCancelled
   | CaseClosed

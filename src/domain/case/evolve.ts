@@ -1,4 +1,5 @@
 import { entryOf } from "../entries.js";
+import { evolveAgreements } from "./agreementHistory.js";
 import type { CaseEvent } from "./events.js";
 import type { CaseState, Participant, ParticipantStatus } from "./state.js";
 
@@ -142,24 +143,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         }),
       };
     }
-    case "AgreementMade": {
-      const { caseId: _c, subjectId: _s, ...agreement } = event.data;
-      const agreements = {
-        ...state.agreements,
-        [agreement.agreementId]: { ...agreement, status: "open" as const },
-      };
-      return { ...state, agreements };
-    }
+    case "AgreementMade":
+    case "AgreementDueDateChanged":
+    case "AgreementProgressNoted":
     case "AgreementCompleted":
-      return {
-        ...state,
-        agreements: updateItem(state.agreements, event.data.agreementId, { status: "completed" }),
-      };
     case "AgreementCancelled":
-      return {
-        ...state,
-        agreements: updateItem(state.agreements, event.data.agreementId, { status: "cancelled" }),
-      };
+      return { ...state, agreements: evolveAgreements(state.agreements, event) };
     case "CaseClosed":
       return {
         ...state,

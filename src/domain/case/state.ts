@@ -1,5 +1,7 @@
 import type {
+  AgreementDueDateChanged,
   AgreementMade,
+  AgreementProgressNoted,
   Attendee,
   CaseOutcome,
   ConsentRecorded,
@@ -53,7 +55,20 @@ export type Meeting = {
 };
 
 export type AgreementStatus = "open" | "completed" | "cancelled";
-export type Agreement = ItemOf<AgreementMade> & { status: AgreementStatus };
+export type DueDateChange = ItemOf<AgreementDueDateChanged, "agreementId">;
+export type ProgressNote = ItemOf<AgreementProgressNoted, "agreementId">;
+export type Agreement = ItemOf<AgreementMade, "owner"> & {
+  /** Null for agreements made before issue 12, which named only the organisation. */
+  owner: Contact | null;
+  status: AgreementStatus;
+  dueDateChanges: DueDateChange[];
+  progress: ProgressNote[];
+  completedAt: string | null;
+  completedBy: string | null;
+  completionNote: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+};
 
 export type CaseState = {
   status: "none" | "open" | "closed";

@@ -94,6 +94,7 @@ describe.each<StoreKind>(["sqlite", "postgres"])("a case's life on %s", (kind) =
       {
         what: "Gesprek met ouders",
         ownerOrganisationId: ORG.school,
+        owner: { name: "Ine Bakker", function: "mentor", reach: "06-12345678" },
         dueDate: "2030-03-01",
         meetingId: ids.meetingId,
       },

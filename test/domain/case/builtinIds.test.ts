@@ -18,6 +18,7 @@ import type {
 } from "../../../src/domain/index.js";
 import {
   after,
+  CONTACT,
   caseEvent,
   caseWithPartners,
   command,
@@ -58,6 +59,7 @@ const agree = (agreementId: string, meetingId: string | null = null) =>
     agreementId,
     what: "Huisbezoek",
     ownerOrganisationId: ORG.wijkteam,
+    owner: CONTACT,
     dueDate: "2025-05-01",
     meetingId,
   });

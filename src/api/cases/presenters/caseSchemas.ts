@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { shareMetadataFields } from "../../shareSchemas.js";
+import { agreementSchema } from "./agreementView.js";
+import { contact } from "./contactSchema.js";
 
 // Response schemas of one case as the caller may see it; /openapi.json is generated from them.
-
-const contact = z
-  .strictObject({ name: z.string(), function: z.string(), reach: z.string() })
-  .meta({ id: "Contact" });
 
 const participant = z.strictObject({
   organisationId: z.string(),
@@ -43,17 +41,6 @@ const meeting = z.strictObject({
   ),
   minutes: z.string().nullable().describe("Only for organisations that attended"),
   decisions: z.array(z.string()).nullable(),
-});
-
-export const agreementSchema = z.strictObject({
-  agreementId: z.string(),
-  what: z.string(),
-  ownerOrganisationId: z.string(),
-  dueDate: z.string(),
-  meetingId: z.string().nullable(),
-  status: z.enum(["open", "completed", "cancelled"]),
-  madeAt: z.string(),
-  overdue: z.boolean(),
 });
 
 const consent = z.strictObject({

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CaseView, InvitationView } from "../../../privacy/policy/caseVisibility.js";
 import { presentShareMetadata } from "../../shareSchemas.js";
+import { presentAgreement } from "./agreementView.js";
 import type { caseSchema } from "./caseSchemas.js";
 
 export { caseOrInvitationSchema } from "./caseSchemas.js";
@@ -86,18 +87,5 @@ export function presentCase(view: CaseView, revision: number): CaseBody {
       content: s.content,
       correctedAt: s.correctedAt,
     })),
-  };
-}
-
-function presentAgreement(a: CaseView["agreements"][number]) {
-  return {
-    agreementId: a.agreementId,
-    what: a.what,
-    ownerOrganisationId: a.ownerOrganisationId,
-    dueDate: a.dueDate,
-    meetingId: a.meetingId,
-    status: a.status,
-    madeAt: a.madeAt,
-    overdue: a.overdue,
   };
 }

@@ -53,6 +53,7 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /v1/cases/{caseId}/agreements": {
     what: "Huisbezoek",
     ownerOrganisationId: ORG.wijkteam,
+    owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
     dueDate: "2030-02-01",
   },
   "POST /v1/cases/{caseId}/agreements/{agreementId}/completion": undefined,

@@ -139,6 +139,7 @@ export async function populatedCase(api: CaseApi, tokens: Tokens) {
   const { agreementId } = await post("/agreements", tokens.chair, {
     what: "Huisbezoek plannen",
     ownerOrganisationId: ORG.wijkteam,
+    owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
     dueDate: "2030-02-01",
   });
   return {
