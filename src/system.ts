@@ -21,6 +21,7 @@ import { createPossibleMatches } from "./projections/possibleMatches/possibleMat
 import { createProjector, type Projector } from "./projections/projector.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
 import { createTrends } from "./projections/trends/trends.js";
+import { createWorklistIndex } from "./projections/worklist/worklistIndex.js";
 import { loadConfiguredMasterKey, openStorage } from "./storage.js";
 import type { EventStore } from "./store/eventStore.js";
 import { instrumentEventStore } from "./store/instrumentedEventStore.js";
@@ -89,6 +90,7 @@ function createReadModels(): ReadModels {
     persons: createPersons(),
     trends: createTrends(),
     possibleMatches: createPossibleMatches(),
+    worklistIndex: createWorklistIndex(),
   };
 }
 

@@ -15,6 +15,7 @@ import type { Persons } from "../projections/persons/persons.js";
 import type { PossibleMatchesModel } from "../projections/possibleMatches/possibleMatches.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
+import type { WorklistIndex } from "../projections/worklist/worklistIndex.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { WaitForPosition } from "./http/concurrency/minPosition.js";
 
@@ -29,6 +30,7 @@ export interface ReadModels {
   persons: Persons;
   trends: Trends;
   possibleMatches: PossibleMatchesModel;
+  worklistIndex: WorklistIndex;
 }
 
 /** What every resource module receives from the composition root (src/system.ts). */

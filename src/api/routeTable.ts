@@ -9,6 +9,7 @@ import { mergeRoutes } from "./persons/merges.js";
 import type { ResourceDeps } from "./resources.js";
 import { subjectRoutes } from "./subjects/routes.js";
 import { trendsRoutes } from "./trends/routes.js";
+import { worklistRoutes } from "./worklist/routes.js";
 
 /** Every resource's routes, in the order the OpenAPI document lists them. */
 export function allRoutes(deps: ResourceDeps): Route[] {
@@ -16,6 +17,7 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...covenantResourceRoutes(deps),
     ...caseRoutes(deps),
     ...agreementsDueRoutes(deps),
+    ...worklistRoutes(deps),
     ...auditRoutes(deps),
     ...subjectRoutes(deps),
     ...mergeRoutes(deps),

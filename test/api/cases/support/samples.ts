@@ -56,7 +56,12 @@ export const sampleBodies: Record<string, unknown> = {
     owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
     dueDate: "2030-02-01",
   },
-  "POST /v1/cases/{caseId}/agreements/{agreementId}/completion": undefined,
+  "POST /v1/cases/{caseId}/agreements/{agreementId}/due-date-changes": {
+    dueDate: "2030-03-01",
+    reason: "Moeder pas in maart bereikbaar",
+  },
+  "POST /v1/cases/{caseId}/agreements/{agreementId}/progress-notes": { note: "Gebeld" },
+  "POST /v1/cases/{caseId}/agreements/{agreementId}/completion": { note: "Gedaan" },
   "POST /v1/cases/{caseId}/agreements/{agreementId}/cancellation": { reason: "Niet meer nodig" },
   "POST /v1/cases/{caseId}/closure": { outcome: "resolved", reason: "Hulp loopt" },
   "POST /v1/cases/{caseId}/reopening": { reason: "Nieuwe zorg" },
