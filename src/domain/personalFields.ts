@@ -36,7 +36,7 @@ export const personalFields: Record<EventType, readonly string[]> = {
   InformationShared: ["content", "necessity", "weightyPublicInterest"],
   ShareRevoked: [],
   ShareCorrected: ["content", "reason"],
-  ConsentRecorded: [],
+  ConsentRecorded: ["giver.name", "evidenceReference"],
   ConsentWithdrawn: [],
   MeetingScheduled: ["agenda"],
   MeetingHeld: ["minutes", "decisions"],

@@ -31,6 +31,7 @@ export const ORGANISATION_RULES = [
   "chair-or-privacy-officer",
   "owner-or-chair",
   "agreement-owner-only",
+  "consent-obtainer-only",
 ] as const;
 
 /** The object named does not exist, or the actor may not know of it. */

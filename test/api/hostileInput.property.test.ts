@@ -106,7 +106,9 @@ const bodies = (): Record<string, unknown> => ({
   },
   "POST /v1/cases/{caseId}/shares/{shareId}/corrections": { content: "Anders.", reason: "Fout" },
   "POST /v1/cases/{caseId}/consents": {
-    givenBy: "subject",
+    giver: { role: "subject" },
+    method: "verbal",
+    evidenceReference: "Gespreksverslag 2025-03-01",
     scope: {
       dataCategories: ["verzuim"],
       recipientOrganisationIds: [ORG.leerplicht],

@@ -154,7 +154,13 @@ const caseSteps: fc.Arbitrary<Step>[] = [
     record({
       type: just("RecordConsent"),
       consentId: idFor("c-2"),
-      givenBy: fc.constantFrom("parent", "subject"),
+      giver: record({
+        role: fc.constantFrom("parent" as const, "subject" as const),
+        name: just("Els de Vries"),
+        parentalAuthority: just(true),
+      }),
+      method: just("form" as const),
+      evidenceReference: just("Formulier 2025-17"),
       scope: record({
         dataCategories: idsFor("gezondheid"),
         recipientOrganisationIds: idsFor(ORG.wijkteam),

@@ -75,7 +75,9 @@ const story: Step[] = [
     type: "RecordConsent",
     actor: school,
     consentId: "c1",
-    givenBy: "parent",
+    giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+    method: "form",
+    evidenceReference: "Toestemmingsformulier 2025-17",
     scope: {
       dataCategories: ["signaal"],
       recipientOrganisationIds: [ORG.wijkteam],

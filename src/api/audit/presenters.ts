@@ -18,6 +18,7 @@ export function presentDisclosure(disclosure: Disclosure): z.input<typeof disclo
     corrections: disclosure.corrections.map((correction) => ({
       correctedAt: correction.correctedAt,
     })),
+    consents: disclosure.consents.map((consent) => ({ ...consent })),
   };
 }
 

@@ -109,7 +109,17 @@ export const correctionBody = z
 
 export const consentBody = z
   .strictObject({
-    givenBy: z.enum(["subject", "parent"]),
+    giver: z.strictObject({
+      role: z.enum(["subject", "parent", "guardian"]),
+      name: text(200).nullable().optional().describe("A parent's or guardian's name (personal)"),
+      parentalAuthority: z
+        .boolean()
+        .nullable()
+        .optional()
+        .describe("Required for a parent or guardian: whether they hold parental authority"),
+    }),
+    method: z.enum(["form", "verbal"]),
+    evidenceReference: text(500).describe("Where the form or the note of the conversation is kept"),
     scope: z.strictObject({
       dataCategories: z.array(reference).min(1).max(30),
       recipientOrganisationIds: z.array(reference).min(1).max(50),

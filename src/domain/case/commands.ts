@@ -3,7 +3,8 @@ import type {
   Attendee,
   CaseOutcome,
   CompetentAuthorityAgreement,
-  ConsentGiver,
+  ConsentGiverRole,
+  ConsentMethod,
   ConsentScope,
   Contact,
   StrongMatchKind,
@@ -89,7 +90,9 @@ export type RecordConsent = CaseCommandOf<
   "RecordConsent",
   {
     consentId: string;
-    givenBy: ConsentGiver;
+    giver: { role: ConsentGiverRole; name?: string | null; parentalAuthority?: boolean | null };
+    method: ConsentMethod;
+    evidenceReference: string;
     scope: ConsentScope;
     /** YYYY-MM-DD the consent was given. */
     givenOn: string;

@@ -124,15 +124,33 @@ export type ConsentScope = {
   recipientOrganisationIds: string[];
   purposeId: string;
 };
+export type ConsentGiverRole = "subject" | "parent" | "guardian";
+export type ConsentMethod = "form" | "verbal";
+/** Who gave consent: the young person, or a named parent or guardian with parental authority stated or not. */
+export type ConsentGiverDetails = {
+  role: ConsentGiverRole;
+  /** A parent's or guardian's name: personal. Null for the young person. */
+  name: string | null;
+  /** Null for the young person, and for records made before issue 12, which did not state it. */
+  parentalAuthority: boolean | null;
+};
 export type ConsentRecorded = CaseEventOf<
   "ConsentRecorded",
   {
     consentId: string;
+    /** The age band the giver counts for (DESIGN §3): a guardian counts as a parent. */
     givenBy: ConsentGiver;
+    /** Absent, like method, evidence and recorder, on records made before issue 12. */
+    giver?: ConsentGiverDetails;
+    method?: ConsentMethod;
+    /** Where the evidence is kept (a form's number, the note of a conversation): personal. */
+    evidenceReference?: string;
     scope: ConsentScope;
     givenOn: string;
     expiresAt: string | null;
+    /** The organisation that obtained the consent, the only one that records or withdraws it. */
     recordedBy: string;
+    recordedByUserId?: string;
     recordedAt: string;
   }
 >;

@@ -1,7 +1,7 @@
 import { entryOf } from "../entries.js";
 import { evolveAgreements } from "./agreementHistory.js";
 import type { CaseEvent } from "./events.js";
-import type { CaseState, Participant, ParticipantStatus } from "./state.js";
+import type { CaseState, Consent, Participant, ParticipantStatus } from "./state.js";
 
 // Recorded events are facts: evolve never throws, it ignores references it cannot resolve.
 
@@ -103,11 +103,16 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       };
     case "ConsentRecorded": {
       const { caseId: _c, subjectId: _s, recordedAt: _r, ...consent } = event.data;
-      const consents = {
-        ...state.consents,
-        [consent.consentId]: { ...consent, withdrawnAt: null },
+      // Records made before issue 12 named only the giver's age band: upcast on read.
+      const recorded: Consent = {
+        ...consent,
+        giver: consent.giver ?? { role: consent.givenBy, name: null, parentalAuthority: null },
+        method: consent.method ?? null,
+        evidenceReference: consent.evidenceReference ?? null,
+        recordedByUserId: consent.recordedByUserId ?? null,
+        withdrawnAt: null,
       };
-      return { ...state, consents };
+      return { ...state, consents: { ...state.consents, [consent.consentId]: recorded } };
     }
     case "ConsentWithdrawn":
       return {

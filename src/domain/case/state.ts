@@ -4,6 +4,8 @@ import type {
   AgreementProgressNoted,
   Attendee,
   CaseOutcome,
+  ConsentGiverDetails,
+  ConsentMethod,
   ConsentRecorded,
   Contact,
   InformationShared,
@@ -40,7 +42,17 @@ export type Share = ItemOf<InformationShared, "weightyPublicInterest"> & {
   joinsBefore: number;
 };
 
-export type Consent = ItemOf<ConsentRecorded, "recordedAt"> & { withdrawnAt: string | null };
+export type Consent = ItemOf<
+  ConsentRecorded,
+  "recordedAt" | "giver" | "method" | "evidenceReference" | "recordedByUserId"
+> & {
+  giver: ConsentGiverDetails;
+  /** Null, like the evidence and the recording user, on records made before issue 12. */
+  method: ConsentMethod | null;
+  evidenceReference: string | null;
+  recordedByUserId: string | null;
+  withdrawnAt: string | null;
+};
 
 export type Meeting = {
   meetingId: string;

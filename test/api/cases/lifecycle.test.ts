@@ -227,7 +227,9 @@ describe.each<StoreKind>(["sqlite", "postgres"])("a case's life on %s", (kind) =
     const response = await api.call("POST", `/v1/cases/${ids.caseId}/consents`, {
       token: tokens.school,
       body: {
-        givenBy: "parent",
+        giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+        method: "form",
+        evidenceReference: "Toestemmingsformulier 2025-17",
         scope: {
           dataCategories: ["hobby"],
           recipientOrganisationIds: [ORG.wijkteam],

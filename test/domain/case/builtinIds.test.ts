@@ -42,7 +42,9 @@ const consent = (consentId: string, purposeId = "zorg-jeugdige") =>
     type: "RecordConsent",
     actor: school,
     consentId,
-    givenBy: "parent",
+    giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+    method: "form",
+    evidenceReference: "Toestemmingsformulier 2025-17",
     scope: { dataCategories: ["school"], recipientOrganisationIds: [ORG.wijkteam], purposeId },
     givenOn: "2025-03-04",
   });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { shareMetadataFields } from "../../shareSchemas.js";
 import { agreementSchema } from "./agreementView.js";
-import { contact } from "./contactSchema.js";
+import { consentGiverSchema, contact } from "./contactSchema.js";
 
 // Response schemas of one case as the caller may see it; /openapi.json is generated from them.
 
@@ -45,7 +45,11 @@ const meeting = z.strictObject({
 
 const consent = z.strictObject({
   consentId: z.string(),
-  givenBy: z.enum(["subject", "parent"]),
+  givenBy: z.enum(["subject", "parent"]).describe("The age band the giver counts for"),
+  giver: consentGiverSchema,
+  method: z.enum(["form", "verbal"]).nullable().describe("Null on records made before issue 12"),
+  evidenceReference: z.string().nullable(),
+  recordedByUserId: z.string().nullable(),
   scope: z.strictObject({
     dataCategories: z.array(z.string()),
     recipientOrganisationIds: z.array(z.string()),

@@ -72,6 +72,10 @@ export function presentCase(view: CaseView, revision: number): CaseBody {
     consents: view.consents.map((c) => ({
       consentId: c.consentId,
       givenBy: c.givenBy,
+      giver: { ...c.giver },
+      method: c.method,
+      evidenceReference: c.evidenceReference,
+      recordedByUserId: c.recordedByUserId,
       scope: {
         dataCategories: [...c.scope.dataCategories],
         recipientOrganisationIds: [...c.scope.recipientOrganisationIds],

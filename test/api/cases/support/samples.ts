@@ -32,7 +32,9 @@ export const sampleBodies: Record<string, unknown> = {
   "DELETE /v1/cases/{caseId}/shares/{shareId}": undefined,
   "POST /v1/cases/{caseId}/shares/{shareId}/corrections": { content: "Anders.", reason: "Fout" },
   "POST /v1/cases/{caseId}/consents": {
-    givenBy: "parent",
+    giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+    method: "form",
+    evidenceReference: "Toestemmingsformulier 2025-17",
     scope: {
       dataCategories: ["school"],
       recipientOrganisationIds: [ORG.wijkteam],

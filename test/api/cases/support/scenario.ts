@@ -124,7 +124,9 @@ export async function populatedCase(api: CaseApi, tokens: Tokens) {
     expectOk(await api.call("POST", `/v1/cases/${caseId}${path}`, { token, body }), path).body;
   const { shareId } = await post("/shares", tokens.school, lawfulShare());
   const { consentId } = await post("/consents", tokens.school, {
-    givenBy: "parent",
+    giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+    method: "form",
+    evidenceReference: "Toestemmingsformulier 2025-17",
     scope: {
       dataCategories: ["school"],
       recipientOrganisationIds: [ORG.wijkteam],
