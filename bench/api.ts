@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import autocannon, { type Request } from "autocannon";
 import { type Figure, round } from "./figure.js";
 import { run as intake } from "./intake.js";
+import { run as worklist } from "./worklist.js";
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CONNECTIONS = 50;
@@ -19,10 +20,11 @@ interface Fixture {
   share: Record<string, unknown>;
 }
 
-async function startServer() {
+export async function startServer(env: Record<string, string> = {}) {
   // The same V8 setting as `npm start`, so the figures are the service's as deployed.
   const node = ["--max-semi-space-size=64", "--import", "tsx", "bench/support/apiServer.ts"];
   const child = spawn(process.execPath, node, {
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout });
@@ -79,5 +81,6 @@ export async function* run(): AsyncIterable<Figure> {
     child.kill("SIGTERM");
     await once(child, "exit");
   }
+  yield* worklist();
   yield* intake();
 }

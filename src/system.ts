@@ -22,6 +22,7 @@ import { createProjector, type Projector } from "./projections/projector.js";
 import { createSessions } from "./projections/sessions/sessions.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
 import { createTrends } from "./projections/trends/trends.js";
+import { createWorklistIndex } from "./projections/worklist/worklistIndex.js";
 import { loadConfiguredMasterKey, openStorage } from "./storage.js";
 import type { EventStore } from "./store/eventStore.js";
 import { instrumentEventStore } from "./store/instrumentedEventStore.js";
@@ -91,6 +92,7 @@ function createReadModels(): ReadModels {
     trends: createTrends(),
     possibleMatches: createPossibleMatches(),
     sessions: createSessions(caseView),
+    worklistIndex: createWorklistIndex(),
   };
 }
 

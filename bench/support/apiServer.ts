@@ -16,6 +16,8 @@ import { createLogger } from "../../src/observability/logger.js";
 import { startService } from "../../src/service.js";
 
 const CASES = Number(process.env.BENCH_CASES ?? 64);
+// For the worklist: every case also gets an agreement the wijkteam owns (see bench/worklist.ts).
+const AGREEMENTS = process.env.BENCH_AGREEMENTS === "1";
 const dataDir = mkdtempSync(join(tmpdir(), "casustafel-bench-api-"));
 
 // Tokens come from the dev key pair; the service verifies them as production would, from a key file.
@@ -93,6 +95,22 @@ const share = {
 };
 // Each case gets one share up front, so a read shows a share as a participant would.
 for (const caseId of caseIds) await post(`/v1/cases/${caseId}/shares`, school, share);
+
+/** 2% overdue, 3% due within the week, the rest later: what an organisation's year looks like. */
+const dueDateOf = (n: number) => {
+  const days = n % 100 < 2 ? -3 : n % 100 < 5 ? 3 : 30 + (n % 300);
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+};
+if (AGREEMENTS) {
+  for (const [n, caseId] of caseIds.entries()) {
+    await post(`/v1/cases/${caseId}/agreements`, chair, {
+      what: "Huisbezoek plannen",
+      ownerOrganisationId: org.wijkteam,
+      owner: { name: "Wijkcoach", function: "wijkcoach", reach: "06-11111111" },
+      dueDate: dueDateOf(n),
+    });
+  }
+}
 
 process.stdout.write(
   `${JSON.stringify({ apiUrl: service.url, helloUrl: `http://127.0.0.1:${helloPort}`, caseIds, school, wijkteam, share })}\n`,

@@ -16,6 +16,7 @@ import type { PossibleMatchesModel } from "../projections/possibleMatches/possib
 import type { SessionsModel } from "../projections/sessions/sessions.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
+import type { WorklistIndex } from "../projections/worklist/worklistIndex.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { WaitForPosition } from "./http/concurrency/minPosition.js";
 
@@ -31,6 +32,7 @@ export interface ReadModels {
   trends: Trends;
   possibleMatches: PossibleMatchesModel;
   sessions: SessionsModel;
+  worklistIndex: WorklistIndex;
 }
 
 /** What every resource module receives from the composition root (src/system.ts). */

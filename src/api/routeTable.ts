@@ -11,6 +11,7 @@ import { sessionDocumentRoutes } from "./sessions/documents/routes.js";
 import { sessionRoutes } from "./sessions/index.js";
 import { subjectRoutes } from "./subjects/routes.js";
 import { trendsRoutes } from "./trends/routes.js";
+import { worklistRoutes } from "./worklist/routes.js";
 
 /** Every resource's routes, in the order the OpenAPI document lists them. */
 export function allRoutes(deps: ResourceDeps): Route[] {
@@ -20,6 +21,7 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...agreementsDueRoutes(deps),
     ...sessionRoutes(deps),
     ...sessionDocumentRoutes(deps),
+    ...worklistRoutes(deps),
     ...auditRoutes(deps),
     ...subjectRoutes(deps),
     ...mergeRoutes(deps),

@@ -170,18 +170,21 @@ export async function playStory(cast: Cast): Promise<StoryIds> {
   const overdue = await voorzitter.send("POST", `${base}/agreements`, {
     what: "Verzuimgesprek met Sem en zijn moeder",
     ownerOrganisationId: org.leerplicht,
+    owner: { name: "Karin de Wit", function: "leerplichtambtenaar", reach: "06-20000001" },
     dueDate: dateIn(-3),
     meetingId,
   });
   const mentoring = await voorzitter.send("POST", `${base}/agreements`, {
     what: "Wekelijks mentorgesprek inplannen",
     ownerOrganisationId: org.secondarySchool,
+    owner: { name: "Tom Jansen", function: "mentor", reach: "06-20000002" },
     dueDate: dateIn(-5),
     meetingId,
   });
   const policeContact = await voorzitter.send("POST", `${base}/agreements`, {
     what: "Wijkagent legt contact met de moeder",
     ownerOrganisationId: org.police,
+    owner: { name: "Ahmed El Amrani", function: "wijkagent", reach: "06-20000003" },
     dueDate: dateIn(14),
     meetingId,
   });

@@ -1,5 +1,5 @@
 export { type Actor, hasRole, ROLES, type Role } from "./actor.js";
-export { isOverdue } from "./case/agreements.js";
+export { awaitsFollowUp, isCompletedLate, isOverdue } from "./case/agreements.js";
 export {
   ATTENDANCE_RULE_TEXTS,
   ATTENDANCE_RULES,

@@ -143,6 +143,17 @@ export const INVALID_RULE_TEXTS = {
     explanation: "The due date is not a calendar date.",
     remedy: "Give the due date as YYYY-MM-DD.",
   },
+  "agreement-owner": required("the named owner: name, function and how to reach them"),
+  "due-date-reason": required("the reason for moving the due date"),
+  "due-date-unchanged": {
+    explanation: "The new due date is the agreement's current due date.",
+    remedy: "Give a different due date, or leave the agreement as it is.",
+  },
+  "progress-note": required("the progress note"),
+  "completion-note": {
+    explanation: "A completion note is text, when given.",
+    remedy: "Give the note as text, or leave it out.",
+  },
   "cancel-reason": required("the reason for cancelling"),
   "case-outcome": {
     explanation: "The outcome is not one of the recognised outcomes.",

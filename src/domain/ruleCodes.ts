@@ -31,6 +31,8 @@ export const ORGANISATION_RULES = [
   "chair-or-privacy-officer",
   "owner-or-chair",
   "attendee-only",
+  "agreement-owner-only",
+  "consent-obtainer-only",
 ] as const;
 
 /** The object named does not exist, or the actor may not know of it. */

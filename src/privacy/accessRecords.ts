@@ -15,6 +15,9 @@ export const CASE_WORK_PURPOSE = "casusoverleg";
 /** Purpose of a privacy officer's read of a decrypted field in the disclosure register (rule 5). */
 export const PRIVACY_AUDIT_PURPOSE = "privacytoezicht";
 
+/** Purpose of the worklist's read: what needs the organisation now; its records also mark when it last looked. */
+export const WORKLIST_PURPOSE = "werklijst";
+
 /** Purpose of reading for an AVG art. 15 report, so the subject sees their own report as a read too. */
 export const SUBJECT_ACCESS_PURPOSE = "inzageverzoek";
 

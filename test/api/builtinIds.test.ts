@@ -130,7 +130,9 @@ describe("case routes, given ids named like built-in properties", () => {
       const consent = await given.api.call("POST", `/v1/cases/${caseId}/consents`, {
         token: given.tokens.school,
         body: {
-          givenBy: "parent",
+          giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+          method: "form",
+          evidenceReference: "Toestemmingsformulier 2025-17",
           scope: {
             dataCategories: ["school"],
             recipientOrganisationIds: [ORG.wijkteam],

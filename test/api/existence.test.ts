@@ -300,7 +300,12 @@ describe("given an id that names nothing, wherever the request names it", () => 
   });
 });
 
-const agreement = { what: "Huisbezoek", ownerOrganisationId: ORG.wijkteam, dueDate: "2030-02-01" };
+const agreement = {
+  what: "Huisbezoek",
+  ownerOrganisationId: ORG.wijkteam,
+  owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
+  dueDate: "2030-02-01",
+};
 const meetingWith = (organisationId: string) => ({
   heldAt: "2030-01-01T10:00:00Z",
   attendees: [{ organisationId, userId: "iemand", confidentialityAcknowledged: true }],

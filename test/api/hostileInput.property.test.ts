@@ -108,7 +108,9 @@ const bodies = (): Record<string, unknown> => ({
   },
   "POST /v1/cases/{caseId}/shares/{shareId}/corrections": { content: "Anders.", reason: "Fout" },
   "POST /v1/cases/{caseId}/consents": {
-    givenBy: "subject",
+    giver: { role: "subject" },
+    method: "verbal",
+    evidenceReference: "Gespreksverslag 2025-03-01",
     scope: {
       dataCategories: ["verzuim"],
       recipientOrganisationIds: [ORG.leerplicht],
@@ -128,9 +130,16 @@ const bodies = (): Record<string, unknown> => ({
   "POST /v1/cases/{caseId}/agreements": {
     what: "Huisbezoek",
     ownerOrganisationId: ORG.police,
+    owner: { name: "Ine Bakker", function: "wijkagent", reach: "06-12345678" },
     dueDate: "2030-02-01",
     meetingId: demo.ids.meetingId,
   },
+  "POST /v1/cases/{caseId}/agreements/{agreementId}/due-date-changes": {
+    dueDate: "2030-03-01",
+    reason: "Later",
+  },
+  "POST /v1/cases/{caseId}/agreements/{agreementId}/progress-notes": { note: "Gebeld" },
+  "POST /v1/cases/{caseId}/agreements/{agreementId}/completion": { note: "Gedaan" },
   "POST /v1/cases/{caseId}/agreements/{agreementId}/cancellation": { reason: "Niet nodig" },
   "POST /v1/cases/{caseId}/closure": { outcome: "resolved", reason: "Hulp loopt" },
   "POST /v1/cases/{caseId}/reopening": { reason: "Nieuwe zorg" },
@@ -147,6 +156,7 @@ const bodies = (): Record<string, unknown> => ({
 /** Query parameters a route may take, each a name and a value that would be accepted. */
 const queries: Record<string, [string, string][]> = {
   "GET /v1/agreements": [["status", "open"]],
+  "GET /v1/worklist": [["since", "2025-01-01T00:00:00Z"]],
   "GET /v1/audit/disclosures": [
     ["covenant", DEMO_COVENANT_ID],
     ["organisation", ORG.police],

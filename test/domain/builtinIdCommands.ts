@@ -154,7 +154,13 @@ const caseSteps: fc.Arbitrary<Step>[] = [
     record({
       type: just("RecordConsent"),
       consentId: idFor("c-2"),
-      givenBy: fc.constantFrom("parent", "subject"),
+      giver: record({
+        role: fc.constantFrom("parent" as const, "subject" as const),
+        name: just("Els de Vries"),
+        parentalAuthority: just(true),
+      }),
+      method: just("form" as const),
+      evidenceReference: just("Formulier 2025-17"),
       scope: record({
         dataCategories: idsFor("gezondheid"),
         recipientOrganisationIds: idsFor(ORG.wijkteam),
@@ -194,6 +200,7 @@ const caseSteps: fc.Arbitrary<Step>[] = [
       agreementId: idFor("a-2"),
       what: just("Bellen"),
       ownerOrganisationId: idFor(ORG.wijkteam),
+      owner: just(CONTACT),
       dueDate: just("2025-05-01"),
       meetingId: fc.option(idFor("m-1")),
     }),

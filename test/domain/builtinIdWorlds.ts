@@ -152,7 +152,9 @@ function caseItems(ids: ItemIds) {
         type: "RecordConsent",
         actor: school,
         consentId: ids.consent,
-        givenBy: "parent",
+        giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+        method: "form",
+        evidenceReference: "Toestemmingsformulier 2025-17",
         scope: {
           dataCategories: ["gezondheid", "signaal"],
           recipientOrganisationIds: [ids.partner],
@@ -177,6 +179,7 @@ function caseItems(ids: ItemIds) {
         agreementId: ids.agreement,
         what: "Huisbezoek",
         ownerOrganisationId: ids.partner,
+        owner: CONTACT,
         dueDate: "2025-05-01",
         meetingId: ids.meeting,
       }),

@@ -1,4 +1,4 @@
-import type { CaseCommand } from "../../src/domain/index.js";
+import type { CaseCommand, Contact } from "../../src/domain/index.js";
 import { chair, ORG } from "../domain/fixtures.js";
 
 /** What one meeting about a case says, and the agreement made in it. */
@@ -6,7 +6,7 @@ export interface MeetingTexts {
   agenda: string;
   minutes: string;
   decisions: string[];
-  agreement: { what: string; ownerOrganisationId: string; dueDate: string };
+  agreement: { what: string; ownerOrganisationId: string; dueDate: string; owner?: Contact };
 }
 
 const HELD_AT = "2025-03-20T14:00:00.000Z";
@@ -36,6 +36,12 @@ export function meetingWithAgreement(caseId: string, texts: MeetingTexts): CaseC
       minutes: texts.minutes,
       decisions: texts.decisions,
     },
-    { ...byChair, type: "MakeAgreement", agreementId: "a-1", ...texts.agreement },
+    {
+      ...byChair,
+      type: "MakeAgreement",
+      agreementId: "a-1",
+      owner: { name: "Ine Bakker", function: "mentor", reach: "06-12345678" },
+      ...texts.agreement,
+    },
   ];
 }

@@ -165,6 +165,7 @@ export function caseScript(caseId = randomUUID(), subjectId = randomUUID()) {
       agreementId: randomUUID(),
       what,
       ownerOrganisationId,
+      owner: contact,
       dueDate,
     }),
     /** A lawful share from the school to the wijkteam, with this case's ids. */

@@ -49,7 +49,12 @@ beforeEach(async () => {
     agenda: "Verzuim",
     minutes: MINUTES,
     decisions: ["Huisbezoek"],
-    agreement: { what: AGREEMENT, ownerOrganisationId: ORG.wijkteam, dueDate: "2025-04-01" },
+    agreement: {
+      what: AGREEMENT,
+      ownerOrganisationId: ORG.wijkteam,
+      owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
+      dueDate: "2025-04-01",
+    },
   });
   for (const command of meeting) await world.run(command);
   later = caseScript({ subjectId: script.subjectId });

@@ -18,6 +18,18 @@ export function presentDisclosure(disclosure: Disclosure): z.input<typeof disclo
     corrections: disclosure.corrections.map((correction) => ({
       correctedAt: correction.correctedAt,
     })),
+    consents: disclosure.consents.map((consent) => ({
+      consentId: consent.consentId,
+      giverRole: consent.giverRole,
+      parentalAuthority: consent.parentalAuthority,
+      method: consent.method,
+      evidenceReferenced: consent.evidenceReferenced,
+      recordedBy: consent.recordedBy,
+      recordedByUserId: consent.recordedByUserId,
+      givenOn: consent.givenOn,
+      expiresAt: consent.expiresAt,
+      withdrawnAt: consent.withdrawnAt,
+    })),
   };
 }
 

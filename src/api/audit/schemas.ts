@@ -23,6 +23,22 @@ export const disclosureView = z
     weightyPublicInterest: z.string().nullable(),
     revokedAt: z.string().nullable(),
     corrections: z.array(z.strictObject({ correctedAt: z.string() })),
+    consents: z
+      .array(
+        z.strictObject({
+          consentId: z.string(),
+          giverRole: z.enum(["subject", "parent", "guardian"]),
+          parentalAuthority: z.boolean().nullable(),
+          method: z.enum(["form", "verbal"]).nullable(),
+          evidenceReferenced: z.boolean(),
+          recordedBy: z.string(),
+          recordedByUserId: z.string().nullable(),
+          givenOn: z.string(),
+          expiresAt: z.string().nullable(),
+          withdrawnAt: z.string().nullable(),
+        }),
+      )
+      .describe("The consent records relied on, as metadata; null fields predate issue 12"),
   })
   .meta({ id: "Disclosure", description: "One share as metadata: never its content" });
 

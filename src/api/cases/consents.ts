@@ -11,7 +11,8 @@ export function consentRoutes(deps: ResourceDeps): Route[] {
   const record = caseCommandRoute(deps, {
     method: "post",
     path: "/v1/cases/{caseId}/consents",
-    summary: "Record consent given by the young person or a parent",
+    summary:
+      "Record consent given by the young person, a parent or a guardian (the obtaining organisation)",
     roles: ["professional", "chair"],
     params: caseParams,
     body: consentBody,
@@ -24,7 +25,7 @@ export function consentRoutes(deps: ResourceDeps): Route[] {
   const withdraw = caseCommandRoute(deps, {
     method: "delete",
     path: "/v1/cases/{caseId}/consents/{consentId}",
-    summary: "Withdraw a consent",
+    summary: "Withdraw a consent (the organisation that obtained it)",
     roles: ["professional", "chair"],
     params: consentParams,
     status: 200,

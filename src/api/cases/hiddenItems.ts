@@ -17,6 +17,8 @@ const ITEM_FIELDS: Partial<Record<CaseCommand["type"], { kind: string; field: st
   WithdrawConsent: { kind: "consent", field: "consentId" },
   RecordMeeting: { kind: "meeting", field: "meetingId" },
   MakeAgreement: { kind: "meeting", field: "meetingId" },
+  ChangeAgreementDueDate: { kind: "agreement", field: "agreementId" },
+  NoteAgreementProgress: { kind: "agreement", field: "agreementId" },
   CompleteAgreement: { kind: "agreement", field: "agreementId" },
   CancelAgreement: { kind: "agreement", field: "agreementId" },
 };

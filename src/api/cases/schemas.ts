@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contactInput } from "../contactInput.js";
 import { organisationReference } from "../organisationReference.js";
 
 // Input schemas of the case resources. Every string is bounded and every object strict, so
@@ -19,14 +20,6 @@ export const signalParams = z.object({ caseId: z.uuid(), signalId: z.uuid() });
 export const consentParams = z.object({ caseId: z.uuid(), consentId: z.uuid() });
 export const meetingParams = z.object({ caseId: z.uuid(), meetingId: z.uuid() });
 export const agreementParams = z.object({ caseId: z.uuid(), agreementId: z.uuid() });
-
-export const contactInput = z
-  .strictObject({
-    name: text(200),
-    function: text(200),
-    reach: text(200).describe("Phone number or e-mail address"),
-  })
-  .meta({ id: "ContactInput", description: "A named contact person (personal data)" });
 
 const urgency = z.enum(["low", "medium", "high"]);
 
@@ -109,7 +102,17 @@ export const correctionBody = z
 
 export const consentBody = z
   .strictObject({
-    givenBy: z.enum(["subject", "parent"]),
+    giver: z.strictObject({
+      role: z.enum(["subject", "parent", "guardian"]),
+      name: text(200).nullable().optional().describe("A parent's or guardian's name (personal)"),
+      parentalAuthority: z
+        .boolean()
+        .nullable()
+        .optional()
+        .describe("Required for a parent or guardian: whether they hold parental authority"),
+    }),
+    method: z.enum(["form", "verbal"]),
+    evidenceReference: text(500).describe("Where the form or the note of the conversation is kept"),
     scope: z.strictObject({
       dataCategories: z.array(reference).min(1).max(30),
       recipientOrganisationIds: z.array(reference).min(1).max(50),
@@ -146,10 +149,24 @@ export const agreementBody = z
   .strictObject({
     what: text(2000),
     ownerOrganisationId: reference,
+    owner: contactInput.describe("The named person within the owner organisation"),
     dueDate: calendarDate,
     meetingId: z.uuid().nullable().optional(),
   })
   .meta({ id: "MakeAgreement" });
+
+export const dueDateChangeBody = z
+  .strictObject({ dueDate: calendarDate, reason: text(2000) })
+  .meta({ id: "ChangeAgreementDueDate" });
+
+export const progressNoteBody = z
+  .strictObject({ note: text(4000) })
+  .meta({ id: "NoteAgreementProgress" });
+
+export const completionBody = z
+  .strictObject({ note: text(4000).optional() })
+  .optional()
+  .meta({ id: "CompleteAgreement", description: "May be left out: a completion without a note" });
 
 export const reasonBody = z.strictObject({ reason: text(2000) }).meta({ id: "Reason" });
 

@@ -61,8 +61,9 @@ function routeChain(route: Route, guards: Guards): RequestHandler[] {
     next();
   };
   // Authenticate and rate-limit before the body is read: strangers do not get JSON parsed for them.
+  // Every route reads a JSON body, so one sent to a route that takes none is refused, not dropped.
   const guard = route.public ? [] : [noStore, guards.authenticate, requireAnyRole(route.roles)];
-  return [pattern, ...guard, guards.limit, ...(route.body ? [guards.json] : [])];
+  return [pattern, ...guard, guards.limit, guards.json];
 }
 
 function methodNotAllowed(routes: readonly Route[]): Map<string, string> {

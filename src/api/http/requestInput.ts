@@ -29,6 +29,11 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: Fi
     : { data: undefined as T, errors: zodFieldErrors(result.error, part) };
 }
 
+const carriesFields = (body: unknown): boolean =>
+  body !== undefined &&
+  body !== null &&
+  !(typeof body === "object" && Object.keys(body).length === 0);
+
 export interface ParsedInput {
   params: unknown;
   query: unknown;
@@ -49,7 +54,13 @@ export function parseInput(
     }
   }
   if (schemas.body && req.body === undefined && !req.is("application/json")) {
-    throw new HttpProblem("unsupported_media_type");
+    // A body that may be left out (every field optional) is not a media-type mistake.
+    if (!schemas.body.safeParse(undefined).success) throw new HttpProblem("unsupported_media_type");
+  }
+  if (!schemas.body && carriesFields(req.body)) {
+    // Nothing a client sends is silently dropped: a route that reads no body says so.
+    const errors = [{ in: "body" as const, path: "", message: "this request takes no body" }];
+    throw new HttpProblem("validation", "This request takes no body", { errors });
   }
   const params = parsePart(schemas.params, req.params, "params");
   const query = parsePart(schemas.query, req.query, "query");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contactInput } from "../contactInput.js";
 import { organisationReference as reference } from "../organisationReference.js";
 
 // Session input and output. Every string is bounded and every object strict, as for cases.
@@ -65,6 +66,7 @@ export const recordItemBody = z
         z.strictObject({
           what: text(2000),
           ownerOrganisationId: reference,
+          owner: contactInput.describe("The named person within the owner organisation"),
           dueDate: z.iso.date(),
         }),
       )

@@ -56,10 +56,15 @@ function presentCaseSection(section: SubjectReport["cases"][number]): CaseView {
     consents: section.consents.map((consent) => ({
       consentId: consent.consentId,
       givenBy: consent.givenBy,
+      giver: { ...consent.giver },
+      method: consent.method,
+      evidenceReference: consent.evidenceReference,
+      recordedBy: named(consent.recordedBy),
       dataCategories: [...consent.dataCategories],
       recipients: consent.recipients.map(named),
       purposeId: consent.purposeId,
       givenOn: consent.givenOn,
+      expiresAt: consent.expiresAt,
       withdrawnAt: consent.withdrawnAt,
     })),
     meetings: section.meetings.map((meeting) => ({

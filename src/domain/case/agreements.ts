@@ -1,4 +1,4 @@
-import { hasRole } from "../actor.js";
+import { type Actor, hasRole } from "../actor.js";
 import { dateOf, isCalendarDate } from "../dates.js";
 import {
   Conflict,
@@ -7,14 +7,17 @@ import {
   OrganisationNotPermitted,
 } from "../domainError.js";
 import { entryOf } from "../entries.js";
+import { ERASED } from "../personalFields.js";
 import { requireText } from "../text.js";
 import type { CancelAgreement, CompleteAgreement, MakeAgreement } from "./commands.js";
 import type { CaseContext } from "./context.js";
 import type { CaseEvent } from "./events.js";
 import {
+  type ExistingCase,
   isChair,
   isJoined,
   requireChair,
+  requireContact,
   requireFound,
   requireNew,
   requireOpenCase,
@@ -26,7 +29,18 @@ import type { Agreement, CaseState } from "./state.js";
 export const isOverdue = (agreement: Pick<Agreement, "status" | "dueDate">, now: string): boolean =>
   agreement.status === "open" && dateOf(now) > agreement.dueDate;
 
-/** The chair records what was agreed, who owns it (a participant) and by when. */
+/**
+ * Still to be followed up: open, and about a young person who was not erased. An erased young
+ * person's agreements stay on the case (to be wound down) but leave every open list.
+ */
+export const awaitsFollowUp = (agreement: Pick<Agreement, "status">, state: CaseState): boolean =>
+  agreement.status === "open" && state.subject?.name !== ERASED;
+
+/** Completed after the day it was due (by UTC calendar date, as overdue is): derived, never stored. */
+export const isCompletedLate = (agreement: Pick<Agreement, "completedAt" | "dueDate">): boolean =>
+  agreement.completedAt !== null && dateOf(agreement.completedAt) > agreement.dueDate;
+
+/** The chair records what was agreed, who owns it (a participant and a named person in it) and by when. */
 export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEvent[] {
   const open = requireOpenCase(state, command.caseId);
   requireChair(command.actor, open);
@@ -39,6 +53,7 @@ export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEve
   if (requireParticipantEntry(open, command.ownerOrganisationId).status !== "joined") {
     throw new Conflict("owner-participant", command.ownerOrganisationId);
   }
+  const owner = requireContact(command.owner, "agreement-owner");
   if (!isCalendarDate(command.dueDate))
     throw new InvalidCommand("agreement-due-date", String(command.dueDate));
   const meetingId = command.meetingId ?? null;
@@ -54,6 +69,7 @@ export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEve
         agreementId: command.agreementId,
         what,
         ownerOrganisationId: command.ownerOrganisationId,
+        owner,
         dueDate: command.dueDate,
         meetingId,
         madeAt: command.now,
@@ -62,7 +78,7 @@ export function makeAgreement(command: MakeAgreement, state: CaseState): CaseEve
   ];
 }
 
-function openAgreement(state: CaseState, agreementId: string): Agreement {
+export function openAgreement(state: CaseState, agreementId: string): Agreement {
   const agreement = requireFound(
     entryOf(state.agreements, agreementId),
     "agreement-exists",
@@ -72,25 +88,42 @@ function openAgreement(state: CaseState, agreementId: string): Agreement {
   return agreement;
 }
 
-/** The owning organisation reports progress; the chair may too. */
-export function completeAgreement(command: CompleteAgreement, state: CaseState): CaseEvent[] {
-  const open = requireOpenCase(state, command.caseId);
-  const agreement = openAgreement(open, command.agreementId);
-  const { actor } = command;
+/** The owning organisation, while it takes part, or the chair; anyone else is refused. */
+export function requireOwnerOrChair(actor: Actor, open: ExistingCase, agreement: Agreement): void {
   const owner =
     actor.organisationId === agreement.ownerOrganisationId && isJoined(open, actor.organisationId);
-  if (!owner && !isChair(actor, open)) {
-    // A user of the chair organisation without the chair role lacks a role; anyone else, the organisation.
-    const chairOrganisation = actor.organisationId === open.chairOrganisationId;
-    if (chairOrganisation && !hasRole(actor, "chair"))
-      throw new NotPermitted("owner-or-chair", actor.organisationId);
-    throw new OrganisationNotPermitted("owner-or-chair", actor.organisationId);
-  }
+  if (owner || isChair(actor, open)) return;
+  // A user of the chair organisation without the chair role lacks a role; anyone else, the organisation.
+  const chairOrganisation = actor.organisationId === open.chairOrganisationId;
+  if (chairOrganisation && !hasRole(actor, "chair"))
+    throw new NotPermitted("owner-or-chair", actor.organisationId);
+  throw new OrganisationNotPermitted("owner-or-chair", actor.organisationId);
+}
+
+/** The owning organisation reports it done, the chair may too; the note is kept unless the young person was erased. */
+export function completeAgreement(
+  command: CompleteAgreement,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  const open = requireOpenCase(state, command.caseId);
+  const agreement = openAgreement(open, command.agreementId);
+  requireOwnerOrChair(command.actor, open, agreement);
+  const given = command.note ?? null;
+  if (given !== null && typeof given !== "string") throw new InvalidCommand("completion-note");
+  const note = context.subjectErased || given === null || given.trim() === "" ? null : given;
   const { caseId, subjectId } = open;
   return [
     {
       type: "AgreementCompleted",
-      data: { caseId, subjectId, agreementId: agreement.agreementId, completedAt: command.now },
+      data: {
+        caseId,
+        subjectId,
+        agreementId: agreement.agreementId,
+        completedAt: command.now,
+        note,
+        completedBy: command.actor.organisationId,
+      },
     },
   ];
 }

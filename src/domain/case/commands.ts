@@ -3,7 +3,8 @@ import type {
   Attendee,
   CaseOutcome,
   CompetentAuthorityAgreement,
-  ConsentGiver,
+  ConsentGiverRole,
+  ConsentMethod,
   ConsentScope,
   Contact,
   StrongMatchKind,
@@ -90,7 +91,9 @@ export type RecordConsent = CaseCommandOf<
   "RecordConsent",
   {
     consentId: string;
-    givenBy: ConsentGiver;
+    giver: { role: ConsentGiverRole; name?: string | null; parentalAuthority?: boolean | null };
+    method: ConsentMethod;
+    evidenceReference: string;
     scope: ConsentScope;
     /** YYYY-MM-DD the consent was given. */
     givenOn: string;
@@ -114,11 +117,24 @@ export type MakeAgreement = CaseCommandOf<
     agreementId: string;
     what: string;
     ownerOrganisationId: string;
+    /** The named person within the owner organisation who carries the follow-up. */
+    owner: Contact;
     dueDate: string;
     meetingId?: string | null;
   }
 >;
-export type CompleteAgreement = CaseCommandOf<"CompleteAgreement", { agreementId: string }>;
+export type ChangeAgreementDueDate = CaseCommandOf<
+  "ChangeAgreementDueDate",
+  { agreementId: string; dueDate: string; reason: string }
+>;
+export type NoteAgreementProgress = CaseCommandOf<
+  "NoteAgreementProgress",
+  { agreementId: string; noteId: string; note: string }
+>;
+export type CompleteAgreement = CaseCommandOf<
+  "CompleteAgreement",
+  { agreementId: string; note?: string | null }
+>;
 export type CancelAgreement = CaseCommandOf<
   "CancelAgreement",
   { agreementId: string; reason: string }
@@ -149,6 +165,8 @@ export type CaseCommand =
   | ScheduleMeeting
   | RecordMeeting
   | MakeAgreement
+  | ChangeAgreementDueDate
+  | NoteAgreementProgress
   | CompleteAgreement
   | CancelAgreement
   | CloseCase

@@ -29,6 +29,13 @@ const covers = (consent: Consent, need: ConsentNeed) =>
   need.recipients.every((recipient) => consent.scope.recipientOrganisationIds.includes(recipient));
 
 /**
+ * A parent or guardian without parental authority cannot consent for the young person.
+ * Records made before issue 12 did not state it; "parent" then stood for the parents with
+ * authority, as recorded, so they still count.
+ */
+const counts = (consent: Consent) => consent.giver.parentalAuthority !== false;
+
+/**
  * The consent records a consent-based share relies on, one per required giver; notes a
  * broken rule when the subject's age is unknown (erased or missing) or a giver's consent is lacking.
  */
@@ -47,7 +54,7 @@ export function consentsForShare(
   const found: Consent[] = [];
   for (const giver of requiredConsentGivers(age)) {
     const consent = Object.values(state.consents).find(
-      (c) => c.givenBy === giver && isConsentActive(c, now) && covers(c, need),
+      (c) => c.givenBy === giver && counts(c) && isConsentActive(c, now) && covers(c, need),
     );
     if (consent) found.push(consent);
     else refuse(giver === "subject" ? "consent-subject" : "consent-parents", giver);

@@ -5,7 +5,7 @@ import type { BrokenRule } from "../ruleCodes.js";
 import type { RecordConsent, WithdrawConsent } from "./commands.js";
 import type { CaseContext } from "./context.js";
 import { ConsentRefused, type ConsentRule } from "./errors.js";
-import type { CaseEvent, ConsentScope } from "./events.js";
+import type { CaseEvent, ConsentGiverDetails, ConsentGiverRole, ConsentScope } from "./events.js";
 import {
   type ExistingCase,
   isChair,
@@ -18,7 +18,7 @@ import {
 } from "./guards.js";
 import type { CaseState } from "./state.js";
 
-/** Participants and the chair record consent on the young person's or parents' behalf. */
+/** The organisation that obtained a consent, a participant or the chair, records it. */
 function requireRecorder(command: RecordConsent | WithdrawConsent, state: ExistingCase): void {
   const { actor } = command;
   if (!isJoined(state, actor.organisationId) && !isChair(actor, state)) {
@@ -26,11 +26,37 @@ function requireRecorder(command: RecordConsent | WithdrawConsent, state: Existi
   }
 }
 
-/** Every consent rule checked, every broken one listed: the scope of a lawful record, or ConsentRefused. */
-function consentScope(command: RecordConsent, context: CaseContext): ConsentScope {
+type Refuse = (rule: ConsentRule, value?: string | null) => void;
+const GIVER_ROLES: readonly unknown[] = ["subject", "parent", "guardian"];
+const METHODS: readonly unknown[] = ["form", "verbal"];
+const isText = (value: unknown): value is string =>
+  typeof value === "string" && value.trim() !== "";
+
+/** Who gave it and how: a parent or guardian is named and says whether they hold parental authority. */
+function consentGiver(command: RecordConsent, refuse: Refuse): ConsentGiverDetails {
+  const giver = command.giver ?? ({} as Partial<RecordConsent["giver"]>);
+  const role = GIVER_ROLES.includes(giver.role) ? (giver.role as ConsentGiverRole) : null;
+  if (role === null) refuse("consent-given-by");
+  const adult = role === "parent" || role === "guardian";
+  if (adult && !isText(giver.name)) refuse("consent-giver-name");
+  if (adult && typeof giver.parentalAuthority !== "boolean") refuse("consent-parental-authority");
+  if (!METHODS.includes(command.method)) refuse("consent-method");
+  if (!isText(command.evidenceReference)) refuse("consent-evidence");
+  return {
+    role: role ?? "subject",
+    name: adult ? (giver.name ?? null) : null,
+    parentalAuthority: adult ? (giver.parentalAuthority ?? null) : null,
+  };
+}
+
+/** Every consent rule checked, every broken one listed: the giver and scope of a lawful record, or ConsentRefused. */
+function consentScope(
+  command: RecordConsent,
+  context: CaseContext,
+): { giver: ConsentGiverDetails; scope: ConsentScope } {
   const broken: BrokenRule<ConsentRule>[] = [];
   const refuse = (rule: ConsentRule, value: string | null = null) => broken.push({ rule, value });
-  if (command.givenBy !== "subject" && command.givenBy !== "parent") refuse("consent-given-by");
+  const giver = consentGiver(command, refuse);
   const scope = command.scope ?? ({} as Partial<ConsentScope>);
   if (typeof scope.purposeId !== "string" || !entryOf(context.covenant.purposes, scope.purposeId)) {
     refuse("consent-purpose", typeof scope.purposeId === "string" ? scope.purposeId : null);
@@ -54,9 +80,12 @@ function consentScope(command: RecordConsent, context: CaseContext): ConsentScop
   }
   if (broken.length > 0) throw new ConsentRefused(broken);
   return {
-    dataCategories: [...dataCategories],
-    recipientOrganisationIds: [...recipients],
-    purposeId: scope.purposeId as string,
+    giver,
+    scope: {
+      dataCategories: [...dataCategories],
+      recipientOrganisationIds: [...recipients],
+      purposeId: scope.purposeId as string,
+    },
   };
 }
 
@@ -69,7 +98,7 @@ export function recordConsent(
   requireCovenantOf(open, context);
   requireRecorder(command, open);
   requireNew(entryOf(open.consents, command.consentId), "consent-id-taken", command.consentId);
-  const scope = consentScope(command, context);
+  const { giver, scope } = consentScope(command, context);
   const expiresAt = command.expiresAt ?? null;
   return [
     {
@@ -78,18 +107,22 @@ export function recordConsent(
         caseId: open.caseId,
         subjectId: open.subjectId,
         consentId: command.consentId,
-        givenBy: command.givenBy,
+        givenBy: giver.role === "subject" ? "subject" : "parent",
+        giver,
+        method: command.method,
+        evidenceReference: command.evidenceReference,
         scope,
         givenOn: command.givenOn,
         expiresAt,
         recordedBy: command.actor.organisationId,
+        recordedByUserId: command.actor.userId,
         recordedAt: command.now,
       },
     },
   ];
 }
 
-/** Withdrawing consent is a right that outlives the case's closure. */
+/** Withdrawing consent is a right that outlives the case's closure; the organisation that obtained it records it. */
 export function withdrawConsent(command: WithdrawConsent, state: CaseState): CaseEvent[] {
   const existing = requireCase(state, command.caseId);
   requireRecorder(command, existing);
@@ -98,6 +131,8 @@ export function withdrawConsent(command: WithdrawConsent, state: CaseState): Cas
     "consent-exists",
     command.consentId,
   );
+  if (consent.recordedBy !== command.actor.organisationId)
+    throw new OrganisationNotPermitted("consent-obtainer-only", command.actor.organisationId);
   if (consent.withdrawnAt !== null) throw new Conflict("consent-withdrawn", command.consentId);
   const { caseId, subjectId } = existing;
   return [

@@ -3,6 +3,10 @@ import type { RuleText } from "../ruleCodes.js";
 /** Every rule a consent record must satisfy, in the order they are listed. */
 export const CONSENT_RULES = [
   "consent-given-by",
+  "consent-giver-name",
+  "consent-parental-authority",
+  "consent-method",
+  "consent-evidence",
   "consent-purpose",
   "consent-data-categories",
   "consent-recipients",
@@ -15,8 +19,24 @@ export type ConsentRule = (typeof CONSENT_RULES)[number];
 /** What each consent rule means and what would make the record acceptable. */
 export const CONSENT_RULE_TEXTS: Readonly<Record<ConsentRule, RuleText>> = {
   "consent-given-by": {
-    explanation: "Consent is given by the young person or by the parents.",
-    remedy: "Say who gave it: subject or parent.",
+    explanation: "Consent is given by the young person, a parent or a guardian.",
+    remedy: "Say who gave it: giver.role subject, parent or guardian.",
+  },
+  "consent-giver-name": {
+    explanation: "A parent's or guardian's consent names the person who gave it.",
+    remedy: "Give giver.name.",
+  },
+  "consent-parental-authority": {
+    explanation: "A parent's or guardian's consent states whether they hold parental authority.",
+    remedy: "Give giver.parentalAuthority as true or false.",
+  },
+  "consent-method": {
+    explanation: "Consent is recorded with how it was given: on a form or verbally.",
+    remedy: "Give method form or verbal.",
+  },
+  "consent-evidence": {
+    explanation: "Consent refers to its evidence, so a privacy officer can rely on it.",
+    remedy: "Give evidenceReference: where the form or the note of the conversation is kept.",
   },
   "consent-purpose": {
     explanation: "Consent covers one of the covenant's purposes.",

@@ -1,6 +1,7 @@
 import type { Decider } from "../decider.js";
 import { Conflict, InvalidCommand } from "../domainError.js";
 import { decideAgendaItem } from "./agendaItems.js";
+import { changeAgreementDueDate, noteAgreementProgress } from "./agreementFollowUp.js";
 import { cancelAgreement, completeAgreement, makeAgreement } from "./agreements.js";
 import { closeCase, extendRetention, reopenCase } from "./closure.js";
 import type { CaseCommand } from "./commands.js";
@@ -86,8 +87,12 @@ export function decideCase(
       return recordMeeting(command, state);
     case "MakeAgreement":
       return makeAgreement(command, state);
+    case "ChangeAgreementDueDate":
+      return changeAgreementDueDate(command, state);
+    case "NoteAgreementProgress":
+      return noteAgreementProgress(command, state);
     case "CompleteAgreement":
-      return completeAgreement(command, state);
+      return completeAgreement(command, state, context);
     case "CancelAgreement":
       return cancelAgreement(command, state, context);
     case "CloseCase":

@@ -127,15 +127,33 @@ export type ConsentScope = {
   recipientOrganisationIds: string[];
   purposeId: string;
 };
+export type ConsentGiverRole = "subject" | "parent" | "guardian";
+export type ConsentMethod = "form" | "verbal";
+/** Who gave consent: the young person, or a named parent or guardian with parental authority stated or not. */
+export type ConsentGiverDetails = {
+  role: ConsentGiverRole;
+  /** A parent's or guardian's name: personal. Null for the young person. */
+  name: string | null;
+  /** Null for the young person, and for records made before issue 12, which did not state it. */
+  parentalAuthority: boolean | null;
+};
 export type ConsentRecorded = CaseEventOf<
   "ConsentRecorded",
   {
     consentId: string;
+    /** The age band the giver counts for (DESIGN §3): a guardian counts as a parent. */
     givenBy: ConsentGiver;
+    /** Absent, like method, evidence and recorder, on records made before issue 12. */
+    giver?: ConsentGiverDetails;
+    method?: ConsentMethod;
+    /** Where the evidence is kept (a form's number, the note of a conversation): personal. */
+    evidenceReference?: string;
     scope: ConsentScope;
     givenOn: string;
     expiresAt: string | null;
+    /** The organisation that obtained the consent, the only one that records or withdraws it. */
     recordedBy: string;
+    recordedByUserId?: string;
     recordedAt: string;
   }
 >;
@@ -165,15 +183,36 @@ export type AgreementMade = CaseEventOf<
     agreementId: string;
     what: string;
     ownerOrganisationId: string;
+    /** The named person within the owner organisation; absent on agreements made before issue 12. */
+    owner?: Contact;
     /** YYYY-MM-DD; overdue is derived from it, never stored. */
     dueDate: string;
     meetingId: string | null;
     madeAt: string;
   }
 >;
+export type AgreementDueDateChanged = CaseEventOf<
+  "AgreementDueDateChanged",
+  {
+    agreementId: string;
+    dueDate: string;
+    previousDueDate: string;
+    reason: string;
+    changedBy: string;
+    changedAt: string;
+  }
+>;
+export type AgreementProgressNoted = CaseEventOf<
+  "AgreementProgressNoted",
+  { agreementId: string; noteId: string; note: string; notedBy: string; notedAt: string }
+>;
 export type AgreementCompleted = CaseEventOf<
   "AgreementCompleted",
-  { agreementId: string; completedAt: string }
+  /**
+   * `note` and `completedBy` are absent on completions recorded before issue 12; the note is
+   * null when none was written or the young person was erased.
+   */
+  { agreementId: string; completedAt: string; note?: string | null; completedBy?: string }
 >;
 export type AgreementCancelled = CaseEventOf<
   "AgreementCancelled",
@@ -209,6 +248,8 @@ export type CaseEvent =
   | MeetingScheduled
   | MeetingHeld
   | AgreementMade
+  | AgreementDueDateChanged
+  | AgreementProgressNoted
   | AgreementCompleted
   | AgreementCancelled
   | CaseClosed

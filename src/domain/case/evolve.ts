@@ -1,7 +1,8 @@
 import { entryOf } from "../entries.js";
+import { evolveAgreements } from "./agreementHistory.js";
 import type { CaseEvent } from "./events.js";
 import { evolveItems } from "./itemState.js";
-import type { CaseState, Participant, ParticipantStatus } from "./state.js";
+import type { CaseState, Consent, Participant, ParticipantStatus } from "./state.js";
 
 // Recorded events are facts: evolve never throws, it ignores references it cannot resolve.
 
@@ -103,11 +104,16 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       };
     case "ConsentRecorded": {
       const { caseId: _c, subjectId: _s, recordedAt: _r, ...consent } = event.data;
-      const consents = {
-        ...state.consents,
-        [consent.consentId]: { ...consent, withdrawnAt: null },
+      // Records made before issue 12 named only the giver's age band: upcast on read.
+      const recorded: Consent = {
+        ...consent,
+        giver: consent.giver ?? { role: consent.givenBy, name: null, parentalAuthority: null },
+        method: consent.method ?? null,
+        evidenceReference: consent.evidenceReference ?? null,
+        recordedByUserId: consent.recordedByUserId ?? null,
+        withdrawnAt: null,
       };
-      return { ...state, consents };
+      return { ...state, consents: { ...state.consents, [consent.consentId]: recorded } };
     }
     case "ConsentWithdrawn":
       return {
@@ -143,24 +149,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         }),
       };
     }
-    case "AgreementMade": {
-      const { caseId: _c, subjectId: _s, ...agreement } = event.data;
-      const agreements = {
-        ...state.agreements,
-        [agreement.agreementId]: { ...agreement, status: "open" as const },
-      };
-      return { ...state, agreements };
-    }
+    case "AgreementMade":
+    case "AgreementDueDateChanged":
+    case "AgreementProgressNoted":
     case "AgreementCompleted":
-      return {
-        ...state,
-        agreements: updateItem(state.agreements, event.data.agreementId, { status: "completed" }),
-      };
     case "AgreementCancelled":
-      return {
-        ...state,
-        agreements: updateItem(state.agreements, event.data.agreementId, { status: "cancelled" }),
-      };
+      return { ...state, agreements: evolveAgreements(state.agreements, event) };
     case "CaseClosed":
       return {
         ...state,

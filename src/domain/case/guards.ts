@@ -8,6 +8,7 @@ import {
   OrganisationNotPermitted,
 } from "../domainError.js";
 import { entryOf } from "../entries.js";
+import type { InvalidRule } from "../invalidRules.js";
 import type { ConflictRule, NotFoundRule, OrganisationRule, RoleRule } from "../ruleCodes.js";
 import { requireText } from "../text.js";
 import type { CaseContext } from "./context.js";
@@ -86,11 +87,14 @@ export function requireParticipantEntry(state: CaseState, organisationId: string
   return participant;
 }
 
-export function requireContact(contact: Contact | undefined): Contact {
-  if (!contact) throw new InvalidCommand("contact-required");
-  requireText(contact.name, "contact-required");
-  requireText(contact.function, "contact-required");
-  requireText(contact.reach, "contact-required");
+export function requireContact(
+  contact: Contact | undefined,
+  rule: InvalidRule = "contact-required",
+): Contact {
+  if (typeof contact !== "object" || contact === null) throw new InvalidCommand(rule);
+  requireText(contact.name, rule);
+  requireText(contact.function, rule);
+  requireText(contact.reach, rule);
   return { name: contact.name, function: contact.function, reach: contact.reach };
 }
 

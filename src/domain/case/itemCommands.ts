@@ -1,4 +1,5 @@
 import type { Actor } from "../actor.js";
+import type { Contact } from "./events.js";
 import type { Attendee } from "./itemEvents.js";
 
 type ItemCommandOf<Type extends string, Fields> = {
@@ -14,6 +15,7 @@ export type ItemAgreement = {
   agreementId: string;
   what: string;
   ownerOrganisationId: string;
+  owner: Contact;
   dueDate: string;
 };
 

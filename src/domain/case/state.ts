@@ -1,7 +1,11 @@
 import type {
+  AgreementDueDateChanged,
   AgreementMade,
+  AgreementProgressNoted,
   Attendee,
   CaseOutcome,
+  ConsentGiverDetails,
+  ConsentMethod,
   ConsentRecorded,
   Contact,
   InformationShared,
@@ -39,7 +43,17 @@ export type Share = ItemOf<InformationShared, "weightyPublicInterest"> & {
   joinsBefore: number;
 };
 
-export type Consent = ItemOf<ConsentRecorded, "recordedAt"> & { withdrawnAt: string | null };
+export type Consent = ItemOf<
+  ConsentRecorded,
+  "recordedAt" | "giver" | "method" | "evidenceReference" | "recordedByUserId"
+> & {
+  giver: ConsentGiverDetails;
+  /** Null, like the evidence and the recording user, on records made before issue 12. */
+  method: ConsentMethod | null;
+  evidenceReference: string | null;
+  recordedByUserId: string | null;
+  withdrawnAt: string | null;
+};
 
 export type Meeting = {
   meetingId: string;
@@ -54,7 +68,20 @@ export type Meeting = {
 };
 
 export type AgreementStatus = "open" | "completed" | "cancelled";
-export type Agreement = ItemOf<AgreementMade> & { status: AgreementStatus };
+export type DueDateChange = ItemOf<AgreementDueDateChanged, "agreementId">;
+export type ProgressNote = ItemOf<AgreementProgressNoted, "agreementId">;
+export type Agreement = ItemOf<AgreementMade, "owner"> & {
+  /** Null for agreements made before issue 12, which named only the organisation. */
+  owner: Contact | null;
+  status: AgreementStatus;
+  dueDateChanges: DueDateChange[];
+  progress: ProgressNote[];
+  completedAt: string | null;
+  completedBy: string | null;
+  completionNote: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+};
 
 export type CaseState = {
   status: "none" | "open" | "closed";

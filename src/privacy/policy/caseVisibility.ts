@@ -1,9 +1,11 @@
 import {
   type Actor,
   type Agreement,
+  awaitsFollowUp,
   type CaseState,
   type Consent,
   entryOf,
+  isCompletedLate,
   isOverdue,
   type Membership,
   type Participant,
@@ -65,10 +67,18 @@ export interface CaseView {
   participants: ParticipantView[];
   signals: SignalView[];
   meetings: MeetingView[];
-  agreements: (Agreement & { overdue: boolean })[];
+  agreements: AgreementView[];
   consents: Consent[];
   shares: ShareView[];
 }
+
+/** Rule 2: every agreement, with its progress notes, is for everyone who has the case. */
+export type AgreementView = Agreement & {
+  overdue: boolean;
+  completedLate: boolean;
+  /** False once done or cancelled, or when the young person was erased: lists of open agreements skip it. */
+  awaitsFollowUp: boolean;
+};
 
 /** The one visibility decision of DESIGN.md §3 rules 1–4; "none" is answered as 404, never 403. */
 export type CaseVisibility =
@@ -141,10 +151,14 @@ function caseContent(
     visibleMeeting(state, m, organisationId, membership),
   );
   const shares = visibleShares(state, organisationId, membership, now);
-  const agreements = Object.values(state.agreements).map((a) => ({
-    ...a,
-    overdue: isOverdue(a, now),
-  }));
+  const agreements = Object.values(state.agreements).map(
+    (a): AgreementView => ({
+      ...a,
+      overdue: awaitsFollowUp(a, state) && isOverdue(a, now),
+      completedLate: isCompletedLate(a),
+      awaitsFollowUp: awaitsFollowUp(a, state),
+    }),
+  );
   const consents = Object.values(state.consents);
   const view: CaseView = {
     caseId,

@@ -49,7 +49,7 @@ export function createAgreementsDue(caseView: CaseViewModel): AgreementsDueModel
         if (seen.kind !== "case") continue;
         const chairs = seen.view.chairOrganisationId === organisationId;
         for (const agreement of seen.view.agreements) {
-          if (agreement.status !== "open") continue;
+          if (!agreement.awaitsFollowUp) continue;
           if (!chairs && agreement.ownerOrganisationId !== organisationId) continue;
           if (filter === "overdue" && !agreement.overdue) continue;
           const { agreementId, what, ownerOrganisationId, dueDate, overdue } = agreement;

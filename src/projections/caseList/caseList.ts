@@ -95,7 +95,7 @@ export function createCaseList(caseView: CaseViewModel): CaseListModel {
             .filter((m) => m.heldAt === null && compareInstants(m.scheduledFor, now) >= 0)
             .map((m) => m.scheduledFor)
             .sort(compareInstants);
-          const open = view.agreements.filter((a) => a.status === "open");
+          const open = view.agreements.filter((a) => a.awaitsFollowUp);
           rows.push({
             access: "case",
             caseId,

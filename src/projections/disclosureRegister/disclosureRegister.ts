@@ -44,6 +44,23 @@ export interface Disclosure {
   revokedAt: string | null;
   /** When the sharer corrected the content; what it said is not the officer's to see. */
   corrections: { correctedAt: string }[];
+  /** The consent records the share relied on, as metadata: never the giver's name or the evidence itself. */
+  consents: ConsentMetadata[];
+}
+
+/** What a privacy officer relies on in a consent record: who (by role), with what authority, how, by whom. */
+export interface ConsentMetadata {
+  consentId: string;
+  giverRole: "subject" | "parent" | "guardian";
+  parentalAuthority: boolean | null;
+  method: "form" | "verbal" | null;
+  /** Whether the record points to its evidence; where is personal and not the officer's to read. */
+  evidenceReferenced: boolean;
+  recordedBy: string;
+  recordedByUserId: string | null;
+  givenOn: string;
+  expiresAt: string | null;
+  withdrawnAt: string | null;
 }
 
 export interface DisclosureRegister extends ReadModel {
@@ -57,6 +74,7 @@ const keyOf = (caseId: string, shareId: string) => `${caseId}/${shareId}`;
 export function createDisclosureRegister(): DisclosureRegister {
   const register = new Map<string, Disclosure>();
   const covenantOfCase = new Map<string, string>();
+  const consents = new Map<string, ConsentMetadata>();
 
   function applyCaseEvent(event: CaseEvent, metadata: DecodedEvent["metadata"]): void {
     switch (event.type) {
@@ -88,7 +106,29 @@ export function createDisclosureRegister(): DisclosureRegister {
           expiresAt: data.expiresAt,
           revokedAt: null,
           corrections: [],
+          consents: [],
         });
+        return;
+      }
+      case "ConsentRecorded": {
+        const { data } = event;
+        consents.set(keyOf(data.caseId, data.consentId), {
+          consentId: data.consentId,
+          giverRole: data.giver?.role ?? data.givenBy,
+          parentalAuthority: data.giver?.parentalAuthority ?? null,
+          method: data.method ?? null,
+          evidenceReferenced: typeof data.evidenceReference === "string",
+          recordedBy: data.recordedBy,
+          recordedByUserId: data.recordedByUserId ?? null,
+          givenOn: data.givenOn,
+          expiresAt: data.expiresAt,
+          withdrawnAt: null,
+        });
+        return;
+      }
+      case "ConsentWithdrawn": {
+        const consent = consents.get(keyOf(event.data.caseId, event.data.consentId));
+        if (consent) consent.withdrawnAt = event.data.withdrawnAt;
         return;
       }
       case "ShareRevoked": {
@@ -125,6 +165,7 @@ export function createDisclosureRegister(): DisclosureRegister {
     reset() {
       register.clear();
       covenantOfCase.clear();
+      consents.clear();
     },
     disclosures(viewer, covenant, filter = {}) {
       const scope = privacyOfficerScope(viewer, covenant);
@@ -136,7 +177,11 @@ export function createDisclosureRegister(): DisclosureRegister {
         if (filter.organisationId !== undefined && !touches(disclosure, filter.organisationId))
           continue;
         if (!withinPeriod(disclosure.sharedAt, filter)) continue;
-        found.push(copyOf(disclosure));
+        const reliedOn = disclosure.consentIds.flatMap((consentId) => {
+          const consent = consents.get(keyOf(disclosure.caseId, consentId));
+          return consent ? [{ ...consent }] : [];
+        });
+        found.push({ ...copyOf(disclosure), consents: reliedOn });
       }
       return found;
     },

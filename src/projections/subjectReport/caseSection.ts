@@ -1,5 +1,6 @@
 import {
   type CaseState,
+  type Consent,
   type CovenantState,
   catalogue,
   entryOf,
@@ -52,10 +53,16 @@ export interface CaseSection {
   consents: {
     consentId: string;
     givenBy: string;
+    giver: Consent["giver"];
+    method: Consent["method"];
+    evidenceReference: string | null;
+    /** The organisation that obtained it. */
+    recordedBy: NamedOrganisation;
     dataCategories: string[];
     recipients: NamedOrganisation[];
     purposeId: string;
     givenOn: string;
+    expiresAt: string | null;
     withdrawnAt: string | null;
   }[];
   meetings: { meetingId: string; heldAt: string; minutes: string; decisions: string[] }[];
@@ -106,10 +113,15 @@ export function presentCase(
   const consents = Object.values(state.consents).map((consent) => ({
     consentId: consent.consentId,
     givenBy: consent.givenBy,
+    giver: { ...consent.giver },
+    method: consent.method,
+    evidenceReference: consent.evidenceReference,
+    recordedBy: named(consent.recordedBy),
     dataCategories: [...consent.scope.dataCategories],
     recipients: consent.scope.recipientOrganisationIds.map(named),
     purposeId: consent.scope.purposeId,
     givenOn: consent.givenOn,
+    expiresAt: consent.expiresAt,
     withdrawnAt: consent.withdrawnAt,
   }));
   const meetings = Object.values(state.meetings).flatMap((meeting) =>

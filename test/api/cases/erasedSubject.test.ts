@@ -13,6 +13,7 @@ let api: CaseApi;
 let tokens: Tokens;
 let ids: CaseIds;
 let subjectId: string;
+let erasedPosition: string;
 beforeAll(async () => {
   api = await startCaseApi("sqlite");
   tokens = await tokensFor(api);
@@ -33,6 +34,7 @@ beforeAll(async () => {
     COVENANT_ID,
   );
   expect(erased.events.map((event) => event.type)).toEqual(["SubjectErased"]);
+  erasedPosition = String(erased.position);
 });
 afterAll(() => api?.close());
 
@@ -77,8 +79,21 @@ describe("given a case whose young person was erased on request", () => {
       () => ({
         what: "Huisbezoek",
         ownerOrganisationId: ORG.wijkteam,
+        owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
         dueDate: "2030-02-01",
       }),
+    ],
+    [
+      "POST",
+      "/agreements/{agreementId}/progress-notes",
+      () => tokens.wijkteam,
+      () => ({ note: "Moeder gebeld" }),
+    ],
+    [
+      "POST",
+      "/agreements/{agreementId}/due-date-changes",
+      () => tokens.wijkteam,
+      () => ({ dueDate: "2030-03-01", reason: "Later" }),
     ],
   ];
 
@@ -86,7 +101,10 @@ describe("given a case whose young person was erased on request", () => {
     "when %s %s would record something about them, then 409 subject-erased and nothing is written",
     async (method, path, token, body) => {
       const before = (await api.caseEvents(ids.caseId)).length;
-      const response = await api.call(method, on(path.replace("{shareId}", ids.shareId)), {
+      const named = path
+        .replace("{shareId}", ids.shareId)
+        .replace("{agreementId}", ids.agreementId);
+      const response = await api.call(method, on(named), {
         token: token(),
         body: body(),
       });
@@ -99,6 +117,19 @@ describe("given a case whose young person was erased on request", () => {
       expect(await api.caseEvents(ids.caseId)).toHaveLength(before);
     },
   );
+
+  test("when the owner and the chair list open agreements, then the erased young person's agreement is in none", async () => {
+    for (const token of [tokens.wijkteam, tokens.chair]) {
+      const headers = { "min-position": erasedPosition };
+      const due = await api.call("GET", "/v1/agreements", { token, headers });
+      expect(due.status).toBe(200);
+      const listed = due.body.agreements.map((a: { agreementId: string }) => a.agreementId);
+      expect(listed).not.toContain(ids.agreementId);
+      const cases = await api.call("GET", "/v1/cases", { token, headers });
+      const row = cases.body.cases.find((c: { caseId: string }) => c.caseId === ids.caseId);
+      expect(row).toMatchObject({ openAgreements: 0, overdueAgreements: 0 });
+    }
+  });
 
   test("when the chair winds the case down and closes it, then it closes and retention completes", async () => {
     const completed = await api.call("POST", on(`/agreements/${ids.agreementId}/completion`), {

@@ -94,6 +94,7 @@ describe.each<StoreKind>(["sqlite", "postgres"])("a case's life on %s", (kind) =
       {
         what: "Gesprek met ouders",
         ownerOrganisationId: ORG.school,
+        owner: { name: "Ine Bakker", function: "mentor", reach: "06-12345678" },
         dueDate: "2030-03-01",
         meetingId: ids.meetingId,
       },
@@ -226,7 +227,9 @@ describe.each<StoreKind>(["sqlite", "postgres"])("a case's life on %s", (kind) =
     const response = await api.call("POST", `/v1/cases/${ids.caseId}/consents`, {
       token: tokens.school,
       body: {
-        givenBy: "parent",
+        giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+        method: "form",
+        evidenceReference: "Toestemmingsformulier 2025-17",
         scope: {
           dataCategories: ["hobby"],
           recipientOrganisationIds: [ORG.wijkteam],

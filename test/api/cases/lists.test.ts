@@ -58,6 +58,7 @@ test("agreements due: open ones of the owner, overdue ones on request; strangers
     body: {
       what: "Terugkoppeling aan school",
       ownerOrganisationId: ORG.wijkteam,
+      owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
       dueDate: "2024-01-01",
     },
   });

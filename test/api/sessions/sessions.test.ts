@@ -116,7 +116,12 @@ describe("a session with two young people on the agenda", () => {
         minutes: MINUTES,
         decisions: ["Huisbezoek"],
         agreements: [
-          { what: "Huisbezoek plannen", ownerOrganisationId: ORG.wijkteam, dueDate: "2031-05-15" },
+          {
+            what: "Huisbezoek plannen",
+            ownerOrganisationId: ORG.wijkteam,
+            owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
+            dueDate: "2031-05-15",
+          },
         ],
       },
     });

@@ -34,6 +34,7 @@ export const lawfulShare = (content: string) => ({
 export const agreement = (what: string) => ({
   what,
   ownerOrganisationId: ORG.wijkteam,
+  owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
   dueDate: "2031-01-31",
 });
 

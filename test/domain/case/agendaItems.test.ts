@@ -11,6 +11,7 @@ import {
 } from "../../../src/domain/index.js";
 import {
   actor,
+  CONTACT,
   caseWithPartners,
   command,
   expectRefused,
@@ -54,6 +55,7 @@ describe("recording an agenda item", () => {
             agreementId: "a1",
             what: "Huisbezoek",
             ownerOrganisationId: ORG.wijkteam,
+            owner: CONTACT,
             dueDate: "2025-03-20",
           },
         ],
@@ -102,6 +104,7 @@ describe("recording an agenda item", () => {
           agreementId: "a1",
           what: "x",
           ownerOrganisationId: ORG.leerplicht,
+          owner: CONTACT,
           dueDate: "2025-03-20",
         },
       ],

@@ -18,6 +18,7 @@ import type {
 } from "../../../src/domain/index.js";
 import {
   after,
+  CONTACT,
   caseEvent,
   caseWithPartners,
   command,
@@ -41,7 +42,9 @@ const consent = (consentId: string, purposeId = "zorg-jeugdige") =>
     type: "RecordConsent",
     actor: school,
     consentId,
-    givenBy: "parent",
+    giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+    method: "form",
+    evidenceReference: "Toestemmingsformulier 2025-17",
     scope: { dataCategories: ["school"], recipientOrganisationIds: [ORG.wijkteam], purposeId },
     givenOn: "2025-03-04",
   });
@@ -58,6 +61,7 @@ const agree = (agreementId: string, meetingId: string | null = null) =>
     agreementId,
     what: "Huisbezoek",
     ownerOrganisationId: ORG.wijkteam,
+    owner: CONTACT,
     dueDate: "2025-05-01",
     meetingId,
   });

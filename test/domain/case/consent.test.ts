@@ -180,7 +180,9 @@ const record = (fields: Partial<RecordConsent> = {}) =>
     type: "RecordConsent",
     actor: school,
     consentId: "c-new",
-    givenBy: "subject",
+    giver: { role: "subject" },
+    method: "verbal",
+    evidenceReference: "Gespreksverslag 2025-03-01",
     scope: {
       dataCategories: ["gezondheid"],
       recipientOrganisationIds: [ORG.wijkteam],
@@ -197,10 +199,14 @@ describe("RecordConsent and WithdrawConsent", () => {
       caseEvent("ConsentRecorded", {
         consentId: "c-new",
         givenBy: "subject",
+        giver: { role: "subject", name: null, parentalAuthority: null },
+        method: "verbal",
+        evidenceReference: "Gespreksverslag 2025-03-01",
         scope: record().scope,
         givenOn: "2025-03-10",
         expiresAt: "2026-03-10T00:00:00.000Z",
         recordedBy: ORG.school,
+        recordedByUserId: school.userId,
         recordedAt: NOW,
       }),
     ]);

@@ -50,7 +50,9 @@ const commandsOfParticipants: [string, CaseCommand][] = [
       type: "RecordConsent",
       actor: actor(ORG.police),
       consentId: "consent-1",
-      givenBy: "parent",
+      giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+      method: "form",
+      evidenceReference: "Toestemmingsformulier 2025-17",
       scope: {
         dataCategories: ["school"],
         recipientOrganisationIds: [ORG.wijkteam],

@@ -12,6 +12,7 @@ import {
 import {
   actor,
   after,
+  CONTACT,
   caseEvent,
   caseWithPartners,
   closed,
@@ -127,6 +128,7 @@ const make = (fields: Partial<MakeAgreement> = {}) =>
     agreementId: "a-1",
     what: "Huisbezoek bij de ouders",
     ownerOrganisationId: ORG.wijkteam,
+    owner: CONTACT,
     dueDate: "2025-03-24",
     ...fields,
   });
@@ -139,6 +141,7 @@ describe("MakeAgreement, CompleteAgreement, CancelAgreement", () => {
         agreementId: "a-1",
         what: "Huisbezoek bij de ouders",
         ownerOrganisationId: ORG.wijkteam,
+        owner: CONTACT,
         dueDate: "2025-03-24",
         meetingId: null,
         madeAt: NOW,
@@ -178,7 +181,12 @@ describe("MakeAgreement, CompleteAgreement, CancelAgreement", () => {
     });
   test("the owner completes it; another participant may not", () => {
     expect(given(made()).when(complete())).toEqual([
-      caseEvent("AgreementCompleted", { agreementId: "a-1", completedAt: NOW }),
+      caseEvent("AgreementCompleted", {
+        agreementId: "a-1",
+        completedAt: NOW,
+        note: null,
+        completedBy: ORG.wijkteam,
+      }),
     ]);
     expectRefused(
       () => given(made()).when(complete({ actor: actor(ORG.police) })),

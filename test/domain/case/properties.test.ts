@@ -214,7 +214,9 @@ function commandsFor(step: Intent, i: number, state: CaseState): CaseCommand[] {
           type: "RecordConsent",
           actor: actor(ORG.school),
           consentId: `consent-${i}`,
-          givenBy: step.givenBy,
+          giver: { role: step.givenBy, name: "Els de Vries", parentalAuthority: true },
+          method: "form",
+          evidenceReference: "Formulier 2025-17",
           scope: {
             dataCategories: step.categories,
             recipientOrganisationIds: step.recipients,

@@ -197,7 +197,9 @@ export function caseCommandsFor(s: Step, i: number, at: number, model: Model): C
           type: "RecordConsent",
           actor: actor(ORG.school),
           consentId: `consent-${i}`,
-          givenBy: s.givenBy,
+          giver: { role: s.givenBy, name: "Els de Vries", parentalAuthority: true },
+          method: "form",
+          evidenceReference: "Formulier 2025-17",
           scope: {
             dataCategories: ["signaal", "school"],
             recipientOrganisationIds: CONSENT_RECIPIENTS,

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { shareMetadataFields } from "../../shareSchemas.js";
+import { agreementSchema } from "./agreementView.js";
+import { consentGiverSchema, contact } from "./contactSchema.js";
 
 // Response schemas of one case as the caller may see it; /openapi.json is generated from them.
-
-const contact = z
-  .strictObject({ name: z.string(), function: z.string(), reach: z.string() })
-  .meta({ id: "Contact" });
 
 const participant = z.strictObject({
   organisationId: z.string(),
@@ -45,20 +43,13 @@ const meeting = z.strictObject({
   decisions: z.array(z.string()).nullable(),
 });
 
-export const agreementSchema = z.strictObject({
-  agreementId: z.string(),
-  what: z.string(),
-  ownerOrganisationId: z.string(),
-  dueDate: z.string(),
-  meetingId: z.string().nullable(),
-  status: z.enum(["open", "completed", "cancelled"]),
-  madeAt: z.string(),
-  overdue: z.boolean(),
-});
-
 const consent = z.strictObject({
   consentId: z.string(),
-  givenBy: z.enum(["subject", "parent"]),
+  givenBy: z.enum(["subject", "parent"]).describe("The age band the giver counts for"),
+  giver: consentGiverSchema,
+  method: z.enum(["form", "verbal"]).nullable().describe("Null on records made before issue 12"),
+  evidenceReference: z.string().nullable(),
+  recordedByUserId: z.string().nullable(),
   scope: z.strictObject({
     dataCategories: z.array(z.string()),
     recipientOrganisationIds: z.array(z.string()),

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CaseView, InvitationView } from "../../../privacy/policy/caseVisibility.js";
 import { presentShareMetadata } from "../../shareSchemas.js";
+import { presentAgreement } from "./agreementView.js";
 import type { caseSchema } from "./caseSchemas.js";
 
 export { caseOrInvitationSchema } from "./caseSchemas.js";
@@ -71,6 +72,10 @@ export function presentCase(view: CaseView, revision: number): CaseBody {
     consents: view.consents.map((c) => ({
       consentId: c.consentId,
       givenBy: c.givenBy,
+      giver: { ...c.giver },
+      method: c.method,
+      evidenceReference: c.evidenceReference,
+      recordedByUserId: c.recordedByUserId,
       scope: {
         dataCategories: [...c.scope.dataCategories],
         recipientOrganisationIds: [...c.scope.recipientOrganisationIds],
@@ -86,18 +91,5 @@ export function presentCase(view: CaseView, revision: number): CaseBody {
       content: s.content,
       correctedAt: s.correctedAt,
     })),
-  };
-}
-
-function presentAgreement(a: CaseView["agreements"][number]) {
-  return {
-    agreementId: a.agreementId,
-    what: a.what,
-    ownerOrganisationId: a.ownerOrganisationId,
-    dueDate: a.dueDate,
-    meetingId: a.meetingId,
-    status: a.status,
-    madeAt: a.madeAt,
-    overdue: a.overdue,
   };
 }

@@ -104,7 +104,7 @@ function agreementEntry(
   return {
     what: agreement.what,
     ownerOrganisation: nameOf(covenant, agreement.ownerOrganisationId),
-    ownerName: null,
+    ownerName: agreement.owner?.name ?? null,
     dueDate: agreement.dueDate,
   };
 }

@@ -32,7 +32,9 @@ export const sampleBodies: Record<string, unknown> = {
   "DELETE /v1/cases/{caseId}/shares/{shareId}": undefined,
   "POST /v1/cases/{caseId}/shares/{shareId}/corrections": { content: "Anders.", reason: "Fout" },
   "POST /v1/cases/{caseId}/consents": {
-    givenBy: "parent",
+    giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+    method: "form",
+    evidenceReference: "Toestemmingsformulier 2025-17",
     scope: {
       dataCategories: ["school"],
       recipientOrganisationIds: [ORG.wijkteam],
@@ -53,9 +55,15 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /v1/cases/{caseId}/agreements": {
     what: "Huisbezoek",
     ownerOrganisationId: ORG.wijkteam,
+    owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
     dueDate: "2030-02-01",
   },
-  "POST /v1/cases/{caseId}/agreements/{agreementId}/completion": undefined,
+  "POST /v1/cases/{caseId}/agreements/{agreementId}/due-date-changes": {
+    dueDate: "2030-03-01",
+    reason: "Moeder pas in maart bereikbaar",
+  },
+  "POST /v1/cases/{caseId}/agreements/{agreementId}/progress-notes": { note: "Gebeld" },
+  "POST /v1/cases/{caseId}/agreements/{agreementId}/completion": { note: "Gedaan" },
   "POST /v1/cases/{caseId}/agreements/{agreementId}/cancellation": { reason: "Niet meer nodig" },
   "POST /v1/cases/{caseId}/closure": { outcome: "resolved", reason: "Hulp loopt" },
   "POST /v1/cases/{caseId}/reopening": { reason: "Nieuwe zorg" },

@@ -124,7 +124,9 @@ export async function populatedCase(api: CaseApi, tokens: Tokens) {
     expectOk(await api.call("POST", `/v1/cases/${caseId}${path}`, { token, body }), path).body;
   const { shareId } = await post("/shares", tokens.school, lawfulShare());
   const { consentId } = await post("/consents", tokens.school, {
-    givenBy: "parent",
+    giver: { role: "parent", name: "Els de Vries", parentalAuthority: true },
+    method: "form",
+    evidenceReference: "Toestemmingsformulier 2025-17",
     scope: {
       dataCategories: ["school"],
       recipientOrganisationIds: [ORG.wijkteam],
@@ -139,6 +141,7 @@ export async function populatedCase(api: CaseApi, tokens: Tokens) {
   const { agreementId } = await post("/agreements", tokens.chair, {
     what: "Huisbezoek plannen",
     ownerOrganisationId: ORG.wijkteam,
+    owner: { name: "Ine Bakker", function: "wijkcoach", reach: "06-12345678" },
     dueDate: "2030-02-01",
   });
   return {

@@ -83,6 +83,7 @@ async function heldSession() {
           {
             what: `Afspraak ${index + 1}`,
             ownerOrganisationId: attendees[index]![1],
+            owner: { name: `Eigenaar ${index + 1}`, function: "coördinator", reach: "06-12345678" },
             dueDate: "2031-05-15",
           },
         ],
@@ -116,11 +117,13 @@ describe("the minutes PDF of a session with three young people", () => {
     expect(text).toContain("Concept: nog niet vastgesteld door de voorzitter.");
     expect(text).toContain("• Besluit 2");
     expect(text).toContain("Afspraak 2 — Eigenaar:");
+    expect(text).toContain("(Eigenaar 2)");
     for (const hidden of [young[0], young[2], questions[0], questions[2], minutes[0], minutes[2]]) {
       expect(text).not.toContain(hidden);
     }
     expect(text).not.toContain("Besluit 1");
     expect(text).not.toContain("Afspraak 1");
+    expect(text).not.toContain("Eigenaar 1");
     expect(text).not.toContain("Agendapunt 3");
   });
 
