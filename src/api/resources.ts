@@ -1,11 +1,14 @@
+import type { KeyObject } from "node:crypto";
 import type { Logger } from "pino";
 import type { CommandDeps } from "../commands/handleCommand.js";
+import type { NoticeFeed } from "../commands/notifications/noticeFeed.js";
 import type { AccessRecorder } from "../privacy/accessRecords.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import type { BlindIndexer } from "../privacy/identity/blindIndex.js";
 import type { IdentityIndex } from "../privacy/identity/identityIndex.js";
 import type { IdentityLock } from "../privacy/identity/identityLock.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
+import type { NoticeLookup } from "../privacy/policy/notifications.js";
 import type { AccessLog } from "../projections/accessLog/accessLog.js";
 import type { AgreementsDueModel } from "../projections/agreementsDue/agreementsDue.js";
 import type { CaseListModel } from "../projections/caseList/caseList.js";
@@ -15,6 +18,7 @@ import type { Persons } from "../projections/persons/persons.js";
 import type { PossibleMatchesModel } from "../projections/possibleMatches/possibleMatches.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
+import type { WebhooksModel } from "../projections/webhooks/webhooks.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { WaitForPosition } from "./http/concurrency/minPosition.js";
 
@@ -29,6 +33,7 @@ export interface ReadModels {
   persons: Persons;
   trends: Trends;
   possibleMatches: PossibleMatchesModel;
+  webhooks: WebhooksModel;
 }
 
 /** What every resource module receives from the composition root (src/system.ts). */
@@ -49,4 +54,14 @@ export interface ResourceDeps {
   /** ISO-8601 now; the one clock commands and visibility decisions use, replaceable in tests. */
   now(): string;
   logger: Logger;
+  /** Webhook subscriptions and the live feed: the signing key, the allow-list, the notices. */
+  notifications: Notifications;
+}
+
+export interface Notifications {
+  /** Derives each subscription's signing secret; nothing secret is stored. */
+  signingKey: KeyObject;
+  allowedUrls: readonly string[];
+  feed: NoticeFeed;
+  lookup: NoticeLookup;
 }

@@ -9,6 +9,8 @@ import { mergeRoutes } from "./persons/merges.js";
 import type { ResourceDeps } from "./resources.js";
 import { subjectRoutes } from "./subjects/routes.js";
 import { trendsRoutes } from "./trends/routes.js";
+import { webhookRoutes } from "./webhooks/routes.js";
+import { worklistEventsRoute } from "./worklist/events.js";
 
 /** Every resource's routes, in the order the OpenAPI document lists them. */
 export function allRoutes(deps: ResourceDeps): Route[] {
@@ -21,6 +23,8 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...mergeRoutes(deps),
     lookupRoute(deps),
     ...trendsRoutes(deps),
+    ...webhookRoutes(deps),
+    worklistEventsRoute(deps),
     ...catalogueRoutes(),
   ];
 }

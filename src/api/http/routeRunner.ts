@@ -10,7 +10,7 @@ import {
 } from "./concurrency/idempotency.js";
 import { awaitMinPosition, type WaitForPosition } from "./concurrency/minPosition.js";
 import { parseInput } from "./requestInput.js";
-import type { Route } from "./routeDefinition.js";
+import type { EventChannel, Route } from "./routeDefinition.js";
 
 /** What every route shares at run time; assembled by createApp. */
 export interface RouteRuntime {
@@ -67,6 +67,23 @@ function send(res: Response, response: RouteResponse, replayed: boolean): void {
   else res.json(response.body);
 }
 
+/** Answers 200 text/event-stream and hands the route a channel to write events to. */
+function openEventStream(res: Response): EventChannel {
+  res.status(200);
+  res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
+  res.setHeader("X-Accel-Buffering", "no");
+  res.flushHeaders();
+  const line = (text: string) => text.replace(/[\r\n]/g, " ");
+  return {
+    send: ({ id, event, data }) => {
+      res.write(`id: ${line(id)}\nevent: ${line(event)}\ndata: ${line(data)}\n\n`);
+    },
+    comment: (text) => res.write(`: ${line(text)}\n\n`),
+    onClose: (listener) => res.once("close", listener),
+    end: () => res.end(),
+  };
+}
+
 /** The last handler of every declared route: input, preconditions, handler, response. */
 export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
   return async (req, res) => {
@@ -88,7 +105,12 @@ export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
       log: req.log,
       newId: write ? write.id : () => randomUUID(),
       idempotency: write,
+      header: (name) => header(req, name),
     });
+    if (result.stream) {
+      result.stream(openEventStream(res));
+      return;
+    }
     const response: RouteResponse = {
       status: result.status,
       body: result.body as Json | undefined,
