@@ -3,7 +3,10 @@ import { type Delivery, NOTIFICATION_TYPES } from "../../domain/index.js";
 import type { WebhookSubscription } from "../../projections/webhooks/webhooks.js";
 
 const id = z.string().min(1).max(200);
-const position = z.string().regex(/^\d{1,19}$/, "a store position: decimal digits");
+const position = z
+  .string()
+  .max(19)
+  .regex(/^\d{1,19}$/, "a store position: decimal digits");
 
 export const subscriptionParams = z.strictObject({ subscriptionId: id });
 
