@@ -109,3 +109,30 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** subscribe, read as the created subscription with its secret. */
+export async function subscribed(
+  service: TestService,
+  organisationId: string,
+  url: string,
+): Promise<{ subscriptionId: string; secret: string }> {
+  const response = await subscribe(service, organisationId, url);
+  expect(response.status).toBe(201);
+  return response.json() as Promise<{ subscriptionId: string; secret: string }>;
+}
+
+export type Listed = {
+  deliveries: { deliveryId: string; status: string; attempts: number; lastStatus: number | null }[];
+};
+
+/** GET /v1/webhooks/{id}/deliveries as the organisation's admin. */
+export async function deliveriesOf(
+  service: TestService,
+  organisationId: string,
+  subscriptionId: string,
+  status: string,
+): Promise<Listed> {
+  const admin = await service.token(organisationId, ["admin"]);
+  const path = `/v1/webhooks/${subscriptionId}/deliveries?status=${status}`;
+  return (await service.call(admin, "GET", path)).json() as Promise<Listed>;
+}

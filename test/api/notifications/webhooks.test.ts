@@ -2,11 +2,13 @@ import { afterEach, describe, expect, test } from "vitest";
 import { startTestService, type TestService } from "../support/service.js";
 import { type Receiver, startReceiver } from "./receiver.js";
 import {
+  deliveriesOf,
   eventually,
   expectNoPersonalValue,
   ORG,
   playCase,
   subscribe,
+  subscribed,
   verified,
 } from "./scenario.js";
 
@@ -39,9 +41,7 @@ const typesOf = (receiver: Receiver) =>
 describe("webhook notifications", () => {
   test("Given the wijkteam's and the police's admins subscribed, when a case gives the wijkteam an invitation, a share and an agreement, then only the wijkteam is told, with signed CloudEvents carrying ids only", async () => {
     const { service, receiver } = await given();
-    const wijkteam = await (
-      await subscribe(service, ORG.wijkteam, `${receiver.base}/hooks/wijkteam`)
-    ).json();
+    const wijkteam = await subscribed(service, ORG.wijkteam, `${receiver.base}/hooks/wijkteam`);
     const police = await subscribe(service, ORG.police, `${receiver.base}/hooks/police`);
     expect(police.status).toBe(201);
     expect(wijkteam.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
@@ -73,8 +73,8 @@ describe("webhook notifications", () => {
 
   test("Given a secret of another subscription, when the receiver verifies with it, then the signature is refused", async () => {
     const { service, receiver } = await given();
-    const mine = await (await subscribe(service, ORG.wijkteam, `${receiver.base}/hooks/a`)).json();
-    const other = await (await subscribe(service, ORG.chair, `${receiver.base}/hooks/b`)).json();
+    const mine = await subscribed(service, ORG.wijkteam, `${receiver.base}/hooks/a`);
+    const other = await subscribed(service, ORG.chair, `${receiver.base}/hooks/b`);
     expect(other.secret).not.toBe(mine.secret);
     await playCase(service);
     await receiver.until(() => receiver.accepted().size >= 3);
@@ -84,19 +84,15 @@ describe("webhook notifications", () => {
 
   test("Given the receiver is down for a while, when the case plays, then deliveries are retried with backoff and arrive once it is up", async () => {
     const { service, receiver } = await given();
-    const created = await (
-      await subscribe(service, ORG.wijkteam, `${receiver.base}/hooks/w`)
-    ).json();
+    const created = await subscribed(service, ORG.wijkteam, `${receiver.base}/hooks/w`);
     receiver.state.down = true;
     await playCase(service);
     await receiver.until(() => receiver.requests.filter((r) => r.status === 503).length >= 9);
     receiver.state.down = false;
     await receiver.until(() => receiver.accepted().size >= 3);
 
-    const admin = await service.token(ORG.wijkteam, ["admin"]);
-    const path = `/v1/webhooks/${created.subscriptionId}/deliveries?status=delivered`;
-    const listed: { deliveries: { attempts: number }[] } = await eventually(
-      async () => (await service.call(admin, "GET", path)).json(),
+    const listed = await eventually(
+      () => deliveriesOf(service, ORG.wijkteam, created.subscriptionId, "delivered"),
       (answer) => answer.deliveries.length === 3,
     );
     expect(listed.deliveries.every((d) => d.attempts >= 2)).toBe(true);
@@ -104,15 +100,12 @@ describe("webhook notifications", () => {
 
   test("Given a receiver that stays down, when the attempts run out, then the admin sees dead letters, and a replay delivers them once it is back", async () => {
     const { service, receiver } = await given({ maxAttempts: 2 });
-    const created = await (
-      await subscribe(service, ORG.wijkteam, `${receiver.base}/hooks/w`)
-    ).json();
+    const created = await subscribed(service, ORG.wijkteam, `${receiver.base}/hooks/w`);
     const admin = await service.token(ORG.wijkteam, ["admin"]);
-    const deadLetters = `/v1/webhooks/${created.subscriptionId}/deliveries?status=dead-letter`;
     receiver.state.down = true;
     await playCase(service);
-    const dead: { deliveries: { status: string; lastStatus: number }[] } = await eventually(
-      async () => (await service.call(admin, "GET", deadLetters)).json(),
+    const dead = await eventually(
+      () => deliveriesOf(service, ORG.wijkteam, created.subscriptionId, "dead-letter"),
       (answer) => answer.deliveries.length === 3,
     );
     expect(dead.deliveries.map((d) => [d.status, d.lastStatus])).toEqual([
@@ -131,7 +124,7 @@ describe("webhook notifications", () => {
       {},
     );
     expect(replay.status).toBe(202);
-    expect((await replay.json()).requeued).toBe(3);
+    expect(((await replay.json()) as { requeued: number }).requeued).toBe(3);
     await receiver.until(() => receiver.accepted().size >= 3);
     expectNoPersonalValue(receiver.requests);
   });
@@ -149,15 +142,14 @@ describe("webhook subscriptions", () => {
     ]) {
       const refused = await subscribe(service, ORG.wijkteam, url);
       expect(refused.status, url).toBe(422);
-      const problem = await refused.json();
+      const problem = (await refused.json()) as { rule: string };
       expect(problem.rule).toBe("webhook-url-allowed");
       expect(JSON.stringify(problem)).not.toContain("pw@");
     }
     await playCase(service);
     const admin = await service.token(ORG.wijkteam, ["admin"]);
-    expect((await (await service.call(admin, "GET", "/v1/webhooks")).json()).subscriptions).toEqual(
-      [],
-    );
+    const listed = (await (await service.call(admin, "GET", "/v1/webhooks")).json()) as object;
+    expect(listed).toEqual({ subscriptions: [] });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(receiver.requests).toEqual([]);
   });
@@ -172,12 +164,12 @@ describe("webhook subscriptions", () => {
     expect(forbidden.status).toBe(403);
     expect((await service.call(professional, "GET", "/v1/webhooks")).status).toBe(403);
 
-    const wijkteams = await (
-      await subscribe(service, ORG.wijkteam, `${receiver.base}/hooks/w`)
-    ).json();
+    const wijkteams = await subscribed(service, ORG.wijkteam, `${receiver.base}/hooks/w`);
     await subscribe(service, ORG.police, `${receiver.base}/hooks/p`);
     const policeAdmin = await service.token(ORG.police, ["admin"]);
-    const policeList = await (await service.call(policeAdmin, "GET", "/v1/webhooks")).json();
+    const policeList = (await (await service.call(policeAdmin, "GET", "/v1/webhooks")).json()) as {
+      subscriptions: { url: string }[];
+    };
     expect(policeList.subscriptions.map((s: { url: string }) => s.url)).toEqual([
       `${receiver.base}/hooks/p`,
     ]);
