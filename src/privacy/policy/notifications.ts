@@ -17,7 +17,13 @@ export interface NoticeLookup {
   visibility(caseId: string, organisationId: string): CaseVisibility;
 }
 
-type Candidate = { caseId: string | null; itemId: string; to: readonly unknown[] };
+type Candidate = {
+  caseId: string | null;
+  itemId: string;
+  to: readonly unknown[];
+  /** Shown items any of which lets an organisation know of this one; default the item itself. */
+  knownBy?: readonly string[];
+};
 type NoticeRule = {
   type: NotificationType;
   /** `state` is the event's case now, when the event names one. */
@@ -52,10 +58,12 @@ const attendeesOf = (data: JsonObject) =>
 const NOTICE_RULES: Readonly<Record<string, NoticeRule>> = {
   PartnerInvited: {
     type: "case.invitation",
+    // Asked after the organisation joined, the policy shows the case instead of the invitation.
     about: (d) => ({
       caseId: text(d.caseId),
       itemId: `invitation:${text(d.caseId)}`,
       to: [d.organisationId],
+      knownBy: [`invitation:${text(d.caseId)}`, `case:${text(d.caseId)}`],
     }),
   },
   InformationShared: {
@@ -93,8 +101,8 @@ const NOTICE_RULES: Readonly<Record<string, NoticeRule>> = {
   },
 };
 
-const shows = (visibility: CaseVisibility, itemId: string) =>
-  visibility.kind !== "none" && visibility.items.some((item) => item.id === itemId);
+const shows = (visibility: CaseVisibility, knownBy: readonly string[]) =>
+  visibility.kind !== "none" && visibility.items.some((item) => knownBy.includes(item.id));
 
 /**
  * The notice a stored event gives, or undefined. Pure given the lookup: the organisations are
@@ -119,7 +127,10 @@ export function noticeOf(
   const organisations = [...named].filter(
     (organisationId) =>
       candidate.caseId === null ||
-      shows(lookup.visibility(candidate.caseId, organisationId), candidate.itemId),
+      shows(
+        lookup.visibility(candidate.caseId, organisationId),
+        candidate.knownBy ?? [candidate.itemId],
+      ),
   );
   if (organisations.length === 0) return undefined;
   return { type: rule.type, caseId: candidate.caseId, itemId: candidate.itemId, organisations };
