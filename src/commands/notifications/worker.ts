@@ -14,7 +14,7 @@ import { noticesIn, plannedThrough, queueDeliveries, type RecipientsOf } from ".
 export interface DeliveryLedger {
   recipientsOf: RecipientsOf;
   subscription(subscriptionId: string): { url: string; active: boolean } | undefined;
-  /** Pending deliveries due at `now`, earliest first. */
+  /** Pending deliveries due at `now`, longest waiting first. */
   due(now: string, limit: number): Delivery[];
 }
 

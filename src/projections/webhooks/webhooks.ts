@@ -32,7 +32,7 @@ export interface WebhooksModel extends ReadModel {
   /** A subscription's deliveries in the order of the events they are about. */
   deliveriesOf(subscriptionId: string, status?: DeliveryStatus): Delivery[];
   delivery(deliveryId: string): Delivery | undefined;
-  /** Pending deliveries due at `now` (ISO-8601), earliest first, at most `limit`. */
+  /** Pending deliveries due at `now` (ISO-8601), longest waiting first, at most `limit`. */
   due(now: string, limit: number): Delivery[];
 }
 
@@ -60,8 +60,9 @@ export function createWebhooks(): WebhooksModel {
       ]);
     }
     deliveries.set(deliveryId, after);
+    // Re-inserted on every change, so the map runs from the longest-waiting delivery.
+    pending.delete(deliveryId);
     if (after.status === "pending") pending.set(deliveryId, after);
-    else pending.delete(deliveryId);
   }
 
   return {
@@ -100,10 +101,13 @@ export function createWebhooks(): WebhooksModel {
         .map((id) => deliveries.get(id)!)
         .filter((delivery) => status === undefined || delivery.status === status),
     delivery: (deliveryId) => deliveries.get(deliveryId),
-    due: (now, limit) =>
-      [...pending.values()]
-        .filter((delivery) => compareInstants(delivery.nextAttemptAt, now) <= 0)
-        .sort((a, b) => compareInstants(a.nextAttemptAt, b.nextAttemptAt))
-        .slice(0, limit),
+    due(now, limit) {
+      const found: Delivery[] = [];
+      for (const delivery of pending.values()) {
+        if (found.length >= limit) break;
+        if (compareInstants(delivery.nextAttemptAt, now) <= 0) found.push(delivery);
+      }
+      return found;
+    },
   };
 }
