@@ -47,14 +47,23 @@ const WAIT_MS = 10_000;
  */
 export async function startNotificationWorker(deps: NotificationDeps): Promise<NotificationWorker> {
   let stopped = false;
-  let ring: () => void = () => {};
+  // Both loops wait on the bell; a new event or stop rings every waiter, the poll any one.
+  const waiting = new Set<() => void>();
+  const ring = () => {
+    for (const wake of waiting) wake();
+    waiting.clear();
+  };
   const bell = () =>
     new Promise<void>((resolve) => {
-      ring = resolve;
-      setTimeout(resolve, deps.settings.pollMs).unref();
+      const timer = setTimeout(resolve, deps.settings.pollMs);
+      timer.unref();
+      waiting.add(() => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   const doorbell = deps.store.subscribe(() => ring(), {
-    fromPosition: BigInt(Number.MAX_SAFE_INTEGER),
+    fromPosition: await deps.store.headPosition(),
   });
   const planning = keepRunning(
     deps,

@@ -33,6 +33,7 @@ export async function startReceiver() {
       res.statusCode = status;
       res.end();
       for (const wake of waiters) wake();
+      waiters.clear();
     });
   });
   server.listen(0, "127.0.0.1");
@@ -59,8 +60,11 @@ export async function startReceiver() {
         if (Date.now() > deadline)
           throw new Error(`receiver: condition not met in ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {
-          waiters.add(resolve);
-          setTimeout(resolve, 100);
+          const timer = setTimeout(resolve, 100);
+          waiters.add(() => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
       }
     },
