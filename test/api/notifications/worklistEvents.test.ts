@@ -15,33 +15,39 @@ function connect(service: TestService, token: string, lastEventId?: string) {
   let buffer = "";
   const stream = {
     events,
-    opened: undefined as unknown as Promise<{ status: number; type: string }>,
+    opened: undefined as unknown as Promise<{ status: number; type: string; cache: string }>,
     close: () => {},
   };
-  stream.opened = new Promise<{ status: number; type: string }>((resolve, reject) => {
-    const req = request(url, { headers }, (res) => {
-      resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]) });
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        buffer += chunk;
-        const blocks = buffer.split("\n\n");
-        buffer = blocks.pop() ?? "";
-        for (const block of blocks) {
-          const field = (name: string) =>
-            block
-              .split("\n")
-              .find((line) => line.startsWith(`${name}: `))
-              ?.slice(name.length + 2);
-          if (field("id") !== undefined) {
-            events.push({ id: field("id")!, event: field("event")!, data: field("data")! });
+  stream.opened = new Promise<{ status: number; type: string; cache: string }>(
+    (resolve, reject) => {
+      const req = request(url, { headers }, (res) => {
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers["content-type"]),
+          cache: String(res.headers["cache-control"]),
+        });
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          buffer += chunk;
+          const blocks = buffer.split("\n\n");
+          buffer = blocks.pop() ?? "";
+          for (const block of blocks) {
+            const field = (name: string) =>
+              block
+                .split("\n")
+                .find((line) => line.startsWith(`${name}: `))
+                ?.slice(name.length + 2);
+            if (field("id") !== undefined) {
+              events.push({ id: field("id")!, event: field("event")!, data: field("data")! });
+            }
           }
-        }
+        });
       });
-    });
-    req.on("error", reject);
-    req.end();
-    stream.close = () => req.destroy();
-  });
+      req.on("error", reject);
+      req.end();
+      stream.close = () => req.destroy();
+    },
+  );
   return stream;
 }
 
@@ -65,7 +71,11 @@ describe("GET /v1/worklist/events", () => {
     const police = await service.token(ORG.police, ["professional"]);
     const first = connect(service, wijkteam);
     const bystander = connect(service, police);
-    expect(await first.opened).toEqual({ status: 200, type: "text/event-stream; charset=utf-8" });
+    expect(await first.opened).toEqual({
+      status: 200,
+      type: "text/event-stream; charset=utf-8",
+      cache: "no-store",
+    });
     await bystander.opened;
 
     await playCase(service);
