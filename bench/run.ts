@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = 
   contention: () => import("./contention.js"),
   erasure: () => import("./erasure.js"),
   identity: () => import("./identity.js"),
+  notifications: () => import("./notifications.js"),
 };
 
 const requested = process.argv.slice(2);

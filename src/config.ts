@@ -110,6 +110,22 @@ const environment = z.object({
   CONSOLE_COVENANT_ID: optional(z.uuid()),
   CONSOLE_URL: optional(url),
   TRUST_PROXY: trustProxy,
+  // Comma-separated URL prefixes webhooks may be delivered to; empty: no webhook can be created.
+  WEBHOOK_ALLOWED_URLS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  WEBHOOK_RETRY_BASE_MS: positiveInt.default(1_000),
+  WEBHOOK_RETRY_MAX_MS: positiveInt.default(3_600_000),
+  WEBHOOK_MAX_ATTEMPTS: positiveInt.max(100).default(12),
+  WEBHOOK_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
+  WEBHOOK_CONCURRENCY: positiveInt.max(256).default(16),
 });
 
 export type Environment = z.output<typeof environment>;
@@ -157,6 +173,15 @@ export interface Config {
   /** From the end of one verification of every hash chain to the start of the next. */
   integritySweepIntervalSeconds: number;
   shutdownTimeoutMs: number;
+  /** Outgoing notifications: where they may go, and how failed deliveries are retried. */
+  webhooks: {
+    allowedUrls: string[];
+    retryBaseMs: number;
+    retryMaxMs: number;
+    maxAttempts: number;
+    timeoutMs: number;
+    concurrency: number;
+  };
 }
 
 /** A configuration value is invalid; the message names the variables, never their values. */
@@ -253,5 +278,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     retentionIntervalMinutes: env.RETENTION_INTERVAL_MIN,
     integritySweepIntervalSeconds: env.INTEGRITY_SWEEP_INTERVAL_S,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    webhooks: {
+      allowedUrls: env.WEBHOOK_ALLOWED_URLS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: env.WEBHOOK_RETRY_MAX_MS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      concurrency: env.WEBHOOK_CONCURRENCY,
+    },
   };
 }

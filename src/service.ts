@@ -5,6 +5,10 @@ import type { DevOrganisation } from "./api/console/devSignIn.js";
 import { createApp, type HttpApi } from "./api/http/app.js";
 import { type RunningServer, startServer } from "./api/http/server.js";
 import { allRoutes } from "./api/routeTable.js";
+import {
+  type NotificationWorker,
+  startNotificationWorker,
+} from "./commands/notifications/worker.js";
 import { startRetentionSchedule } from "./commands/retention/schedule.js";
 import type { Config } from "./config.js";
 import { openSystem, type System, type SystemOptions } from "./system.js";
@@ -72,6 +76,23 @@ function scheduleRetention(system: System): () => Promise<void> {
   });
 }
 
+/** The webhook outbox's worker; its log lines carry ids and counts only. */
+function startNotifications(system: System): Promise<NotificationWorker> {
+  const { config, logger, resources } = system;
+  const { notifications, readModels } = resources;
+  return startNotificationWorker({
+    store: system.store,
+    ledger: readModels.webhooks,
+    lookup: notifications.lookup,
+    waitForPosition: system.waitForPosition,
+    signingKey: notifications.signingKey,
+    settings: { ...config.webhooks, pollMs: Math.min(config.webhooks.retryBaseMs, 1_000) },
+    now: resources.now,
+    logger,
+    onNotice: (notice, event) => notifications.feed.publish(notice, event.position),
+  });
+}
+
 /** The whole service: system opened, read models caught up, development seed, retention, HTTP. */
 export async function startService(
   config: Config,
@@ -80,11 +101,13 @@ export async function startService(
 ): Promise<RunningService> {
   const system = await openSystem(config, logger, options);
   let stopRetention: (() => Promise<void>) | undefined;
+  let notifications: NotificationWorker | undefined;
   try {
     await system.catchUp();
     system.integrity.start();
     await options.development?.seed(system);
     stopRetention = scheduleRetention(system);
+    notifications = await startNotifications(system);
     const api = await createApp({
       config,
       logger,
@@ -94,6 +117,7 @@ export async function startService(
       waitForPosition: system.waitForPosition,
       readiness: system.readiness,
       console: consoleFor(config, options.development),
+      onShutdown: () => system.resources.notifications.feed.close(),
     });
     const server = await startServer(api, {
       port: config.http.port,
@@ -102,12 +126,14 @@ export async function startService(
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       resources: [
         { name: "retention", close: () => stopRetention?.() },
+        { name: "notifications", close: () => notifications?.stop() },
         { name: "system", close: () => system.close() },
       ],
     });
     return { system, api, server, url: server.url, close: () => server.close() };
   } catch (error) {
     await stopRetention?.();
+    await notifications?.stop();
     await system.close();
     throw error;
   }

@@ -6,11 +6,13 @@ import type { WaitForPosition } from "./api/http/concurrency/minPosition.js";
 import type { ReadinessCheck } from "./api/operations/routes.js";
 import type { ReadModels, ResourceDeps } from "./api/resources.js";
 import { domainCodec } from "./commands/eventCodec.js";
+import { NoticeFeed } from "./commands/notifications/noticeFeed.js";
 import type { Config } from "./config.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { storeAccessRecorder } from "./privacy/accessRecords.js";
 import { createBlindIndexer } from "./privacy/identity/blindIndex.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
+import type { NoticeLookup } from "./privacy/policy/notifications.js";
 import { createAccessLog } from "./projections/accessLog/accessLog.js";
 import { createAgreementsDue } from "./projections/agreementsDue/agreementsDue.js";
 import { createCaseList } from "./projections/caseList/caseList.js";
@@ -22,6 +24,7 @@ import { createProjector, type Projector } from "./projections/projector.js";
 import { createSessions } from "./projections/sessions/sessions.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
 import { createTrends } from "./projections/trends/trends.js";
+import { createWebhooks } from "./projections/webhooks/webhooks.js";
 import { createWorklistIndex } from "./projections/worklist/worklistIndex.js";
 import { loadConfiguredMasterKey, openStorage } from "./storage.js";
 import type { EventStore } from "./store/eventStore.js";
@@ -71,11 +74,29 @@ async function announceDevelopmentKeys(config: Config, logger: Logger): Promise<
 /** The purposes the Idempotency-Key secrets are derived for. */
 const IDEMPOTENCY_FINGERPRINT = "casustafel idempotency fingerprint v1";
 const IDEMPOTENT_IDS = "casustafel idempotent ids v1";
+const WEBHOOK_SIGNING = "casustafel webhook signing secrets v1";
 
 /** The projector's fold of a case, so a case command reads only the events since. */
 function caseSnapshot(models: ReadModels, caseId: string) {
   const state = models.caseView.stateOf(caseId);
   return state && { state, revision: models.caseView.revisionOf(caseId) };
+}
+
+/** The notification rules ask the case view and the sessions, as an organisation working on cases would. */
+function noticeLookup(models: ReadModels, now: () => string): NoticeLookup {
+  const reader = (organisationId: string) => ({
+    userId: "notifications",
+    organisationId,
+    roles: ["professional" as const, "chair" as const],
+  });
+  return {
+    stateOf: (caseId) => models.caseView.stateOf(caseId),
+    visibility: (caseId, organisationId) =>
+      models.caseView.query(caseId, reader(organisationId), now()),
+    plannedWith: (sessionId) => models.sessions.plannedWith(sessionId),
+    seesSession: (sessionId, organisationId) =>
+      models.sessions.query(sessionId, reader(organisationId)).kind === "session",
+  };
 }
 
 /** Every read model; caseView first, since the list and the agreements answer through it. */
@@ -93,6 +114,7 @@ function createReadModels(): ReadModels {
     possibleMatches: createPossibleMatches(),
     sessions: createSessions(caseView),
     worklistIndex: createWorklistIndex(),
+    webhooks: createWebhooks(),
   };
 }
 
@@ -155,6 +177,12 @@ export async function openSystem(
     consoleUrl: config.console.url,
     now,
     logger,
+    notifications: {
+      signingKey: master.masterKey.derive(WEBHOOK_SIGNING),
+      allowedUrls: config.webhooks.allowedUrls,
+      feed: new NoticeFeed(),
+      lookup: noticeLookup(readModels, now),
+    },
   };
 
   // Lag is head minus applied position; sampled, since the projector itself keeps no metrics.

@@ -1,11 +1,14 @@
+import type { KeyObject } from "node:crypto";
 import type { Logger } from "pino";
 import type { CommandDeps } from "../commands/handleCommand.js";
+import type { NoticeFeed } from "../commands/notifications/noticeFeed.js";
 import type { AccessRecorder } from "../privacy/accessRecords.js";
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import type { BlindIndexer } from "../privacy/identity/blindIndex.js";
 import type { IdentityIndex } from "../privacy/identity/identityIndex.js";
 import type { IdentityLock } from "../privacy/identity/identityLock.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
+import type { NoticeLookup } from "../privacy/policy/notifications.js";
 import type { AccessLog } from "../projections/accessLog/accessLog.js";
 import type { AgreementsDueModel } from "../projections/agreementsDue/agreementsDue.js";
 import type { CaseListModel } from "../projections/caseList/caseList.js";
@@ -16,6 +19,7 @@ import type { PossibleMatchesModel } from "../projections/possibleMatches/possib
 import type { SessionsModel } from "../projections/sessions/sessions.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { Trends } from "../projections/trends/trends.js";
+import type { WebhooksModel } from "../projections/webhooks/webhooks.js";
 import type { WorklistIndex } from "../projections/worklist/worklistIndex.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { WaitForPosition } from "./http/concurrency/minPosition.js";
@@ -33,6 +37,7 @@ export interface ReadModels {
   possibleMatches: PossibleMatchesModel;
   sessions: SessionsModel;
   worklistIndex: WorklistIndex;
+  webhooks: WebhooksModel;
 }
 
 /** What every resource module receives from the composition root (src/system.ts). */
@@ -55,4 +60,14 @@ export interface ResourceDeps {
   /** ISO-8601 now; the one clock commands and visibility decisions use, replaceable in tests. */
   now(): string;
   logger: Logger;
+  /** Webhook subscriptions and the live feed: the signing key, the allow-list, the notices. */
+  notifications: Notifications;
+}
+
+export interface Notifications {
+  /** Derives each subscription's signing secret; nothing secret is stored. */
+  signingKey: KeyObject;
+  allowedUrls: readonly string[];
+  feed: NoticeFeed;
+  lookup: NoticeLookup;
 }

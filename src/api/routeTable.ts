@@ -11,6 +11,8 @@ import { sessionDocumentRoutes } from "./sessions/documents/routes.js";
 import { sessionRoutes } from "./sessions/index.js";
 import { subjectRoutes } from "./subjects/routes.js";
 import { trendsRoutes } from "./trends/routes.js";
+import { webhookRoutes } from "./webhooks/routes.js";
+import { worklistEventsRoute } from "./worklist/events.js";
 import { worklistRoutes } from "./worklist/routes.js";
 
 /** Every resource's routes, in the order the OpenAPI document lists them. */
@@ -27,6 +29,8 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...mergeRoutes(deps),
     lookupRoute(deps),
     ...trendsRoutes(deps),
+    ...webhookRoutes(deps),
+    worklistEventsRoute(deps),
     ...catalogueRoutes(),
   ];
 }

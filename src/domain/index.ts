@@ -58,3 +58,7 @@ export { decideSubject, type SubjectContext, subjectDecider } from "./subject/de
 export type * from "./subject/events.js";
 export { subjectStreamId } from "./subject/events.js";
 export * from "./subject/state.js";
+export * from "./webhook/allowList.js";
+export * from "./webhook/deliveries.js";
+export * from "./webhook/notificationTypes.js";
+export * from "./webhook/subscription.js";

@@ -166,6 +166,11 @@ export const INVALID_RULE_TEXTS = {
     explanation: "A retention extension must end later than the current retention.",
     remedy: "Give a retentionUntil after the case's current retention date.",
   },
+  "webhook-url-allowed": {
+    explanation:
+      "Notifications go only to URLs on the service's allow-list (WEBHOOK_ALLOWED_URLS).",
+    remedy: "Use a URL under one of the allowed prefixes, or ask the operator to allow yours.",
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type InvalidRule = keyof typeof INVALID_RULE_TEXTS;

@@ -3,13 +3,17 @@ import type { CovenantEventType } from "./covenant/events.js";
 import type { PossibleMatchEventType } from "./possibleMatch/possibleMatch.js";
 import type { SessionEventType } from "./session/events.js";
 import type { SubjectEventType } from "./subject/events.js";
+import type { WebhookDeliveryEvent } from "./webhook/deliveries.js";
+import type { WebhookSubscriptionEvent } from "./webhook/subscription.js";
 
 export type EventType =
   | CaseEventType
   | CovenantEventType
   | SubjectEventType
   | PossibleMatchEventType
-  | SessionEventType;
+  | SessionEventType
+  | WebhookSubscriptionEvent["type"]
+  | WebhookDeliveryEvent["type"];
 
 const contact = ["contact.name", "contact.function", "contact.reach"] as const;
 const subject = ["subject.name", "subject.dateOfBirth", "subject.school"] as const;
@@ -72,6 +76,11 @@ export const personalFields: Record<EventType, readonly string[]> = {
   AgendaItemRemoved: [],
   AgendaReordered: [],
   SessionHeld: [],
+  WebhookSubscribed: [],
+  WebhookUnsubscribed: [],
+  WebhookDeliveryQueued: [],
+  WebhookDeliveryAttempted: [],
+  WebhookDeliveryRequeued: [],
 };
 
 /** What the codec writes in place of a personal field whose subject key was deleted. */

@@ -16,6 +16,7 @@ export const ROLE_RULES = [
   // Guards of the audit read models; the API refuses such callers before they are asked.
   "privacy-officer",
   "chair-or-analyst",
+  "webhook-admin",
 ] as const;
 
 /** The actor's organisation may not do this to an object it may know of. */
@@ -52,6 +53,7 @@ export const NOT_FOUND_RULES = [
   "session-exists",
   "agenda-item-exists",
   "correction-exists",
+  "webhook-subscription-exists",
 ] as const;
 
 /** The current state makes the command impossible. */

@@ -54,6 +54,7 @@ const realIds = (): Record<string, string[]> => ({
   purposeId: ["schoolverzuim"],
   ruleId: ["politie-halt"],
   subjectId: [demo.ids.subjectId],
+  subscriptionId: [randomUUID()],
 });
 
 const contact = { name: "J. Vos", function: "Jongerenwerker", reach: "jan@jw.example" };
@@ -147,6 +148,8 @@ const bodies = (): Record<string, unknown> => ({
     retentionUntil: "2099-01-01T00:00:00Z",
     reason: "Procedure",
   },
+  "POST /v1/webhooks": { url: "http://127.0.0.1:9/hooks", notificationTypes: ["share.received"] },
+  "POST /v1/webhooks/{subscriptionId}/replays": { fromPosition: "1", toPosition: "99" },
   "POST /v1/subjects/{subjectId}/erasure": {
     covenantId: DEMO_COVENANT_ID,
     reason: "data-subject-request",
@@ -168,6 +171,7 @@ const queries: Record<string, [string, string][]> = {
   "GET /v1/audit/cases/{caseId}/visibility": [["organisation", ORG.police]],
   "GET /v1/audit/integrity": [["covenant", DEMO_COVENANT_ID]],
   "GET /v1/subjects/{subjectId}/report": [["covenant", DEMO_COVENANT_ID]],
+  "GET /v1/webhooks/{subscriptionId}/deliveries": [["status", "dead-letter"]],
   "GET /v1/trends": [
     ["covenant", DEMO_COVENANT_ID],
     ["category", "drugs"],
@@ -255,7 +259,13 @@ async function send(route: Route, input: Hostile) {
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { response, text: await response.text(), asked: `${route.method} ${path}?${query}` };
+  const asked = `${route.method} ${path}?${query}`;
+  // An event stream that was opened never ends by itself: its status and headers are the answer.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await response.body?.cancel();
+    return { response, text: "", asked };
+  }
+  return { response, text: await response.text(), asked };
 }
 
 describe("given every route declared in the route table", () => {

@@ -38,6 +38,8 @@ export interface AppDependencies {
   info?: ApiInfo;
   /** The web console (its files, settings and development sign-in), served outside /v1. */
   console?: RequestHandler;
+  /** Called as shutdown begins: ends what would hold a drain open, e.g. event streams. */
+  onShutdown?: () => void;
 }
 
 /** The HTTP API: the express app, its OpenAPI document and its metrics. */
@@ -147,6 +149,7 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
     metrics,
     beginShutdown: () => {
       shuttingDown = true;
+      deps.onShutdown?.();
     },
   };
 }

@@ -30,6 +30,19 @@ export interface RouteRequest<Params, Query, Body> {
   newId(label: string): string;
   /** The request's Idempotency-Key, for the command that writes: a retry then answers from the first attempt. */
   idempotency?: IdempotentWrite;
+  /** A request header (lower-case name) the route reads beyond its schemas, e.g. Last-Event-ID. */
+  header(name: string): string | undefined;
+}
+
+/** A Server-Sent Events stream (text/event-stream) a route holds open after its answer. */
+export interface EventChannel {
+  /** One event: its `id:` (for Last-Event-ID), `event:` name and JSON data. */
+  send(event: { id: string; event: string; data: string }): void;
+  /** A comment line, e.g. a heartbeat that keeps proxies from closing an idle stream. */
+  comment(text: string): void;
+  /** Called once when the client disconnects or the stream is ended. */
+  onClose(listener: () => void): void;
+  end(): void;
 }
 
 /** What a handler returns; the runner turns it into status, headers and JSON. */
@@ -43,6 +56,8 @@ export type RouteResult<R extends Responses> = {
     position?: bigint;
     /** Sent as `Location`, e.g. for 201. */
     location?: string;
+    /** Keeps the response open as an event stream, written by this function, instead of a body. */
+    stream?: (channel: EventChannel) => void;
   };
 }[keyof R & number];
 

@@ -16,7 +16,7 @@ import {
   documentMediaType,
 } from "./documentResponse.js";
 import { parseInput } from "./requestInput.js";
-import type { Route } from "./routeDefinition.js";
+import type { EventChannel, Route } from "./routeDefinition.js";
 
 /** What every route shares at run time; assembled by createApp. */
 export interface RouteRuntime {
@@ -82,6 +82,23 @@ function sendDocument(res: Response, document: NonNullable<RouteResponse["docume
   res.send(document.content);
 }
 
+/** Answers 200 text/event-stream and hands the route a channel to write events to. */
+function openEventStream(res: Response): EventChannel {
+  res.status(200);
+  res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
+  res.setHeader("X-Accel-Buffering", "no");
+  res.flushHeaders();
+  const line = (text: string) => text.replace(/[\r\n]/g, " ");
+  return {
+    send: ({ id, event, data }) => {
+      res.write(`id: ${line(id)}\nevent: ${line(event)}\ndata: ${line(data)}\n\n`);
+    },
+    comment: (text) => res.write(`: ${line(text)}\n\n`),
+    onClose: (listener) => res.once("close", listener),
+    end: () => res.end(),
+  };
+}
+
 /** The last handler of every declared route: input, preconditions, handler, response. */
 export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
   return async (req, res) => {
@@ -103,7 +120,12 @@ export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
       log: req.log,
       newId: write ? write.id : () => randomUUID(),
       idempotency: write,
+      header: (name) => header(req, name),
     });
+    if (result.stream) {
+      result.stream(openEventStream(res));
+      return;
+    }
     const documented = route.responses[result.status];
     const mediaType = documented ? documentMediaType(documented) : undefined;
     const response: RouteResponse = {

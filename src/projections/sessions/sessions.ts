@@ -23,6 +23,8 @@ export interface SessionsModel extends ReadModel {
   query(sessionId: string, viewer: Actor): SessionVisibility;
   /** Every session the viewer may see, upcoming first (soonest first), then past ones (latest first). */
   list(viewer: Actor, now: string): SessionVisibility[];
+  /** The organisations a session (not a meeting from before sessions) is planned with; ids only. */
+  plannedWith(sessionId: string): readonly string[];
   /** The session stream's revision (its ETag); -1 for an unknown one or a meeting from before sessions. */
   revisionOf(sessionId: string): number;
 }
@@ -122,6 +124,7 @@ export function createSessions(caseView: CaseViewModel): SessionsModel {
       }
     },
     query,
+    plannedWith: (sessionId) => sessions.get(sessionId)?.plannedOrganisationIds ?? [],
     list(viewer, now) {
       const ids = [...sessions.keys(), ...legacyMeetings.keys()];
       const visible = ids.map((id) => query(id, viewer)).filter((v) => v.kind === "session");

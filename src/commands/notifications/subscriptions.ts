@@ -1,0 +1,48 @@
+import {
+  type Delivery,
+  WEBHOOK_ATTEMPTS_STREAM,
+  type WebhookContext,
+  type WebhookDeliveryRequeued,
+  type WebhookSubscriptionCommand,
+  type WebhookSubscriptionEvent,
+  type WebhookSubscriptionState,
+  webhookSubscriptionDecider,
+  webhookSubscriptionStreamId,
+} from "../../domain/index.js";
+import { newEventId } from "../../store/eventIds.js";
+import type { EventStore } from "../../store/eventStore.js";
+import type { CommandDeps, Handled, HandleOptions } from "../handleCommand.js";
+import { handleCommand } from "../handleCommand.js";
+
+/** Runs a subscription command on the subscription's own stream, with the allow-list as it stands. */
+export function handleWebhookCommand(
+  deps: CommandDeps,
+  command: WebhookSubscriptionCommand,
+  context: WebhookContext,
+  options?: HandleOptions,
+): Promise<Handled<WebhookSubscriptionEvent, WebhookSubscriptionState>> {
+  return handleCommand({
+    deps,
+    streamId: webhookSubscriptionStreamId(command.subscriptionId),
+    decider: webhookSubscriptionDecider,
+    loadContext: async () => context,
+    command,
+    options,
+  });
+}
+
+/** An admin's replay: the deliveries go back to pending, their attempts counted afresh. */
+export async function requeueDeliveries(
+  store: EventStore,
+  deliveries: readonly Delivery[],
+  requeuedAt: string,
+  metadata: { actor: { userId: string; organisationId: string; role: string } },
+): Promise<bigint | null> {
+  if (deliveries.length === 0) return null;
+  const events = deliveries.map(({ deliveryId, subscriptionId }) => {
+    const data: WebhookDeliveryRequeued["data"] = { deliveryId, subscriptionId, requeuedAt };
+    return { eventId: newEventId(), type: "WebhookDeliveryRequeued", data, metadata };
+  });
+  const { position } = await store.append(WEBHOOK_ATTEMPTS_STREAM, events);
+  return position;
+}

@@ -1,0 +1,161 @@
+import type { KeyObject } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
+import { type Delivery, WEBHOOK_ATTEMPTS_STREAM } from "../../domain/index.js";
+import type { Notice, NoticeLookup } from "../../privacy/policy/notifications.js";
+import type { EventStore } from "../../store/eventStore.js";
+import type { RecordedEvent } from "../../store/types.js";
+import { attemptDelivery, type DeliverySettings } from "./attempt.js";
+import { batchAppender } from "./batchAppender.js";
+import { signingSecretOf } from "./ids.js";
+import { noticesIn, plannedThrough, queueDeliveries, type RecipientsOf } from "./planner.js";
+
+/** The outbox as the projector keeps it (projections/webhooks). */
+export interface DeliveryLedger {
+  recipientsOf: RecipientsOf;
+  subscription(subscriptionId: string): { url: string; active: boolean } | undefined;
+  /** Pending deliveries due at `now`, longest waiting first. */
+  due(now: string, limit: number): Delivery[];
+}
+
+export interface NotificationDeps {
+  store: EventStore;
+  ledger: DeliveryLedger;
+  lookup: NoticeLookup;
+  /** Resolves once the read models applied `position` (the projector's wait). */
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean>;
+  signingKey: KeyObject;
+  settings: DeliverySettings & { concurrency: number; pollMs: number };
+  now: () => string;
+  logger: Logger;
+  /** Every notice as it is planned, with its event: the live feed of GET /v1/worklist/events. */
+  onNotice?: (notice: Notice, event: RecordedEvent) => void;
+}
+
+export interface NotificationWorker {
+  /** Stops planning and sending; resolves once no attempt is running. */
+  stop(): Promise<void>;
+}
+
+const PAGE = 500;
+const WAIT_MS = 10_000;
+
+/**
+ * The outbox's worker, a process manager in the service process: it plans deliveries from the
+ * store's global log from where the outbox left off, and sends what is due, recording every
+ * attempt. At least once: a crash after a send and before its record sends it again.
+ */
+export async function startNotificationWorker(deps: NotificationDeps): Promise<NotificationWorker> {
+  let stopped = false;
+  // Both loops wait on the bell; a new event or stop rings every waiter, the poll any one.
+  const waiting = new Set<() => void>();
+  const ring = () => {
+    for (const wake of waiting) wake();
+    waiting.clear();
+  };
+  const bell = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, deps.settings.pollMs);
+      timer.unref();
+      waiting.add(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  const doorbell = deps.store.subscribe(() => ring(), {
+    fromPosition: await deps.store.headPosition(),
+  });
+  const planning = keepRunning(
+    deps,
+    () => stopped,
+    () => plan(deps, () => stopped, bell),
+  );
+  const sending = keepRunning(
+    deps,
+    () => stopped,
+    () => send(deps, () => stopped, bell),
+  );
+  return {
+    async stop() {
+      stopped = true;
+      ring();
+      await doorbell.stop();
+      await Promise.all([planning, sending]);
+    },
+  };
+}
+
+/** A store error pauses the loop and it starts again; the service stays up. */
+async function keepRunning(
+  deps: NotificationDeps,
+  stopped: () => boolean,
+  loop: () => Promise<void>,
+) {
+  while (!stopped()) {
+    try {
+      await loop();
+    } catch (error) {
+      deps.logger.error({ err: error }, "notification worker failed; retrying");
+      await sleep(1_000);
+    }
+  }
+}
+
+async function plan(deps: NotificationDeps, stopped: () => boolean, bell: () => Promise<void>) {
+  let seen = await plannedThrough(deps.store);
+  while (!stopped()) {
+    const page = await deps.store.readAll({ fromPosition: seen, limit: PAGE });
+    const last = page.at(-1);
+    if (last === undefined) {
+      await bell();
+      continue;
+    }
+    // The policy answers from the read models: they must hold the page before it is asked.
+    if (!(await deps.waitForPosition(last.position, WAIT_MS))) continue;
+    const notices = noticesIn(page, deps.lookup);
+    await queueDeliveries({ ...deps, recipientsOf: deps.ledger.recipientsOf }, notices);
+    for (const { notice, event } of notices) deps.onNotice?.(notice, event);
+    seen = last.position;
+  }
+}
+
+async function send(deps: NotificationDeps, stopped: () => boolean, bell: () => Promise<void>) {
+  const record = batchAppender(deps.store, WEBHOOK_ATTEMPTS_STREAM);
+  const inFlight = new Map<string, Promise<void>>();
+  const { settings } = deps;
+  const attempt = async (delivery: Delivery) => {
+    const subscription = deps.ledger.subscription(delivery.subscriptionId);
+    const destination = subscription && {
+      ...subscription,
+      secret: signingSecretOf(deps.signingKey, delivery.subscriptionId),
+    };
+    const data = await attemptDelivery(delivery, destination, settings, deps.now);
+    const position = await record({
+      eventId: crypto.randomUUID(),
+      type: "WebhookDeliveryAttempted",
+      data,
+    });
+    // Until the ledger shows the attempt, the delivery still looks due: keep it in flight.
+    await deps.waitForPosition(position, WAIT_MS);
+  };
+  try {
+    while (!stopped()) {
+      const free = settings.concurrency - inFlight.size;
+      const due = deps.ledger
+        .due(deps.now(), settings.concurrency * 2)
+        .filter((delivery) => !inFlight.has(delivery.deliveryId))
+        .slice(0, Math.max(free, 0));
+      for (const delivery of due) {
+        const running = attempt(delivery)
+          .catch((error) => deps.logger.error({ err: error }, "webhook attempt not recorded"))
+          .finally(() => inFlight.delete(delivery.deliveryId));
+        inFlight.set(delivery.deliveryId, running);
+      }
+      if (due.length === 0 || inFlight.size >= settings.concurrency) {
+        await Promise.race([bell(), ...inFlight.values()]);
+      }
+    }
+  } finally {
+    await Promise.all(inFlight.values());
+  }
+}
