@@ -24,7 +24,14 @@ export interface DemoUser {
   /** A read; the status says what the caller may know (404 for a case it may not see). */
   get(path: string): Promise<Answer>;
   /** A write that must succeed: a refusal stops the demo with the API's problem. */
-  send(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<Answer>;
+  send(
+    method: "POST" | "PUT" | "DELETE",
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Answer>;
+  /** A document download (PDF, iCalendar): status and bytes. */
+  download(path: string): Promise<{ status: number; bytes: Buffer }>;
 }
 
 async function answerOf(response: Response): Promise<Answer> {
@@ -56,7 +63,11 @@ export async function demoUser(
         await fetch(`${session.url}${path}`, { headers: { authorization, ...wait } }),
       );
     },
-    send: async (method, path, body) => {
+    download: async (path) => {
+      const response = await fetch(`${session.url}${path}`, { headers: { authorization } });
+      return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+    },
+    send: async (method, path, body, headers = {}) => {
       const response = await fetch(`${session.url}${path}`, {
         method,
         headers: {
@@ -64,6 +75,7 @@ export async function demoUser(
           ...(body === undefined ? {} : { "content-type": "application/json" }),
           // Partner systems retry safely with an Idempotency-Key; the demo does as they should.
           ...(method === "POST" ? { "idempotency-key": `demo-${randomUUID()}` } : {}),
+          ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });

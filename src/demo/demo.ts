@@ -10,13 +10,24 @@ import type { DemoSession } from "./client.js";
 import { DEMO_COVENANT_ID } from "./organisations.js";
 import { castOf, closeStory, playStory, type StoryIds } from "./scenario.js";
 import { demoDevelopment } from "./seed.js";
+import { playSession, type SessionIds } from "./session.js";
 import { type AuditView, auditView, type PartnerView, partnerView } from "./views.js";
+import {
+  type PoliceSessionView,
+  partnerWorklists,
+  policeSessionView,
+  type Worklist,
+} from "./worklists.js";
 
 export interface DemoResult {
   ids: StoryIds;
   /** Leerplicht's overdue agreements across its cases, before closure. */
   overdueForLeerplicht: { what: string; dueDate: string }[];
   partners: PartnerView[];
+  session: SessionIds;
+  /** Each partner's GET /v1/worklist right after the session. */
+  worklists: Worklist[];
+  police: PoliceSessionView;
   audit: AuditView;
   elapsedMs: number;
 }
@@ -45,7 +56,10 @@ export async function runDemo(options: { logger?: Logger } = {}): Promise<DemoRe
     const cast = await castOf(session);
     const ids = await playStory(cast);
     const overdue = await cast.leerplichtambtenaar.get("/v1/agreements?status=overdue");
-    await closeStory(cast, ids);
+    const sessionIds = await playSession(cast, ids);
+    const worklists = await partnerWorklists(cast);
+    const police = await policeSessionView(cast, sessionIds);
+    await closeStory(cast, ids, sessionIds.policeAgreementId);
     const partners = [
       await partnerView("school", cast.mentor, ids),
       await partnerView("politie", cast.wijkagent, ids),
@@ -63,6 +77,9 @@ export async function runDemo(options: { logger?: Logger } = {}): Promise<DemoRe
         }),
       ),
       partners,
+      session: sessionIds,
+      worklists,
+      police,
       audit,
       elapsedMs: Date.now() - started,
     };

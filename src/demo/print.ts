@@ -37,6 +37,32 @@ function matchedSignalLine({ ids }: DemoResult, nameOf: (id: string) => string):
   return `A second signal about the same pupil, from the police before it was invited: ${status} ${outcome}, recorded in ${same}; the police was told only the case id and its chair (${nameOf(chairOrganisationId)}).`;
 }
 
+/** One block per partner: its worklist after the session, each entry's case named by the demo. */
+function worklistBlock({ label, status, lines }: DemoResult["worklists"][number]): string {
+  const heading = `${label} (GET /v1/worklist ${status}):`;
+  if (lines.length === 0) return `${heading}\n  nothing waiting`;
+  const rows = lines.map((l) => [l.section, l.kind, l.about, l.date]);
+  const body = table(["section", "kind", "young person", "date"], rows);
+  return `${heading}\n${body.replace(/^/gm, "  ")}`;
+}
+
+/** The session chapter: the agenda, each partner's worklist, and what the police may see. */
+function sessionChapter({ session, worklists, police }: DemoResult): string[] {
+  const seen = session.items.filter((item) => police.itemIds.includes(item.itemId));
+  const pdf = police.minutesPdf;
+  return [
+    `Session ${session.sessionId}: the casustafel with ${session.items.map((i) => i.name).join(", ")} on the agenda.`,
+    "Each item was recorded (attendance, minutes, decisions, an agreement with a named owner) and",
+    "its minutes approved by the chair; the police is a participant of Sem's case only.",
+    "",
+    "Each partner's worklist right after the session:",
+    ...worklists.map(worklistBlock),
+    "",
+    `The police's session view (GET /v1/sessions/{id} ${police.status}): ${seen.length} of ${session.items.length} items, ${seen.map((i) => i.name).join(", ") || "none"}.`,
+    `The police's minutes PDF (GET /v1/sessions/{id}/minutes.pdf ${pdf.status}): ${pdf.bytes.length} bytes, ${pdf.bytes.subarray(0, 8).toString("latin1").trim()}; minutes of the item it attended (agendapunt ${seen.map((i) => session.items.indexOf(i) + 1).join(", ")}) only; the other items are not in it.`,
+  ];
+}
+
 /** The demo's printout: the story's outcome as each partner and the privacy officer see it. */
 export function renderDemo(result: DemoResult): string {
   const names = new Map(demoDirectory().map((o) => [o.organisationId, o.key]));
@@ -70,7 +96,7 @@ export function renderDemo(result: DemoResult): string {
     `Case ${result.ids.caseId}: a school's concern about a pupil drawn into drug dealing.`,
     "Police and leerplicht joined; jongerenwerk was invited and did not join. Police shared under",
     "Wpg art. 20 with leerplicht only; a meeting was held; three agreements were made and, one of",
-    "them late, completed; the chair closed the case.",
+    "them late, completed; after the session below, the chair closed the case.",
     "",
     matchedSignalLine(result, nameOf),
     "",
@@ -86,6 +112,8 @@ export function renderDemo(result: DemoResult): string {
     "",
     `Access log: ${audit.reads} reads of this case (${reads}).`,
     `Visibility audit, jongerenwerk now: ${audit.jongerenwerk.access} (${audit.jongerenwerk.items.join(", ") || "no items"}).`,
+    "",
+    ...sessionChapter(result),
     "",
     `Played through the HTTP API in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
   ].join("\n");

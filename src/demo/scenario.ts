@@ -8,6 +8,7 @@ export interface Cast {
   wijkagent: DemoUser;
   leerplichtambtenaar: DemoUser;
   jongerenwerker: DemoUser;
+  wijkcoach: DemoUser;
   voorzitter: DemoUser;
   privacyOfficer: DemoUser;
   schoolPrivacyOfficer: DemoUser;
@@ -29,6 +30,7 @@ export async function castOf(session: DemoSession): Promise<Cast> {
       "professional",
       "jongerenwerker-stroom",
     ),
+    wijkcoach: await demoUser(session, org.wijkteam, "professional", "wijkcoach-centrum-oost"),
     voorzitter: await demoUser(session, org.samenwerkingsverband, "chair", "voorzitter-casustafel"),
     privacyOfficer: await demoUser(session, org.samenwerkingsverband, "privacy-officer", "fg-swv"),
     schoolPrivacyOfficer: await demoUser(
@@ -229,8 +231,13 @@ async function raiseSecondSignal(wijkagent: DemoUser): Promise<MatchedSignal> {
 }
 
 /** The owners finish their agreements (leerplicht late), then the chair closes the case. */
-export async function closeStory(cast: Cast, ids: StoryIds): Promise<void> {
+export async function closeStory(
+  cast: Cast,
+  ids: StoryIds,
+  sessionAgreementId: string,
+): Promise<void> {
   const base = `/v1/cases/${ids.caseId}`;
+  await cast.wijkagent.send("POST", `${base}/agreements/${sessionAgreementId}/completion`);
   await cast.leerplichtambtenaar.send(
     "POST",
     `${base}/agreements/${ids.overdueAgreementId}/completion`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runDemo } from "../../src/demo/demo.js";
 import { renderDemo } from "../../src/demo/print.js";
+import { pdfText } from "./sessions/documents/pdfText.js";
 import { capturedLogs } from "./support/capturedLogs.js";
 import { CONTENT } from "./support/demoCase.js";
 
@@ -55,5 +56,51 @@ describe("npm run demo", () => {
     const logText = logs.join("\n");
     expect(logText).toContain("/v1/cases/{caseId}/shares");
     for (const secret of CONTENT) expect(logText).not.toContain(secret);
+  }, 60_000);
+});
+
+describe("npm run demo, the session chapter", () => {
+  it("Given a session with three young people, of whom the police is in one case, when it is recorded and approved, then each partner's worklist is printed and the police sees only its item", async () => {
+    const result = await runDemo();
+    const { session, police, worklists } = result;
+
+    expect(session.items.map((item) => item.name)).toEqual([
+      "Sem de Vries",
+      "Lina Vermeulen",
+      "Daan Mulder",
+    ]);
+    expect(new Set(session.items.map((item) => item.itemId)).size).toBe(3);
+    const [sem, ...others] = session.items;
+    expect(police).toMatchObject({ status: 200, itemIds: [sem!.itemId], caseIds: [sem!.caseId] });
+
+    const printed = renderDemo(result);
+    const labels = ["school", "politie", "leerplicht", "jongerenwerk", "wijkteam", "voorzitter"];
+    expect(worklists.map((w) => [w.label, w.status])).toEqual(labels.map((l) => [l, 200]));
+    for (const label of labels) expect(printed).toContain(`${label} (GET /v1/worklist 200):`);
+    expect(worklists.find((w) => w.label === "politie")!.lines).toEqual([
+      expect.objectContaining({ kind: "agreement-due", about: "Sem de Vries" }),
+    ]);
+
+    const pdf = await pdfText(police.minutesPdf.bytes);
+    expect(police.minutesPdf.status).toBe(200);
+    expect(pdf).toContain("Agendapunt 1: Sem de Vries");
+    expect(pdf).toContain("Wijkagent belt de moeder over de jongens in de auto");
+    // The items of cases the police is not in are not in its PDF at all, not even their place.
+    expect(pdf).not.toContain("Agendapunt 2");
+    expect(pdf).not.toContain("Agendapunt 3");
+
+    const policeBlock = printed.slice(
+      printed.indexOf("politie (GET /v1/worklist"),
+      printed.indexOf("leerplicht (GET /v1/worklist"),
+    );
+    const policeOutput = [policeBlock, pdf, JSON.stringify(police)].join("\n");
+    for (const other of others) {
+      for (const trace of [...other!.name.split(" "), other!.caseId, other!.itemId]) {
+        expect(policeOutput).not.toContain(trace);
+      }
+    }
+    for (const minutes of ["meidenavond", "broertje", "Meidenavond", "opvang"]) {
+      expect(pdf).not.toContain(minutes);
+    }
   }, 60_000);
 });
