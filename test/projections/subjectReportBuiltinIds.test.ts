@@ -25,3 +25,24 @@ describe.each(BUILTIN_NAMES)("the subject access report, given ids named %s", (n
     expect(section.consents[0]?.recipients).toEqual([{ organisationId: name, name: null }]);
   });
 });
+
+describe.each(BUILTIN_NAMES)(
+  "the subject access report, given an agenda item id named %s",
+  (name) => {
+    test("when the case recorded nothing of it, then it is listed without minutes, never as whatever Object.prototype holds", () => {
+      const listed = {
+        sessionId: "session-1",
+        itemId: name,
+        sessionDate: "2031-05-01T09:00:00Z",
+        sessionStatus: "planned" as const,
+        question: "Hoe gaat het thuis?",
+        addedAt: "2031-04-01T09:00:00Z",
+        removedAt: null,
+      };
+      const section = presentCase([], fold(caseWithPartners()), region(), [listed]);
+      expect(section.agendaItems).toEqual([
+        expect.objectContaining({ itemId: name, minutes: null, attendedBy: [], corrections: [] }),
+      ]);
+    });
+  },
+);

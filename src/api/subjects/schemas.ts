@@ -92,6 +92,45 @@ const caseSection = z.strictObject({
       decisions: z.array(z.string()),
     }),
   ),
+  agendaItems: z
+    .array(
+      z.strictObject({
+        sessionId: z.string(),
+        itemId: z.string(),
+        sessionDate: z.string().nullable(),
+        sessionStatus: z.string(),
+        question: z.string(),
+        addedAt: z.string(),
+        removedAt: z.string().nullable(),
+        heldAt: z.string().nullable(),
+        attendedBy: z.array(named),
+        minutes: z.string().nullable(),
+        minutesStatus: z.enum(["draft", "approved"]).nullable(),
+        approvedAt: z.string().nullable(),
+        decisions: z.array(z.string()),
+        corrections: z.array(
+          z.strictObject({
+            correctionId: z.string(),
+            proposedBy: named,
+            minutes: z.string(),
+            proposedAt: z.string(),
+            status: z.string(),
+            resolvedAt: z.string().nullable(),
+          }),
+        ),
+        addenda: z.array(
+          z.strictObject({
+            addendumId: z.string(),
+            addedBy: named,
+            text: z.string(),
+            addedAt: z.string(),
+          }),
+        ),
+      }),
+    )
+    .describe(
+      "The case's items on session agendas: question, attendance, minutes, corrections, addenda",
+    ),
   agreements: z.array(
     z.strictObject({
       agreementId: z.string(),

@@ -9,9 +9,10 @@ import {
   type Subject,
 } from "../../domain/index.js";
 import type { RecordedEvent } from "../../store/types.js";
+import { type AgendaItemSection, type ListedItem, presentAgendaItems } from "./agendaSection.js";
+import type { NamedOrganisation } from "./namedOrganisation.js";
 
-/** An organisation named as the covenant knows it, so the subject learns who, not only which kind (C-154/21). */
-export type NamedOrganisation = { organisationId: string; name: string | null };
+export type { NamedOrganisation };
 
 /** The basis as the subject should read it: its citation and what it means. */
 export const describedBasis = (legalBasisId: string) => {
@@ -66,6 +67,8 @@ export interface CaseSection {
     withdrawnAt: string | null;
   }[];
   meetings: { meetingId: string; heldAt: string; minutes: string; decisions: string[] }[];
+  /** The case's items on session agendas: the question, who attended, minutes, corrections, addenda. */
+  agendaItems: AgendaItemSection[];
   agreements: {
     agreementId: string;
     what: string;
@@ -86,6 +89,7 @@ export function presentCase(
   history: readonly RecordedEvent[],
   state: CaseState,
   covenant: CovenantState,
+  listed: readonly ListedItem[] = [],
 ): CaseSection {
   const named = (organisationId: string): NamedOrganisation => ({
     organisationId,
@@ -136,6 +140,7 @@ export function presentCase(
           },
         ],
   );
+  const agendaItems = presentAgendaItems(listed, history, state, named);
   const agreements = Object.values(state.agreements).map((agreement) => ({
     agreementId: agreement.agreementId,
     what: agreement.what,
@@ -162,6 +167,7 @@ export function presentCase(
     shares,
     consents,
     meetings,
+    agendaItems,
     agreements,
     // Named as the policy names what a case read shows, so the access log speaks one vocabulary.
     itemIds: [
@@ -172,6 +178,11 @@ export function presentCase(
       ...shares.map((item) => `share:${item.shareId}`),
       ...consents.map((item) => `consent:${item.consentId}`),
       ...meetings.flatMap((item) => [`meeting:${item.meetingId}`, `minutes:${item.meetingId}`]),
+      ...agendaItems.flatMap((item) =>
+        item.minutes === null
+          ? [`session-item:${item.itemId}`]
+          : [`session-item:${item.itemId}`, `minutes:${item.itemId}`],
+      ),
       ...agreements.map((item) => `agreement:${item.agreementId}`),
     ],
   };

@@ -16,6 +16,7 @@ import { mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { recordedRead } from "../../privacy/recordedRead.js";
 import type { EventStore } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
+import { listedItems } from "./agendaSection.js";
 import { type CaseSection, type NamedOrganisation, presentCase } from "./caseSection.js";
 import type { SubjectIndex } from "./subjectIndex.js";
 
@@ -83,11 +84,26 @@ export async function produceSubjectReport(
   const histories = await Promise.all(
     caseIds.map(({ caseId }) => readDecodedStream(deps.store, deps.codec, caseStreamId(caseId))),
   );
+  const states = histories.map(foldCase);
+  // The case's own record names the sessions its recorded items were on, whatever the index has seen.
+  const sessionsOf = (caseId: string, state: CaseState) => [
+    ...new Set([
+      ...deps.index.sessionsOf(caseId),
+      ...Object.values(state.agendaItems).map((item) => item.sessionId),
+    ]),
+  ];
+  const listed = await Promise.all(
+    caseIds.map(({ caseId }, at) =>
+      listedItems(deps.store, deps.codec, caseId, sessionsOf(caseId, states[at]!)),
+    ),
+  );
   const named = (organisationId: string): NamedOrganisation => ({
     organisationId,
     name: entryOf(covenant.members, organisationId)?.name ?? null,
   });
-  const cases = histories.map((history) => presentCase(history, foldCase(history), covenant));
+  const cases = histories.map((history, at) =>
+    presentCase(history, states[at]!, covenant, listed[at]),
+  );
   const reading = {
     actor: viewer,
     purpose: SUBJECT_ACCESS_PURPOSE,

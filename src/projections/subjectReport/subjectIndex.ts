@@ -8,7 +8,7 @@ export type SubjectRead = Pick<
 >;
 
 /**
- * Which cases are about a subject, and who read them. Holds ids, purposes and times
+ * Which cases are about a subject, on which sessions' agendas, and who read them. Holds ids, purposes and times
  * only: the report decrypts the cases themselves when it is produced, so nothing
  * personal waits here for an erasure.
  */
@@ -17,11 +17,14 @@ export interface SubjectIndex extends ReadModel {
   casesOf(subjectId: string, covenantId: string): string[];
   /** Reads of the subject's cases in the covenant, oldest first. */
   readsOf(subjectId: string, covenantId: string): SubjectRead[];
+  /** The sessions on whose agenda the case was placed, in the order it was placed. */
+  sessionsOf(caseId: string): string[];
 }
 
 export function createSubjectIndex(): SubjectIndex {
   const cases = new Map<string, { caseId: string; covenantId: string }[]>();
   const reads = new Map<string, AccessRecord[]>();
+  const sessions = new Map<string, Set<string>>();
 
   return {
     name: "subjectReport",
@@ -33,12 +36,19 @@ export function createSubjectIndex(): SubjectIndex {
         cases.set(subjectId, [...(cases.get(subjectId) ?? []), { caseId, covenantId }]);
         return;
       }
+      if (event.type === "AgendaItemAdded") {
+        const { caseId, sessionId } = event.data;
+        if (typeof caseId !== "string" || typeof sessionId !== "string") return;
+        sessions.set(caseId, (sessions.get(caseId) ?? new Set()).add(sessionId));
+        return;
+      }
       const record = accessRecordFrom(event);
       if (record) reads.set(record.subjectId, [...(reads.get(record.subjectId) ?? []), record]);
     },
     reset() {
       cases.clear();
       reads.clear();
+      sessions.clear();
     },
     casesOf(subjectId, covenantId) {
       return (cases.get(subjectId) ?? [])
@@ -56,5 +66,6 @@ export function createSubjectIndex(): SubjectIndex {
           itemIds: [...itemIds],
         }));
     },
+    sessionsOf: (caseId) => [...(sessions.get(caseId) ?? [])],
   };
 }
