@@ -1,36 +1,14 @@
 // HTTP API throughput: authenticated, access-logged case reads and share posts under 50
 // concurrent connections, beside a bare express hello-world measured in the same run.
-import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createInterface } from "node:readline";
 import autocannon, { type Request } from "autocannon";
 import { type Figure, round } from "./figure.js";
 import { run as intake } from "./intake.js";
+import { startServer } from "./support/apiProcess.js";
 import { run as worklist } from "./worklist.js";
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CONNECTIONS = 50;
-
-interface Fixture {
-  apiUrl: string;
-  helloUrl: string;
-  caseIds: string[];
-  school: string;
-  wijkteam: string;
-  share: Record<string, unknown>;
-}
-
-export async function startServer(env: Record<string, string> = {}) {
-  // The same V8 setting as `npm start`, so the figures are the service's as deployed.
-  const node = ["--max-semi-space-size=64", "--import", "tsx", "bench/support/apiServer.ts"];
-  const child = spawn(process.execPath, node, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: child.stdout });
-  const [line] = (await once(lines, "line")) as [string];
-  return { fixture: JSON.parse(line) as Fixture, child };
-}
 
 /** Round-robin over the cases, so concurrent share posts rarely contend for one stream. */
 function roundRobin(paths: string[]) {

@@ -3,8 +3,8 @@
 // the latency is the request's own, not a queue's.
 import { once } from "node:events";
 import autocannon from "autocannon";
-import { startServer } from "./api.js";
 import { type Figure, round } from "./figure.js";
+import { startServer } from "./support/apiProcess.js";
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CASES = process.env.BENCH_WORKLIST_CASES ?? "1000";
