@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { contactInput } from "../contactInput.js";
+import { meetingRecordFields } from "../meetingRecord.js";
 import { organisationReference } from "../organisationReference.js";
 
 // Input schemas of the case resources. Every string is bounded and every object strict, so
@@ -129,19 +130,7 @@ export const scheduleMeetingBody = z
 
 export const recordMeetingBody = z
   .strictObject({
-    heldAt: instant,
-    attendees: z
-      .array(
-        z.strictObject({
-          organisationId: reference,
-          userId: reference,
-          confidentialityAcknowledged: z.boolean(),
-        }),
-      )
-      .min(1)
-      .max(50),
-    minutes: text(50_000),
-    decisions: z.array(text(2000)).max(50),
+    ...meetingRecordFields,
   })
   .meta({ id: "RecordMeeting" });
 

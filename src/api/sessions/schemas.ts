@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { contactInput } from "../contactInput.js";
+import { meetingRecordFields } from "../meetingRecord.js";
 import { organisationReference as reference } from "../organisationReference.js";
 
 // Session input and output. Every string is bounded and every object strict, as for cases.
@@ -48,19 +49,7 @@ export const agendaOrderBody = z
 
 export const recordItemBody = z
   .strictObject({
-    heldAt: instant,
-    attendees: z
-      .array(
-        z.strictObject({
-          organisationId: reference,
-          userId: reference,
-          confidentialityAcknowledged: z.boolean(),
-        }),
-      )
-      .min(1)
-      .max(50),
-    minutes: text(50_000),
-    decisions: z.array(text(2000)).max(50),
+    ...meetingRecordFields,
     agreements: z
       .array(
         z.strictObject({
