@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/index.js";
+import type { Reading, SeenCase } from "../privacy/accessRecords.js";
 import { CASE_WORK_PURPOSE } from "../privacy/accessRecords.js";
-import type { Reading, SeenCase } from "../privacy/recordedRead.js";
 import type { ResourceDeps } from "./resources.js";
 
 /** A read for the case work itself, by the caller, under its request, now. */

@@ -1,13 +1,22 @@
-import { randomUUID } from "node:crypto";
 import type { Actor } from "../domain/index.js";
+import { newEventId } from "../store/eventIds.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { JsonObject, RecordedEvent } from "../store/types.js";
 
 /** The event type of a read record (DESIGN.md §3 rule 8). */
 export const CASE_CONTENT_READ = "CaseContentRead";
 
+/** The event type of one answer that showed several cases: one record per case, appended as one event. */
+export const CASES_CONTENT_READ = "CasesContentRead";
+
 /** Read records of a case live beside it, in their own stream, so reads never contend with case writes. */
 export const accessStreamId = (caseId: string) => `access-${caseId}`;
+
+/**
+ * An answer that shows several cases (a list, the worklist) is one append however many cases
+ * it shows, in the reading organisation's own stream: one commit instead of one per case.
+ */
+export const readerAccessStreamId = (organisationId: string) => `access-org-${organisationId}`;
 
 /** The purpose of reading a case for the case work itself, the case meeting (casusoverleg). */
 export const CASE_WORK_PURPOSE = "casusoverleg";
@@ -42,6 +51,12 @@ export interface NewAccessRecord {
   now?: string;
 }
 
+/** Who reads, why, under which request and when: the same for every case one answer shows. */
+export type Reading = Pick<NewAccessRecord, "actor" | "purpose" | "correlationId" | "now">;
+
+/** One case the policy let the reader see, with the ids of the items the answer shows from it. */
+export type SeenCase = Pick<NewAccessRecord, "caseId" | "subjectId" | "covenantId" | "itemIds">;
+
 /** The stored read record: who read which items of which case, why and when. No content. */
 export interface AccessRecord {
   readId: string;
@@ -59,15 +74,15 @@ export interface AccessRecord {
 
 /** The port the recorded read appends through (src/privacy/recordedRead.ts). */
 export interface AccessRecorder {
-  /** Appends one read record; rejects when it cannot, and then the read fails (rule 8). */
-  record(read: NewAccessRecord): Promise<void>;
+  /** Appends one read record per case seen, in one append; rejects when it cannot, and then the read fails (rule 8). */
+  record(reading: Reading, seen: readonly SeenCase[]): Promise<void>;
 }
 
-/** The access recorder over the event store: each record goes to its case's access stream. */
+/** The access recorder over the event store. */
 export function storeAccessRecorder(store: EventStore): AccessRecorder {
   return {
-    record: async (read) => {
-      await recordAccess(store, read);
+    record: async (reading, seen) => {
+      await recordReads(store, reading, seen);
     },
   };
 }
@@ -81,75 +96,103 @@ export class AccessRecordInvalid extends Error {
 }
 
 /**
- * Appends the read record before the content leaves the service. It throws when the
- * append fails, so the caller's read fails too: no content without its record.
+ * Appends the read records before the content leaves the service: one case's record to its
+ * access stream, several cases' records as one event of the reader's organisation. It throws
+ * when the append fails, so the caller's read fails too: no content without its record.
  */
+export async function recordReads(
+  store: EventStore,
+  reading: Reading,
+  seen: readonly SeenCase[],
+): Promise<{ readId: string; position: bigint } | undefined> {
+  const cases = seen.map(seenCaseOf);
+  const [only] = cases;
+  if (!only) return undefined;
+  const reader = readerOf(reading);
+  const readId = newEventId();
+  const { userId, organisationId, roles, correlationId } = reader;
+  const metadata = {
+    actor: { userId, organisationId, role: roles.join(",") },
+    ...(correlationId ? { correlationId } : {}),
+  };
+  const [streamId, type, data] =
+    cases.length === 1
+      ? [accessStreamId(only.caseId), CASE_CONTENT_READ, { ...only, ...reader }]
+      : [readerAccessStreamId(organisationId), CASES_CONTENT_READ, { ...reader, cases }];
+  const event = { eventId: readId, type, data: data as JsonObject, metadata };
+  const result = await store.append(streamId, [event], { expectedRevision: "any" });
+  return { readId, position: result.position };
+}
+
+/** Appends one case's read record; see recordReads. */
 export async function recordAccess(
   store: EventStore,
   read: NewAccessRecord,
 ): Promise<{ readId: string; position: bigint }> {
-  const record = accessRecordOf(read);
-  const { readId, ...data } = record;
-  const metadata = {
-    actor: {
-      userId: record.userId,
-      organisationId: record.organisationId,
-      role: record.roles.join(","),
-    },
-    ...(record.correlationId ? { correlationId: record.correlationId } : {}),
-  };
-  const result = await store.append(
-    accessStreamId(record.caseId),
-    [{ eventId: readId, type: CASE_CONTENT_READ, data: data as JsonObject, metadata }],
-    { expectedRevision: "any" },
-  );
-  return { readId, position: result.position };
+  const recorded = await recordReads(store, read, [read]);
+  if (!recorded) throw new AccessRecordInvalid("caseId");
+  return recorded;
 }
 
-function accessRecordOf(read: NewAccessRecord): AccessRecord {
-  const purpose = read.purpose ?? CASE_WORK_PURPOSE;
+function readerOf(reading: Reading) {
+  const purpose = reading.purpose ?? CASE_WORK_PURPOSE;
   if (!PURPOSE_CODE.test(purpose)) throw new AccessRecordInvalid("purpose");
-  for (const field of ["caseId", "subjectId", "covenantId"] as const) {
-    if (typeof read[field] !== "string" || read[field] === "") throw new AccessRecordInvalid(field);
-  }
-  if (!Array.isArray(read.itemIds) || read.itemIds.some((id) => typeof id !== "string")) {
-    throw new AccessRecordInvalid("itemIds");
-  }
-  const readAt = read.now ?? new Date().toISOString();
+  const readAt = reading.now ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(readAt))) throw new AccessRecordInvalid("now");
   return {
-    readId: randomUUID(),
-    caseId: read.caseId,
-    subjectId: read.subjectId,
-    covenantId: read.covenantId,
-    userId: read.actor.userId,
-    organisationId: read.actor.organisationId,
-    roles: [...read.actor.roles],
-    itemIds: [...read.itemIds],
+    userId: reading.actor.userId,
+    organisationId: reading.actor.organisationId,
+    roles: [...reading.actor.roles],
     purpose,
     readAt,
-    correlationId: read.correlationId ?? null,
+    correlationId: reading.correlationId ?? null,
   };
 }
 
-/** The read record an event holds; undefined for any other event. Never throws on a recorded event. */
-export function accessRecordFrom(event: RecordedEvent): AccessRecord | undefined {
-  if (event.type !== CASE_CONTENT_READ) return undefined;
+function seenCaseOf(seen: SeenCase) {
+  for (const field of ["caseId", "subjectId", "covenantId"] as const) {
+    if (typeof seen[field] !== "string" || seen[field] === "") throw new AccessRecordInvalid(field);
+  }
+  if (!Array.isArray(seen.itemIds) || seen.itemIds.some((id) => typeof id !== "string")) {
+    throw new AccessRecordInvalid("itemIds");
+  }
+  const { caseId, subjectId, covenantId, itemIds } = seen;
+  return { caseId, subjectId, covenantId, itemIds: [...itemIds] };
+}
+
+/** The read records an event holds, one per case it showed; none for any other event. Never throws on a recorded event. */
+export function accessRecordsFrom(event: RecordedEvent): AccessRecord[] {
   const data = event.data;
+  if (event.type === CASE_CONTENT_READ) return [recordOf(event, event.eventId, data, data)];
+  if (event.type !== CASES_CONTENT_READ || !Array.isArray(data.cases)) return [];
+  return data.cases.map((seen, index) =>
+    recordOf(event, `${event.eventId}:${index}`, data, isObject(seen) ? seen : {}),
+  );
+}
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+function recordOf(
+  event: RecordedEvent,
+  readId: string,
+  reading: JsonObject,
+  seen: JsonObject,
+): AccessRecord {
   const text = (value: unknown) => (typeof value === "string" ? value : "");
   const list = (value: unknown) =>
     Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
   return {
-    readId: event.eventId,
-    caseId: text(data.caseId),
-    subjectId: text(data.subjectId),
-    covenantId: text(data.covenantId),
-    userId: text(data.userId),
-    organisationId: text(data.organisationId),
-    roles: list(data.roles),
-    itemIds: list(data.itemIds),
-    purpose: text(data.purpose),
-    readAt: text(data.readAt) || event.recordedAt,
-    correlationId: typeof data.correlationId === "string" ? data.correlationId : null,
+    readId,
+    caseId: text(seen.caseId),
+    subjectId: text(seen.subjectId),
+    covenantId: text(seen.covenantId),
+    userId: text(reading.userId),
+    organisationId: text(reading.organisationId),
+    roles: list(reading.roles),
+    itemIds: list(seen.itemIds),
+    purpose: text(reading.purpose),
+    readAt: text(reading.readAt) || event.recordedAt,
+    correlationId: typeof reading.correlationId === "string" ? reading.correlationId : null,
   };
 }

@@ -1,10 +1,4 @@
-import type { AccessRecorder, NewAccessRecord } from "./accessRecords.js";
-
-/** Who reads, why, under which request and when: the same for every case one answer shows. */
-export type Reading = Pick<NewAccessRecord, "actor" | "purpose" | "correlationId" | "now">;
-
-/** One case the policy let the reader see, with the ids of the items the answer shows from it. */
-export type SeenCase = Pick<NewAccessRecord, "caseId" | "subjectId" | "covenantId" | "itemIds">;
+import type { AccessRecorder, Reading, SeenCase } from "./accessRecords.js";
 
 /**
  * The recorded read (DESIGN §1, §3 rule 8), the one corridor every content response passes:
@@ -17,7 +11,6 @@ export async function recordedRead<Answer>(
   seen: readonly SeenCase[],
   present: () => Answer,
 ): Promise<Answer> {
-  // Records of different cases go to different streams, so they group-commit together.
-  await Promise.all(seen.map((read) => recorder.record({ ...reading, ...read })));
+  await recorder.record(reading, seen);
   return present();
 }

@@ -39,8 +39,8 @@ describe("a caller from a non-participating organisation", () => {
         detail: "No such case",
       });
       expect(await api.caseEvents(ids.caseId)).toHaveLength(eventsBefore);
-      const reads = await api.accessEvents(ids.caseId);
-      expect(reads.filter((read) => read.data.organisationId === ORG.jongerenwerk)).toEqual([]);
+      const reads = await api.accessRecords(ids.caseId);
+      expect(reads.filter((read) => read.organisationId === ORG.jongerenwerk)).toEqual([]);
     },
   );
 

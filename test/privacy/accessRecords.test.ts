@@ -2,17 +2,21 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterEach, describe, expect, test } from "vitest";
 import {
   AccessRecordInvalid,
-  accessRecordFrom,
+  accessRecordsFrom,
   accessStreamId,
   CASE_CONTENT_READ,
+  CASES_CONTENT_READ,
   recordAccess,
 } from "../../src/privacy/accessRecords.js";
 import type { EventStore } from "../../src/store/eventStore.js";
 import { openSqliteEventStore } from "../../src/store/sqlite/index.js";
+import type { JsonObject, RecordedEvent } from "../../src/store/types.js";
 import { actor, ORG } from "../domain/fixtures.js";
+import { BUILTIN_NAMES } from "../support/builtinNames.js";
 
 let store: EventStore | undefined;
 afterEach(async () => {
@@ -60,7 +64,7 @@ describe("recordAccess (rule 8)", () => {
       actor: { userId: "user-org-wijkteam-professional", organisationId: ORG.wijkteam },
       correlationId: "req-42",
     });
-    expect(accessRecordFrom(stored!)).toMatchObject({ readId, purpose: "casusoverleg" });
+    expect(accessRecordsFrom(stored!)).toMatchObject([{ readId, purpose: "casusoverleg" }]);
   });
 
   test("when the append fails (the store is closed), then recordAccess throws, so the read fails", async () => {
@@ -81,5 +85,48 @@ describe("recordAccess (rule 8)", () => {
       AccessRecordInvalid,
     );
     expect(await store.readStream(accessStreamId(caseId))).toEqual([]);
+  });
+});
+
+describe("accessRecordsFrom: reading what is stored, whatever it holds", () => {
+  const stored = (type: string, data: JsonObject): RecordedEvent => ({
+    eventId: "read-1",
+    streamId: "access-org-x",
+    revision: 0,
+    position: 1n,
+    type,
+    schemaVersion: 1,
+    recordedAt: "2025-03-11T09:00:00.000Z",
+    data,
+    metadata: {},
+    prevHash: "0",
+    hash: "1",
+  });
+  const hostile = fc.oneof(fc.jsonValue(), fc.constantFrom(...BUILTIN_NAMES), fc.constant(null));
+
+  test("any stored data decodes to records of strings and lists of strings, and never throws", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(CASE_CONTENT_READ, CASES_CONTENT_READ),
+        fc.dictionary(
+          fc.constantFrom(...BUILTIN_NAMES, "cases", "caseId", "itemIds", "roles"),
+          hostile,
+        ),
+        fc.array(fc.dictionary(fc.constantFrom(...BUILTIN_NAMES, "caseId", "itemIds"), hostile)),
+        (type, data, cases) => {
+          const records = accessRecordsFrom(stored(type, { ...data, cases } as JsonObject));
+          for (const record of records) {
+            expect(typeof record.caseId).toBe("string");
+            expect(record.itemIds.every((id) => typeof id === "string")).toBe(true);
+            expect(record.roles.every((role) => typeof role === "string")).toBe(true);
+          }
+          expect(records.length).toBe(type === CASE_CONTENT_READ ? 1 : cases.length);
+        },
+      ),
+    );
+  });
+
+  test("given an event of another type, then it holds no read record", () => {
+    expect(accessRecordsFrom(stored("SignalRaised", { caseId: "c", itemIds: ["x"] }))).toEqual([]);
   });
 });

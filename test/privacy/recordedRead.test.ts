@@ -3,7 +3,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { accessStreamId, storeAccessRecorder } from "../../src/privacy/accessRecords.js";
+import {
+  type AccessRecord,
+  accessRecordsFrom,
+  accessStreamId,
+  readerAccessStreamId,
+  storeAccessRecorder,
+} from "../../src/privacy/accessRecords.js";
 import { recordedRead } from "../../src/privacy/recordedRead.js";
 import type { EventStore } from "../../src/store/eventStore.js";
 import { openSqliteEventStore } from "../../src/store/sqlite/index.js";
@@ -34,32 +40,61 @@ const seen = (caseId: string, itemIds: string[]) => ({
 });
 
 describe("the recorded read (rule 8)", () => {
-  test("given two cases seen, when read, then each has its record before the presenter runs", async () => {
+  test("given two cases seen, when read, then one append puts both records on file before the presenter runs", async () => {
     const store = openStore();
     const [first, second] = [randomUUID(), randomUUID()];
-    const recordsWhenPresented: number[] = [];
+    const recordsWhenPresented: AccessRecord[] = [];
+    const readerStream = readerAccessStreamId(ORG.wijkteam);
 
     const answer = await recordedRead(
       storeAccessRecorder(store),
       reading,
       [seen(first, [`case:${first}`]), seen(second, [`agreement:${second}`])],
       async () => {
-        for (const caseId of [first, second]) {
-          recordsWhenPresented.push((await store.readStream(accessStreamId(caseId))).length);
-        }
+        const events = await store.readStream(readerStream);
+        recordsWhenPresented.push(...events.flatMap(accessRecordsFrom));
         return "presented";
       },
     );
 
     expect(answer).toBe("presented");
-    expect(recordsWhenPresented).toEqual([1, 1]);
-    const [record] = await store.readStream(accessStreamId(second));
-    expect(record?.data).toMatchObject({
-      itemIds: [`agreement:${second}`],
+    expect(await store.readStream(readerStream)).toHaveLength(1);
+    expect(recordsWhenPresented.map((record) => [record.caseId, record.itemIds])).toEqual([
+      [first, [`case:${first}`]],
+      [second, [`agreement:${second}`]],
+    ]);
+    expect(recordsWhenPresented[1]).toMatchObject({
+      subjectId: "subj-7",
       purpose: "casusoverleg",
       organisationId: ORG.wijkteam,
+      correlationId: "req-7",
       readAt: reading.now,
     });
+    expect(new Set(recordsWhenPresented.map((record) => record.readId)).size).toBe(2);
+  });
+
+  test("given one case seen, when read, then its record is in that case's access stream", async () => {
+    const store = openStore();
+    const caseId = randomUUID();
+
+    await recordedRead(
+      storeAccessRecorder(store),
+      reading,
+      [seen(caseId, [`case:${caseId}`])],
+      () => "ok",
+    );
+
+    const [event] = await store.readStream(accessStreamId(caseId));
+    expect(accessRecordsFrom(event!)).toMatchObject([{ caseId, itemIds: [`case:${caseId}`] }]);
+  });
+
+  test("given nothing seen, when read, then nothing is appended and the answer is presented", async () => {
+    const store = openStore();
+
+    const answer = await recordedRead(storeAccessRecorder(store), reading, [], () => "empty");
+
+    expect(answer).toBe("empty");
+    expect(await store.readAll()).toEqual([]);
   });
 
   test("when a record cannot be appended, then the read fails and nothing is presented", async () => {

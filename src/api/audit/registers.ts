@@ -1,11 +1,12 @@
 import { type Actor, ERASED } from "../../domain/index.js";
+import type { SeenCase } from "../../privacy/accessRecords.js";
 import { PRIVACY_AUDIT_PURPOSE } from "../../privacy/accessRecords.js";
 import {
   type AuditScope,
   isCovenantPrivacyOfficer,
   privacyOfficerScope,
 } from "../../privacy/policy/audit.js";
-import { recordedRead, type SeenCase } from "../../privacy/recordedRead.js";
+import { recordedRead } from "../../privacy/recordedRead.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";

@@ -1,5 +1,5 @@
 import { type Actor, NotPermitted } from "../../domain/index.js";
-import { type AccessRecord, accessRecordFrom } from "../../privacy/accessRecords.js";
+import { type AccessRecord, accessRecordsFrom } from "../../privacy/accessRecords.js";
 import {
   type AuditedCovenant,
   type AuditFilter,
@@ -23,8 +23,7 @@ export function createAccessLog(): AccessLog {
   return {
     name: "accessLog",
     apply(event) {
-      const record = accessRecordFrom(event);
-      if (record) records.push(record);
+      records.push(...accessRecordsFrom(event));
     },
     reset() {
       records.length = 0;

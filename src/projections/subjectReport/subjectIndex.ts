@@ -1,4 +1,4 @@
-import { type AccessRecord, accessRecordFrom } from "../../privacy/accessRecords.js";
+import { type AccessRecord, accessRecordsFrom } from "../../privacy/accessRecords.js";
 import type { ReadModel } from "../readModel.js";
 
 /** A read of the subject's case as the subject may learn of it (C-579/21): when, by which organisation, why. */
@@ -42,8 +42,9 @@ export function createSubjectIndex(): SubjectIndex {
         sessions.set(caseId, (sessions.get(caseId) ?? new Set()).add(sessionId));
         return;
       }
-      const record = accessRecordFrom(event);
-      if (record) reads.set(record.subjectId, [...(reads.get(record.subjectId) ?? []), record]);
+      for (const record of accessRecordsFrom(event)) {
+        reads.set(record.subjectId, [...(reads.get(record.subjectId) ?? []), record]);
+      }
     },
     reset() {
       cases.clear();

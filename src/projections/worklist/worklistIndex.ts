@@ -1,4 +1,8 @@
-import { WORKLIST_PURPOSE } from "../../privacy/accessRecords.js";
+import {
+  CASE_CONTENT_READ,
+  CASES_CONTENT_READ,
+  WORKLIST_PURPOSE,
+} from "../../privacy/accessRecords.js";
 import type { DecodedEvent, ReadModel } from "../readModel.js";
 
 export interface ReceivedShare {
@@ -36,6 +40,7 @@ const text = (value: unknown): string | undefined =>
 
 const pending = new Set(["PartnerJoined", "InvitationDeclined", "PartnerLeft", "PartnerRemoved"]);
 const settled = new Set(["AgreementCompleted", "AgreementCancelled"]);
+const READ_TYPES = new Set([CASE_CONTENT_READ, CASES_CONTENT_READ]);
 
 export function createWorklistIndex(): WorklistIndex {
   const invitations = new Map<string, Map<string, string>>();
@@ -98,7 +103,7 @@ export function createWorklistIndex(): WorklistIndex {
         const covenantId = text(d.covenantId);
         if (typeof chair === "string" && covenantId)
           chaired.set(chair, [...(chaired.get(chair) ?? []), covenantId]);
-      } else if (event.type === "CaseContentRead" && d.purpose === WORKLIST_PURPOSE) {
+      } else if (READ_TYPES.has(event.type) && d.purpose === WORKLIST_PURPOSE) {
         const organisationId = text(d.organisationId);
         const readAt = text(d.readAt);
         const before = organisationId && looked.get(organisationId);

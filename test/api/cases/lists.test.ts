@@ -38,8 +38,8 @@ test("the case list shows the caller's cases and invitations, read-your-writes",
     signalCategory: "drugs",
     chairOrganisationId: ORG.chair,
   });
-  const reads = await given.api.accessEvents(ids.caseId);
-  expect(reads.map((read) => read.data.organisationId)).toEqual(
+  const reads = await given.api.accessRecords(ids.caseId);
+  expect(reads.map((read) => read.organisationId)).toEqual(
     expect.arrayContaining([ORG.wijkteam, ORG.police]),
   );
   const stranger = await given.api.call("GET", "/v1/cases", {

@@ -40,15 +40,16 @@ describe("reading a case", () => {
       contact: CONTACT,
     });
     expect(read.body.shares.map((s: { content: string }) => s.content)).toEqual([SHARE_CONTENT]);
-    const records = await given.api.accessEvents(caseId);
+    const records = await given.api.accessRecords(caseId);
     expect(records).toHaveLength(1);
-    expect(records[0]!.data).toMatchObject({
+    expect(records[0]).toMatchObject({
       caseId,
       organisationId: ORG.wijkteam,
       purpose: "casusoverleg",
     });
-    expect(records[0]!.data.itemIds).toContain(`share:${shared.body.shareId}`);
-    expect(JSON.stringify(records[0]!.data)).not.toContain(SHARE_CONTENT);
+    expect(records[0]!.itemIds).toContain(`share:${shared.body.shareId}`);
+    const { position: _position, ...record } = records[0]!;
+    expect(JSON.stringify(record)).not.toContain(SHARE_CONTENT);
   });
 
   test("a share is hidden from a participant it was not made for", async () => {

@@ -41,12 +41,12 @@ describe("given the store refuses read records (rule 8)", () => {
           expect(JSON.stringify(read.body)).not.toContain(plaintext);
         expect(JSON.stringify(read.body)).not.toContain(caseId);
       }
-      expect(await api.accessEvents(caseId)).toEqual([]);
+      expect(await api.accessRecords(caseId)).toEqual([]);
     } finally {
       await admin.query("DROP TRIGGER refuse_reads ON events; DROP FUNCTION refuse_reads()");
     }
     const recorded = await api.call("GET", `/v1/cases/${caseId}`, { token: tokens.wijkteam });
     expect(recorded.status).toBe(200);
-    expect(await api.accessEvents(caseId)).toHaveLength(1);
+    expect(await api.accessRecords(caseId)).toHaveLength(1);
   });
 });

@@ -136,8 +136,8 @@ describe("a session with two young people on the agenda", () => {
     const schoolView = (await read(sessionId, tokens.school)).body.agenda[0];
     expect(schoolView).toMatchObject({ itemId: itemA, heldAt: expect.any(String), minutes: null });
 
-    const access = await api.accessEvents(caseA);
-    expect(access.some((e) => JSON.stringify(e.data).includes(`minutes:${itemA}`))).toBe(true);
+    const access = await api.accessRecords(caseA);
+    expect(access.some((record) => record.itemIds.includes(`minutes:${itemA}`))).toBe(true);
 
     const hidden = await api.call(
       "POST",

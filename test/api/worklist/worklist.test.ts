@@ -83,15 +83,15 @@ describe("given a case the school shared into, with the wijkteam owning an agree
     expect(inCase(section(first, "sharesReceived"), ids.caseId)).toEqual([
       expect.objectContaining({ kind: "share-received", itemId: ids.shareId }),
     ]);
-    const records = await given.api.accessEvents(ids.caseId);
+    const records = await given.api.accessRecords(ids.caseId);
     const read = records.at(-1)!;
-    expect(read.data).toMatchObject({
+    expect(read).toMatchObject({
       organisationId: ORG.wijkteam,
       purpose: "werklijst",
       itemIds: [`share:${ids.shareId}`, `session-item:${ids.meetingId}`],
     });
     const second = await worklistOf(given.tokens.wijkteam, String(read.position));
-    expect(second.since).toBe(read.data.readAt);
+    expect(second.since).toBe(read.readAt);
     expect(inCase(section(second, "sharesReceived"), ids.caseId)).toEqual([]);
     const since = await worklistOf(given.tokens.wijkteam, null, "?since=2000-01-01T00:00:00Z");
     expect(inCase(section(since, "sharesReceived"), ids.caseId)).toHaveLength(1);

@@ -9,6 +9,7 @@ import { allRoutes } from "../../../../src/api/routeTable.js";
 import { handleCovenantCommand } from "../../../../src/commands/covenants.js";
 import { loadConfig } from "../../../../src/config.js";
 import { createMetrics } from "../../../../src/observability/metrics.js";
+import { type AccessRecord, accessRecordsFrom } from "../../../../src/privacy/accessRecords.js";
 import { startService } from "../../../../src/service.js";
 import type { RecordedEvent } from "../../../../src/store/types.js";
 import type { System } from "../../../../src/system.js";
@@ -51,8 +52,8 @@ export interface CaseApi {
   call(method: string, path: string, options?: CallOptions): Promise<Exchange>;
   /** The case stream as stored (personal fields still encrypted). */
   caseEvents(caseId: string): Promise<RecordedEvent[]>;
-  /** Every stored read record of the case. */
-  accessEvents(caseId: string): Promise<RecordedEvent[]>;
+  /** Every stored read record of the case, oldest first, whichever event holds it, with its event's position. */
+  accessRecords(caseId: string): Promise<(AccessRecord & { position: bigint })[]>;
   close(): Promise<void>;
 }
 
@@ -114,7 +115,12 @@ export async function startCaseApi(kind: StoreKind = "sqlite"): Promise<CaseApi>
       mintDevToken(config, { organisationId: org, roles, userId }),
     call,
     caseEvents: (caseId) => system.store.readStream(`case-${caseId}`),
-    accessEvents: (caseId) => system.store.readStream(`access-${caseId}`),
+    accessRecords: async (caseId) =>
+      (await system.store.readAll({ limit: Number.MAX_SAFE_INTEGER }))
+        .flatMap((event) =>
+          accessRecordsFrom(event).map((record) => ({ ...record, position: event.position })),
+        )
+        .filter((record) => record.caseId === caseId),
     close: async () => {
       await service.close();
       await rm(dataDir, { recursive: true, force: true });

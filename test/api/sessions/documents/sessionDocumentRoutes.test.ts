@@ -144,17 +144,13 @@ describe("the minutes PDF of a session with three young people", () => {
   test("Given the police downloads the minutes, then the access records name exactly the items its PDF shows", async () => {
     const { sessionId, caseIds, itemIds } = await heldSession();
     const before = await Promise.all(
-      caseIds.map(async (id) => (await given.api.accessEvents(id)).length),
+      caseIds.map(async (id) => (await given.api.accessRecords(id)).length),
     );
 
     await download(sessionId, "minutes.pdf", given.tokens.police);
 
     const added = await Promise.all(
-      caseIds.map(async (id, i) =>
-        (await given.api.accessEvents(id))
-          .slice(before[i])
-          .map((e) => e.data as unknown as AccessRecord),
-      ),
+      caseIds.map(async (id, i) => (await given.api.accessRecords(id)).slice(before[i])),
     );
     expect(added[0]).toEqual([]);
     expect(added[1]).toHaveLength(1);

@@ -80,12 +80,12 @@ describe("given the store refuses read records (rule 8)", () => {
         const body = await refused.text();
         for (const plaintext of [SUBJECT.name, MINUTES]) expect(body).not.toContain(plaintext);
       }
-      expect(await api.accessEvents(caseId)).toEqual([]);
+      expect(await api.accessRecords(caseId)).toEqual([]);
     } finally {
       await admin.query("DROP TRIGGER refuse_reads ON events; DROP FUNCTION refuse_reads()");
     }
     const recorded = await download(`/v1/sessions/${sessionId}/minutes.pdf`);
     expect(recorded.status).toBe(200);
-    expect(await api.accessEvents(caseId)).toHaveLength(1);
+    expect(await api.accessRecords(caseId)).toHaveLength(1);
   });
 });
