@@ -24,7 +24,8 @@ import {
 // A region's covenant and a case about one young person, built through the real deciders.
 
 export const NOW = "2025-03-10T10:00:00.000Z";
-export const COVENANT_ID = "cov-regio";
+/** A covenant id as the service mints them (a UUID), so routes that take it in a query accept it. */
+export const COVENANT_ID = "5f0c6a3e-8d1b-4c2a-9e7f-1a2b3c4d5e6f";
 export const CASE_ID = "case-1";
 export const SUBJECT_ID = "subj-1";
 export const SUBJECT = { name: "Sam de Vries", dateOfBirth: "2011-01-15", school: "Het Baken" };

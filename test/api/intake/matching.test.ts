@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { COVENANT_ID } from "../cases/support/caseApi.js";
 import { caseApiForFile } from "../cases/support/scenario.js";
 import {
   DESCRIPTION,
@@ -24,7 +25,7 @@ describe.each(["sqlite", "postgres"] as const)("signal intake on %s", (kind) => 
   const readCase = async (caseId: string, org: string, roles = ["professional"] as const) =>
     given.api.call("GET", `/v1/cases/${caseId}`, { token: await given.api.token(org, [...roles]) });
   const possibleMatches = async (org: string) =>
-    given.api.call("GET", "/v1/covenants/cov-regio/possible-matches", {
+    given.api.call("GET", `/v1/covenants/${COVENANT_ID}/possible-matches`, {
       token: await given.api.token(org, ["chair", "professional"]),
     });
 
