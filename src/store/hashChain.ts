@@ -6,14 +6,24 @@ export const GENESIS_HASH = "0".repeat(64);
 
 type Hashable = Omit<RecordedEvent, "position" | "hash">;
 
-/** JSON with object keys sorted, so the same envelope always hashes the same. */
+/**
+ * JSON with object keys sorted, so the same envelope always hashes the same. Every append and
+ * every live integrity check runs it, so it builds one string without intermediate arrays.
+ */
 export function canonicalJson(value: Json | undefined): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const keys = Object.keys(value)
-    .filter((k) => value[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  let out = "{";
+  for (const key of Object.keys(value).sort()) {
+    const member = value[key];
+    if (member === undefined) continue;
+    out += `${out === "{" ? "" : ","}${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${out}}`;
 }
 
 /** hash = SHA-256(prevHash ‖ canonical envelope). Position is left out: it is assigned at commit. */
