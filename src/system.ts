@@ -23,6 +23,7 @@ import { createPossibleMatches } from "./projections/possibleMatches/possibleMat
 import { createProjector, type Projector } from "./projections/projector.js";
 import { createSessions } from "./projections/sessions/sessions.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
+import { storeSubjectRecords } from "./projections/subjectReport/subjectRecords.js";
 import { createTrends } from "./projections/trends/trends.js";
 import { createWebhooks } from "./projections/webhooks/webhooks.js";
 import { createWorklistIndex } from "./projections/worklist/worklistIndex.js";
@@ -173,6 +174,7 @@ export async function openSystem(
     },
     readModels,
     accessRecorder: storeAccessRecorder(store),
+    subjectRecords: storeSubjectRecords(store, codec),
     waitForPosition,
     consoleUrl: config.console.url,
     now,

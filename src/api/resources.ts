@@ -18,6 +18,7 @@ import type { Persons } from "../projections/persons/persons.js";
 import type { PossibleMatchesModel } from "../projections/possibleMatches/possibleMatches.js";
 import type { SessionsModel } from "../projections/sessions/sessions.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
+import type { SubjectRecords } from "../projections/subjectReport/subjectRecords.js";
 import type { Trends } from "../projections/trends/trends.js";
 import type { WebhooksModel } from "../projections/webhooks/webhooks.js";
 import type { WorklistIndex } from "../projections/worklist/worklistIndex.js";
@@ -53,6 +54,8 @@ export interface ResourceDeps {
   readModels: ReadModels;
   /** Where the recorded read appends its access records (rule 8). */
   accessRecorder: AccessRecorder;
+  /** A young person's records as the subject report reads them (rule 6). */
+  subjectRecords: SubjectRecords;
   /** Resolves true once every read model applied the position (read-your-writes inside a handler). */
   waitForPosition: WaitForPosition;
   /** The console's address (no trailing slash), for links in documents that leave the service. */

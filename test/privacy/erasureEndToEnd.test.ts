@@ -9,6 +9,7 @@ import { createDisclosureRegister } from "../../src/projections/disclosureRegist
 import type { Projector } from "../../src/projections/projector.js";
 import { produceSubjectReport } from "../../src/projections/subjectReport/report.js";
 import { createSubjectIndex } from "../../src/projections/subjectReport/subjectIndex.js";
+import { storeSubjectRecords } from "../../src/projections/subjectReport/subjectRecords.js";
 import { createTrends } from "../../src/projections/trends/trends.js";
 import { visibilityAt } from "../../src/projections/visibilityAt/visibilityAt.js";
 import { verifyAll } from "../../src/store/hashChain.js";
@@ -109,8 +110,7 @@ async function everythingShown(built: ReturnType<typeof models>, caseId: string)
 async function reportShown(built: ReturnType<typeof models>, subjectId: string) {
   const report = await produceSubjectReport(
     {
-      store: world.store,
-      codec: world.codec,
+      records: storeSubjectRecords(world.store, world.codec),
       index: built.audit.subjectIndex,
       accessRecorder: storeAccessRecorder(world.store),
     },

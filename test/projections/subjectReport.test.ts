@@ -11,6 +11,7 @@ import {
   createSubjectIndex,
   type SubjectIndex,
 } from "../../src/projections/subjectReport/subjectIndex.js";
+import { storeSubjectRecords } from "../../src/projections/subjectReport/subjectRecords.js";
 import { COVENANT_ID, chair, NECESSITY, ORG } from "../domain/fixtures.js";
 import {
   type AuditWorld,
@@ -90,8 +91,7 @@ const readsOf = async (caseId: string) =>
 const report = async (viewer = covenantOfficer) =>
   produceSubjectReport(
     {
-      store: world.store,
-      codec: world.codec,
+      records: storeSubjectRecords(world.store, world.codec),
       index,
       accessRecorder: storeAccessRecorder(world.store),
     },
@@ -220,8 +220,7 @@ describe("subject access report (rule 6)", () => {
   test("a subject the covenant holds nothing about gets an empty report", async () => {
     const produced = await produceSubjectReport(
       {
-        store: world.store,
-        codec: world.codec,
+        records: storeSubjectRecords(world.store, world.codec),
         index,
         accessRecorder: storeAccessRecorder(world.store),
       },

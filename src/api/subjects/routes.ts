@@ -42,7 +42,7 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     const index = deps.readModels.subjectIndex;
     if (index.casesOf(params.subjectId, query.covenant).length === 0) throw noSuchSubject();
     const produced = await produceSubjectReport(
-      { store: deps.store, codec: deps.codec, index, accessRecorder: deps.accessRecorder },
+      { records: deps.subjectRecords, index, accessRecorder: deps.accessRecorder },
       {
         viewer: caller,
         covenant,

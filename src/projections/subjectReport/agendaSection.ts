@@ -1,13 +1,4 @@
-import {
-  type CaseState,
-  evolveSession,
-  initialSessionState,
-  type SessionEvent,
-  type SessionStatus,
-  sessionStreamId,
-} from "../../domain/index.js";
-import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
-import type { EventStore } from "../../store/eventStore.js";
+import type { CaseState, SessionStatus } from "../../domain/index.js";
 import type { RecordedEvent } from "../../store/types.js";
 import type { NamedOrganisation } from "./namedOrganisation.js";
 
@@ -41,55 +32,6 @@ export type AgendaItemSection = ListedItem & {
   }[];
   addenda: { addendumId: string; addedBy: NamedOrganisation; text: string; addedAt: string }[];
 };
-
-const ownItem = (event: RecordedEvent, caseId: string) =>
-  event.type === "AgendaItemAdded" && event.data.caseId === caseId;
-
-/**
- * The case's items on the agendas of these sessions. Only the case's own events are decrypted:
- * the questions about other young people on the same agenda stay sealed.
- */
-export async function listedItems(
-  store: EventStore,
-  codec: FieldCodec,
-  caseId: string,
-  sessionIds: readonly string[],
-): Promise<ListedItem[]> {
-  const perSession = await Promise.all(
-    sessionIds.map(async (sessionId) => {
-      const streamId = sessionStreamId(sessionId);
-      const events = await store.readStream(streamId);
-      const added = events.filter((event) => ownItem(event, caseId));
-      const keys = await codec.keysFor(added);
-      // The session's own events carry no personal field: its date and status fold from them as stored.
-      const session = events
-        .filter((event) => !event.type.startsWith("Agenda"))
-        .reduce(
-          (state, event) => evolveSession(state, event as never as SessionEvent) ?? state,
-          initialSessionState,
-        );
-      const removed = new Map(
-        events
-          .filter((event) => event.type === "AgendaItemRemoved")
-          .map((event) => [event.data.itemId, String(event.data.removedAt)]),
-      );
-      return added.map((event): ListedItem => {
-        const data = codec.decodeWith(keys, streamId, event.type, event.data);
-        const itemId = String(data.itemId);
-        return {
-          sessionId,
-          itemId,
-          sessionDate: session.startsAt,
-          sessionStatus: session.status,
-          question: String(data.question),
-          addedAt: String(data.addedAt),
-          removedAt: removed.get(itemId) ?? null,
-        };
-      });
-    }),
-  );
-  return perSession.flat();
-}
 
 // An erased array field (decisions) decodes as the single string "[erased]".
 const asList = (value: unknown): string[] =>

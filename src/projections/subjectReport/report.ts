@@ -2,23 +2,18 @@ import {
   type Actor,
   type CaseState,
   type CovenantState,
-  caseStreamId,
   entryOf,
   evolveCase,
   initialCaseState,
   NotPermitted,
-  subjectStreamId,
 } from "../../domain/index.js";
 import { type AccessRecorder, SUBJECT_ACCESS_PURPOSE } from "../../privacy/accessRecords.js";
-import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
-import { readDecodedStream } from "../../privacy/codec/readDecoded.js";
 import { mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { recordedRead } from "../../privacy/recordedRead.js";
-import type { EventStore } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
-import { listedItems } from "./agendaSection.js";
 import { type CaseSection, type NamedOrganisation, presentCase } from "./caseSection.js";
 import type { SubjectIndex } from "./subjectIndex.js";
+import type { SubjectErasure, SubjectRecords } from "./subjectRecords.js";
 
 export interface ReportedRead {
   readAt: string;
@@ -36,15 +31,14 @@ export interface SubjectReport {
   covenantId: string;
   producedAt: string;
   /** Set once the subject was erased: every personal field below then reads "[erased]". */
-  erasure: { erasedAt: string; reason: string } | null;
+  erasure: SubjectErasure | null;
   cases: CaseSection[];
   /** Dates and purposes of every read of the subject's cases (C-579/21); no user ids. */
   reads: ReportedRead[];
 }
 
 export interface SubjectReportDeps {
-  store: EventStore;
-  codec: FieldCodec;
+  records: SubjectRecords;
   index: SubjectIndex;
   /** The report carries case content, so it passes the recorded read (rule 8). */
   accessRecorder: AccessRecorder;
@@ -82,7 +76,7 @@ export async function produceSubjectReport(
     deps.index.casesOf(subject, covenantId).map((caseId) => ({ subject, caseId })),
   );
   const histories = await Promise.all(
-    caseIds.map(({ caseId }) => readDecodedStream(deps.store, deps.codec, caseStreamId(caseId))),
+    caseIds.map(({ caseId }) => deps.records.caseHistory(caseId)),
   );
   const states = histories.map(foldCase);
   // The case's own record names the sessions its recorded items were on, whatever the index has seen.
@@ -94,7 +88,7 @@ export async function produceSubjectReport(
   ];
   const listed = await Promise.all(
     caseIds.map(({ caseId }, at) =>
-      listedItems(deps.store, deps.codec, caseId, sessionsOf(caseId, states[at]!)),
+      deps.records.agendaItems(caseId, sessionsOf(caseId, states[at]!)),
     ),
   );
   const named = (organisationId: string): NamedOrganisation => ({
@@ -121,7 +115,7 @@ export async function produceSubjectReport(
     subjectIds: person,
     covenantId,
     producedAt: now,
-    erasure: await erasureOf(deps.store, subjectId),
+    erasure: await deps.records.erasure(subjectId),
     cases,
     reads: reads.map((read) => ({
       readAt: read.readAt,
@@ -138,10 +132,3 @@ const foldCase = (history: readonly RecordedEvent[]): CaseState =>
     (state, event) => evolveCase(state, { type: event.type, data: event.data } as never),
     initialCaseState,
   );
-
-async function erasureOf(store: EventStore, subjectId: string): Promise<SubjectReport["erasure"]> {
-  const events = await store.readStream(subjectStreamId(subjectId));
-  const erased = events.find((event) => event.type === "SubjectErased");
-  if (!erased) return null;
-  return { erasedAt: String(erased.data.erasedAt), reason: String(erased.data.reason) };
-}
