@@ -107,7 +107,7 @@ const sameContent = (a: ActivityContent, b: ActivityContent) =>
  * order, so the latest version at any point of the fold is the one in force for the actions there.
  */
 export class ProcessingRegister {
-  private readonly covenants = new Map<string, CovenantState>();
+  private readonly states = new Map<string, CovenantState>();
   private readonly versions = new Map<string, Map<string, ActivityVersion[]>>();
 
   constructor(private readonly baseUrl: string) {}
@@ -117,10 +117,10 @@ export class ProcessingRegister {
     if (!COVENANT_CHANGES.has(event.type) || !event.streamId.startsWith("covenant-")) return;
     const covenantId = event.data.covenantId;
     if (typeof covenantId !== "string" || covenantId === "") return;
-    const before = this.covenants.get(covenantId) ?? initialCovenantState;
+    const before = this.states.get(covenantId) ?? initialCovenantState;
     const after = evolveCovenant(before, event as unknown as CovenantEvent);
     if (after.status !== "established") return;
-    this.covenants.set(covenantId, after);
+    this.states.set(covenantId, after);
     this.record(covenantId, activitiesOf(after), effectiveAt(event));
   }
 
@@ -167,11 +167,16 @@ export class ProcessingRegister {
 
   /** The covenant as the register folded it; undefined before it is established. */
   covenant(covenantId: string): CovenantState | undefined {
-    return this.covenants.get(covenantId);
+    return this.states.get(covenantId);
+  }
+
+  /** Every covenant the register knows, as folded so far. */
+  covenants(): CovenantState[] {
+    return [...this.states.values()];
   }
 
   reset(): void {
-    this.covenants.clear();
+    this.states.clear();
     this.versions.clear();
   }
 }
