@@ -114,14 +114,18 @@ export class ProcessingRegister {
 
   /** Folds one event; any event that is not a covenant change passes by. Never throws. */
   apply(event: RecordedEvent): void {
-    if (!COVENANT_CHANGES.has(event.type) || !event.streamId.startsWith("covenant-")) return;
+    if (!event.streamId.startsWith("covenant-")) return;
     const covenantId = event.data.covenantId;
     if (typeof covenantId !== "string" || covenantId === "") return;
     const before = this.states.get(covenantId) ?? initialCovenantState;
-    const after = evolveCovenant(before, event as unknown as CovenantEvent);
+    // An event type this version does not know leaves the covenant as it was.
+    const after = evolveCovenant(before, event as unknown as CovenantEvent) ?? before;
     if (after.status !== "established") return;
     this.states.set(covenantId, after);
-    this.record(covenantId, activitiesOf(after), effectiveAt(event));
+    // Membership is folded too (purposes of use depend on it) but changes no activity.
+    if (COVENANT_CHANGES.has(event.type)) {
+      this.record(covenantId, activitiesOf(after), effectiveAt(event));
+    }
   }
 
   private record(
