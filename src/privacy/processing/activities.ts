@@ -1,3 +1,10 @@
+import {
+  CASE_WORK_PURPOSE,
+  PRIVACY_AUDIT_PURPOSE,
+  SUBJECT_ACCESS_PURPOSE,
+  WORKLIST_PURPOSE,
+} from "../accessRecords.js";
+
 /** What the register says of one processing activity (the fields of the LDV register draft). */
 export interface ActivityContent {
   /** The purpose, in the covenant's words or the service's. */
@@ -22,10 +29,14 @@ export interface ServiceActivity {
 }
 
 /** The purpose of use a read has when the reader states none: the case meeting itself. */
-export const DEFAULT_PURPOSE_OF_USE = "casusoverleg";
+export const DEFAULT_PURPOSE_OF_USE = CASE_WORK_PURPOSE;
 
 /** Purposes a reader may state besides the covenant's own (issue 13). */
-export const STATUTORY_PURPOSES_OF_USE = ["inzageverzoek", "toezicht", "calamiteit"] as const;
+export const STATUTORY_PURPOSES_OF_USE = [
+  SUBJECT_ACCESS_PURPOSE,
+  "toezicht",
+  "calamiteit",
+] as const;
 
 /** Activities of the service's own processing, under every covenant. */
 export const ERASURE_ACTIVITY = "verwijdering";
@@ -40,16 +51,16 @@ const ACCOUNTABILITY = ["avg-5-2-verantwoordingsplicht"];
  * data-subject requests, supervision, emergencies, erasure, retention and identity matching.
  */
 export const SERVICE_ACTIVITIES: Readonly<Record<string, ServiceActivity>> = {
-  casusoverleg: {
+  [CASE_WORK_PURPOSE]: {
     purpose:
       "Het casusoverleg: signalen, deelname, delen, afspraken en overleggen over een jongere",
     retention: "covenant",
   },
-  werklijst: {
+  [WORKLIST_PURPOSE]: {
     purpose: "De werklijst: wat een organisatie nu in haar casussen moet doen",
     retention: "covenant",
   },
-  inzageverzoek: {
+  [SUBJECT_ACCESS_PURPOSE]: {
     purpose: "Een verzoek om inzage van de jongere of diens vertegenwoordiger (AVG art. 15)",
     legalBases: ["avg-15-recht-van-inzage", "avg-6-1-c-wettelijke-plicht"],
     recipientRoles: ["betrokkene", "privacy-officer"],
@@ -62,7 +73,7 @@ export const SERVICE_ACTIVITIES: Readonly<Record<string, ServiceActivity>> = {
     recipientRoles: ["privacy-officer", "toezichthouder"],
     retention: "none",
   },
-  privacytoezicht: {
+  [PRIVACY_AUDIT_PURPOSE]: {
     purpose: "De functionaris gegevensbescherming leest het register van verstrekkingen (regel 5)",
     legalBases: [...ACCOUNTABILITY, "avg-39-taken-functionaris"],
     recipientRoles: ["privacy-officer"],

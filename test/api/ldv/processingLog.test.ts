@@ -63,6 +63,7 @@ describe("Given the demo case, then a purpose changed, a refused share and an er
     );
     expect(retention.status).toBe(200);
     expect((await readCase("schoolverzuim")).status).toBe(200);
+    const revisionBefore = (await readCase()).headers.get("etag");
     const wijkagent = await token(ORG.police, "professional", "wijkagent-centrum");
     const refused = await demo.service.call(
       wijkagent,
@@ -78,6 +79,8 @@ describe("Given the demo case, then a purpose changed, a refused share and an er
       },
     );
     expect(refused.status).toBe(422);
+    // A refusal is on record in its own stream: the case's revision does not move.
+    expect((await readCase()).headers.get("etag")).toBe(revisionBefore);
     const erased = await demo.service.call(
       await officer(),
       "POST",
