@@ -126,11 +126,9 @@ describe("Given the demo case, when a professional states why it reads", () => {
 
   it("then a purpose of a covenant the reader is no member of is refused", async () => {
     const outsider = await demo.service.token("org-elders", ["professional"], "buiten");
-    const response = await demo.service.call(
-      outsider,
-      "GET",
-      "/v1/cases?purposeOfUse=schoolverzuim",
-    );
+    const response = await demo.service.call(outsider, "GET", "/v1/cases", undefined, {
+      "Purpose-Of-Use": "schoolverzuim",
+    });
     expect(response.status).toBe(400);
   });
 });
