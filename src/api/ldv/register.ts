@@ -1,3 +1,4 @@
+import { type Actor, activeMember } from "../../domain/index.js";
 import type { ActivityVersion } from "../../privacy/processing/register.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
 import { HttpProblem } from "../http/problems.js";
@@ -25,12 +26,16 @@ const registerProblems = ["not_found", "not_yet_consistent"] as const;
 
 /**
  * The processing register (LDV component Register), read-only. It holds no personal data, so
- * every member organisation of the covenant may read it (a withdrawn one too: it stays
- * accountable); for anyone else the covenant does not exist.
+ * every member organisation of the covenant may read it; for anyone else, a withdrawn member
+ * too (rule 1), the covenant does not exist.
  */
 export function registerRoutes(deps: ResourceDeps): Route[] {
-  const member = (caller: Parameters<typeof currentAuditedCovenant>[1], covenantId: string) =>
-    currentAuditedCovenant(deps, caller, covenantId, () => true, "");
+  const member = async (caller: Actor, covenantId: string) => {
+    const covenant = await currentAuditedCovenant(deps, caller, covenantId, () => true, "");
+    if (!activeMember(covenant, caller.organisationId)) {
+      throw new HttpProblem("not_found", "No such covenant");
+    }
+  };
 
   const list = defineRoute({
     method: "get",
