@@ -109,6 +109,8 @@ const environment = z.object({
   OIDC_SCOPE: z.string().min(1).max(500).default("openid"),
   CONSOLE_COVENANT_ID: optional(z.uuid()),
   CONSOLE_URL: optional(url),
+  // The service's public URL: processing-activity URIs (Logboek Dataverwerkingen) start here.
+  PUBLIC_URL: optional(url),
   TRUST_PROXY: trustProxy,
   // Comma-separated URL prefixes webhooks may be delivered to; empty: no webhook can be created.
   WEBHOOK_ALLOWED_URLS: z
@@ -167,6 +169,8 @@ export interface Config {
     /** Where people open the console; links that leave the service (a calendar invite) start here. */
     url: string;
   };
+  /** The service's public URL, without a trailing slash; the register's activity URIs start here. */
+  publicUrl: string;
   logLevel: Environment["LOG_LEVEL"];
   minPositionWaitMs: number;
   retentionIntervalMinutes: number;
@@ -273,6 +277,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       covenantId: env.CONSOLE_COVENANT_ID,
       url: (env.CONSOLE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     },
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     logLevel: env.LOG_LEVEL,
     minPositionWaitMs: env.MIN_POSITION_WAIT_MS,
     retentionIntervalMinutes: env.RETENTION_INTERVAL_MIN,

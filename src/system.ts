@@ -20,6 +20,7 @@ import { createCaseView } from "./projections/caseView/caseView.js";
 import { createDisclosureRegister } from "./projections/disclosureRegister/disclosureRegister.js";
 import { createPersons } from "./projections/persons/persons.js";
 import { createPossibleMatches } from "./projections/possibleMatches/possibleMatches.js";
+import { createProcessingLog } from "./projections/processingLog/processingLog.js";
 import { createProjector, type Projector } from "./projections/projector.js";
 import { createSessions } from "./projections/sessions/sessions.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
@@ -101,7 +102,7 @@ function noticeLookup(models: ReadModels, now: () => string): NoticeLookup {
 }
 
 /** Every read model; caseView first, since the list and the agreements answer through it. */
-function createReadModels(): ReadModels {
+function createReadModels(config: Config): ReadModels {
   const caseView = createCaseView();
   return {
     caseView,
@@ -109,6 +110,7 @@ function createReadModels(): ReadModels {
     agreementsDue: createAgreementsDue(caseView),
     disclosureRegister: createDisclosureRegister(),
     accessLog: createAccessLog(),
+    processingLog: createProcessingLog(config.publicUrl),
     subjectIndex: createSubjectIndex(),
     persons: createPersons(),
     trends: createTrends(),
@@ -146,7 +148,7 @@ export async function openSystem(
     logger,
     metrics,
   );
-  const readModels = createReadModels();
+  const readModels = createReadModels(config);
   const projector = createProjector({
     store,
     codec,

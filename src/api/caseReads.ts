@@ -1,16 +1,21 @@
 import type { Actor } from "../domain/index.js";
 import type { Reading, SeenCase } from "../privacy/accessRecords.js";
-import { CASE_WORK_PURPOSE } from "../privacy/accessRecords.js";
+import { statedPurposeOfUse } from "./purposeOfUse.js";
 import type { ResourceDeps } from "./resources.js";
 
-/** A read for the case work itself, by the caller, under its request, now. */
+/** A read for the case work, by the caller, under its request, now, for the purpose it states (default casusoverleg). */
 export function caseWorkReading(
   deps: ResourceDeps,
-  request: { caller: Actor; requestId: string },
+  request: {
+    caller: Actor;
+    requestId: string;
+    query?: unknown;
+    header(name: string): string | undefined;
+  },
 ): Reading {
   return {
     actor: request.caller,
-    purpose: CASE_WORK_PURPOSE,
+    purpose: statedPurposeOfUse(deps, request),
     correlationId: request.requestId,
     now: deps.now(),
   };

@@ -16,6 +16,7 @@ import type { CaseViewModel } from "../projections/caseView/caseView.js";
 import type { DisclosureRegister } from "../projections/disclosureRegister/disclosureRegister.js";
 import type { Persons } from "../projections/persons/persons.js";
 import type { PossibleMatchesModel } from "../projections/possibleMatches/possibleMatches.js";
+import type { ProcessingLog } from "../projections/processingLog/processingLog.js";
 import type { SessionsModel } from "../projections/sessions/sessions.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { SubjectRecords } from "../projections/subjectReport/subjectRecords.js";
@@ -32,6 +33,7 @@ export interface ReadModels {
   agreementsDue: AgreementsDueModel;
   disclosureRegister: DisclosureRegister;
   accessLog: AccessLog;
+  processingLog: ProcessingLog;
   subjectIndex: SubjectIndex;
   persons: Persons;
   trends: Trends;

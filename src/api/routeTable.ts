@@ -4,6 +4,8 @@ import { caseRoutes } from "./cases/index.js";
 import { catalogueRoutes } from "./catalogue/routes.js";
 import { covenantResourceRoutes } from "./covenants/index.js";
 import type { Route } from "./http/routeDefinition.js";
+import { registerRoutes as processingRegisterRoutes } from "./ldv/register.js";
+import { ldvRoutes } from "./ldv/routes.js";
 import { lookupRoute } from "./persons/lookup.js";
 import { mergeRoutes } from "./persons/merges.js";
 import type { ResourceDeps } from "./resources.js";
@@ -25,6 +27,8 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...sessionDocumentRoutes(deps),
     ...worklistRoutes(deps),
     ...auditRoutes(deps),
+    ...ldvRoutes(deps),
+    ...processingRegisterRoutes(deps),
     ...subjectRoutes(deps),
     ...mergeRoutes(deps),
     lookupRoute(deps),

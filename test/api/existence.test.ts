@@ -173,7 +173,9 @@ describe("given a covenant the caller's organisation is no member of", () => {
       .replace("{covenantId}", id)
       .replace("{organisationId}", covenantChair)
       .replace("{purposeId}", "veiligheid")
-      .replace("{ruleId}", "r1");
+      .replace("{ruleId}", "r1")
+      .replace("{activityId}", "casusoverleg")
+      .replace("{version}", "1");
 
   test.each([
     ["a stranger's admin", () => `org-${randomUUID()}`],

@@ -76,6 +76,8 @@ beforeAll(async () => {
     covenantId: COVENANT_ID,
     covenant: COVENANT_ID,
     purposeId: "zorg-jeugdige",
+    activityId: "casusoverleg",
+    version: "1",
   });
   const post = async (path: string, body: unknown) => {
     const answer = await api.call("POST", path, { token: tokens.chair, body });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordedRead } from "../../privacy/recordedRead.js";
 import { caseWorkReading, seenCases } from "../caseReads.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
+import { purposeOfUseField } from "../purposeOfUse.js";
 import type { ResourceDeps } from "../resources.js";
 
 const agreementDue = z.strictObject({
@@ -25,10 +26,15 @@ export function agreementsDueRoutes(deps: ResourceDeps): Route[] {
     description: "Overdue first, then by due date. `status=overdue` keeps only the overdue ones.",
     tags: ["agreements"],
     roles: ["professional", "chair"],
-    query: z.object({ status: z.enum(["open", "overdue"]).default("open") }),
+    query: z.object({
+      status: z.enum(["open", "overdue"]).default("open"),
+      ...purposeOfUseField,
+    }),
     responses: { 200: agreementsDue },
     problems: ["not_yet_consistent"],
-  }).handle(async ({ query, caller, requestId }) => {
+  }).handle(async (request) => {
+    const { query, caller } = request;
+    const reading = caseWorkReading(deps, request);
     const rows = deps.readModels.agreementsDue.query(caller, deps.now(), query.status);
     const items = new Map<string, string[]>();
     for (const row of rows) {
@@ -36,7 +42,6 @@ export function agreementsDueRoutes(deps: ResourceDeps): Route[] {
       ids.push(`agreement:${row.agreementId}`);
       items.set(row.caseId, ids);
     }
-    const reading = caseWorkReading(deps, { caller, requestId });
     const agreements = await recordedRead(
       deps.accessRecorder,
       reading,

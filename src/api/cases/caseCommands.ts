@@ -7,6 +7,7 @@ import type { ExpectedRevisionFromHeader } from "../http/concurrency/etag.js";
 import { HttpProblem } from "../http/problems.js";
 import type { ResourceDeps } from "../resources.js";
 import { refusalAsUnknown, withUnknownItem } from "./hiddenItems.js";
+import { putRefusedShareOnRecord } from "./refusedShares.js";
 
 /** What a case write answers with: the stream revision (ETag) and the global position. */
 export interface CaseWritten {
@@ -47,6 +48,8 @@ export async function runCaseCommand(
     /** Keep refusals as they are; only for a case id the server just generated. */
     reveal?: boolean;
     idempotency?: IdempotentWrite;
+    /** The request id, kept with a refused share's record. */
+    requestId?: string;
   },
   caseId: string,
   fields: CaseCommandFields,
@@ -69,6 +72,7 @@ export async function runCaseCommand(
       position: handled.position ?? undefined,
     };
   } catch (error) {
+    await putRefusedShareOnRecord(deps, command, error, request.requestId);
     // A stale If-Match on a hidden case would answer 412 and so confirm that the case exists.
     const refused = error instanceof DomainError || error instanceof WrongExpectedRevisionError;
     if (!refused || request.reveal) throw error;

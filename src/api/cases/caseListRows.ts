@@ -9,6 +9,7 @@ import {
   signalCategories,
 } from "../../domain/index.js";
 import type { CaseListEntry } from "../../projections/caseList/caseList.js";
+import { purposeOfUseField } from "../purposeOfUse.js";
 import type { ResourceDeps } from "../resources.js";
 import { reference } from "./schemas.js";
 
@@ -26,6 +27,7 @@ export const caseListQuery = z.object({
     .optional()
     .describe("true: only cases where my organisation has regie or an open agreement"),
   sort: z.enum(["urgency", "date"]).optional().describe("urgency (highest first), else newest"),
+  ...purposeOfUseField,
 });
 type CaseListQuery = z.output<typeof caseListQuery>;
 

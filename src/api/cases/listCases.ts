@@ -51,10 +51,12 @@ export function listCasesRoute(deps: ResourceDeps): Route {
     query: caseListQuery,
     responses: { 200: caseList },
     problems: ["validation", "not_yet_consistent"],
-  }).handle(async ({ caller, query, requestId }) => {
+  }).handle(async (request) => {
+    const { caller, query } = request;
+    const reading = caseWorkReading(deps, request);
     const rows = deps.readModels.caseList.query(caller, deps.now());
     const filtered = Object.entries(query).some(
-      ([name, value]) => name !== "sort" && value !== undefined,
+      ([name, value]) => name !== "sort" && name !== "purposeOfUse" && value !== undefined,
     );
     const invitations = filtered
       ? []
@@ -82,7 +84,6 @@ export function listCasesRoute(deps: ResourceDeps): Route {
     for (const row of caseRows) {
       items.set(row.caseId, [`case:${row.caseId}`, ...(row.subject ? ["subject"] : [])]);
     }
-    const reading = caseWorkReading(deps, { caller, requestId });
     const cases = await recordedRead(deps.accessRecorder, reading, seenCases(deps, items), () => [
       ...invitations,
       ...caseRows,

@@ -1,6 +1,7 @@
 import { recordedRead } from "../../privacy/recordedRead.js";
 import { caseWorkReading, seenCases } from "../caseReads.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
+import { purposeOfUseQuery } from "../purposeOfUse.js";
 import type { ResourceDeps } from "../resources.js";
 import { caseNotFound } from "./caseCommands.js";
 import { caseTags } from "./caseRouteDefaults.js";
@@ -18,25 +19,24 @@ export function readCaseRoute(deps: ResourceDeps): Route {
     tags: caseTags,
     roles: ["professional", "chair"],
     params: caseParams,
+    query: purposeOfUseQuery,
     responses: { 200: caseOrInvitationSchema },
     problems: ["not_found", "not_yet_consistent"],
-  }).handle(async ({ params, caller, requestId }) => {
+  }).handle(async (request) => {
+    const { params, caller } = request;
     const { caseView } = deps.readModels;
     const state = caseView.stateOf(params.caseId);
     if (!state) throw caseNotFound();
     // The state and its revision come from one fold, so the ETag always matches what is shown.
     const revision = caseView.revisionOf(params.caseId);
+    const reading = caseWorkReading(deps, request);
     const visible = caseView.query(params.caseId, caller, deps.now());
     if (visible.kind === "none") throw caseNotFound();
     const seen = seenCases(deps, new Map([[params.caseId, visible.items.map((item) => item.id)]]));
-    const body = await recordedRead(
-      deps.accessRecorder,
-      caseWorkReading(deps, { caller, requestId }),
-      seen,
-      () =>
-        visible.kind === "case"
-          ? presentCase(visible.view, revision)
-          : presentInvitation(visible.invitation, revision),
+    const body = await recordedRead(deps.accessRecorder, reading, seen, () =>
+      visible.kind === "case"
+        ? presentCase(visible.view, revision)
+        : presentInvitation(visible.invitation, revision),
     );
     return { status: 200, body, etag: revision };
   });

@@ -6,7 +6,7 @@ export interface DocumentFile {
   filename: string;
 }
 
-export type DocumentMediaType = "application/pdf" | "text/calendar";
+export type DocumentMediaType = "application/pdf" | "text/calendar" | "text/csv";
 
 const documents = new WeakMap<z.ZodType, DocumentMediaType>();
 

@@ -3,6 +3,7 @@ import type { SessionView } from "../../privacy/policy/sessionVisibility.js";
 import { recordedRead } from "../../privacy/recordedRead.js";
 import { caseWorkReading, seenCases } from "../caseReads.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
+import { purposeOfUseQuery } from "../purposeOfUse.js";
 import type { ResourceDeps } from "../resources.js";
 import { sessionListSchema, sessionParams, sessionViewSchema } from "./schemas.js";
 import { sessionTags } from "./writes.js";
@@ -58,16 +59,18 @@ export function sessionReadRoutes(deps: ResourceDeps): Route[] {
     tags: sessionTags,
     roles: ["professional", "chair"],
     params: sessionParams,
+    query: purposeOfUseQuery,
     responses: { 200: sessionViewSchema },
     problems: ["not_found", "not_yet_consistent"],
-  }).handle(async ({ params, caller, requestId }) => {
+  }).handle(async (request) => {
+    const { params, caller } = request;
     const { sessions } = deps.readModels;
     const visible = sessions.query(params.sessionId, caller);
     if (visible.kind === "none") throw new NotFound("session-exists", params.sessionId);
     const revision = sessions.revisionOf(params.sessionId);
     const body = await recordedRead(
       deps.accessRecorder,
-      caseWorkReading(deps, { caller, requestId }),
+      caseWorkReading(deps, request),
       seenCases(deps, visible.seen),
       () => presentSession(deps, visible.view),
     );

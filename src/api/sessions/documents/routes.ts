@@ -1,8 +1,8 @@
-import type { Actor } from "../../../domain/index.js";
 import { recordedRead } from "../../../privacy/recordedRead.js";
 import { caseWorkReading, seenCases } from "../../caseReads.js";
 import { documentResponse } from "../../http/documentResponse.js";
 import { defineRoute, type Route } from "../../http/routeDefinition.js";
+import { purposeOfUseQuery } from "../../purposeOfUse.js";
 import type { ResourceDeps } from "../../resources.js";
 import { sessionParams } from "../schemas.js";
 import { sessionTags } from "../writes.js";
@@ -17,6 +17,7 @@ const declared = {
   tags: sessionTags,
   roles: ["professional", "chair"],
   params: sessionParams,
+  query: purposeOfUseQuery,
   problems: ["not_found", "not_yet_consistent"],
 } as const;
 const recorded = " Every download is recorded in the access log before it leaves.";
@@ -28,7 +29,7 @@ const filename = (startsAt: string, kind: string, extension: string) =>
 /** Rule 8: the cases the document shows are put on record, and only then is it rendered. */
 async function recordedDocument<Document>(
   deps: ResourceDeps,
-  request: { caller: Actor; requestId: string },
+  request: Parameters<typeof caseWorkReading>[1],
   shown: Shown<Document>,
   render: (document: Document) => Promise<Buffer>,
 ): Promise<Buffer> {
@@ -49,14 +50,9 @@ export function sessionDocumentRoutes(deps: ResourceDeps): Route[] {
     summary: "The session's agenda as PDF",
     description: `The agenda items of the cases the caller's organisation may know, in order, with their questions.${recorded}`,
     responses: { 200: documentResponse("application/pdf", "The agenda") },
-  }).handle(async ({ params, caller, requestId }) => {
-    const sources = await sessionSources(deps, caller, params.sessionId);
-    const content = await recordedDocument(
-      deps,
-      { caller, requestId },
-      agendaDocument(sources),
-      renderAgendaPdf,
-    );
+  }).handle(async (request) => {
+    const sources = await sessionSources(deps, request.caller, request.params.sessionId);
+    const content = await recordedDocument(deps, request, agendaDocument(sources), renderAgendaPdf);
     const name = filename(sources.session.startsAt, "agenda", "pdf");
     return { status: 200, body: { content, filename: name } };
   });
@@ -68,11 +64,11 @@ export function sessionDocumentRoutes(deps: ResourceDeps): Route[] {
     summary: "The session's minutes for the caller's organisation as PDF",
     description: `Minutes, decisions and agreements of the items the caller's organisation attended (rule 4 per item); of the others only their place.${recorded}`,
     responses: { 200: documentResponse("application/pdf", "The minutes") },
-  }).handle(async ({ params, caller, requestId }) => {
-    const sources = await sessionSources(deps, caller, params.sessionId);
+  }).handle(async (request) => {
+    const sources = await sessionSources(deps, request.caller, request.params.sessionId);
     const content = await recordedDocument(
       deps,
-      { caller, requestId },
+      request,
       minutesDocument(sources),
       renderMinutesPdf,
     );

@@ -1,5 +1,4 @@
 import { describe, expect, test } from "vitest";
-import type { AccessRecord } from "../../../../src/privacy/accessRecords.js";
 import { COVENANT_ID, ORG } from "../../cases/support/caseApi.js";
 import {
   anotherYoungPerson,
