@@ -3,7 +3,6 @@ import {
   backoffMs,
   type Delivery,
   type DeliveryOutcome,
-  urlAllowed,
   type WebhookDeliveriesAttempted,
   type WebhookDeliveryAttempted,
 } from "../../domain/index.js";
@@ -23,8 +22,8 @@ export interface DeliverySettings {
   timeoutMs: number;
 }
 
-/** The subscription a delivery goes to, as the worker needs it. */
-export type Destination = { url: string; active: boolean; secret: string };
+/** The subscription a delivery goes to, as the worker needs it; `allowed`: its URL is on the list. */
+export type Destination = { url: string; active: boolean; allowed: boolean; secret: string };
 
 /**
  * Makes one attempt and says what to record. A subscription that was deleted, or whose URL has
@@ -38,8 +37,7 @@ export async function attemptDelivery(
   now: () => string,
   send: SendSigned,
 ): Promise<WebhookDeliveryAttempted["data"]> {
-  const callable =
-    destination?.active === true && urlAllowed(destination.url, settings.allowedUrls);
+  const callable = destination?.active === true && destination.allowed;
   const result: SendResult = callable
     ? await send({
         url: destination.url,

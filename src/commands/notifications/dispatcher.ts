@@ -1,6 +1,6 @@
 import type { KeyObject } from "node:crypto";
 import type { Logger } from "pino";
-import { type Delivery, WEBHOOK_ATTEMPTS_STREAM } from "../../domain/index.js";
+import { type Delivery, urlAllowed, WEBHOOK_ATTEMPTS_STREAM } from "../../domain/index.js";
 import type { EventStore } from "../../store/eventStore.js";
 import { attemptDelivery, attemptEvents, type DeliverySettings } from "./attempt.js";
 import { batchAppender } from "./batchAppender.js";
@@ -44,6 +44,7 @@ export async function dispatchDue(
     deps.waitForPosition(position, WAIT_MS),
   );
   const secretOf = memoised((id: string) => signingSecretOf(deps.signingKey, id));
+  const allowed = memoised((url: string) => urlAllowed(url, settings.allowedUrls));
   const unsettled = new Set<string>();
   const recording = new Set<Promise<void>>();
   let sending = 0;
@@ -53,6 +54,7 @@ export async function dispatchDue(
     const subscription = deps.ledger.subscription(delivery.subscriptionId);
     const destination = subscription && {
       ...subscription,
+      allowed: allowed(subscription.url),
       secret: secretOf(delivery.subscriptionId),
     };
     unsettled.add(delivery.deliveryId);
@@ -99,8 +101,9 @@ export async function dispatchDue(
   }
 }
 
-function memoised(derive: (key: string) => string): (key: string) => string {
-  const known = new Map<string, string>();
+/** The allow-list and the signing key stay as they are while the worker runs. */
+function memoised<T>(derive: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
   return (key) => {
     let value = known.get(key);
     if (value === undefined) {
