@@ -92,6 +92,7 @@ export async function* run(): AsyncIterable<Figure> {
     };
 
     const replayed = performance.now();
+    const cpuBefore = process.cpuUsage();
     for (const id of subscriptions) {
       await call(admin, "POST", `/v1/webhooks/${id}/replays`, { fromPosition: "0" });
     }
@@ -100,12 +101,14 @@ export async function* run(): AsyncIterable<Figure> {
       300_000,
     );
     const fannedOut = performance.now() - replayed;
+    const cpu = process.cpuUsage(cpuBefore);
     yield { name: "notify.fanout.1000x10", value: round(fannedOut), unit: "ms" };
     yield {
       name: "notify.fanout.deliveries",
       value: round((EVENTS * SUBSCRIBERS * 1000) / fannedOut),
       unit: "req/s",
     };
+    yield { name: "notify.fanout.cpu", value: round((cpu.user + cpu.system) / 1000), unit: "ms" };
   } finally {
     await service.close();
     await receiver.close();

@@ -25,12 +25,22 @@ export type SendSigned = (message: Signed) => Promise<SendResult>;
 export function signedSender(options: { timeoutMs: number; maxSockets: number }) {
   const http = new HttpAgent({ keepAlive: true, maxSockets: options.maxSockets });
   const https = new HttpsAgent({ keepAlive: true, maxSockets: options.maxSockets });
+  // A signer decodes its secret once; a subscription's deliveries share one.
+  const signers = new Map<string, Webhook>();
+  const signerOf = (secret: string) => {
+    let signer = signers.get(secret);
+    if (signer === undefined) {
+      signer = new Webhook(secret);
+      signers.set(secret, signer);
+    }
+    return signer;
+  };
   const send: SendSigned = (message) => {
     const url = new URL(message.url);
     if (url.protocol !== "http:" && url.protocol !== "https:")
       return Promise.resolve({ ok: false, status: null });
     const sentAt = new Date();
-    const signature = new Webhook(message.secret).sign(message.messageId, sentAt, message.body);
+    const signature = signerOf(message.secret).sign(message.messageId, sentAt, message.body);
     const headers = {
       "content-type": message.contentType,
       "content-length": Buffer.byteLength(message.body),
