@@ -81,6 +81,8 @@ export const personalFields: Record<EventType, readonly string[]> = {
   WebhookDeliveryQueued: [],
   WebhookDeliveryAttempted: [],
   WebhookDeliveryRequeued: [],
+  WebhookDeliveriesAttempted: [],
+  WebhookDeliveriesRequeued: [],
 };
 
 /** What the codec writes in place of a personal field whose subject key was deleted. */

@@ -1,12 +1,16 @@
 import {
+  ATTEMPTS_PER_EVENT,
   backoffMs,
   type Delivery,
   type DeliveryOutcome,
-  urlAllowed,
+  type WebhookDeliveriesAttempted,
   type WebhookDeliveryAttempted,
 } from "../../domain/index.js";
+import { newEventId } from "../../store/eventIds.js";
+import type { NewEvent } from "../../store/types.js";
+import { inRuns } from "./batchAppender.js";
 import { notificationPayload } from "./cloudEvent.js";
-import { type SendResult, sendSigned } from "./send.js";
+import type { SendResult, SendSigned } from "./send.js";
 
 export interface DeliverySettings {
   /** URL prefixes deliveries may go to (WEBHOOK_ALLOWED_URLS). */
@@ -18,8 +22,8 @@ export interface DeliverySettings {
   timeoutMs: number;
 }
 
-/** The subscription a delivery goes to, as the worker needs it. */
-export type Destination = { url: string; active: boolean; secret: string };
+/** The subscription a delivery goes to, as the worker needs it; `allowed`: its URL is on the list. */
+export type Destination = { url: string; active: boolean; allowed: boolean; secret: string };
 
 /**
  * Makes one attempt and says what to record. A subscription that was deleted, or whose URL has
@@ -31,19 +35,16 @@ export async function attemptDelivery(
   destination: Destination | undefined,
   settings: DeliverySettings,
   now: () => string,
+  send: SendSigned,
 ): Promise<WebhookDeliveryAttempted["data"]> {
-  const callable =
-    destination?.active === true && urlAllowed(destination.url, settings.allowedUrls);
+  const callable = destination?.active === true && destination.allowed;
   const result: SendResult = callable
-    ? await sendSigned(
-        {
-          url: destination.url,
-          messageId: delivery.deliveryId,
-          secret: destination.secret,
-          ...notificationPayload(delivery),
-        },
-        settings.timeoutMs,
-      )
+    ? await send({
+        url: destination.url,
+        messageId: delivery.deliveryId,
+        secret: destination.secret,
+        ...notificationPayload(delivery),
+      })
     : { ok: false, status: null };
   const attempt = delivery.attempts + 1;
   const outcome: DeliveryOutcome = result.ok
@@ -63,4 +64,12 @@ export async function attemptDelivery(
       outcome === "failed" ? new Date(Date.parse(attemptedAt) + wait).toISOString() : null,
     attemptedAt,
   };
+}
+
+/** The events that put a batch of attempts on record: one per ATTEMPTS_PER_EVENT attempts. */
+export function attemptEvents(attempts: readonly WebhookDeliveryAttempted["data"][]): NewEvent[] {
+  return inRuns(attempts, ATTEMPTS_PER_EVENT).map((run) => {
+    const data: WebhookDeliveriesAttempted["data"] = { attempts: run };
+    return { eventId: newEventId(), type: "WebhookDeliveriesAttempted", data };
+  });
 }

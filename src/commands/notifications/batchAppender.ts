@@ -2,34 +2,44 @@ import type { EventStore } from "../../store/eventStore.js";
 import type { NewEvent } from "../../store/types.js";
 
 /**
- * Appends events to one stream in as few commits as the load allows: what arrives while a
- * commit runs goes into the next one. Each caller learns the position its event landed at.
+ * Appends items to one stream in as few commits as the load allows: what arrives while a
+ * commit runs goes into the next one, `pack`ed into events (several items may share one).
+ * Each caller's promise resolves once its batch is appended and `settled(position)` resolved
+ * (e.g. the read models applied it); that wait does not hold up the next commit.
  */
-export function batchAppender(store: EventStore, streamId: string) {
-  let waiting: { event: NewEvent; settle: (result: bigint | Error) => void }[] = [];
+export function batchAppender<T>(
+  store: EventStore,
+  streamId: string,
+  pack: (items: readonly T[]) => NewEvent[],
+  settled: (position: bigint) => Promise<unknown> = async () => {},
+): (item: T) => Promise<bigint> {
+  let waiting: { item: T; settle: (result: bigint | Error) => void }[] = [];
   let flushing = false;
 
   async function flush(): Promise<void> {
     while (waiting.length > 0) {
       const batch = waiting;
       waiting = [];
+      const settleAll = (result: bigint | Error) => {
+        for (const entry of batch) entry.settle(result);
+      };
       try {
-        const { position } = await store.append(
-          streamId,
-          batch.map((entry) => entry.event),
+        const { position } = await store.append(streamId, pack(batch.map((entry) => entry.item)));
+        void settled(position).then(
+          () => settleAll(position),
+          (error: Error) => settleAll(error),
         );
-        for (const entry of batch) entry.settle(position);
       } catch (error) {
-        for (const entry of batch) entry.settle(error as Error);
+        settleAll(error as Error);
       }
     }
     flushing = false;
   }
 
-  return (event: NewEvent): Promise<bigint> =>
+  return (item: T): Promise<bigint> =>
     new Promise((resolve, reject) => {
       waiting.push({
-        event,
+        item,
         settle: (result) => (result instanceof Error ? reject(result) : resolve(result)),
       });
       if (!flushing) {
@@ -37,4 +47,12 @@ export function batchAppender(store: EventStore, streamId: string) {
         void flush();
       }
     });
+}
+
+/** `items` in runs of at most `size`, in order. */
+export function inRuns<T>(items: readonly T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    runs.push(items.slice(start, start + size));
+  return runs;
 }

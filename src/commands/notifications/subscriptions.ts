@@ -1,8 +1,9 @@
 import {
   type Delivery,
+  REQUEUED_PER_EVENT,
   WEBHOOK_ATTEMPTS_STREAM,
   type WebhookContext,
-  type WebhookDeliveryRequeued,
+  type WebhookDeliveriesRequeued,
   type WebhookSubscriptionCommand,
   type WebhookSubscriptionEvent,
   type WebhookSubscriptionState,
@@ -13,6 +14,7 @@ import { newEventId } from "../../store/eventIds.js";
 import type { EventStore } from "../../store/eventStore.js";
 import type { CommandDeps, Handled, HandleOptions } from "../handleCommand.js";
 import { handleCommand } from "../handleCommand.js";
+import { inRuns } from "./batchAppender.js";
 
 /** Runs a subscription command on the subscription's own stream, with the allow-list as it stands. */
 export function handleWebhookCommand(
@@ -31,7 +33,10 @@ export function handleWebhookCommand(
   });
 }
 
-/** An admin's replay: the deliveries go back to pending, their attempts counted afresh. */
+/**
+ * An admin's replay: the deliveries go back to pending, their attempts counted afresh, in one
+ * append (an event per REQUEUED_PER_EVENT deliveries).
+ */
 export async function requeueDeliveries(
   store: EventStore,
   deliveries: readonly Delivery[],
@@ -39,9 +44,12 @@ export async function requeueDeliveries(
   metadata: { actor: { userId: string; organisationId: string; role: string } },
 ): Promise<bigint | null> {
   if (deliveries.length === 0) return null;
-  const events = deliveries.map(({ deliveryId, subscriptionId }) => {
-    const data: WebhookDeliveryRequeued["data"] = { deliveryId, subscriptionId, requeuedAt };
-    return { eventId: newEventId(), type: "WebhookDeliveryRequeued", data, metadata };
+  const events = inRuns(deliveries, REQUEUED_PER_EVENT).map((run) => {
+    const data: WebhookDeliveriesRequeued["data"] = {
+      deliveries: run.map(({ deliveryId, subscriptionId }) => ({ deliveryId, subscriptionId })),
+      requeuedAt,
+    };
+    return { eventId: newEventId(), type: "WebhookDeliveriesRequeued", data, metadata };
   });
   const { position } = await store.append(WEBHOOK_ATTEMPTS_STREAM, events);
   return position;

@@ -1,33 +1,18 @@
-import type { KeyObject } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Logger } from "pino";
-import { type Delivery, WEBHOOK_ATTEMPTS_STREAM } from "../../domain/index.js";
 import type { Notice, NoticeLookup } from "../../privacy/policy/notifications.js";
-import type { EventStore } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
-import { attemptDelivery, type DeliverySettings } from "./attempt.js";
-import { batchAppender } from "./batchAppender.js";
-import { signingSecretOf } from "./ids.js";
+import { type DispatchDeps, type DueDeliveries, dispatchDue } from "./dispatcher.js";
 import { noticesIn, plannedThrough, queueDeliveries, type RecipientsOf } from "./planner.js";
 
 /** The outbox as the projector keeps it (projections/webhooks). */
-export interface DeliveryLedger {
+export interface DeliveryLedger extends DueDeliveries {
   recipientsOf: RecipientsOf;
-  subscription(subscriptionId: string): { url: string; active: boolean } | undefined;
-  /** Pending deliveries due at `now`, longest waiting first. */
-  due(now: string, limit: number): Delivery[];
 }
 
-export interface NotificationDeps {
-  store: EventStore;
+export interface NotificationDeps extends DispatchDeps {
   ledger: DeliveryLedger;
   lookup: NoticeLookup;
-  /** Resolves once the read models applied `position` (the projector's wait). */
-  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean>;
-  signingKey: KeyObject;
-  settings: DeliverySettings & { concurrency: number; pollMs: number };
-  now: () => string;
-  logger: Logger;
+  settings: DispatchDeps["settings"] & { pollMs: number };
   /** Every notice as it is planned, with its event: the live feed of GET /v1/worklist/events. */
   onNotice?: (notice: Notice, event: RecordedEvent) => void;
 }
@@ -73,7 +58,7 @@ export async function startNotificationWorker(deps: NotificationDeps): Promise<N
   const sending = keepRunning(
     deps,
     () => stopped,
-    () => send(deps, () => stopped, bell),
+    () => dispatchDue(deps, () => stopped, bell),
   );
   return {
     async stop() {
@@ -116,46 +101,5 @@ async function plan(deps: NotificationDeps, stopped: () => boolean, bell: () => 
     await queueDeliveries({ ...deps, recipientsOf: deps.ledger.recipientsOf }, notices);
     for (const { notice, event } of notices) deps.onNotice?.(notice, event);
     seen = last.position;
-  }
-}
-
-async function send(deps: NotificationDeps, stopped: () => boolean, bell: () => Promise<void>) {
-  const record = batchAppender(deps.store, WEBHOOK_ATTEMPTS_STREAM);
-  const inFlight = new Map<string, Promise<void>>();
-  const { settings } = deps;
-  const attempt = async (delivery: Delivery) => {
-    const subscription = deps.ledger.subscription(delivery.subscriptionId);
-    const destination = subscription && {
-      ...subscription,
-      secret: signingSecretOf(deps.signingKey, delivery.subscriptionId),
-    };
-    const data = await attemptDelivery(delivery, destination, settings, deps.now);
-    const position = await record({
-      eventId: crypto.randomUUID(),
-      type: "WebhookDeliveryAttempted",
-      data,
-    });
-    // Until the ledger shows the attempt, the delivery still looks due: keep it in flight.
-    await deps.waitForPosition(position, WAIT_MS);
-  };
-  try {
-    while (!stopped()) {
-      const free = settings.concurrency - inFlight.size;
-      const due = deps.ledger
-        .due(deps.now(), settings.concurrency * 2)
-        .filter((delivery) => !inFlight.has(delivery.deliveryId))
-        .slice(0, Math.max(free, 0));
-      for (const delivery of due) {
-        const running = attempt(delivery)
-          .catch((error) => deps.logger.error({ err: error }, "webhook attempt not recorded"))
-          .finally(() => inFlight.delete(delivery.deliveryId));
-        inFlight.set(delivery.deliveryId, running);
-      }
-      if (due.length === 0 || inFlight.size >= settings.concurrency) {
-        await Promise.race([bell(), ...inFlight.values()]);
-      }
-    }
-  } finally {
-    await Promise.all(inFlight.values());
   }
 }

@@ -41,10 +41,49 @@ export type WebhookDeliveryRequeued = DomainEvent<
   "WebhookDeliveryRequeued",
   { deliveryId: string; subscriptionId: string; requeuedAt: string }
 >;
-export type WebhookDeliveryEvent =
+/**
+ * The attempts of one batch the worker sent, recorded in one event: recording costs one append
+ * and one hash-chain link however many deliveries ran. Each attempt reads as its own event would.
+ */
+export type WebhookDeliveriesAttempted = DomainEvent<
+  "WebhookDeliveriesAttempted",
+  { attempts: WebhookDeliveryAttempted["data"][] }
+>;
+/** One replay's deliveries back to pending, in one event (at most REQUEUED_PER_EVENT of them). */
+export type WebhookDeliveriesRequeued = DomainEvent<
+  "WebhookDeliveriesRequeued",
+  { deliveries: { deliveryId: string; subscriptionId: string }[]; requeuedAt: string }
+>;
+/** What happens to one delivery; the batch events stand for several of these. */
+export type WebhookDeliveryChange =
   | WebhookDeliveryQueued
   | WebhookDeliveryAttempted
   | WebhookDeliveryRequeued;
+export type WebhookDeliveryEvent =
+  | WebhookDeliveryChange
+  | WebhookDeliveriesAttempted
+  | WebhookDeliveriesRequeued;
+
+/** Bound the batch events' size: more deliveries take several events, appended atomically. */
+export const REQUEUED_PER_EVENT = 1_000;
+export const ATTEMPTS_PER_EVENT = 500;
+
+/** The changes an outbox event makes, one per delivery, in order. */
+export function changesIn(event: WebhookDeliveryEvent): WebhookDeliveryChange[] {
+  switch (event.type) {
+    case "WebhookDeliveriesAttempted":
+      return event.data.attempts.map((data) => ({ type: "WebhookDeliveryAttempted", data }));
+    case "WebhookDeliveriesRequeued": {
+      const { requeuedAt } = event.data;
+      return event.data.deliveries.map(({ deliveryId, subscriptionId }) => ({
+        type: "WebhookDeliveryRequeued",
+        data: { deliveryId, subscriptionId, requeuedAt },
+      }));
+    }
+    default:
+      return [event];
+  }
+}
 
 /** Queued deliveries; the last event's sourcePosition is how far the worker has planned. */
 export const WEBHOOK_OUTBOX_STREAM = "webhook-outbox";
@@ -65,7 +104,7 @@ export type Delivery = Omit<WebhookDeliveryQueued["data"], "queuedAt"> & {
 /** Folds one outbox event into a delivery; recorded events are facts, so this never throws. */
 export function evolveDelivery(
   delivery: Delivery | undefined,
-  event: WebhookDeliveryEvent,
+  event: WebhookDeliveryChange,
 ): Delivery | undefined {
   switch (event.type) {
     case "WebhookDeliveryQueued": {

@@ -1,13 +1,15 @@
-import { compareInstants } from "../../domain/dates.js";
 import {
+  changesIn,
   type Delivery,
   type DeliveryStatus,
   evolveDelivery,
   type NotificationType,
+  type WebhookDeliveryChange,
   type WebhookDeliveryEvent,
   type WebhookSubscribed,
 } from "../../domain/index.js";
 import type { DecodedEvent, ReadModel } from "../readModel.js";
+import { DueQueue } from "./dueQueue.js";
 
 /** A subscription as its organisation's admin lists it; the secret is never part of it. */
 export type WebhookSubscription = WebhookSubscribed["data"] & {
@@ -32,37 +34,40 @@ export interface WebhooksModel extends ReadModel {
   /** A subscription's deliveries in the order of the events they are about. */
   deliveriesOf(subscriptionId: string, status?: DeliveryStatus): Delivery[];
   delivery(deliveryId: string): Delivery | undefined;
-  /** Pending deliveries due at `now` (ISO-8601), longest waiting first, at most `limit`. */
-  due(now: string, limit: number): Delivery[];
+  /**
+   * Pending deliveries due at `now` (ISO-8601), earliest due first, at most `limit`, leaving
+   * out those `skip` names (the worker's deliveries in flight).
+   */
+  due(now: string, limit: number, skip?: (deliveryId: string) => boolean): Delivery[];
 }
 
 const DELIVERY_EVENTS = new Set([
   "WebhookDeliveryQueued",
   "WebhookDeliveryAttempted",
   "WebhookDeliveryRequeued",
+  "WebhookDeliveriesAttempted",
+  "WebhookDeliveriesRequeued",
 ]);
 
 export function createWebhooks(): WebhooksModel {
   const subscriptions = new Map<string, WebhookSubscription>();
   const deliveries = new Map<string, Delivery>();
   const bySubscription = new Map<string, string[]>();
-  const pending = new Map<string, Delivery>();
+  const pending = new DueQueue();
 
-  function applyDelivery(event: WebhookDeliveryEvent): void {
-    const { deliveryId, subscriptionId } = event.data;
+  function applyChange(change: WebhookDeliveryChange): void {
+    const { deliveryId, subscriptionId } = change.data;
     const before = deliveries.get(deliveryId);
-    const after = evolveDelivery(before, event);
+    const after = evolveDelivery(before, change);
     if (after === undefined) return;
     if (before === undefined) {
-      bySubscription.set(subscriptionId, [
-        ...(bySubscription.get(subscriptionId) ?? []),
-        deliveryId,
-      ]);
+      const ids = bySubscription.get(subscriptionId);
+      if (ids) ids.push(deliveryId);
+      else bySubscription.set(subscriptionId, [deliveryId]);
     }
     deliveries.set(deliveryId, after);
-    // Re-inserted on every change, so the map runs from the longest-waiting delivery.
-    pending.delete(deliveryId);
-    if (after.status === "pending") pending.set(deliveryId, after);
+    if (after.status === "pending") pending.schedule(deliveryId, Date.parse(after.nextAttemptAt));
+    else pending.remove(deliveryId);
   }
 
   return {
@@ -76,7 +81,8 @@ export function createWebhooks(): WebhooksModel {
         const current = subscriptions.get(id);
         if (current) subscriptions.set(id, { ...current, active: false });
       } else if (DELIVERY_EVENTS.has(event.type)) {
-        applyDelivery(event as unknown as WebhookDeliveryEvent);
+        for (const change of changesIn(event as unknown as WebhookDeliveryEvent))
+          applyChange(change);
       }
     },
     reset() {
@@ -101,13 +107,7 @@ export function createWebhooks(): WebhooksModel {
         .map((id) => deliveries.get(id)!)
         .filter((delivery) => status === undefined || delivery.status === status),
     delivery: (deliveryId) => deliveries.get(deliveryId),
-    due(now, limit) {
-      const found: Delivery[] = [];
-      for (const delivery of pending.values()) {
-        if (found.length >= limit) break;
-        if (compareInstants(delivery.nextAttemptAt, now) <= 0) found.push(delivery);
-      }
-      return found;
-    },
+    due: (now, limit, skip) =>
+      pending.due(Date.parse(now), limit, skip).map((id) => deliveries.get(id)!),
   };
 }
