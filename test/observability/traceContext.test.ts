@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_COVENANT_ID } from "../../src/demo/organisations.js";
 import { castOf, playStory } from "../../src/demo/scenario.js";
 import { accessStreamId } from "../../src/privacy/accessRecords.js";
 import type { EventMetadata } from "../../src/store/types.js";
@@ -130,4 +131,47 @@ describe("trace context of a request", () => {
       { numRuns: 60 },
     );
   }, 60_000);
+});
+
+describe("trace context of a request whose body comes later", () => {
+  it("Given a signal whose body arrives after its headers, when it is raised, then the case's events still carry the request's trace", async () => {
+    const token = await demo.service.token(demo.cast.mentor.organisationId, ["professional"]);
+    const body = JSON.stringify({
+      covenantId: DEMO_COVENANT_ID,
+      subject: {
+        name: "Traag Verzonden",
+        dateOfBirth: "2011-02-03",
+        school: "Het Rivierencollege",
+      },
+      contact: { name: "Mentor", function: "mentor", reach: "06-00000000" },
+      category: "verzuim",
+      level: "preventie",
+      urgency: "medium",
+      description: "Het lichaam van dit verzoek komt pas na de kopregels binnen.",
+    });
+    // The body is sent in two parts, the second after the headers have been handled.
+    const slowBody = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(new TextEncoder().encode(body.slice(0, 10)));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        controller.enqueue(new TextEncoder().encode(body.slice(10)));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${demo.service.url}/v1/cases`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: slowBody,
+      duplex: "half",
+    } as RequestInit);
+    const ours = OUR_TRACEPARENT.exec(response.headers.get("traceparent") ?? "");
+    const { caseId } = (await response.json()) as { caseId: string };
+
+    expect(response.status).toBe(201);
+    const events = await demo.service.service.system.store.readStream(`case-${caseId}`);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.map((event) => event.metadata.trace?.traceId)).toEqual(
+      events.map(() => ours?.[1]),
+    );
+  });
 });
