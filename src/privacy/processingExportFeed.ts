@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { isValidSpanId, isValidTraceId } from "@opentelemetry/api";
 import type { Logger } from "pino";
 import type { ProcessingRecord, ProcessingRecordExporter } from "../observability/ldvExport.js";
 import type { EventStore } from "../store/eventStore.js";
@@ -9,33 +10,40 @@ import { accessRecordFrom } from "./accessRecords.js";
 /** Maps one stored event to the processing records it holds; empty for any other event. */
 export type ProcessingRecordsOf = (event: RecordedEvent) => ProcessingRecord[];
 
-const HEX_TRACE = /^[0-9a-f]{32}$/;
-const HEX_SPAN = /^[0-9a-f]{16}$/;
-
 /** Ids for an event appended outside a traced request (history): the same on every run. */
 function derivedIds(eventId: string) {
   const digest = createHash("sha256").update(`casustafel processing ${eventId}`).digest("hex");
   return { traceId: digest.slice(0, 32), spanId: digest.slice(32, 48) };
 }
 
-/** The event's trace metadata when well formed; stored metadata is not trusted to be. */
+/** Ids W3C Trace Context accepts: lowercase hex, not all zeros. Stored metadata may hold anything. */
+const isTraceId = (value: unknown): value is string =>
+  typeof value === "string" && isValidTraceId(value);
+const isSpanId = (value: unknown): value is string =>
+  typeof value === "string" && isValidSpanId(value);
+
+/** The partner's operation when the stored one is well formed. */
+function foreignOf(foreign: unknown): ProcessingRecord["foreignOperation"] {
+  if (typeof foreign !== "object" || foreign === null) return null;
+  const { traceId, spanId, entity } = foreign as Record<string, unknown>;
+  if (!isTraceId(traceId) || !isSpanId(spanId)) return null;
+  return { traceId, spanId, entity: typeof entity === "string" ? entity : null };
+}
+
+/** The event's trace metadata when well formed, else ids derived from the event. */
 function traceOf(event: RecordedEvent) {
-  const trace = event.metadata.trace;
-  const valid =
-    typeof trace === "object" &&
-    trace !== null &&
-    HEX_TRACE.test(trace.traceId) &&
-    HEX_SPAN.test(trace.spanId);
-  if (!valid) return { ...derivedIds(event.eventId), parentSpanId: null, foreign: null };
-  const parentSpanId =
-    typeof trace.parentSpanId === "string" && HEX_SPAN.test(trace.parentSpanId)
-      ? trace.parentSpanId
-      : null;
-  const foreign =
-    trace.foreign && HEX_TRACE.test(trace.foreign.traceId) && HEX_SPAN.test(trace.foreign.spanId)
-      ? { ...trace.foreign, entity: trace.foreign.entity ?? null }
-      : null;
-  return { traceId: trace.traceId, spanId: trace.spanId, parentSpanId, foreign };
+  const trace = event.metadata.trace as unknown;
+  const { traceId, spanId, parentSpanId, foreign } =
+    typeof trace === "object" && trace !== null ? (trace as Record<string, unknown>) : {};
+  if (!isTraceId(traceId) || !isSpanId(spanId)) {
+    return { ...derivedIds(event.eventId), parentSpanId: null, foreign: null };
+  }
+  return {
+    traceId,
+    spanId,
+    parentSpanId: isSpanId(parentSpanId) ? parentSpanId : null,
+    foreign: foreignOf(foreign),
+  };
 }
 
 /**
