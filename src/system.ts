@@ -141,7 +141,7 @@ export async function openSystem(
   const storage = await openStorage(config, logger);
   const tracing = createTracing(config.tracing);
   const instrumented = instrumentEventStore(storage.store, metrics);
-  const store = tracing ? traceEventStore(instrumented, tracing.tracer) : instrumented;
+  const store = tracing ? traceEventStore(instrumented) : instrumented;
   const keyStore = createKeyStore({ vault: storage.vault, masterKey: master.masterKey });
   const codec = domainCodec(keyStore);
 

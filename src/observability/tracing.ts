@@ -1,19 +1,11 @@
-import {
-  type Context,
-  context,
-  createContextKey,
-  type Span,
-  SpanKind,
-  SpanStatusCode,
-  type Tracer,
-  trace,
-} from "@opentelemetry/api";
+import { type Context, context, createContextKey, type Tracer, trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import {
   AlwaysOnSampler,
   BatchSpanProcessor,
   NodeTracerProvider,
+  RandomIdGenerator,
   type SpanProcessor,
 } from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
@@ -76,35 +68,23 @@ export function createTracing(settings: Config["tracing"]): Tracing | undefined 
   return { tracer: provider.getTracer("casustafel"), shutdown: () => provider.shutdown() };
 }
 
+const ids = new RandomIdGenerator();
+
 /**
- * Runs `work` in a child span of the active one and hands it the trace metadata of that span:
- * our trace, the child's id as this processing's span, the active span as its parent, and the
- * partner's operation when one called. Outside any span (start-up, a background run) there is
- * no processing to point to, and `work` gets undefined.
+ * The trace metadata of a processing step in the active request: our trace, a span id of its
+ * own (a processing record, not a telemetry span, so no exported span shares it), the
+ * request's span as its parent, and the partner's operation when one called. Outside any
+ * request (start-up, a background run) there is none.
  */
-export async function inProcessingSpan<T>(
-  tracer: Tracer,
-  name: string,
-  work: (metadata: TraceMetadata | undefined) => Promise<T>,
-): Promise<T> {
+export function processingTrace(): TraceMetadata | undefined {
   const active = context.active();
-  const parent = trace.getSpan(active);
-  if (!parent) return work(undefined);
-  const span: Span = tracer.startSpan(name, { kind: SpanKind.INTERNAL }, active);
-  const own = span.spanContext();
+  const request = trace.getSpanContext(active);
+  if (!request) return undefined;
   const foreign = active.getValue(FOREIGN_OPERATION) as ForeignOperation | undefined;
-  const metadata: TraceMetadata = {
-    traceId: own.traceId,
-    spanId: own.spanId,
-    parentSpanId: parent.spanContext().spanId,
+  return {
+    traceId: request.traceId,
+    spanId: ids.generateSpanId(),
+    parentSpanId: request.spanId,
     ...(foreign ? { foreign } : {}),
   };
-  try {
-    return await work(metadata);
-  } catch (error) {
-    span.setStatus({ code: SpanStatusCode.ERROR });
-    throw error;
-  } finally {
-    span.end();
-  }
 }

@@ -85,7 +85,7 @@ export interface ProcessingExportSettings {
 }
 
 export interface ProcessingExport {
-  /** Sends what is pending (one attempt), then stops following the store. */
+  /** Stops following the store, then sends what is pending (one more attempt) and shuts the exporter down. */
   stop(): Promise<void>;
 }
 

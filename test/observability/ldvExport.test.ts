@@ -15,7 +15,11 @@ let demo: Awaited<ReturnType<typeof startWithLogbook>>;
 async function startWithLogbook() {
   const service = await startTestService("sqlite", {
     seedDemo: true,
-    env: { LDV_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: "casustafel-test" },
+    env: {
+      LDV_OTLP_ENDPOINT: receiver.url,
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: receiver.url,
+      OTEL_SERVICE_NAME: "casustafel-test",
+    },
   });
   const cast = await castOf({ config: service.config, url: service.url });
   return { service, cast, ids: await playStory(cast) };
@@ -86,6 +90,25 @@ describe("processing records exported to LDV_OTLP_ENDPOINT", () => {
       "dpl.core.foreign_operation.entity": "urn:partner:politie",
     });
     expect(processingRecordsFromReadRecords(record)).toHaveLength(1);
+  });
+
+  it("Given request spans exported too, when a partner reads a case, then its server span names the route pattern and status only, linked to the partner's span", async () => {
+    const partner = partnerTraceparent();
+    const { record } = await readCase({ traceparent: partner.header });
+    const serverSpanId = record.metadata.trace?.parentSpanId;
+    const span = await receiver.spanWhere((received) => received.spanId === serverSpanId);
+
+    expect(span).toMatchObject({
+      traceId: record.metadata.trace?.traceId,
+      name: "GET /v1/cases/{caseId}",
+      links: [{ traceId: partner.traceId, spanId: partner.spanId }],
+    });
+    expect(span.parentSpanId ?? "").toBe("");
+    expect(span.attributes).toEqual({
+      "http.request.method": "GET",
+      "http.route": "/v1/cases/{caseId}",
+      "http.response.status_code": "200",
+    });
   });
 
   it("Given the story's reads, then each arrived once, and nothing the receiver got names a person or quotes content", async () => {
