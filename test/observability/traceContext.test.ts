@@ -85,6 +85,8 @@ describe("trace context of a request", () => {
       },
     });
     expect(trace?.spanId).not.toBe(ours?.spanId);
+    const logged = demo.service.logs.map((line) => JSON.parse(line) as { traceId?: string });
+    expect(logged.some((line) => line.traceId === ours?.traceId)).toBe(true);
   });
 
   it("Given no traceparent, when a case is read, then the read starts a trace of its own and names no partner", async () => {
