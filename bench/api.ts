@@ -1,35 +1,12 @@
 // HTTP API throughput: authenticated, access-logged case reads and share posts under 50
 // concurrent connections, beside a bare express hello-world measured in the same run.
 import { once } from "node:events";
-import autocannon, { type Request } from "autocannon";
 import { type Figure, round } from "./figure.js";
 import { run as intake } from "./intake.js";
 import { startServer } from "./support/apiProcess.js";
+import { load, roundRobin } from "./support/httpLoad.js";
+import { run as tracing } from "./tracing.js";
 import { run as worklist } from "./worklist.js";
-
-const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
-const CONNECTIONS = 50;
-
-/** Round-robin over the cases, so concurrent share posts rarely contend for one stream. */
-function roundRobin(paths: string[]) {
-  let next = 0;
-  return (request: Request) => ({ ...request, path: paths[next++ % paths.length] });
-}
-
-async function load(url: string, request: Request) {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [request],
-  });
-  if (result.errors > 0 || result.non2xx > 0) {
-    throw new Error(
-      `${url}: ${result.errors} errors, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)})`,
-    );
-  }
-  return result;
-}
 
 export async function* run(): AsyncIterable<Figure> {
   const { fixture, child } = await startServer();
@@ -59,6 +36,7 @@ export async function* run(): AsyncIterable<Figure> {
     child.kill("SIGTERM");
     await once(child, "exit");
   }
+  yield* tracing();
   yield* worklist();
   yield* intake();
 }

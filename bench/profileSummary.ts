@@ -23,12 +23,14 @@ const parts: [string, RegExp][] = [
   ],
   ["validation (zod)", /node_modules\/zod\//],
   ["metrics (prom-client)", /node_modules\/prom-client\//],
+  ["tracing and export (opentelemetry)", /node_modules\/@opentelemetry\//],
   ["express, middleware and other libraries", /node_modules\//],
   ["projections", /\/src\/projections\//],
   ["privacy (codec, keys, policy, access records)", /\/src\/privacy\//],
   ["store adapter (hash chain, rows)", /\/src\/store\//],
   ["command path and domain", /\/src\/(commands|domain)\//],
   ["api (routes, presenters, auth)", /\/src\/api\//],
+  ["observability (request log, traces, LDV export)", /\/src\/observability\//],
   ["other src", /\/src\//],
 ];
 

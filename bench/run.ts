@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = 
   erasure: () => import("./erasure.js"),
   identity: () => import("./identity.js"),
   notifications: () => import("./notifications.js"),
+  tracing: () => import("./tracing.js"),
 };
 
 const requested = process.argv.slice(2);

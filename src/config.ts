@@ -128,6 +128,12 @@ const environment = z.object({
   WEBHOOK_MAX_ATTEMPTS: positiveInt.max(100).default(12),
   WEBHOOK_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
   WEBHOOK_CONCURRENCY: positiveInt.max(256).default(16),
+  // OpenTelemetry's own names: request traces are on unless the SDK is disabled.
+  OTEL_SDK_DISABLED: z.enum(["true", "false"]).default("false"),
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).default("casustafel"),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
+  // Where the processing records go as OTLP/HTTP spans (a collector or the LDV logbook).
+  LDV_OTLP_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
 });
 
 export type Environment = z.output<typeof environment>;
@@ -185,6 +191,13 @@ export interface Config {
     maxAttempts: number;
     timeoutMs: number;
     concurrency: number;
+  };
+  /** Request traces, and the OTLP endpoints spans and processing records are exported to. */
+  tracing: {
+    enabled: boolean;
+    serviceName: string;
+    requestSpansEndpoint?: string;
+    processingRecordsEndpoint?: string;
   };
 }
 
@@ -290,6 +303,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
       concurrency: env.WEBHOOK_CONCURRENCY,
+    },
+    tracing: {
+      enabled: env.OTEL_SDK_DISABLED === "false",
+      serviceName: env.OTEL_SERVICE_NAME,
+      requestSpansEndpoint: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+      processingRecordsEndpoint: env.LDV_OTLP_ENDPOINT,
     },
   };
 }

@@ -11,6 +11,10 @@ import {
 } from "./commands/notifications/worker.js";
 import { startRetentionSchedule } from "./commands/retention/schedule.js";
 import type { Config } from "./config.js";
+import { otlpProcessingRecordExporter } from "./observability/ldvExport.js";
+import { ProcessingLedger } from "./privacy/processing/ledger.js";
+import { processingRecordsOf } from "./privacy/processing/processingRecord.js";
+import { type ProcessingExport, startProcessingExport } from "./privacy/processingExportFeed.js";
 import { openSystem, type System, type SystemOptions } from "./system.js";
 
 export interface RunningService {
@@ -93,6 +97,25 @@ function startNotifications(system: System): Promise<NotificationWorker> {
   });
 }
 
+/** The processing records to the logbook at LDV_OTLP_ENDPOINT, from now on; none when unset. */
+async function startLdvExport(system: System): Promise<ProcessingExport | undefined> {
+  const { tracing } = system.config;
+  if (!tracing.processingRecordsEndpoint) return undefined;
+  const ledger = new ProcessingLedger(system.config.publicUrl);
+  return startProcessingExport({
+    store: system.store,
+    exporter: otlpProcessingRecordExporter({
+      endpoint: tracing.processingRecordsEndpoint,
+      serviceName: tracing.serviceName,
+    }),
+    recordsOf: (event) => {
+      ledger.observe(event);
+      return processingRecordsOf(event, ledger);
+    },
+    logger: system.logger,
+  });
+}
+
 /** The whole service: system opened, read models caught up, development seed, retention, HTTP. */
 export async function startService(
   config: Config,
@@ -102,16 +125,19 @@ export async function startService(
   const system = await openSystem(config, logger, options);
   let stopRetention: (() => Promise<void>) | undefined;
   let notifications: NotificationWorker | undefined;
+  let ldvExport: ProcessingExport | undefined;
   try {
     await system.catchUp();
     system.integrity.start();
     await options.development?.seed(system);
     stopRetention = scheduleRetention(system);
     notifications = await startNotifications(system);
+    ldvExport = await startLdvExport(system);
     const api = await createApp({
       config,
       logger,
       metrics: system.metrics,
+      tracing: system.tracing,
       routes: allRoutes(system.resources),
       idempotency: system.idempotency,
       waitForPosition: system.waitForPosition,
@@ -127,6 +153,7 @@ export async function startService(
       resources: [
         { name: "retention", close: () => stopRetention?.() },
         { name: "notifications", close: () => notifications?.stop() },
+        { name: "ldv export", close: () => ldvExport?.stop() },
         { name: "system", close: () => system.close() },
       ],
     });
@@ -134,6 +161,7 @@ export async function startService(
   } catch (error) {
     await stopRetention?.();
     await notifications?.stop();
+    await ldvExport?.stop();
     await system.close();
     throw error;
   }

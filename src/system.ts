@@ -9,6 +9,7 @@ import { domainCodec } from "./commands/eventCodec.js";
 import { NoticeFeed } from "./commands/notifications/noticeFeed.js";
 import type { Config } from "./config.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
+import { createTracing, type Tracing } from "./observability/tracing.js";
 import { storeAccessRecorder } from "./privacy/accessRecords.js";
 import { createBlindIndexer } from "./privacy/identity/blindIndex.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
@@ -33,12 +34,15 @@ import type { EventStore } from "./store/eventStore.js";
 import { instrumentEventStore } from "./store/instrumentedEventStore.js";
 import { integrityReadiness, reportedIntegrityWatch } from "./store/integrityReports.js";
 import type { IntegrityWatch } from "./store/integrityWatch.js";
+import { traceEventStore } from "./store/tracedEventStore.js";
 
 /** Everything the service runs on, wired once; main.ts, the demo and the tests open it the same way. */
 export interface System {
   config: Config;
   logger: Logger;
   metrics: Metrics;
+  /** Request traces; undefined when OTEL_SDK_DISABLED=true. */
+  tracing?: Tracing;
   store: EventStore;
   resources: ResourceDeps;
   projector: Projector;
@@ -138,7 +142,9 @@ export async function openSystem(
   await announceDevelopmentKeys(config, logger);
 
   const storage = await openStorage(config, logger);
-  const store = instrumentEventStore(storage.store, metrics);
+  const tracing = createTracing(config.tracing);
+  const instrumented = instrumentEventStore(storage.store, metrics);
+  const store = tracing ? traceEventStore(instrumented) : instrumented;
   const keyStore = createKeyStore({ vault: storage.vault, masterKey: master.masterKey });
   const codec = domainCodec(keyStore);
 
@@ -204,6 +210,7 @@ export async function openSystem(
     config,
     logger,
     metrics,
+    tracing,
     store,
     resources,
     idempotency: {
@@ -240,6 +247,7 @@ export async function openSystem(
           await projector.stop();
         } finally {
           await storage.close();
+          await tracing?.shutdown();
         }
       })();
       return closing;

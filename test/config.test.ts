@@ -63,6 +63,10 @@ describe("configuration", () => {
     ["TRUST_PROXY", "yes"],
     ["TRUST_PROXY", "10.0.0.0/33"],
     ["TRUST_PROXY", "10.0.0.1, proxy.example"],
+    ["OTEL_SDK_DISABLED", "yes"],
+    ["LDV_OTLP_ENDPOINT", "logbook.example:4318"],
+    ["LDV_OTLP_ENDPOINT", "file:///tmp/records"],
+    ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "not a url"],
   ])("a bad %s is refused with the variable named", (name, value) => {
     expect(problemsOf({ [name]: value })).toContain(name);
   });
@@ -74,6 +78,20 @@ describe("configuration", () => {
     ["loopback, 10.0.0.0/8, fd00::/8", ["loopback", "10.0.0.0/8", "fd00::/8"]],
   ])("TRUST_PROXY=%s is handed to express as %j", (value, trusted) => {
     expect(loadConfig({ TRUST_PROXY: value }).http.trustProxy).toEqual(trusted);
+  });
+
+  it("traces requests by default and exports only to the endpoints that are set", () => {
+    expect(loadConfig({}).tracing).toEqual({ enabled: true, serviceName: "casustafel" });
+    const config = loadConfig({
+      OTEL_SDK_DISABLED: "true",
+      LDV_OTLP_ENDPOINT: "https://logbook.example/v1/traces",
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "",
+    });
+    expect(config.tracing).toEqual({
+      enabled: false,
+      serviceName: "casustafel",
+      processingRecordsEndpoint: "https://logbook.example/v1/traces",
+    });
   });
 
   it("never repeats a secret's value in the error", () => {

@@ -36,6 +36,9 @@ const config = loadConfig({
   MASTER_KEY: randomBytes(32).toString("base64"),
   RATE_LIMIT_PER_MINUTE: "100000000",
   LOG_LEVEL: "info",
+  // Tracing is on as deployed; bench/tracing.ts turns it off or exports the processing records.
+  OTEL_SDK_DISABLED: process.env.OTEL_SDK_DISABLED,
+  LDV_OTLP_ENDPOINT: process.env.LDV_OTLP_ENDPOINT,
 });
 // Request logs are written as in production, to a sink, so their cost is in the figures.
 const sink = new Writable({ write: (_chunk, _encoding, done) => done() });

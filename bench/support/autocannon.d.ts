@@ -4,6 +4,8 @@ declare module "autocannon" {
     average: number;
     p50: number;
     p99: number;
+    /** Requests answered in the whole run (on `requests` only). */
+    total: number;
   }
   export interface Request {
     method?: string;

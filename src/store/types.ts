@@ -7,6 +7,16 @@ export interface EventMetadata {
   actor?: { userId: string; organisationId: string; role: string };
   correlationId?: string;
   causationId?: string;
+  /** The processing that appended the event, when a request was being served (tracedEventStore.ts). */
+  trace?: {
+    /** 32 lowercase hex: our trace. */
+    traceId: string;
+    /** 16 lowercase hex: this processing's span. */
+    spanId: string;
+    parentSpanId?: string;
+    /** The calling partner system's operation, from its W3C traceparent. */
+    foreign?: { traceId: string; spanId: string; entity?: string };
+  };
   [key: string]: Json | undefined;
 }
 

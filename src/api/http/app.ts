@@ -4,6 +4,8 @@ import type { Logger } from "pino";
 import type { Config } from "../../config.js";
 import { createMetrics, httpMetrics, type Metrics } from "../../observability/metrics.js";
 import { requestLog } from "../../observability/requestLog.js";
+import { requestTrace } from "../../observability/requestTrace.js";
+import type { Tracing } from "../../observability/tracing.js";
 import { operationsRoutes, type ReadinessCheck } from "../operations/routes.js";
 import { authenticate, requireAnyRole } from "./auth/middleware.js";
 import { loadVerificationKeys } from "./auth/verificationKeys.js";
@@ -33,6 +35,8 @@ export interface AppDependencies {
   waitForPosition?: WaitForPosition;
   readiness?: ReadinessCheck;
   metrics?: Metrics;
+  /** A server span per request, with W3C trace context in and out. */
+  tracing?: Tracing;
   /** Domain error codes whose HTTP meaning is not on the error itself. */
   domainErrors?: DomainErrorKinds;
   info?: ApiInfo;
@@ -89,6 +93,7 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.http.trustProxy);
+  if (deps.tracing) app.use(requestTrace(deps.tracing));
   app.use(helmet());
   app.use(requestLog(logger));
   app.use(httpMetrics(metrics));

@@ -9,6 +9,7 @@ import type { TokenVerifier } from "../../../src/api/http/auth/verifyToken.js";
 import { type RunningServer, startServer } from "../../../src/api/http/server.js";
 import { type Config, loadConfig } from "../../../src/config.js";
 import { createMetrics } from "../../../src/observability/metrics.js";
+import type { Tracing } from "../../../src/observability/tracing.js";
 import { masterKeyFrom } from "../../../src/privacy/keys/masterKey.js";
 import type { EventStore } from "../../../src/store/eventStore.js";
 import { instrumentEventStore } from "../../../src/store/instrumentedEventStore.js";
@@ -31,6 +32,8 @@ export interface TestApi {
 export interface TestApiOptions {
   /** Replaces the verifier the configuration would build, e.g. to count signature checks. */
   verifyToken?: (config: Config) => Promise<TokenVerifier>;
+  /** Request traces, as the service wires them from its configuration. */
+  tracing?: Tracing;
 }
 
 /** Starts the real app on an ephemeral port over a real SQLite store in a fresh directory. */
@@ -57,6 +60,7 @@ export async function startTestApi(
     metrics,
     routes: thingRoutes(store),
     verifyToken: await options.verifyToken?.(config),
+    tracing: options.tracing,
     // The thing routes append directly and ignore the key: the runner must notice that.
     idempotency: { fingerprints: masterKey.derive("fingerprints"), ids: masterKey.derive("ids") },
     waitForPosition: async (position, timeoutMs) => {

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
+import { isExportable } from "../../../src/observability/ldvExport.js";
 import { ProcessingLedger } from "../../../src/privacy/processing/ledger.js";
 import { processingRecordsOf } from "../../../src/privacy/processing/processingRecord.js";
-import type { EventMetadata, JsonObject, RecordedEvent } from "../../../src/store/types.js";
+import type { EventMetadata, Json, JsonObject, RecordedEvent } from "../../../src/store/types.js";
+import { BUILT_IN_NAMES } from "../../api/support/hostile.js";
 
 const COVENANT = "c0000000-0000-4000-8000-000000000001";
 const CASE = "ca000000-0000-4000-8000-000000000001";
@@ -54,6 +56,25 @@ const read = (metadata: EventMetadata = {}, subjectId = SUBJECT) =>
     },
     { actor, ...metadata },
   );
+
+const hex = (length: number) =>
+  fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: length, maxLength: length });
+/** What a stored trace may hold after a damaged write or another writer: anything JSON. */
+const storedTrace: fc.Arbitrary<Json> = fc.oneof(
+  fc.jsonValue() as fc.Arbitrary<Json>,
+  fc.record({
+    traceId: fc.oneof(hex(32), fc.string(), fc.constantFrom(...BUILT_IN_NAMES, "0".repeat(32))),
+    spanId: fc.oneof(hex(16), fc.string(), fc.constant("F".repeat(16))),
+    parentSpanId: fc.oneof(hex(16), fc.string(), fc.constant(null)),
+    foreign: fc.oneof(
+      fc.constant(null),
+      fc.record({
+        traceId: fc.oneof(hex(32), fc.string()),
+        spanId: fc.oneof(hex(16), fc.string()),
+      }),
+    ),
+  }) as fc.Arbitrary<Json>,
+);
 
 describe("processingRecordsOf", () => {
   let ledger: ProcessingLedger;
@@ -121,6 +142,21 @@ describe("processingRecordsOf", () => {
     expect(a!.foreignOperation).toBeNull();
   });
 
+  it("Given any trace metadata a stored read may hold, then its record never throws and always carries exportable ids", () => {
+    fc.assert(
+      fc.property(storedTrace, (trace) => {
+        const [record] = recordsOf(read({ trace } as EventMetadata));
+        expect(record && isExportable(record)).toBe(true);
+        const foreign = record?.foreignOperation;
+        if (foreign) {
+          expect(foreign.traceId).toMatch(/^[0-9a-f]{32}$/);
+          expect(foreign.spanId).toMatch(/^[0-9a-f]{16}$/);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("Given malformed trace ids (upper case, all zeros, too short), then they are ignored as if absent", () => {
     const traces: { traceId: string; spanId: string; foreign?: JsonObject }[] = [
       { traceId: TRACE.toUpperCase(), spanId: SPAN },
@@ -129,7 +165,7 @@ describe("processingRecordsOf", () => {
       { traceId: TRACE, spanId: SPAN, foreign: { traceId: "x", spanId: SPAN } },
     ];
     for (const trace of traces) {
-      const [record] = recordsOf(read({ trace }));
+      const [record] = recordsOf(read({ trace } as EventMetadata));
       if (trace.spanId === SPAN && trace.traceId === TRACE) {
         expect(record!.foreignOperation).toBeNull();
       } else {

@@ -1,0 +1,87 @@
+import {
+  context,
+  defaultTextMapGetter,
+  ROOT_CONTEXT,
+  type SpanContext,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from "@opentelemetry/api";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
+import {
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+} from "@opentelemetry/semantic-conventions";
+import type { Request, RequestHandler } from "express";
+import { routeLabel } from "./requestLog.js";
+import { type ForeignOperation, type Tracing, withForeignOperation } from "./tracing.js";
+
+const propagator = new W3CTraceContextPropagator();
+
+/** The header a partner system names itself with, so its operation can be found again (LDV). */
+export const FOREIGN_ENTITY_HEADER = "ldv-foreign-entity";
+
+/**
+ * The partner's URI when it is one: http(s) or urn, at most 256 characters, no query or
+ * fragment (where values, and so personal data, would travel). Anything else is left out.
+ */
+function entityOf(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== "string" || header.length > 256) return undefined;
+  if (!/^(https?:\/\/|urn:)[\x21-\x7e]+$/.test(header) || /[?#]/.test(header)) return undefined;
+  return URL.canParse(header) ? header : undefined;
+}
+
+/** The calling system's span from its `traceparent` and `tracestate`; undefined when absent or malformed. */
+function callerOf(req: Request): SpanContext | undefined {
+  const extracted = propagator.extract(ROOT_CONTEXT, req.headers, defaultTextMapGetter);
+  return trace.getSpanContext(extracted);
+}
+
+function foreignOperationOf(req: Request, caller: SpanContext): ForeignOperation {
+  const entity = entityOf(req.headers[FOREIGN_ENTITY_HEADER]);
+  return { traceId: caller.traceId, spanId: caller.spanId, ...(entity ? { entity } : {}) };
+}
+
+/**
+ * A server span for every request, named and labelled by the route pattern and status only
+ * (never the URL, whose values may be personal). A caller's trace context does not become our
+ * trace: another organisation's ids stay theirs (LDV `foreign_operation`), so our span starts
+ * a trace of its own, linked to theirs, and its `traceparent` goes back in the response.
+ */
+export function requestTrace(tracing: Tracing): RequestHandler {
+  return (req, res, next) => {
+    const caller = callerOf(req);
+    const foreign = caller && foreignOperationOf(req, caller);
+    const span = tracing.tracer.startSpan(
+      req.method,
+      {
+        kind: SpanKind.SERVER,
+        root: true,
+        attributes: { [ATTR_HTTP_REQUEST_METHOD]: req.method },
+        links: caller ? [{ context: caller }] : [],
+      },
+      ROOT_CONTEXT,
+    );
+    const served = trace.setSpan(
+      foreign ? withForeignOperation(ROOT_CONTEXT, foreign) : ROOT_CONTEXT,
+      span,
+    );
+    propagator.inject(served, res, {
+      set: (response, header, value) => response.setHeader(header, value),
+    });
+    res.once("close", () => {
+      const route = routeLabel(res);
+      span.updateName(`${req.method} ${route}`);
+      span.setAttributes({
+        [ATTR_HTTP_ROUTE]: route,
+        [ATTR_HTTP_RESPONSE_STATUS_CODE]: res.statusCode,
+      });
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    // No emitter binding: the body parser (raw-body) keeps the async context itself, and a
+    // bound request or response wrapped every listener, a fifth of tracing's cost per read.
+    context.with(served, next);
+  };
+}
