@@ -1,5 +1,6 @@
 import { readCovenant } from "../commands/covenants.js";
 import { type Actor, type CovenantState, entryOf } from "../domain/index.js";
+import { isCovenantPrivacyOfficer, privacyOfficerScope } from "../privacy/policy/audit.js";
 import { HttpProblem } from "./http/problems.js";
 import type { ResourceDeps } from "./resources.js";
 
@@ -53,4 +54,24 @@ export async function awaitCurrent(deps: ResourceDeps): Promise<void> {
     {},
     { "Retry-After": "1" },
   );
+}
+
+/**
+ * Rule 5: the covenant as a privacy officer of it may audit it, and the officer's scope: the
+ * covenant's officer the whole covenant, a member's officer its own organisation.
+ */
+export async function privacyOfficerCovenant(
+  deps: ResourceDeps,
+  caller: Actor,
+  covenantId: string,
+) {
+  const covenant = await currentAuditedCovenant(
+    deps,
+    caller,
+    covenantId,
+    (viewer, audited) => privacyOfficerScope(viewer, audited) !== null,
+    "Only a privacy officer of the covenant",
+  );
+  const scope = isCovenantPrivacyOfficer(caller, covenant) ? "covenant" : "organisation";
+  return { covenant, scope } as const;
 }

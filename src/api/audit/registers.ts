@@ -1,14 +1,9 @@
 import { type Actor, ERASED } from "../../domain/index.js";
 import type { SeenCase } from "../../privacy/accessRecords.js";
 import { PRIVACY_AUDIT_PURPOSE } from "../../privacy/accessRecords.js";
-import {
-  type AuditScope,
-  isCovenantPrivacyOfficer,
-  privacyOfficerScope,
-} from "../../privacy/policy/audit.js";
 import { recordedRead } from "../../privacy/recordedRead.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
-import { currentAuditedCovenant } from "../auditedCovenant.js";
+import { privacyOfficerCovenant } from "../auditedCovenant.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
 import { presentAccessRecord, presentDisclosure } from "./presenters.js";
@@ -26,19 +21,8 @@ const filterOf = (query: { case?: string; organisation?: string; from?: string; 
 /** Rule 5: the disclosure register and the access log, metadata only, in the officer's scope. */
 export function registerRoutes(deps: ResourceDeps): Route[] {
   // The register queries apply the officer's scope themselves; the answer names which it was.
-  const scopeOf = async (caller: Actor, covenantId: string) => {
-    const covenant = await currentAuditedCovenant(
-      deps,
-      caller,
-      covenantId,
-      (viewer, audited) => privacyOfficerScope(viewer, audited) !== null,
-      "Only a privacy officer of the covenant",
-    );
-    const scope: AuditScope["kind"] = isCovenantPrivacyOfficer(caller, covenant)
-      ? "covenant"
-      : "organisation";
-    return { covenant, scope };
-  };
+  const scopeOf = (caller: Actor, covenantId: string) =>
+    privacyOfficerCovenant(deps, caller, covenantId);
 
   const disclosures = defineRoute({
     method: "get",

@@ -1,8 +1,7 @@
 import type { Actor } from "../../domain/index.js";
-import { isCovenantPrivacyOfficer, privacyOfficerScope } from "../../privacy/policy/audit.js";
 import type { ProcessingRecord } from "../../privacy/processing/processingRecord.js";
 import type { ProcessingQuery } from "../../projections/processingLog/processingLog.js";
-import { currentAuditedCovenant } from "../auditedCovenant.js";
+import { privacyOfficerCovenant } from "../auditedCovenant.js";
 import { documentResponse } from "../http/documentResponse.js";
 import { HttpProblem } from "../http/problems.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
@@ -33,19 +32,6 @@ export function presentProcessingRecord(record: ProcessingRecord) {
 const NEEDS_ONE =
   "name at least one of trace_id, processing_activity_id and data_subject_id (LDV read extension)";
 
-/** Rule 5: the covenant's privacy officer reads the covenant's log, a member's officer its own organisation's. */
-async function officerScope(deps: ResourceDeps, caller: Actor, covenantId: string) {
-  const covenant = await currentAuditedCovenant(
-    deps,
-    caller,
-    covenantId,
-    (viewer, audited) => privacyOfficerScope(viewer, audited) !== null,
-    "Only a privacy officer of the covenant",
-  );
-  const scope = isCovenantPrivacyOfficer(caller, covenant) ? "covenant" : "organisation";
-  return { covenant, scope } as const;
-}
-
 /** Reading the processing log the standard way: the LDV read extension's query and the NEN 7513 export. */
 export function ldvRoutes(deps: ResourceDeps): Route[] {
   const query = defineRoute({
@@ -67,7 +53,7 @@ export function ldvRoutes(deps: ResourceDeps): Route[] {
         errors: [{ in: "body", path: "", message: NEEDS_ONE }],
       });
     }
-    const { covenant, scope } = await officerScope(deps, caller, body.covenant);
+    const { covenant, scope } = await privacyOfficerCovenant(deps, caller, body.covenant);
     const filter: ProcessingQuery = {
       traceId: body.trace_id,
       processingActivityId: body.processing_activity_id,
@@ -84,7 +70,7 @@ export function ldvRoutes(deps: ResourceDeps): Route[] {
     caller: Actor,
     request: { covenant: string; subject?: string; from?: string; to?: string },
   ) => {
-    const { covenant, scope } = await officerScope(deps, caller, request.covenant);
+    const { covenant, scope } = await privacyOfficerCovenant(deps, caller, request.covenant);
     const filter = { dataSubjectId: request.subject, from: request.from, to: request.to };
     const actions = deps.readModels.processingLog.actions(caller, covenant, filter);
     return { scope, items: actions.map(nenEntryOf) };
