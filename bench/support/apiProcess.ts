@@ -14,7 +14,15 @@ interface Fixture {
 
 export async function startServer(env: Record<string, string> = {}) {
   // The same V8 setting as `npm start`, so the figures are the service's as deployed.
-  const node = ["--max-semi-space-size=64", "--import", "tsx", "bench/support/apiServer.ts"];
+  // BENCH_CPU_PROFILE=<dir> writes the server's V8 CPU profile there when it stops, as in cluster.ts.
+  const profile = process.env.BENCH_CPU_PROFILE;
+  const node = [
+    ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []),
+    "--max-semi-space-size=64",
+    "--import",
+    "tsx",
+    "bench/support/apiServer.ts",
+  ];
   const child = spawn(process.execPath, node, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],

@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler } from "express";
+import express, { type Express, type RequestHandler, Router } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
@@ -13,6 +13,7 @@ import { createTokenVerifier, type TokenVerifier } from "./auth/verifyToken.js";
 import { noStore } from "./cacheControl.js";
 import type { IdempotencySecrets } from "./concurrency/idempotency.js";
 import type { WaitForPosition } from "./concurrency/minPosition.js";
+import { inSequence } from "./handlerSequence.js";
 import { FailedAuthentications } from "./limits/failedAuthentications.js";
 import { perUserRateLimit } from "./limits/rateLimit.js";
 import { API_INFO, type ApiInfo, openApiDocument } from "./openapi/document.js";
@@ -20,7 +21,7 @@ import { percentEncodingGuard, requireHost } from "./pathEncoding.js";
 import { type DomainErrorKinds, problemMiddleware } from "./problemMapping.js";
 import { HttpProblem } from "./problems.js";
 import { expressPath, type Route } from "./routeDefinition.js";
-import { runRoute } from "./routeRunner.js";
+import { type RouteRuntime, runRoute } from "./routeRunner.js";
 
 export interface AppDependencies {
   config: Config;
@@ -82,6 +83,40 @@ function methodNotAllowed(routes: readonly Route[]): Map<string, string> {
   return new Map([...allowed].map(([path, methods]) => [path, methods.join(", ")]));
 }
 
+/**
+ * The routes by their first two segments ("/v1/cases"): each group is one router, so a request
+ * is matched against its own resource's routes instead of walking every route of the service.
+ */
+function routeGroups(routes: readonly Route[]): Map<string, Route[]> {
+  const groups = new Map<string, Route[]>();
+  for (const route of routes) {
+    const prefix = route.path.split("/").slice(0, 3).join("/");
+    groups.set(prefix, [...(groups.get(prefix) ?? []), route]);
+  }
+  return groups;
+}
+
+/** One router per route group, each route's guards and handler run as one sequence. */
+function routeRouters(routes: readonly Route[], guards: Guards, runtime: RouteRuntime) {
+  return [...routeGroups(routes)].map(([prefix, group]) => {
+    const router = Router();
+    const local = (path: string) => expressPath(path.slice(prefix.length)) || "/";
+    for (const route of group) {
+      router[route.method](
+        local(route.path),
+        inSequence([...routeChain(route, guards), runRoute(route, runtime)]),
+      );
+    }
+    for (const [path, allow] of methodNotAllowed(group)) {
+      router.all(local(path), (_req, res) => {
+        res.locals.routePattern = path;
+        throw new HttpProblem("method_not_allowed", undefined, {}, { Allow: allow });
+      });
+    }
+    return [prefix, router] as const;
+  });
+}
+
 export async function createApp(deps: AppDependencies): Promise<HttpApi> {
   const { config, logger, routes } = deps;
   const verify =
@@ -92,27 +127,23 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
 
   const app = express();
   app.disable("x-powered-by");
+  // API answers are not cached (no-store); routes that need an ETag set their own version.
+  app.set("etag", false);
   app.set("trust proxy", config.http.trustProxy);
-  if (deps.tracing) app.use(requestTrace(deps.tracing));
-  app.use(helmet());
-  app.use(requestLog(logger));
-  app.use(httpMetrics(metrics));
-  app.use(requireHost, percentEncodingGuard(routes.map((route) => route.path)));
-  app.use((_req, res, next) => {
-    if (shuttingDown) res.setHeader("Connection", "close");
-    next();
-  });
   app.use(
-    operationsRoutes({
-      document,
-      metrics,
-      readiness: deps.readiness,
-      isShuttingDown: () => shuttingDown,
-    }),
+    inSequence([
+      ...(deps.tracing ? [requestTrace(deps.tracing)] : []),
+      helmet(),
+      requestLog(logger),
+      httpMetrics(metrics),
+      requireHost,
+      percentEncodingGuard(routes.map((route) => route.path)),
+      (_req, res, next) => {
+        if (shuttingDown) res.setHeader("Connection", "close");
+        next();
+      },
+    ]),
   );
-
-  if (deps.console) app.use(deps.console);
-
   const guards: Guards = {
     authenticate: authenticate(
       verify,
@@ -130,19 +161,19 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
     minPositionWaitMs: config.minPositionWaitMs,
     validateResponses: config.env !== "production",
   };
-  for (const route of routes) {
-    app[route.method](
-      expressPath(route.path),
-      ...routeChain(route, guards),
-      runRoute(route, runtime),
-    );
-  }
-  for (const [path, allow] of methodNotAllowed(routes)) {
-    app.all(expressPath(path), (_req, res) => {
-      res.locals.routePattern = path;
-      throw new HttpProblem("method_not_allowed", undefined, {}, { Allow: allow });
-    });
-  }
+  // The API first: its requests are the many, and no console or operations path starts with /v1.
+  for (const [prefix, router] of routeRouters(routes, guards, runtime)) app.use(prefix, router);
+  app.use(
+    operationsRoutes({
+      document,
+      metrics,
+      readiness: deps.readiness,
+      isShuttingDown: () => shuttingDown,
+    }),
+  );
+
+  if (deps.console) app.use(deps.console);
+
   app.use(() => {
     throw new HttpProblem("not_found", "No such resource");
   });
