@@ -22,10 +22,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const KEEP_ALIVE_MS = 65_000;
+
 export async function startServer(api: HttpApi, options: ServerOptions): Promise<RunningServer> {
   // Express answers a missing Host as problem+json; Node's own check would answer a bare 400.
   const server = createServer({ requireHostHeader: false }, api.app);
   answerClientErrorsAsProblems(server, options.logger);
+  // Longer than clients' and proxies' idle timeouts, so the client ends an idle connection: a
+  // server ending it as the client reuses it resets that request (ECONNRESET).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.listen(options.port, options.host ?? "0.0.0.0");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
