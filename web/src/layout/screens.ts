@@ -12,6 +12,13 @@ export interface Screen {
 
 // Part B adds the worklist, sessions, subject matches and themes here: one entry each.
 export const screens: readonly Screen[] = [
+  // First, so it is where partners and chairs land after signing in.
+  {
+    path: "/werklijst",
+    roles: ["professional", "chair"],
+    nav: "nav.worklist",
+    component: lazy(() => import("../worklist/Worklist")),
+  },
   {
     path: "/casussen",
     roles: ["professional", "chair"],
