@@ -42,6 +42,22 @@ export const screens: readonly Screen[] = [
     component: lazy(() => import("../share/ShareForm")),
   },
   {
+    path: "/sessies",
+    roles: ["professional", "chair"],
+    nav: "nav.sessions",
+    component: lazy(() => import("../sessions/SessionList")),
+  },
+  {
+    path: "/sessies/:sessionId",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../sessions/SessionDetail")),
+  },
+  {
+    path: "/sessies/:sessionId/agenda/:itemId",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../sessions/AgendaItemRun")),
+  },
+  {
     path: "/privacy/verstrekkingen",
     roles: ["privacy-officer"],
     nav: "nav.disclosures",
