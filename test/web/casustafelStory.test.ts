@@ -142,6 +142,28 @@ describe("a session of the casustafel", () => {
     await page.getByRole("heading", { level: 2, name: "Verslag (concept)" }).waitFor();
   });
 
+  test("the police sees its new agreement arrive on its worklist, notes progress and completes it", async () => {
+    const { page } = seat.police;
+    await page.locator('.console-worklist-row[data-kind="agreement-due"]').nth(1).waitFor();
+    await page.getByRole("link", { name: "Afspraken", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Mijn afspraken" }).waitFor();
+    await expectAccessible(page, "my agreements");
+    await screenshot(page, "agreements");
+    await page.getByRole("link", { name: "Huisbezoek bij de familie" }).click();
+    await page.getByLabel("Voortgang").fill("Afspraak gemaakt voor donderdag.");
+    await page.getByRole("button", { name: "Voortgang vastleggen" }).click();
+    await page.getByText("Afspraak gemaakt voor donderdag.", { exact: false }).first().waitFor();
+    await expectAccessible(page, "agreement");
+    await page
+      .getByLabel("Toelichting bij afronden")
+      .fill("Huisbezoek afgelegd, moeder werkt mee.");
+    await page.getByRole("button", { name: "Afronden" }).click();
+    await page.locator('[data-status="completed"]').waitFor();
+    expect(await page.locator("main").innerText()).toContain(
+      "Huisbezoek afgelegd, moeder werkt mee.",
+    );
+  });
+
   test("the school, an attendee, proposes a correction from its worklist; the chair takes it and approves", async () => {
     const school = seat.school.page;
     await school.getByRole("link", { name: `Verslag nalezen · ${caseLabel()}` }).click();
@@ -167,6 +189,15 @@ describe("a session of the casustafel", () => {
     expect(await chair.locator(".console-minutes").innerText()).toContain("de mentor blijft");
   });
 
+  test("the chair sees the overdue agreements across the cases it chairs", async () => {
+    const { page } = seat.chair;
+    await page.getByRole("link", { name: "Afspraken", exact: true }).click();
+    const table = page.getByRole("table", { name: "Verlopen afspraken" });
+    await table.waitFor();
+    expect(await table.innerText()).toContain("Verzuimgesprek met Sem en zijn moeder");
+    expect(await table.innerText()).not.toContain("Huisbezoek bij de familie");
+    await expectAccessible(page, "overdue agreements");
+  });
 });
 
 test("every page stayed within the CSP and sent no personal data in a URL", () => {

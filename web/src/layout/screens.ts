@@ -58,6 +58,17 @@ export const screens: readonly Screen[] = [
     component: lazy(() => import("../sessions/AgendaItemRun")),
   },
   {
+    path: "/afspraken",
+    roles: ["professional", "chair"],
+    nav: "nav.agreements",
+    component: lazy(() => import("../agreements/Agreements")),
+  },
+  {
+    path: "/casussen/:caseId/afspraken/:agreementId",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../agreements/AgreementUpdate")),
+  },
+  {
     path: "/privacy/verstrekkingen",
     roles: ["privacy-officer"],
     nav: "nav.disclosures",
