@@ -200,6 +200,77 @@ describe("a session of the casustafel", () => {
   });
 });
 
+describe("the chair's case tools and a partner's consent", () => {
+  test("the chair invites a partner to the case and gives the regie to the police", async () => {
+    const { page } = seat.chair;
+    await page.getByRole("link", { name: "Casussen", exact: true }).click();
+    await page.locator(`.console-case-row a[href="/casussen/${demo.ids.caseId}"]`).click();
+    await page.getByRole("link", { name: "Partners en regie" }).click();
+    await page
+      .getByLabel("Organisatie", { exact: true })
+      .selectOption({ label: "Halt, regio Rivierenland" });
+    await page
+      .getByLabel("Bericht bij de uitnodiging")
+      .fill("Graag aansluiten bij de volgende tafel.");
+    await page.getByRole("button", { name: "Uitnodigen" }).click();
+    const halt = page.locator(`li[data-organisation="${ORG.halt}"]`);
+    await halt.filter({ hasText: "uitgenodigd" }).waitFor();
+    await page.getByLabel("Regie bij").selectOption({ label: POLICE });
+    await page.getByRole("button", { name: "Regie toewijzen" }).click();
+    await page
+      .locator(`li[data-organisation="${ORG.police}"]`)
+      .filter({ hasText: "Regie" })
+      .waitFor();
+    await expectAccessible(page, "partners and regie");
+  });
+
+  test("the chair links a possible match it is sure of", async () => {
+    const mentor = await demo.service.token(ORG.secondarySchool, ["professional"]);
+    const raised = await demo.service.call(mentor, "POST", "/v1/cases", {
+      covenantId: DEMO_COVENANT_ID,
+      subject: { name: "Sam de Vries", dateOfBirth: "2010-05-14", school: "Het Rivierencollege" },
+      contact: { name: "Mentor", function: "Mentor", reach: "mentor@school.example" },
+      category: "pesten",
+      level: "preventie",
+      urgency: "medium",
+      description: "Wordt gepest in de pauzes.",
+    });
+    expect(raised.status).toBe(201);
+    const { page } = seat.chair;
+    await page.getByRole("link", { name: "Mogelijke koppelingen" }).click();
+    const match = page.locator("article[data-match]").first();
+    await match.waitFor();
+    await expectAccessible(page, "possible matches");
+    await match.getByLabel("Waarom is het dezelfde jongere?").selectOption("confirmed-by-partner");
+    const [merged] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/v1/persons/merges")),
+      match.getByRole("button", { name: "Koppelen als één jongere" }).click(),
+    ]);
+    expect(merged.status()).toBe(201);
+  });
+
+  test("the school records the young person's consent, with how and where its evidence is, and withdraws it", async () => {
+    const { page } = seat.school;
+    await page.getByRole("link", { name: "Casussen", exact: true }).click();
+    await page.locator(`.console-case-row a[href="/casussen/${demo.ids.caseId}"]`).click();
+    await page.getByRole("link", { name: "Toestemming vastleggen" }).click();
+    await page.getByRole("radio", { name: "de jongere" }).check();
+    await page.getByRole("radio", { name: "schriftelijk (formulier)" }).check();
+    await page.getByLabel("Kenmerk van het bewijs").fill("DOC-2026-0141");
+    await page.getByRole("checkbox", { name: "Verzuim" }).check();
+    await page.getByRole("checkbox", { name: "Leerplicht en RMC Rivierenland" }).check();
+    await page.getByLabel("Voor welk doel?").selectOption({ index: 1 });
+    await page.getByLabel("Gegeven op").fill(day(0).slice(0, 10));
+    await page.getByLabel("Geldig tot en met (optioneel)").fill(day(180).slice(0, 10));
+    await expectAccessible(page, "record consent");
+    await page.getByRole("button", { name: "Toestemming vastleggen" }).click();
+    const recorded = page.locator("li[data-consent]");
+    await recorded.first().waitFor();
+    await recorded.getByRole("button", { name: "Intrekken" }).click();
+    await recorded.filter({ hasText: "ingetrokken op" }).waitFor();
+  });
+});
+
 test("every page stayed within the CSP and sent no personal data in a URL", () => {
   const personal = [
     ...CONTENT,

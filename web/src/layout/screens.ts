@@ -69,6 +69,22 @@ export const screens: readonly Screen[] = [
     component: lazy(() => import("../agreements/AgreementUpdate")),
   },
   {
+    path: "/casussen/:caseId/partners",
+    roles: ["chair"],
+    component: lazy(() => import("../chair/CaseTools")),
+  },
+  {
+    path: "/casussen/:caseId/toestemming",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../chair/RecordConsent")),
+  },
+  {
+    path: "/koppelingen",
+    roles: ["chair"],
+    nav: "nav.matches",
+    component: lazy(() => import("../chair/PossibleMatches")),
+  },
+  {
     path: "/privacy/verstrekkingen",
     roles: ["privacy-officer"],
     nav: "nav.disclosures",
