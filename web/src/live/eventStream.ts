@@ -12,8 +12,11 @@ export interface Notice {
  * Returns the events complete so far and the unfinished rest for the next chunk.
  */
 export function parseEvents(buffered: string): { notices: Notice[]; rest: string } {
-  const blocks = buffered.replace(/\r\n?/g, "\n").split("\n\n");
-  const rest = blocks.pop() ?? "";
+  // A CR at the end may be half of a CRLF whose LF comes in the next chunk: keep it for then.
+  const heldCr = buffered.endsWith("\r");
+  const text = heldCr ? buffered.slice(0, -1) : buffered;
+  const blocks = text.replace(/\r\n?/g, "\n").split("\n\n");
+  const rest = (blocks.pop() ?? "") + (heldCr ? "\r" : "");
   const notices: Notice[] = [];
   for (const block of blocks) {
     const fields = new Map<string, string>();
