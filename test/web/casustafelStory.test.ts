@@ -97,8 +97,18 @@ describe("a session of the casustafel", () => {
     }
     await expectAccessible(page, "sessions");
     await page.getByRole("button", { name: "Casustafel plannen" }).click();
-    await page.getByRole("heading", { level: 1, name: "Casustafel" }).waitFor();
-    expect(page.url()).toMatch(/\/sessies\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/sessies\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { level: 1, name: "Casustafel", exact: true }).waitFor();
+
+    await page.getByLabel("Begint op").fill(`${day(1).slice(0, 10)}T13:00`);
+    await page.getByLabel("Eindigt op").fill(`${day(1).slice(0, 10)}T15:00`);
+    await page.getByLabel("Reden van verplaatsen").fill("De zaal is 's ochtends bezet.");
+    await page.getByRole("button", { name: "Verplaatsen" }).click();
+    await page
+      .locator(".console-facts")
+      .filter({ hasText: "De zaal is 's ochtends bezet." })
+      .waitFor();
+    await page.getByText(/· verplaatst$/).waitFor();
 
     await page.getByLabel("Casus", { exact: true }).selectOption(demo.ids.caseId);
     await page.getByLabel("Vraag aan tafel").fill("Wie neemt het contact met thuis op?");
@@ -197,6 +207,32 @@ describe("a session of the casustafel", () => {
     expect(await table.innerText()).toContain("Verzuimgesprek met Sem en zijn moeder");
     expect(await table.innerText()).not.toContain("Huisbezoek bij de familie");
     await expectAccessible(page, "overdue agreements");
+  });
+
+  test("the chair cancels another session with the reason, which every planned partner can read", async () => {
+    const chair = await demo.service.token(ORG.samenwerkingsverband, ["chair"]);
+    const planned = await demo.service.call(chair, "POST", "/v1/sessions", {
+      covenantId: DEMO_COVENANT_ID,
+      startsAt: day(8),
+      endsAt: day(8.1),
+      location: "Stadskantoor, zaal 1",
+      plannedOrganisationIds: [ORG.police],
+    });
+    expect(planned.status).toBe(201);
+    const { page } = seat.chair;
+    await page.getByRole("link", { name: "Casustafels", exact: true }).click();
+    await page.getByRole("link", { name: /gepland$/ }).click();
+    await page.getByLabel("Reden van afgelasten").fill("Te weinig agendapunten deze week.");
+    await page.getByRole("button", { name: "Afgelasten" }).click();
+    await page.locator(".console-facts").filter({ hasText: "Te weinig agendapunten" }).waitFor();
+    await page.getByText(/· afgelast$/).waitFor();
+    expect(await page.getByRole("button", { name: "Afgelasten" }).count()).toBe(0);
+
+    const police = seat.police.page;
+    await police.getByRole("link", { name: "Casustafels", exact: true }).click();
+    await police.getByRole("link", { name: /afgelast$/ }).click();
+    await police.getByText("Te weinig agendapunten deze week.").waitFor();
+    expect(await police.getByRole("button", { name: "Afgelasten" }).count()).toBe(0);
   });
 });
 
