@@ -197,6 +197,13 @@ describe("a session of the casustafel", () => {
     await chair.getByRole("button", { name: "Verslag vaststellen" }).click();
     await chair.getByRole("heading", { level: 2, name: "Verslag (vastgesteld)" }).waitFor();
     expect(await chair.locator(".console-minutes").innerText()).toContain("de mentor blijft");
+    await chair
+      .getByLabel("Addendum bij het vastgestelde verslag")
+      .fill("Aanvulling: leerplicht sluit de volgende keer aan.");
+    await chair.getByRole("button", { name: "Addendum toevoegen" }).click();
+    await chair.locator("article[data-addendum]").filter({ hasText: "leerplicht sluit" }).waitFor();
+    expect(await chair.locator(".console-minutes").innerText()).not.toContain("Aanvulling");
+    await expectAccessible(chair, "approved minutes");
   });
 
   test("the chair sees the overdue agreements across the cases it chairs", async () => {
@@ -316,6 +323,7 @@ test("every page stayed within the CSP and sent no personal data in a URL", () =
     "Beeld gedeeld",
     "Sam de Vries",
     "DOC-2026",
+    "Aanvulling",
   ];
   for (const url of pages.flatMap((watch) => watch.urls)) {
     for (const text of personal) expect(decodeURIComponent(url), url).not.toContain(text);

@@ -361,4 +361,9 @@ export const en: Record<MessageKey, string> = {
   "consent.submit": "Record consent",
   "consent.withdraw": "Withdraw",
   "consent.withdrawn": "withdrawn on {date}",
+  "run.addenda": "Addenda",
+  "run.addendum": "Addendum to the approved minutes",
+  "run.addendum.hint":
+    "Approved minutes no longer change; an addition or correction is added below them.",
+  "run.addendum.submit": "Add the addendum",
 };

@@ -361,6 +361,11 @@ export const nl = {
   "consent.submit": "Toestemming vastleggen",
   "consent.withdraw": "Intrekken",
   "consent.withdrawn": "ingetrokken op {date}",
+  "run.addenda": "Addenda",
+  "run.addendum": "Addendum bij het vastgestelde verslag",
+  "run.addendum.hint":
+    "Het vastgestelde verslag verandert niet meer; een aanvulling of correctie komt eronder te staan.",
+  "run.addendum.submit": "Addendum toevoegen",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -10,7 +10,10 @@ import { useWrite, WriteProblem } from "../ui/useWrite";
 type Item = Schemas["Session"]["agenda"][number];
 type Minutes = NonNullable<Item["minutes"]>;
 
-/** The item's minutes (rule 4: attendees only): approve and resolve corrections, or propose one. */
+/**
+ * The item's minutes (rule 4: attendees only): the chair resolves corrections and approves, an
+ * attendee proposes one; once approved they are immutable and later changes are addenda.
+ */
 export function ItemMinutes(props: {
   sessionId: string;
   item: Item;
@@ -24,6 +27,7 @@ export function ItemMinutes(props: {
   const { busy, problem, run } = useWrite();
   const { minutes, item } = props;
   const [text, setText] = useState(minutes.minutes);
+  const [addendum, setAddendum] = useState("");
   const path = { sessionId: props.sessionId, itemId: item.itemId };
   const after = (written: unknown) => written && props.done();
   const approve = async () =>
@@ -54,6 +58,17 @@ export function ItemMinutes(props: {
         }),
       ),
     );
+  };
+  const addAddendum = async (event: FormEvent) => {
+    event.preventDefault();
+    const added = await run(() =>
+      api.POST("/v1/sessions/{sessionId}/agenda/{itemId}/minutes/addenda", {
+        params: { path },
+        body: { text: addendum },
+      }),
+    );
+    if (added) setAddendum("");
+    after(added);
   };
   const draft = minutes.status === "draft";
   return (
@@ -112,6 +127,32 @@ export function ItemMinutes(props: {
         <Button appearance="primary-action-button" busy={busy} disabled={busy} onClick={approve}>
           {t("run.minutes.approve")}
         </Button>
+      )}
+      {minutes.addenda.length > 0 && <Heading3>{t("run.addenda")}</Heading3>}
+      {minutes.addenda.map((added) => (
+        <article key={added.addendumId} className="console-card" data-addendum={added.addendumId}>
+          <Paragraph small>
+            {t("run.correction.by", {
+              organisation: organisationName(added.addedBy),
+              date: formatDateTime(added.addedAt),
+            })}
+          </Paragraph>
+          <Paragraph>{added.text}</Paragraph>
+        </article>
+      ))}
+      {!draft && (
+        <form onSubmit={addAddendum} className="console-form" noValidate>
+          <TextAreaField
+            label={t("run.addendum")}
+            description={t("run.addendum.hint")}
+            rows={2}
+            value={addendum}
+            onChange={setAddendum}
+          />
+          <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+            {t("run.addendum.submit")}
+          </Button>
+        </form>
       )}
       {!props.chairs && draft && (
         <form onSubmit={propose} className="console-form" noValidate>

@@ -28,8 +28,13 @@ function AddItem({ session, done }: { session: Session; done(): void }) {
   const choices =
     cases.state === "loaded"
       ? cases.value.cases
-          .filter((c) => c.view === "case" && c.status === "open" && !listed.has(c.caseId))
-          .filter((c) => c.view === "case" && c.chairOrganisationId === me.organisationId)
+          .filter(
+            (c) =>
+              c.view === "case" &&
+              c.status === "open" &&
+              c.chairOrganisationId === me.organisationId &&
+              !listed.has(c.caseId),
+          )
           .map((c) => ({
             value: c.caseId,
             label: `${t("cases.row.case", { id: caseNumber(c.caseId) })} · ${signalCategoryLabel(c.signalCategory)}`,
