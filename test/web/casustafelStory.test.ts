@@ -160,6 +160,9 @@ describe("a session of the casustafel", () => {
     await expectAccessible(page, "my agreements");
     await screenshot(page, "agreements");
     await page.getByRole("link", { name: "Huisbezoek bij de familie" }).click();
+    // Only the chair may cancel an agreement; the owner is not offered it.
+    await page.getByRole("button", { name: "Voortgang vastleggen" }).waitFor();
+    expect(await page.getByRole("button", { name: "Annuleren" }).count()).toBe(0);
     await page.getByLabel("Voortgang").fill("Afspraak gemaakt voor donderdag.");
     await page.getByRole("button", { name: "Voortgang vastleggen" }).click();
     await page.getByText("Afspraak gemaakt voor donderdag.", { exact: false }).first().waitFor();
@@ -206,7 +209,7 @@ describe("a session of the casustafel", () => {
     await expectAccessible(chair, "approved minutes");
   });
 
-  test("the chair sees the overdue agreements across the cases it chairs", async () => {
+  test("the chair sees the overdue agreements across the cases it chairs, and cancels one with the reason", async () => {
     const { page } = seat.chair;
     await page.getByRole("link", { name: "Afspraken", exact: true }).click();
     const table = page.getByRole("table", { name: "Verlopen afspraken" });
@@ -214,6 +217,12 @@ describe("a session of the casustafel", () => {
     expect(await table.innerText()).toContain("Verzuimgesprek met Sem en zijn moeder");
     expect(await table.innerText()).not.toContain("Huisbezoek bij de familie");
     await expectAccessible(page, "overdue agreements");
+    await page.getByRole("link", { name: "Verzuimgesprek met Sem en zijn moeder" }).click();
+    await page
+      .getByLabel("Reden van annuleren")
+      .fill("Vervangen door een huisbezoek van leerplicht.");
+    await page.getByRole("button", { name: "Annuleren" }).click();
+    await page.locator('[data-status="cancelled"]').waitFor();
   });
 
   test("the chair cancels another session with the reason, which every planned partner can read", async () => {

@@ -37,14 +37,20 @@ function OneField(props: {
   );
 }
 
-/** What can be done with an open agreement: the owner notes progress or completes it; owner or chair moves or cancels it. */
+/**
+ * What may be done with an open agreement, as the service allows it: the owner notes progress;
+ * the owner or the case's chair moves the due date or completes it; the chair cancels it.
+ */
 export function AgreementActions({
   caseId,
   agreement,
+  chairs,
   done,
 }: {
   caseId: string;
   agreement: Agreement;
+  /** The caller chairs the agreement's case. */
+  chairs: boolean;
   done(): void;
 }) {
   const { api, session } = useSignedIn();
@@ -58,6 +64,7 @@ export function AgreementActions({
     return result;
   };
   const owns = agreement.ownerOrganisationId === session.organisationId;
+  const ownsOrChairs = owns || chairs;
   const changeDue = async (event: FormEvent) => {
     event.preventDefault();
     await after(
@@ -90,23 +97,25 @@ export function AgreementActions({
           }
         />
       )}
-      <form onSubmit={changeDue} className="console-form" noValidate>
-        <TextField
-          label={t("agreement.newDueDate")}
-          type="date"
-          value={due.dueDate}
-          onChange={(dueDate) => setDue({ ...due, dueDate })}
-        />
-        <TextField
-          label={t("agreement.dueReason")}
-          value={due.reason}
-          onChange={(reason) => setDue({ ...due, reason })}
-        />
-        <Button type="submit" appearance="secondary-action-button" disabled={busy}>
-          {t("agreement.due.submit")}
-        </Button>
-      </form>
-      {owns && (
+      {ownsOrChairs && (
+        <form onSubmit={changeDue} className="console-form" noValidate>
+          <TextField
+            label={t("agreement.newDueDate")}
+            type="date"
+            value={due.dueDate}
+            onChange={(dueDate) => setDue({ ...due, dueDate })}
+          />
+          <TextField
+            label={t("agreement.dueReason")}
+            value={due.reason}
+            onChange={(reason) => setDue({ ...due, reason })}
+          />
+          <Button type="submit" appearance="secondary-action-button" disabled={busy}>
+            {t("agreement.due.submit")}
+          </Button>
+        </form>
+      )}
+      {ownsOrChairs && (
         <OneField
           label={t("agreement.completion")}
           submit={t("agreement.complete")}
@@ -124,21 +133,23 @@ export function AgreementActions({
           }
         />
       )}
-      <OneField
-        label={t("agreement.cancelReason")}
-        submit={t("agreement.cancel")}
-        busy={busy}
-        send={(reason) =>
-          after(
-            run(() =>
-              api.POST("/v1/cases/{caseId}/agreements/{agreementId}/cancellation", {
-                ...path,
-                body: { reason },
-              }),
-            ),
-          )
-        }
-      />
+      {chairs && (
+        <OneField
+          label={t("agreement.cancelReason")}
+          submit={t("agreement.cancel")}
+          busy={busy}
+          send={(reason) =>
+            after(
+              run(() =>
+                api.POST("/v1/cases/{caseId}/agreements/{agreementId}/cancellation", {
+                  ...path,
+                  body: { reason },
+                }),
+              ),
+            )
+          }
+        />
+      )}
     </section>
   );
 }

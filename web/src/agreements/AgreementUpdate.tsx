@@ -20,10 +20,12 @@ type Agreement = Schemas["Case"]["agreements"][number];
 function AgreementView({
   caseId,
   agreement,
+  chairs,
   done,
 }: {
   caseId: string;
   agreement: Agreement;
+  chairs: boolean;
   done(): void;
 }) {
   const { t, formatDate, formatDateTime } = useI18n();
@@ -84,7 +86,7 @@ function AgreementView({
         </UnorderedList>
       </section>
       {agreement.status === "open" && (
-        <AgreementActions caseId={caseId} agreement={agreement} done={done} />
+        <AgreementActions caseId={caseId} agreement={agreement} chairs={chairs} done={done} />
       )}
     </>
   );
@@ -92,7 +94,7 @@ function AgreementView({
 
 export default function AgreementUpdate() {
   const { caseId, agreementId } = useParams<{ caseId: string; agreementId: string }>();
-  const { api } = useSignedIn();
+  const { api, session } = useSignedIn();
   const { t } = useI18n();
   const [loaded, reload] = useLoad(
     () => api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } }),
@@ -106,7 +108,16 @@ export default function AgreementUpdate() {
             ? view.agreements.find((a) => a.agreementId === agreementId)
             : undefined;
         return agreement ? (
-          <AgreementView caseId={caseId} agreement={agreement} done={reload} />
+          <AgreementView
+            caseId={caseId}
+            agreement={agreement}
+            chairs={
+              view.view === "case" &&
+              session.roles.includes("chair") &&
+              view.chairOrganisationId === session.organisationId
+            }
+            done={reload}
+          />
         ) : (
           <Paragraph>{t("common.notFound")}</Paragraph>
         );
