@@ -50,6 +50,8 @@ describe("a chair", () => {
     await screenshot(page, "sign-in");
 
     await signInAs(page, base, CHAIR, "voorzitter");
+    await page.getByRole("heading", { level: 1, name: "Werklijst" }).waitFor();
+    await page.getByRole("link", { name: "Casussen", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
     await page.getByRole("status").filter({ hasText: "resultaten" }).waitFor();
     await expect.poll(() => page.locator(".console-case-row").count()).toBe(8);
@@ -118,7 +120,8 @@ describe("a school professional", () => {
     await page.goto(`${base}/casussen/${demo.ids.caseId}/delen`);
     await page.waitForURL(`${base}/aanmelden`);
     await signInAs(page, base, SCHOOL, "professional");
-    await page.locator(`a[href="/casussen/${demo.ids.caseId}"]`).click();
+    await page.getByRole("link", { name: "Casussen", exact: true }).click();
+    await page.locator(`.console-case-row a[href="/casussen/${demo.ids.caseId}"]`).click();
     await page.getByRole("link", { name: "Informatie delen" }).click();
     await page.getByRole("radio", { name: /^AVG art\. 6 lid 1 sub e en lid 3/ }).check();
     await page.getByRole("checkbox", { name: "Leerplicht en RMC Rivierenland" }).check();
@@ -157,6 +160,7 @@ describe("an invited partner", () => {
   test("sees only the invitation until it joins", async () => {
     const { page } = await watched();
     await signInAs(page, base, "Jongerenwerk Stroom", "professional");
+    await page.getByRole("link", { name: "Casussen", exact: true }).click();
     await expect.poll(() => page.locator(".console-case-row").count()).toBe(1);
     expect(await page.locator(".console-case-row").innerText()).toContain("uitnodiging");
     await page.locator(".console-case-row a").click();

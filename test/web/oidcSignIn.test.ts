@@ -60,14 +60,14 @@ test("a professional signs in at the OpenID provider and the service accepts its
   await page.waitForURL(`${provider.issuer}/**`);
   await page.locator('input[name="login"]').fill("mentor-3havo");
   await page.locator('input[name="password"]').fill("any");
-  const [cases] = await Promise.all([
-    page.waitForResponse((response) => response.url() === `${service.url}/v1/cases`),
+  const [worklist] = await Promise.all([
+    page.waitForResponse((response) => response.url() === `${service.url}/v1/worklist`),
     page.locator('button[type="submit"]').click(),
   ]);
 
-  expect(cases.status()).toBe(200);
-  await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
-  const token = (await cases.request().headerValue("authorization"))!.replace(/^Bearer /, "");
+  expect(worklist.status()).toBe(200);
+  await page.getByRole("heading", { level: 1, name: "Werklijst" }).waitFor();
+  const token = (await worklist.request().headerValue("authorization"))!.replace(/^Bearer /, "");
   expect(claimsOf(token)).toMatchObject({
     iss: provider.issuer,
     aud: AUDIENCE,
@@ -75,7 +75,7 @@ test("a professional signs in at the OpenID provider and the service accepts its
     org: ORG.secondarySchool,
     roles: ["professional"],
   });
-  expect(page.url()).toBe(`${service.url}/casussen`);
+  expect(page.url()).toBe(`${service.url}/werklijst`);
 
   const stored = await page.evaluate<string>(
     "JSON.stringify([{ ...localStorage }, { ...sessionStorage }])",

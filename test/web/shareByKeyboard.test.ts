@@ -23,11 +23,14 @@ afterAll(async () => {
 test("a mentor shares information by keyboard alone, from the case list to the register", async () => {
   const { page, errors } = await openPage(browser, demo.service.url);
   await signInAs(page, demo.service.url, "Het Rivierencollege (vo)", "professional");
-  await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
-  await page.locator(".console-case-row").first().waitFor();
+  await page.getByRole("heading", { level: 1, name: "Werklijst" }).waitFor();
 
   await page.keyboard.press("Tab");
   expect(await focusedName(page)).toBe("Naar de inhoud");
+  await pressUntil(page, "Tab", "Casussen");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
+  await page.locator(".console-case-row").first().waitFor();
   await pressUntil(page, "Tab", "Casus ");
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { level: 2, name: "Jongere" }).waitFor();
@@ -66,10 +69,10 @@ test("the language switch turns the screens into English and back, and says so t
   const { page } = await openPage(browser, demo.service.url);
   await signInAs(page, demo.service.url, "Het Rivierencollege (vo)", "professional");
   await page.getByRole("button", { name: "English" }).click();
-  await page.getByRole("heading", { level: 1, name: "Cases" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Worklist" }).waitFor();
   expect(await page.evaluate<string>("document.documentElement.lang")).toBe("en");
-  await expectAccessible(page, "case list in English");
+  await expectAccessible(page, "worklist in English");
   await page.getByRole("button", { name: "Nederlands" }).click();
-  await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Werklijst" }).waitFor();
   expect(await page.evaluate<string>("document.documentElement.lang")).toBe("nl");
 });

@@ -31,3 +31,28 @@ export async function openCases(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
+
+/** The chair invites `organisationId` to every case it chairs: that many entries on its worklist. */
+export async function inviteToEveryCase(
+  service: TestService,
+  chairToken: string,
+  organisationId: string,
+  concurrency = 4,
+): Promise<number> {
+  const listed = await service.call(chairToken, "GET", "/v1/cases");
+  const { cases } = (await listed.json()) as { cases: { caseId: string }[] };
+  let next = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const { caseId } = cases[next++]!;
+      const response = await service.call(chairToken, "POST", `/v1/cases/${caseId}/invitations`, {
+        organisationId,
+      });
+      if (response.status !== 201 && response.status !== 200) {
+        throw new Error(`inviting: ${response.status}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return cases.length;
+}

@@ -106,7 +106,7 @@ function Header({ view }: { view: CaseView }) {
 
 export default function CaseDetail() {
   const { caseId } = useParams<{ caseId: string }>();
-  const { api } = useSignedIn();
+  const { api, session } = useSignedIn();
   const { t } = useI18n();
   const [loaded] = useLoad(
     () => api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } }),
@@ -121,10 +121,18 @@ export default function CaseDetail() {
           <>
             <ScreenTitle title={t("case.title", { id: caseNumber(view.caseId) })} />
             {view.status === "open" && (
-              <Paragraph>
+              <Paragraph className="console-actions">
                 <Link href={`/casussen/${view.caseId}/delen`} asChild>
                   <ButtonLink appearance="primary-action-button">{t("case.share")}</ButtonLink>
-                </Link>
+                </Link>{" "}
+                <Link href={`/casussen/${view.caseId}/toestemming`} asChild>
+                  <ButtonLink appearance="secondary-action-button">{t("consent.open")}</ButtonLink>
+                </Link>{" "}
+                {view.chairOrganisationId === session.organisationId && (
+                  <Link href={`/casussen/${view.caseId}/partners`} asChild>
+                    <ButtonLink appearance="secondary-action-button">{t("tools.open")}</ButtonLink>
+                  </Link>
+                )}
               </Paragraph>
             )}
             <Header view={view} />

@@ -6,6 +6,7 @@ import {
   UnorderedListItem,
 } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
+import { Link } from "wouter";
 import type { Schemas } from "../api/client";
 import { useReference } from "../data/reference";
 import { useI18n } from "../i18n/i18n";
@@ -81,7 +82,13 @@ export function CaseParts({ view }: { view: CaseView }) {
         <UnorderedList>
           {view.agreements.map((agreement) => (
             <UnorderedListItem key={agreement.agreementId}>
-              {agreement.what} —{" "}
+              <Link
+                href={`/casussen/${view.caseId}/afspraken/${agreement.agreementId}`}
+                className="utrecht-link"
+              >
+                {agreement.what}
+              </Link>{" "}
+              —{" "}
               {t("case.agreement.due", {
                 owner: organisationName(agreement.ownerOrganisationId),
                 date: formatDate(agreement.dueDate),

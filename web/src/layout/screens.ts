@@ -12,6 +12,13 @@ export interface Screen {
 
 // Part B adds the worklist, sessions, subject matches and themes here: one entry each.
 export const screens: readonly Screen[] = [
+  // First, so it is where partners and chairs land after signing in.
+  {
+    path: "/werklijst",
+    roles: ["professional", "chair"],
+    nav: "nav.worklist",
+    component: lazy(() => import("../worklist/Worklist")),
+  },
   {
     path: "/casussen",
     roles: ["professional", "chair"],
@@ -33,6 +40,49 @@ export const screens: readonly Screen[] = [
     path: "/casussen/:caseId/delen",
     roles: ["professional", "chair"],
     component: lazy(() => import("../share/ShareForm")),
+  },
+  {
+    path: "/sessies",
+    roles: ["professional", "chair"],
+    nav: "nav.sessions",
+    component: lazy(() => import("../sessions/SessionList")),
+  },
+  {
+    path: "/sessies/:sessionId",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../sessions/SessionDetail")),
+  },
+  {
+    path: "/sessies/:sessionId/agenda/:itemId",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../sessions/AgendaItemRun")),
+  },
+  {
+    path: "/afspraken",
+    roles: ["professional", "chair"],
+    nav: "nav.agreements",
+    component: lazy(() => import("../agreements/Agreements")),
+  },
+  {
+    path: "/casussen/:caseId/afspraken/:agreementId",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../agreements/AgreementUpdate")),
+  },
+  {
+    path: "/casussen/:caseId/partners",
+    roles: ["chair"],
+    component: lazy(() => import("../chair/CaseTools")),
+  },
+  {
+    path: "/casussen/:caseId/toestemming",
+    roles: ["professional", "chair"],
+    component: lazy(() => import("../chair/RecordConsent")),
+  },
+  {
+    path: "/koppelingen",
+    roles: ["chair"],
+    nav: "nav.matches",
+    component: lazy(() => import("../chair/PossibleMatches")),
   },
   {
     path: "/privacy/verstrekkingen",

@@ -1,0 +1,85 @@
+import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { Link, useParams } from "wouter";
+import type { Schemas } from "../api/client";
+import { useSignedIn } from "../auth/session";
+import { caseNumber } from "../cases/CaseList";
+import { useReference } from "../data/reference";
+import { useLoad } from "../data/useLoad";
+import { useI18n } from "../i18n/i18n";
+import { Load, ScreenTitle } from "../layout/Screen";
+import { useWrite, WriteProblem } from "../ui/useWrite";
+import { ConsentForm } from "./ConsentForm";
+
+/** Withdrawal: only the organisation that obtained a consent records or withdraws it. */
+function Recorded({ view, done }: { view: Schemas["Case"]; done(): void }) {
+  const { api, session } = useSignedIn();
+  const { t, formatDate } = useI18n();
+  const { dataCategoryLabel } = useReference();
+  const { busy, problem, run } = useWrite();
+  const mine = view.consents.filter((c) => c.recordedBy === session.organisationId);
+  const withdraw = async (consentId: string) => {
+    const path = { params: { path: { caseId: view.caseId, consentId } } };
+    if (await run(() => api.DELETE("/v1/cases/{caseId}/consents/{consentId}", path))) done();
+  };
+  if (mine.length === 0) return null;
+  return (
+    <section aria-labelledby="recorded" className="console-section">
+      <Heading2 id="recorded">{t("consent.recorded")}</Heading2>
+      <WriteProblem problem={problem} />
+      <ul>
+        {mine.map((consent) => (
+          <li key={consent.consentId} data-consent={consent.consentId}>
+            {formatDate(consent.givenOn)} · {t(`consent.role.${consent.giver.role}` as const)} ·{" "}
+            {consent.scope.dataCategories.map(dataCategoryLabel).join(", ")}
+            {consent.withdrawnAt ? (
+              ` · ${t("consent.withdrawn", { date: formatDate(consent.withdrawnAt) })}`
+            ) : (
+              <>
+                {" "}
+                <Button
+                  appearance="subtle-button"
+                  disabled={busy}
+                  onClick={() => withdraw(consent.consentId)}
+                >
+                  {t("consent.withdraw")}
+                </Button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default function RecordConsent() {
+  const { caseId } = useParams<{ caseId: string }>();
+  const { api } = useSignedIn();
+  const { t } = useI18n();
+  const [loaded, reload] = useLoad(
+    () => api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } }),
+    [api, caseId],
+  );
+  return (
+    <>
+      <ScreenTitle title={t("consent.title")} intro={t("consent.intro")} />
+      <Paragraph>
+        <Link href={`/casussen/${caseId}`} className="utrecht-link">
+          {t("common.back")}: {t("case.title", { id: caseNumber(caseId) })}
+        </Link>
+      </Paragraph>
+      <Load loaded={loaded}>
+        {(view) =>
+          view.view === "case" ? (
+            <>
+              <Recorded view={view} done={reload} />
+              <ConsentForm view={view} done={reload} />
+            </>
+          ) : (
+            <Paragraph>{t("common.notFound")}</Paragraph>
+          )
+        }
+      </Load>
+    </>
+  );
+}
