@@ -43,7 +43,9 @@ const EVENTS = new Set([
   "ShareCorrected",
   "ConsentRecorded",
   "ConsentWithdrawn",
+  "MeetingScheduled",
   "MeetingHeld",
+  "RegieAssigned",
   "AgreementMade",
   "CaseClosed",
   "CaseReopened",
@@ -116,7 +118,7 @@ export function VisibilityChanges({ changes }: { changes: Change[] }) {
           <Paragraph>
             <time dateTime={change.at}>{formatDateTime(change.at)}</time>:{" "}
             <strong>{labels.event(change.eventType)}</strong> —{" "}
-            {t(`visibility.access.${change.access}` as const)}
+            {t(`visibility.accessShort.${change.access}` as const)}
           </Paragraph>
           {change.gained.length > 0 && (
             <Paragraph>

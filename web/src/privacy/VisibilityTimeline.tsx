@@ -16,9 +16,15 @@ interface Question {
   at: string;
 }
 
-/** "2026-03-02T14:05" in the browser's time zone, as a datetime-local field holds it. */
-const localMoment = (date: Date) =>
-  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+/**
+ * "2026-03-02T14:05" in the browser's time zone, as a datetime-local field holds it. The field
+ * counts in minutes, so "now" is the end of this minute: what happened seconds ago is in it.
+ */
+function endOfThisMinute(): string {
+  const end = Math.ceil(Date.now() / 60_000) * 60_000;
+  const offset = new Date(end).getTimezoneOffset() * 60_000;
+  return new Date(end - offset).toISOString().slice(0, 16);
+}
 
 export default function VisibilityTimeline() {
   const { t, formatDateTime } = useI18n();
@@ -26,7 +32,7 @@ export default function VisibilityTimeline() {
   const cases = useAuditedCases();
   const [caseId, setCaseId] = useState("");
   const [organisationId, setOrganisationId] = useState("");
-  const [moment, setMoment] = useState(() => localMoment(new Date()));
+  const [moment, setMoment] = useState(endOfThisMinute);
   const [question, setQuestion] = useState<Question | null>(null);
   const ask = (event: FormEvent) => {
     event.preventDefault();
