@@ -102,8 +102,10 @@ describe("a covenant's privacy officer", () => {
     await page.keyboard.press("Enter");
     const erasable = page.locator(".console-erasable");
     await erasable.waitFor();
-    expect(await erasable.locator('[data-part="subjects"]').innerText()).toContain("1 casus");
-    expect(await erasable.locator('[data-part="shares"]').innerText()).toMatch(/\d verstrekking/);
+    expect(await erasable.locator('[data-part="subjects"]').innerText()).toContain("Casussen (1)");
+    expect(await erasable.locator('[data-part="shares"]').innerText()).toContain(
+      "Verstrekkingen (2)",
+    );
 
     await pressUntil(page, "Tab", "Verzoek van de betrokkene");
     await page.keyboard.press("Space");

@@ -284,14 +284,13 @@ export const en: Record<MessageKey, string> = {
     "Erasure makes a young person's personal data unreadable in every case of the covenant. It cannot be undone.",
   "erase.prepare": "Prepare erasure",
   "erase.what.title": "This becomes [erased]",
-  "erase.what.subjects": "The young person's name, date of birth and school in {count} case(s)",
-  "erase.what.signals": "The description of {count} signaal/signalen",
-  "erase.what.shares": "Content, necessity and weighty interest of {count} disclosure(s)",
-  "erase.what.consents": "The giver's name and evidence reference of {count} consent(s)",
-  "erase.what.meetings": "Agenda, minutes and decisions of {count} meeting(s)",
-  "erase.what.agendaItems": "Question, minutes, decisions and addenda of {count} agenda item(s)",
-  "erase.what.agreements":
-    "What was agreed and the owner's contact details of {count} afspraak/afspraken",
+  "erase.what.subjects": "Cases ({count}): the young person's name, date of birth and school",
+  "erase.what.signals": "Signalen ({count}): the description",
+  "erase.what.shares": "Disclosures ({count}): content, necessity and weighty interest",
+  "erase.what.consents": "Consents ({count}): the giver's name and evidence reference",
+  "erase.what.meetings": "Meetings ({count}): agenda, minutes and decisions",
+  "erase.what.agendaItems": "Agenda items ({count}): question, minutes, decisions and addenda",
+  "erase.what.agreements": "Afspraken ({count}): what was agreed and the owner's contact details",
   "erase.what.more":
     "Also: contact details of raisers and partners, invitation messages, notes on afspraken and reasons for closing, reopening and retention",
   "erase.kept":
@@ -303,7 +302,7 @@ export const en: Record<MessageKey, string> = {
   "erase.next": "Continue to confirm",
   "erase.confirm.title": "Are you sure?",
   "erase.confirm.body":
-    "You erase this young person's personal data in {cases} case(s), for the reason: {reason}. Everywhere it will then read [erased].",
+    "You erase this young person's personal data in every case of the covenant ({cases}), for the reason: {reason}. Everywhere it will then read [erased].",
   "erase.confirm.yes": "Erase for good",
   "erase.confirm.no": "Cancel",
   "erase.done": "Erased at {at}. Below, the report as it is now.",

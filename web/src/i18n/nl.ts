@@ -282,14 +282,14 @@ export const nl = {
     "Wissen maakt de persoonsgegevens van een jongere onleesbaar in elke casus van het convenant. Dit kan niet ongedaan worden gemaakt.",
   "erase.prepare": "Wissen voorbereiden",
   "erase.what.title": "Dit wordt [erased]",
-  "erase.what.subjects": "Naam, geboortedatum en school van de jongere in {count} casus(sen)",
-  "erase.what.signals": "De beschrijving van {count} signaal/signalen",
-  "erase.what.shares": "Inhoud, noodzaak en zwaarwegend belang van {count} verstrekking(en)",
-  "erase.what.consents": "Naam van de gever en bewijsverwijzing van {count} toestemming(en)",
-  "erase.what.meetings": "Agenda, notulen en besluiten van {count} overleg(gen)",
-  "erase.what.agendaItems": "Vraag, notulen, besluiten en aanvullingen van {count} agendapunt(en)",
+  "erase.what.subjects": "Casussen ({count}): naam, geboortedatum en school van de jongere",
+  "erase.what.signals": "Signalen ({count}): de beschrijving",
+  "erase.what.shares": "Verstrekkingen ({count}): inhoud, noodzaak en zwaarwegend belang",
+  "erase.what.consents": "Toestemmingen ({count}): naam van de gever en bewijsverwijzing",
+  "erase.what.meetings": "Overleggen ({count}): agenda, notulen en besluiten",
+  "erase.what.agendaItems": "Agendapunten ({count}): vraag, notulen, besluiten en aanvullingen",
   "erase.what.agreements":
-    "Wat er is afgesproken en de contactgegevens van de eigenaar van {count} afspraak/afspraken",
+    "Afspraken ({count}): wat er is afgesproken en de contactgegevens van de eigenaar",
   "erase.what.more":
     "Ook: contactgegevens van melders en partners, uitnodigingsberichten, toelichtingen bij afspraken en redenen van sluiten, heropenen en bewaren",
   "erase.kept":
@@ -301,7 +301,7 @@ export const nl = {
   "erase.next": "Verder naar bevestigen",
   "erase.confirm.title": "Weet u het zeker?",
   "erase.confirm.body":
-    "U wist de persoonsgegevens van deze jongere in {cases} casus(sen), met als reden: {reason}. Daarna staat er overal [erased].",
+    "U wist de persoonsgegevens van deze jongere in alle casussen van het convenant ({cases}), met als reden: {reason}. Daarna staat er overal [erased].",
   "erase.confirm.yes": "Definitief wissen",
   "erase.confirm.no": "Annuleren",
   "erase.done": "Gewist op {at}. Hieronder het rapport zoals het nu is.",
