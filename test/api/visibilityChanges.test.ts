@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT, type DemoCase, ORG, startWithDemoCase } from "./support/demoCase.js";
 
@@ -80,6 +81,35 @@ describe("the visibility changes of a case", () => {
       expect(changes.at(-1)?.access ?? "none").toBe(moment.body.access);
     },
   );
+
+  it("Given any moment at, just before or just after an event that changed a view, then the timeline up to it ends where the point-in-time answer stands", async () => {
+    const organisations = [ORG.leerplicht, ORG.police, ORG.secondarySchool, ORG.jongerenwerk];
+    const all = await Promise.all(
+      organisations.map((o) =>
+        asked(ORG.samenwerkingsverband, `${visibility()}/changes?organisation=${o}`),
+      ),
+    );
+    const instants = all.flatMap(({ body }) =>
+      (body.changes as Change[]).map((c) => Date.parse(c.at)),
+    );
+    const moments = fc
+      .tuple(fc.constantFrom(...instants), fc.constantFrom(-1, 0, 1))
+      .map(([instant, shift]) => new Date(instant + shift).toISOString());
+
+    await fc.assert(
+      fc.asyncProperty(moments, fc.constantFrom(...organisations), async (at, organisation) => {
+        const query = `organisation=${organisation}&at=${encodeURIComponent(at)}`;
+        const [timeline, moment] = await Promise.all([
+          asked(ORG.samenwerkingsverband, `${visibility()}/changes?${query}`),
+          asked(ORG.samenwerkingsverband, `${visibility()}?${query}`),
+        ]);
+        const changes = timeline.body.changes as Change[];
+        expect(replayed(changes)).toEqual(moment.body.items.map((item: Item) => item.id).sort());
+        expect(changes.every((change) => Date.parse(change.at) <= Date.parse(at))).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  });
 
   it("Given a moment before the case, then nothing changed; given a member's officer asking about another organisation, then 403", async () => {
     const before = await asked(
