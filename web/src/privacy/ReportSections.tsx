@@ -104,7 +104,9 @@ export function ReportSections({ report }: { report: SubjectReport }) {
       <AuditTable
         caption={t("report.reads")}
         items={report.reads}
-        rowKey={(read) => `${read.readAt}-${read.caseId}-${read.organisation.organisationId}`}
+        rowKey={(read) =>
+          `${read.readAt}-${read.caseId}-${read.organisation.organisationId}-${read.itemIds.join()}`
+        }
         columns={[
           { title: t("audit.col.when"), cell: (r) => formatDateTime(r.readAt) },
           { title: t("audit.col.case"), cell: (r) => caseNumber(r.caseId) },
