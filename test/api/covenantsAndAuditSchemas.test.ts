@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentMediaType } from "../../src/api/http/documentResponse.js";
 import { problemSchema } from "../../src/api/http/problemSchema.js";
 import type { Route } from "../../src/api/http/routeDefinition.js";
 import { allRoutes } from "../../src/api/routeTable.js";
@@ -49,7 +50,10 @@ describe("response bodies match their documented schemas", () => {
       path: path.split("?")[0]!,
       status: response.status,
       contentType: response.headers.get("content-type") ?? "",
-      body: text === "" ? undefined : JSON.parse(text),
+      body:
+        text === "" || !/json/.test(response.headers.get("content-type") ?? "")
+          ? undefined
+          : JSON.parse(text),
     });
     return response.status;
   }
@@ -113,6 +117,12 @@ describe("response bodies match their documented schemas", () => {
       "GET",
       `/v1/audit/cases/${demo.ids.caseId}/visibility?organisation=${ORG.leerplicht}`,
     );
+    await call(
+      po,
+      "privacy-officer",
+      "GET",
+      `/v1/audit/cases/${demo.ids.caseId}/visibility/changes?organisation=${ORG.leerplicht}`,
+    );
     await call(po, "privacy-officer", "GET", `/v1/audit/integrity?${covenant}`);
     await call(po, "chair", "GET", `/v1/trends?${covenant}`);
     await call(po, "chair", "GET", `/v1/covenants/${DEMO_COVENANT_ID}/possible-matches`);
@@ -121,6 +131,12 @@ describe("response bodies match their documented schemas", () => {
       "privacy-officer",
       "GET",
       `/v1/subjects/${demo.ids.subjectId}/report?${covenant}`,
+    );
+    await call(
+      po,
+      "privacy-officer",
+      "GET",
+      `/v1/subjects/${demo.ids.subjectId}/report.pdf?${covenant}`,
     );
     await mergedAndUndone(po);
     await call(po, "privacy-officer", "POST", `/v1/subjects/${demo.ids.subjectId}/erasure`, {
@@ -195,6 +211,11 @@ describe("response bodies match their documented schemas", () => {
       expect(schema, `${where} is documented`).toBeDefined();
       if (schema === null) {
         expect(exchange.body, where).toBeUndefined();
+        continue;
+      }
+      const document = documentMediaType(schema!);
+      if (document) {
+        expect(exchange.contentType, where).toContain(document);
         continue;
       }
       const parsed = schema!.safeParse(exchange.body);

@@ -169,8 +169,10 @@ const queries: Record<string, [string, string][]> = {
     ["case", randomUUID()],
   ],
   "GET /v1/audit/cases/{caseId}/visibility": [["organisation", ORG.police]],
+  "GET /v1/audit/cases/{caseId}/visibility/changes": [["organisation", ORG.police]],
   "GET /v1/audit/integrity": [["covenant", DEMO_COVENANT_ID]],
   "GET /v1/subjects/{subjectId}/report": [["covenant", DEMO_COVENANT_ID]],
+  "GET /v1/subjects/{subjectId}/report.pdf": [["covenant", DEMO_COVENANT_ID]],
   "GET /v1/webhooks/{subscriptionId}/deliveries": [["status", "dead-letter"]],
   "GET /v1/trends": [
     ["covenant", DEMO_COVENANT_ID],

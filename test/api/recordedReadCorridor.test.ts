@@ -190,6 +190,7 @@ describe("the recorded-read corridor over the whole route table", () => {
         "/v1/sessions/{sessionId}",
         "/v1/sessions/{sessionId}/minutes.pdf",
         "/v1/subjects/{subjectId}/report",
+        "/v1/subjects/{subjectId}/report.pdf",
       ]),
     );
   }, 240_000);

@@ -2,8 +2,14 @@ import type { z } from "zod";
 import type { AccessRecord } from "../../privacy/accessRecords.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
 import type { VisibilityAt } from "../../projections/visibilityAt/visibilityAt.js";
+import type { VisibilityChange } from "../../projections/visibilityAt/visibilityTimeline.js";
 import { presentShareMetadata } from "../shareSchemas.js";
-import type { accessRecordView, disclosureView, visibilityView } from "./schemas.js";
+import type {
+  accessRecordView,
+  disclosureView,
+  visibilityChangesView,
+  visibilityView,
+} from "./schemas.js";
 
 export function presentDisclosure(disclosure: Disclosure): z.input<typeof disclosureView> {
   return {
@@ -59,6 +65,32 @@ export function presentVisibility(visibility: VisibilityAt): z.input<typeof visi
       id: item.id,
       kind: item.kind,
       categories: [...item.categories],
+    })),
+  };
+}
+
+const shownItem = (item: VisibilityAt["items"][number]) => ({
+  id: item.id,
+  kind: item.kind,
+  categories: [...item.categories],
+});
+
+export function presentVisibilityChanges(
+  caseId: string,
+  organisationId: string,
+  at: string,
+  changes: VisibilityChange[],
+): z.input<typeof visibilityChangesView> {
+  return {
+    caseId,
+    organisationId,
+    at,
+    changes: changes.map((change) => ({
+      at: change.at,
+      eventType: change.eventType,
+      access: change.access,
+      gained: change.gained.map(shownItem),
+      lost: change.lost.map(shownItem),
     })),
   };
 }

@@ -75,17 +75,41 @@ export const visibilityQuery = z.object({
   at: instant.optional().describe("Default: now"),
 });
 
+const shownItem = z.strictObject({
+  id: z.string(),
+  kind: z.string(),
+  categories: z.array(z.string()),
+});
+
 export const visibilityView = z
   .strictObject({
     caseId: z.string(),
     organisationId: z.string(),
     at: z.string(),
     access: z.enum(["none", "invitation", "case"]),
-    items: z.array(
-      z.strictObject({ id: z.string(), kind: z.string(), categories: z.array(z.string()) }),
-    ),
+    items: z.array(shownItem),
   })
   .meta({ id: "VisibilityAt", description: "Item ids and categories only, never content" });
+
+export const visibilityChangesView = z
+  .strictObject({
+    caseId: z.string(),
+    organisationId: z.string(),
+    at: z.string(),
+    changes: z.array(
+      z.strictObject({
+        at: z.string(),
+        eventType: z.string().nullable().describe("null: time alone changed it (an expiry)"),
+        access: z.enum(["none", "invitation", "case"]),
+        gained: z.array(shownItem),
+        lost: z.array(shownItem),
+      }),
+    ),
+  })
+  .meta({
+    id: "VisibilityChanges",
+    description: "When an organisation's view of a case changed: ids and categories, no content",
+  });
 
 export const integrityQuery = z.object({ covenant: z.uuid() });
 

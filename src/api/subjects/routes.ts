@@ -1,11 +1,14 @@
+import type { z } from "zod";
 import { erasePerson } from "../../commands/personErasure.js";
 import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
+import { documentResponse } from "../http/documentResponse.js";
 import { HttpProblem } from "../http/problems.js";
-import { defineRoute, type Route } from "../http/routeDefinition.js";
+import { defineRoute, type Route, type RouteRequest } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
 import { presentSubjectReport } from "./presenters.js";
+import { renderSubjectReportPdf, reportFilename } from "./reportPdf.js";
 import {
   erasureBody,
   erasureView,
@@ -15,23 +18,16 @@ import {
 } from "./schemas.js";
 
 const tags = ["subjects"] as const;
+type ReportRequest = RouteRequest<
+  z.infer<typeof subjectParams>,
+  z.infer<typeof reportQuery>,
+  unknown
+>;
 const noSuchSubject = () => new HttpProblem("not_found", "No such subject in this covenant");
 
 /** Rule 6 and erasure: the covenant's privacy officer answers the data subject's requests. */
 export function subjectRoutes(deps: ResourceDeps): Route[] {
-  const report = defineRoute({
-    method: "get",
-    path: "/v1/subjects/{subjectId}/report",
-    summary: "The subject access report (AVG art. 15) for one young person within a covenant",
-    description:
-      "For the covenant's privacy officer. It carries case content, so a read record per case is appended before the answer.",
-    tags,
-    roles: ["privacy-officer"],
-    params: subjectParams,
-    query: reportQuery,
-    responses: { 200: subjectReportView },
-    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
-  }).handle(async ({ params, query, caller, requestId }) => {
+  const reportOf = async ({ params, query, caller, requestId }: ReportRequest) => {
     const covenant = await currentAuditedCovenant(
       deps,
       caller,
@@ -52,7 +48,38 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
         correlationId: requestId,
       },
     );
-    return { status: 200, body: presentSubjectReport(produced) };
+    return presentSubjectReport(produced);
+  };
+  const reportRoute = {
+    tags,
+    roles: ["privacy-officer"],
+    params: subjectParams,
+    query: reportQuery,
+    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
+  } as const;
+
+  const report = defineRoute({
+    ...reportRoute,
+    method: "get",
+    path: "/v1/subjects/{subjectId}/report",
+    summary: "The subject access report (AVG art. 15) for one young person within a covenant",
+    description:
+      "For the covenant's privacy officer. It carries case content, so a read record per case is appended before the answer.",
+    responses: { 200: subjectReportView },
+  }).handle(async (request) => ({ status: 200, body: await reportOf(request) }));
+
+  const reportPdf = defineRoute({
+    ...reportRoute,
+    method: "get",
+    path: "/v1/subjects/{subjectId}/report.pdf",
+    summary: "The subject access report (AVG art. 15) as PDF, to hand to the young person",
+    description:
+      "The same report as /report, recorded as a read the same way; its filename names only the day.",
+    responses: { 200: documentResponse("application/pdf", "The art. 15 report") },
+  }).handle(async (request) => {
+    const view = await reportOf(request);
+    const content = await renderSubjectReportPdf(view);
+    return { status: 200, body: { content, filename: reportFilename(view.producedAt) } };
   });
 
   const erase = defineRoute({
@@ -119,5 +146,5 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     };
   });
 
-  return [report, erase];
+  return [report, reportPdf, erase];
 }

@@ -61,18 +61,29 @@ async function foldedUpTo<S>(
   decider: { initialState: S; evolve: (state: S, event: never) => S },
   codec?: FieldCodec,
 ): Promise<S> {
+  const events = await recordedUpTo(store, streamId, at, codec);
+  return events.reduce(
+    (state, event) => decider.evolve(state, event as never) ?? state,
+    decider.initialState,
+  );
+}
+
+/** A stream's events recorded up to `at`, in order, decoded when a codec is given. */
+export async function recordedUpTo(
+  store: EventStore,
+  streamId: string,
+  at: string,
+  codec?: FieldCodec,
+): Promise<RecordedEvent[]> {
   const moment = Date.parse(at);
-  let state = decider.initialState;
+  const known: RecordedEvent[] = [];
   let read = 0;
   for (;;) {
     const page = await store.readStream(streamId, { from: read, limit: PAGE });
     read += page.length;
-    const known = await decoded(
-      page.filter((event) => Date.parse(event.recordedAt) <= moment),
-      codec,
-    );
-    for (const event of known) state = decider.evolve(state, event as never) ?? state;
-    if (page.length < PAGE || known.length < page.length) return state;
+    const upTo = page.filter((event) => Date.parse(event.recordedAt) <= moment);
+    known.push(...(await decoded(upTo, codec)));
+    if (page.length < PAGE || upTo.length < page.length) return known;
   }
 }
 

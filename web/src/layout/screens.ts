@@ -97,6 +97,30 @@ export const screens: readonly Screen[] = [
     component: lazy(() => import("../audit/AccessLog")),
   },
   {
+    path: "/privacy/zicht",
+    roles: ["privacy-officer"],
+    nav: "nav.visibility",
+    component: lazy(() => import("../privacy/VisibilityTimeline")),
+  },
+  {
+    path: "/privacy/inzage",
+    roles: ["privacy-officer"],
+    nav: "nav.subjectReport",
+    component: lazy(() => import("../privacy/SubjectAccessReport")),
+  },
+  {
+    path: "/privacy/wissen",
+    roles: ["privacy-officer"],
+    nav: "nav.erasure",
+    component: lazy(() => import("../privacy/SubjectErasure")),
+  },
+  {
+    path: "/privacy/integriteit",
+    roles: ["privacy-officer"],
+    nav: "nav.integrity",
+    component: lazy(() => import("../privacy/IntegrityStatus")),
+  },
+  {
     path: "/trends",
     roles: ["chair", "analyst"],
     nav: "nav.trends",

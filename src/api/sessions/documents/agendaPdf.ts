@@ -1,6 +1,7 @@
+import { field, heading, type Page, renderPdf } from "../../http/pdfDocument.js";
 import type { AgendaDocument, AgendaEntry } from "./documentView.js";
 import { labels } from "./dutch.js";
-import { field, heading, type Page, renderPdf, sessionHeader } from "./pdfPages.js";
+import { sessionHeader } from "./pdfPages.js";
 
 /** The agenda in order, of the cases the reader may know. */
 export function renderAgendaPdf(agenda: AgendaDocument): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { printable } from "../../http/printable.js";
 import type { InviteDocument, SessionPlace } from "./documentView.js";
 import { labels } from "./dutch.js";
-import { printable } from "./printable.js";
 
 /** One stable identity per session, so a calendar replaces the invite instead of adding one. */
 export const inviteUid = (sessionId: string): string => `session-${sessionId}@casustafel`;

@@ -1,14 +1,7 @@
+import { bullet, field, heading, type Page, paragraph, renderPdf } from "../../http/pdfDocument.js";
 import type { AgreementEntry, ItemMinutes, MinutesDocument, MinutesEntry } from "./documentView.js";
 import { dueDate, labels } from "./dutch.js";
-import {
-  bullet,
-  field,
-  heading,
-  type Page,
-  paragraph,
-  renderPdf,
-  sessionHeader,
-} from "./pdfPages.js";
+import { sessionHeader } from "./pdfPages.js";
 
 /**
  * The minutes for one organisation (rule 4 per item): what was recorded of the items it

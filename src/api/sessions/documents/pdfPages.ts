@@ -1,65 +1,6 @@
-import { readFileSync } from "node:fs";
-import PDFDocument from "pdfkit";
+import { field, heading, type Page } from "../../http/pdfDocument.js";
 import type { SessionHeader } from "./documentView.js";
 import { labels, placeLine, sessionTime, statusLabel } from "./dutch.js";
-import { printable } from "./printable.js";
-
-// An embedded Unicode font: the PDF standard fonts garble a whole line at one "ı" or "Ş".
-const fonts = {
-  body: readFileSync(new URL("./fonts/LiberationSans-Regular.ttf", import.meta.url)),
-  bold: readFileSync(new URL("./fonts/LiberationSans-Bold.ttf", import.meta.url)),
-};
-
-export type Page = PDFKit.PDFDocument;
-
-/** A4 in Dutch with the embedded fonts, drawn by `draw`, collected into one Buffer. */
-export function renderPdf(
-  meta: { title: string; producedAt: string },
-  draw: (page: Page) => void,
-): Promise<Buffer> {
-  const page = new PDFDocument({
-    size: "A4",
-    margin: 56,
-    lang: "nl-NL",
-    displayTitle: true,
-    info: {
-      Title: meta.title,
-      Creator: labels.table,
-      Producer: labels.table,
-      CreationDate: new Date(meta.producedAt),
-    },
-  });
-  page.registerFont("body", fonts.body);
-  page.registerFont("bold", fonts.bold);
-  const chunks: Buffer[] = [];
-  const written = new Promise<Buffer>((resolve, reject) => {
-    page.on("data", (chunk: Buffer) => chunks.push(chunk));
-    page.on("end", () => resolve(Buffer.concat(chunks)));
-    page.on("error", reject);
-  });
-  draw(page.font("body"));
-  page.end();
-  return written;
-}
-
-export const heading = (page: Page, text: string, size = 18): void => {
-  page.font("bold").fontSize(size).text(printable(text)).font("body").fontSize(11).moveDown(0.4);
-};
-
-export const field = (page: Page, label: string, value: string): void => {
-  page.font("bold").text(`${label}: `, { continued: true }).font("body").text(printable(value));
-};
-
-export const paragraph = (page: Page, text: string): void => {
-  page.font("body").fontSize(11).text(printable(text)).moveDown(0.3);
-};
-
-export const bullet = (page: Page, text: string): void => {
-  page
-    .font("body")
-    .fontSize(11)
-    .text(`•  ${printable(text)}`, { indent: 12 });
-};
 
 /** The session as every invited organisation knows it, and for whom this copy was made. */
 export function sessionHeader(

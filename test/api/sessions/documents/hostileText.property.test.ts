@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { printable } from "../../../../src/api/http/printable.js";
 import type { MinutesDocument } from "../../../../src/api/sessions/documents/documentView.js";
 import { renderMinutesPdf } from "../../../../src/api/sessions/documents/minutesPdf.js";
-import { printable } from "../../../../src/api/sessions/documents/printable.js";
 import { BUILT_IN_NAMES } from "../../support/hostile.js";
 import { minutesForPolice } from "./documentFixtures.js";
 import { pdfText } from "./pdfText.js";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { printable } from "../../../../src/api/http/printable.js";
 import type { InviteDocument } from "../../../../src/api/sessions/documents/documentView.js";
 import { renderInvite } from "../../../../src/api/sessions/documents/invite.js";
-import { printable } from "../../../../src/api/sessions/documents/printable.js";
 import { header } from "./documentFixtures.js";
 import { icsLines, icsText, icsValue } from "./icsLines.js";
 
