@@ -2,6 +2,7 @@ import type { Actor } from "../domain/index.js";
 import { newEventId } from "../store/eventIds.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { JsonObject, RecordedEvent } from "../store/types.js";
+import { recordThemeReads, type SeenTheme } from "./themeReads.js";
 
 /** The event type of a read record (DESIGN.md §3 rule 8). */
 export const CASE_CONTENT_READ = "CaseContentRead";
@@ -76,6 +77,8 @@ export interface AccessRecord {
 export interface AccessRecorder {
   /** Appends one read record per case seen, in one append; rejects when it cannot, and then the read fails (rule 8). */
   record(reading: Reading, seen: readonly SeenCase[]): Promise<void>;
+  /** Appends the record of the restricted themes an answer shows (src/privacy/themeReads.ts); rejects when it cannot. */
+  recordThemes(reading: Reading, seen: readonly SeenTheme[]): Promise<void>;
 }
 
 /** The access recorder over the event store. */
@@ -84,6 +87,7 @@ export function storeAccessRecorder(store: EventStore): AccessRecorder {
     record: async (reading, seen) => {
       await recordReads(store, reading, seen);
     },
+    recordThemes: (reading, seen) => recordThemeReads(store, reading, seen),
   };
 }
 
