@@ -173,7 +173,8 @@ export const INVALID_RULE_TEXTS = {
       "Leave out the field named; to act on one young person, raise a signal (POST /v1/cases) or open a case from the theme.",
   },
   "theme-bsn": {
-    explanation: "The text holds a number that passes the BSN elfproef: a theme never names a person.",
+    explanation:
+      "The text holds a number that passes the BSN elfproef: a theme never names a person.",
     remedy: "Remove the number from the field named.",
   },
   "theme-title": required("the theme's title"),

@@ -1,5 +1,4 @@
-import type { AccessRecorder, Reading, SeenCase } from "./accessRecords.js";
-import type { SeenTheme } from "./themeReads.js";
+import type { AccessRecorder, Reading, SeenCase, SeenTheme } from "./accessRecords.js";
 
 /**
  * The recorded read (DESIGN §1, §3 rule 8), the one corridor every content response passes:

@@ -78,7 +78,7 @@ export function recordDiscussion(
   const minutes = requireText(command.minutes, "theme-minutes");
   const decisions = decisionsOf(command.decisions);
   refuseBsnIn("minutes", minutes);
-  decisions.forEach((decision, i) => refuseBsnIn(`decisions.${i}`, decision));
+  for (const [i, decision] of decisions.entries()) refuseBsnIn(`decisions.${i}`, decision);
   return [
     {
       type: "ThemeDiscussed",
