@@ -1,3 +1,4 @@
+import { entryOf } from "../../domain/index.js";
 import type { ThemeView, ThemeVisibility } from "../../privacy/policy/themeVisibility.js";
 import { themeTrends } from "../../projections/themes/trends.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
@@ -31,7 +32,7 @@ export function themeOverviewRoutes(deps: ResourceDeps): Route[] {
       deps,
       caller,
       query.covenant,
-      (viewer, audited) => audited.members[viewer.organisationId]?.status === "member",
+      (viewer, audited) => entryOf(audited.members, viewer.organisationId)?.status === "member",
       "Chairs and analysts of a current member only",
     );
     const known = deps.readModels.themes.knownTo(caller.organisationId, query.covenant);
@@ -57,7 +58,7 @@ export function themeOverviewRoutes(deps: ResourceDeps): Route[] {
       deps,
       caller,
       query.covenant,
-      (viewer, audited) => audited.members[viewer.organisationId]?.status === "member",
+      (viewer, audited) => entryOf(audited.members, viewer.organisationId)?.status === "member",
       "Chairs of a current member only",
     );
     const { themes } = deps.readModels;
