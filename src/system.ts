@@ -26,6 +26,7 @@ import { createProjector, type Projector } from "./projections/projector.js";
 import { createSessions } from "./projections/sessions/sessions.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
 import { storeSubjectRecords } from "./projections/subjectReport/subjectRecords.js";
+import { createThemes } from "./projections/themes/themes.js";
 import { createTrends } from "./projections/trends/trends.js";
 import { createWebhooks } from "./projections/webhooks/webhooks.js";
 import { createWorklistIndex } from "./projections/worklist/worklistIndex.js";
@@ -122,6 +123,7 @@ function createReadModels(config: Config): ReadModels {
     sessions: createSessions(caseView),
     worklistIndex: createWorklistIndex(),
     webhooks: createWebhooks(),
+    themes: createThemes(),
   };
 }
 

@@ -20,6 +20,7 @@ import type { ProcessingLog } from "../projections/processingLog/processingLog.j
 import type { SessionsModel } from "../projections/sessions/sessions.js";
 import type { SubjectIndex } from "../projections/subjectReport/subjectIndex.js";
 import type { SubjectRecords } from "../projections/subjectReport/subjectRecords.js";
+import type { ThemesModel } from "../projections/themes/themes.js";
 import type { Trends } from "../projections/trends/trends.js";
 import type { WebhooksModel } from "../projections/webhooks/webhooks.js";
 import type { WorklistIndex } from "../projections/worklist/worklistIndex.js";
@@ -41,6 +42,7 @@ export interface ReadModels {
   sessions: SessionsModel;
   worklistIndex: WorklistIndex;
   webhooks: WebhooksModel;
+  themes: ThemesModel;
 }
 
 /** What every resource module receives from the composition root (src/system.ts). */

@@ -12,6 +12,7 @@ import type { ResourceDeps } from "./resources.js";
 import { sessionDocumentRoutes } from "./sessions/documents/routes.js";
 import { sessionRoutes } from "./sessions/index.js";
 import { subjectRoutes } from "./subjects/routes.js";
+import { themeRoutes } from "./themes/index.js";
 import { trendsRoutes } from "./trends/routes.js";
 import { webhookRoutes } from "./webhooks/routes.js";
 import { worklistEventsRoute } from "./worklist/events.js";
@@ -33,6 +34,7 @@ export function allRoutes(deps: ResourceDeps): Route[] {
     ...mergeRoutes(deps),
     lookupRoute(deps),
     ...trendsRoutes(deps),
+    ...themeRoutes(deps),
     ...webhookRoutes(deps),
     worklistEventsRoute(deps),
     ...catalogueRoutes(),

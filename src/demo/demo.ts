@@ -11,6 +11,7 @@ import { DEMO_COVENANT_ID } from "./organisations.js";
 import { castOf, closeStory, playStory, type StoryIds } from "./scenario.js";
 import { demoDevelopment } from "./seed.js";
 import { playSession, type SessionIds } from "./session.js";
+import { playThemes, type ThemeChapter } from "./themes.js";
 import { type AuditView, auditView, type PartnerView, partnerView } from "./views.js";
 import {
   type PoliceSessionView,
@@ -28,6 +29,8 @@ export interface DemoResult {
   /** Each partner's GET /v1/worklist right after the session. */
   worklists: Worklist[];
   police: PoliceSessionView;
+  /** The werkgroep chapter: a theme, its session and two collective actions. */
+  themes: ThemeChapter;
   audit: AuditView;
   elapsedMs: number;
 }
@@ -60,6 +63,7 @@ export async function runDemo(options: { logger?: Logger } = {}): Promise<DemoRe
     const worklists = await partnerWorklists(cast);
     const police = await policeSessionView(cast, sessionIds);
     await closeStory(cast, ids, sessionIds.policeAgreementId);
+    const themes = await playThemes(cast);
     const partners = [
       await partnerView("school", cast.mentor, ids),
       await partnerView("politie", cast.wijkagent, ids),
@@ -80,6 +84,7 @@ export async function runDemo(options: { logger?: Logger } = {}): Promise<DemoRe
       session: sessionIds,
       worklists,
       police,
+      themes,
       audit,
       elapsedMs: Date.now() - started,
     };

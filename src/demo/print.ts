@@ -115,6 +115,11 @@ export function renderDemo(result: DemoResult): string {
     "",
     ...sessionChapter(result),
     "",
+    `Werkgroep: the school raised the theme "${result.themes.title}" (no young person in it); the chair`,
+    `put it on session ${result.themes.sessionId}, recorded the discussion and two collective actions:`,
+    ...result.themes.actions.map((a) => `  - ${nameOf(a.ownerOrganisationId)}: ${a.what}`),
+    `The police's worklist lists ${result.themes.policeActionsDue} collective action(s) due; the newsletter overview PDF is ${result.themes.overviewBytes} bytes.`,
+    "",
     `Played through the HTTP API in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
   ].join("\n");
 }

@@ -58,6 +58,12 @@ export { decideSubject, type SubjectContext, subjectDecider } from "./subject/de
 export type * from "./subject/events.js";
 export { subjectStreamId } from "./subject/events.js";
 export * from "./subject/state.js";
+export type * from "./theme/commands.js";
+export { decideTheme, themeDecider } from "./theme/decide.js";
+export type * from "./theme/events.js";
+export { THEME_EVENT_TYPES, themeKeyId, themeStreamId } from "./theme/events.js";
+export { IDENTIFYING_FIELDS, type ThemeContext } from "./theme/guards.js";
+export * from "./theme/state.js";
 export * from "./webhook/allowList.js";
 export * from "./webhook/deliveries.js";
 export * from "./webhook/notificationTypes.js";

@@ -166,6 +166,33 @@ export const INVALID_RULE_TEXTS = {
     explanation: "A retention extension must end later than the current retention.",
     remedy: "Give a retentionUntil after the case's current retention date.",
   },
+  "theme-identifies-person": {
+    explanation:
+      "A theme is about a phenomenon, never about a young person: it takes no field that identifies one.",
+    remedy:
+      "Leave out the field named; to act on one young person, raise a signal (POST /v1/cases) or open a case from the theme.",
+  },
+  "theme-bsn": {
+    explanation:
+      "The text holds a number that passes the BSN elfproef: a theme never names a person.",
+    remedy: "Remove the number from the field named.",
+  },
+  "theme-title": required("the theme's title"),
+  "theme-description": required("a description of the phenomenon"),
+  "theme-places": required("at least one place: a member organisation or an area's name"),
+  "theme-audience": {
+    explanation:
+      "A theme is visible to the whole covenant, or to the member organisations named (at least one).",
+    remedy: "Give kind covenant without organisations, or kind members with the organisations.",
+  },
+  "theme-minutes": required("the minutes of the theme's discussion"),
+  "theme-decisions": required("the list of decisions (it may be empty), each as text"),
+  "action-what": required("what the collective action is"),
+  "action-due-date": {
+    explanation: "The due date is not a calendar date.",
+    remedy: "Give the due date as YYYY-MM-DD.",
+  },
+  "action-outcome": required("the action's outcome"),
   "webhook-url-allowed": {
     explanation:
       "Notifications go only to URLs on the service's allow-list (WEBHOOK_ALLOWED_URLS).",

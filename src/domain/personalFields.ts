@@ -3,6 +3,7 @@ import type { CovenantEventType } from "./covenant/events.js";
 import type { PossibleMatchEventType } from "./possibleMatch/possibleMatch.js";
 import type { SessionEventType } from "./session/events.js";
 import type { SubjectEventType } from "./subject/events.js";
+import type { ThemeEventType } from "./theme/events.js";
 import type { WebhookDeliveryEvent } from "./webhook/deliveries.js";
 import type { WebhookSubscriptionEvent } from "./webhook/subscription.js";
 
@@ -12,6 +13,7 @@ export type EventType =
   | SubjectEventType
   | PossibleMatchEventType
   | SessionEventType
+  | ThemeEventType
   | WebhookSubscriptionEvent["type"]
   | WebhookDeliveryEvent["type"];
 
@@ -76,6 +78,14 @@ export const personalFields: Record<EventType, readonly string[]> = {
   AgendaItemRemoved: [],
   AgendaReordered: [],
   SessionHeld: [],
+  // A theme's texts are sealed with the theme's own key (themeKeyId), not a subject's.
+  ThemeRaised: ["title", "description", "places.area"],
+  ThemePutOnAgenda: [],
+  ThemeDiscussed: ["minutes", "decisions"],
+  CollectiveActionAgreed: ["what"],
+  CollectiveActionProgressNoted: ["note"],
+  CollectiveActionCompleted: ["outcome"],
+  ThemeBecameCase: [],
   WebhookSubscribed: [],
   WebhookUnsubscribed: [],
   WebhookDeliveryQueued: [],

@@ -17,6 +17,7 @@ export const ROLE_RULES = [
   "privacy-officer",
   "chair-or-analyst",
   "webhook-admin",
+  "raise-theme-role",
 ] as const;
 
 /** The actor's organisation may not do this to an object it may know of. */
@@ -34,6 +35,7 @@ export const ORGANISATION_RULES = [
   "attendee-only",
   "agreement-owner-only",
   "consent-obtainer-only",
+  "action-owner-only",
 ] as const;
 
 /** The object named does not exist, or the actor may not know of it. */
@@ -54,6 +56,9 @@ export const NOT_FOUND_RULES = [
   "agenda-item-exists",
   "correction-exists",
   "webhook-subscription-exists",
+  "theme-exists",
+  "theme-agenda-exists",
+  "action-exists",
 ] as const;
 
 /** The current state makes the command impossible. */
@@ -99,6 +104,15 @@ export const CONFLICT_RULES = [
   "correction-id-taken",
   "correction-resolved",
   "addendum-id-taken",
+  "theme-id-taken",
+  "theme-became-case",
+  "place-member",
+  "audience-member",
+  "theme-on-agenda",
+  "theme-discussed",
+  "action-id-taken",
+  "action-owner-audience",
+  "action-completed",
 ] as const;
 
 export type RoleRule = (typeof ROLE_RULES)[number];

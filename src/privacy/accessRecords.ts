@@ -18,6 +18,15 @@ export const accessStreamId = (caseId: string) => `access-${caseId}`;
  */
 export const readerAccessStreamId = (organisationId: string) => `access-org-${organisationId}`;
 
+/** The event type of one answer that showed the content of themes restricted to named members. */
+export const THEMES_CONTENT_READ = "ThemesContentRead";
+
+/** Purpose of reading themes: the werkgroep's work on phenomena (Logboek Dataverwerkingen code). */
+export const THEME_WORK_PURPOSE = "werkgroep";
+
+/** One theme an answer showed, with the ids of the items shown from it ("theme:<id>", "action:<id>"). */
+export type SeenTheme = { themeId: string; covenantId: string; itemIds: readonly string[] };
+
 /** The purpose of reading a case for the case work itself, the case meeting (casusoverleg). */
 export const CASE_WORK_PURPOSE = "casusoverleg";
 
@@ -76,6 +85,8 @@ export interface AccessRecord {
 export interface AccessRecorder {
   /** Appends one read record per case seen, in one append; rejects when it cannot, and then the read fails (rule 8). */
   record(reading: Reading, seen: readonly SeenCase[]): Promise<void>;
+  /** Appends the record of the restricted themes an answer shows (src/privacy/themeReads.ts); rejects when it cannot. */
+  recordThemes(reading: Reading, seen: readonly SeenTheme[]): Promise<void>;
 }
 
 /** The access recorder over the event store. */
@@ -84,6 +95,7 @@ export function storeAccessRecorder(store: EventStore): AccessRecorder {
     record: async (reading, seen) => {
       await recordReads(store, reading, seen);
     },
+    recordThemes: (reading, seen) => recordThemeReads(store, reading, seen),
   };
 }
 
@@ -122,6 +134,31 @@ export async function recordReads(
   const event = { eventId: readId, type, data: data as JsonObject, metadata };
   const result = await store.append(streamId, [event], { expectedRevision: "any" });
   return { readId, position: result.position };
+}
+
+/**
+ * Appends one record of the themes an answer shows, in the reader's organisation's access
+ * stream, before the content leaves; throws when it cannot, so the read fails too (rule 8).
+ */
+export async function recordThemeReads(
+  store: EventStore,
+  reading: Reading,
+  seen: readonly SeenTheme[],
+): Promise<void> {
+  if (seen.length === 0) return;
+  const reader = readerOf({ ...reading, purpose: reading.purpose ?? THEME_WORK_PURPOSE });
+  const themes = seen.map(({ themeId, covenantId, itemIds }) => {
+    if (!themeId || !covenantId) throw new AccessRecordInvalid("themeId");
+    return { themeId, covenantId, itemIds: [...itemIds] };
+  });
+  const { userId, organisationId, roles, correlationId } = reader;
+  const metadata = {
+    actor: { userId, organisationId, role: roles.join(",") },
+    ...(correlationId ? { correlationId } : {}),
+  };
+  const data = { ...reader, themes } as JsonObject;
+  const event = { eventId: newEventId(), type: THEMES_CONTENT_READ, data, metadata };
+  await store.append(readerAccessStreamId(organisationId), [event], { expectedRevision: "any" });
 }
 
 /** Appends one case's read record; see recordReads. */

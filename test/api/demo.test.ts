@@ -63,6 +63,11 @@ describe("npm run demo, the session chapter", () => {
   it("Given a session with three young people, of whom the police is in one case, when it is recorded and approved, then each partner's worklist is printed and the police sees only its item", async () => {
     const result = await runDemo();
     const { session, police, worklists } = result;
+    // The werkgroep chapter: a theme about knives near the station and two collective actions.
+    expect(result.themes.title).toBe("Messen rond het station na schooltijd");
+    expect(result.themes.actions).toHaveLength(2);
+    expect(result.themes.policeActionsDue).toBe(1);
+    expect(result.themes.overviewBytes).toBeGreaterThan(1_000);
 
     expect(session.items.map((item) => item.name)).toEqual([
       "Sem de Vries",

@@ -150,6 +150,28 @@ const bodies = (): Record<string, unknown> => ({
   },
   "POST /v1/webhooks": { url: "http://127.0.0.1:9/hooks", notificationTypes: ["share.received"] },
   "POST /v1/webhooks/{subscriptionId}/replays": { fromPosition: "1", toPosition: "99" },
+  "POST /v1/themes": {
+    covenantId: DEMO_COVENANT_ID,
+    title: "Messen rond het station",
+    description: "Oudere jongens laten messen zien.",
+    category: "wapens",
+    level: "preventie",
+    places: { organisationIds: [ORG.secondarySchool], area: "Station" },
+    audience: { kind: "members", organisationIds: [ORG.police] },
+  },
+  "POST /v1/themes/{themeId}/agenda": { sessionId: demo.ids.meetingId },
+  "POST /v1/themes/{themeId}/discussions": {
+    sessionId: demo.ids.meetingId,
+    minutes: "Besproken.",
+    decisions: ["Surveillance"],
+  },
+  "POST /v1/themes/{themeId}/actions": {
+    what: "Voorlichting",
+    ownerOrganisationId: ORG.police,
+    dueDate: "2030-02-01",
+  },
+  "POST /v1/themes/{themeId}/actions/{actionId}/progress": { note: "Gestart" },
+  "POST /v1/themes/{themeId}/actions/{actionId}/complete": { outcome: "Gegeven" },
   "POST /v1/subjects/{subjectId}/erasure": {
     covenantId: DEMO_COVENANT_ID,
     reason: "data-subject-request",
@@ -174,6 +196,15 @@ const queries: Record<string, [string, string][]> = {
   "GET /v1/subjects/{subjectId}/report": [["covenant", DEMO_COVENANT_ID]],
   "GET /v1/subjects/{subjectId}/report.pdf": [["covenant", DEMO_COVENANT_ID]],
   "GET /v1/webhooks/{subscriptionId}/deliveries": [["status", "dead-letter"]],
+  "GET /v1/themes": [["covenant", DEMO_COVENANT_ID]],
+  "GET /v1/trends/themes": [
+    ["covenant", DEMO_COVENANT_ID],
+    ["fromMonth", "2025-01"],
+  ],
+  "GET /v1/theme-overview.pdf": [
+    ["covenant", DEMO_COVENANT_ID],
+    ["toMonth", "2031-12"],
+  ],
   "GET /v1/trends": [
     ["covenant", DEMO_COVENANT_ID],
     ["category", "drugs"],

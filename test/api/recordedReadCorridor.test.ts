@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Route } from "../../src/api/http/routeDefinition.js";
 import type { Role } from "../../src/domain/index.js";
 import { accessRecordsFrom } from "../../src/privacy/accessRecords.js";
+import { themeReadRecordsFrom } from "../../src/privacy/themeReads.js";
 import { COVENANT_ID, ORG } from "./cases/support/caseApi.js";
 import { populatedCaseApi } from "./cases/support/populated.js";
 import { sampleBodies } from "./cases/support/samples.js";
@@ -18,6 +19,9 @@ import { pdfText } from "./sessions/documents/pdfText.js";
 const populated = populatedCaseApi();
 const QUESTION = "Wie spreekt de moeder van Noah deze week?";
 const MINUTES = "Noah vertelde over de oudere jongens bij het plein.";
+// A theme restricted to named members: its texts are content like any other (issue 16).
+const THEME_TEXT = "Oudere jongens laten messen zien bij het station.";
+const ACTION = "Surveillance bij het station na schooltijd";
 const CONTENT = [
   ...PLAINTEXTS,
   NECESSITY,
@@ -27,6 +31,8 @@ const CONTENT = [
   "Karim El Amrani",
   QUESTION,
   MINUTES,
+  THEME_TEXT,
+  ACTION,
 ];
 
 const callers: [string, Role][] = [
@@ -104,6 +110,20 @@ beforeAll(async () => {
     minutes: MINUTES,
     decisions: [],
   });
+  const { themeId } = await post("/v1/themes", {
+    covenantId: COVENANT_ID,
+    title: "Messen rond het station",
+    description: THEME_TEXT,
+    category: "wapens",
+    level: "preventie",
+    places: { organisationIds: [ORG.school], area: null },
+    audience: { kind: "members", organisationIds: [ORG.chair, ORG.police] },
+  });
+  const { actionId } = await post(`/v1/themes/${themeId}/actions`, {
+    what: ACTION,
+    ownerOrganisationId: ORG.police,
+    dueDate: "2031-06-01",
+  });
   const opened = (await api.caseEvents(caseIds.caseId)).find((e) => e.type === "SignalRaised");
   Object.assign(ids, {
     sessionId,
@@ -113,6 +133,8 @@ beforeAll(async () => {
     mergeId: randomUUID(),
     ruleId: randomUUID(),
     subscriptionId: randomUUID(),
+    themeId,
+    actionId,
   });
 });
 
@@ -134,7 +156,8 @@ async function answerText(response: Response): Promise<string> {
 
 async function recordsOf(requestId: string) {
   const events = await populated.api.system.store.readAll({ limit: Number.MAX_SAFE_INTEGER });
-  return events.flatMap(accessRecordsFrom).filter((record) => record.correlationId === requestId);
+  const records = [...events.flatMap(accessRecordsFrom), ...events.flatMap(themeReadRecordsFrom)];
+  return records.filter((record) => record.correlationId === requestId);
 }
 
 /** Calls a route as a caller; says which plaintexts the answer carried and what it put on record. */
@@ -191,6 +214,9 @@ describe("the recorded-read corridor over the whole route table", () => {
         "/v1/sessions/{sessionId}/minutes.pdf",
         "/v1/subjects/{subjectId}/report",
         "/v1/subjects/{subjectId}/report.pdf",
+        "/v1/themes",
+        "/v1/themes/{themeId}",
+        "/v1/collective-actions",
       ]),
     );
   }, 240_000);

@@ -247,6 +247,9 @@ describe("personal fields", () => {
           "AgendaItemAdded",
           "AgendaItemRemoved",
           "AgendaReordered",
+          // A theme's own stream, sealed with the theme's key: test/domain/theme checks its fields.
+          "Theme",
+          "CollectiveAction",
           // Subscriptions and deliveries hold ids only: test/api/notifications checks their payloads.
           "Webhook",
         ].some((p) => t.startsWith(p)),

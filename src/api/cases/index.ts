@@ -1,6 +1,7 @@
 import type { Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
 import { agreementRoutes } from "./agreements.js";
+import { caseFromThemeRoute } from "./caseFromTheme.js";
 import { closureRoutes } from "./closure.js";
 import { consentRoutes } from "./consents.js";
 import { listCasesRoute } from "./listCases.js";
@@ -26,5 +27,6 @@ export function caseRoutes(deps: ResourceDeps): Route[] {
     ...meetingRoutes(deps),
     ...agreementRoutes(deps),
     ...closureRoutes(deps),
+    caseFromThemeRoute(deps),
   ];
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import type { IntakeDeps } from "../../commands/intake/intake.js";
 import { takeInSignal } from "../../commands/intake/signalIntake.js";
-import { HttpProblem } from "../http/problems.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
+import { intakeDeps } from "../signalIntakeDeps.js";
 import { caseTags, caseWriteProblems } from "./caseRouteDefaults.js";
 import { caseWrittenSchema, presentWrite } from "./presenters/written.js";
 import { openCaseBody } from "./schemas.js";
@@ -28,32 +27,6 @@ const signalJoinedCase = z
     description:
       "The young person has an open case in the covenant (rule 9): the signal was recorded there for its chair. The caller is not a participant until the chair invites it and it joins; nothing of the case is revealed.",
   });
-
-/** How long intake waits for the read models to show a matched young person's cases. */
-const CASES_WAIT_MS = 2_000;
-
-/** Intake's view of the read models: a subject's cases, once they reached the store's head. */
-function intakeDeps(deps: ResourceDeps): IntakeDeps {
-  const { subjectIndex, caseView } = deps.readModels;
-  return {
-    commands: deps.commands,
-    identityIndex: deps.identity.index,
-    indexer: deps.identity.indexer,
-    identityLock: deps.identity.lock,
-    async catchUp() {
-      const head = await deps.store.headPosition();
-      if (!(await deps.waitForPosition(head, CASES_WAIT_MS))) {
-        throw new HttpProblem("not_yet_consistent", "The service is catching up; retry shortly");
-      }
-    },
-    casesOf(subjectId, covenantId) {
-      return subjectIndex.casesOf(subjectId, covenantId).map((caseId) => ({
-        caseId,
-        open: caseView.stateOf(caseId)?.status === "open",
-      }));
-    },
-  };
-}
 
 /** POST /v1/cases: a signal about a young person opens their case, or joins the one open. */
 export function openCaseRoute(deps: ResourceDeps): Route {

@@ -20,9 +20,11 @@ const entry = z.strictObject({
     "session-upcoming",
     "minutes-to-approve",
     "minutes-to-correct",
+    "action-due",
   ]),
   caseId: z.string().nullable().describe("Null for a session, which spans cases"),
   sessionId: z.string().optional().describe("Sessions and minutes only"),
+  themeId: z.string().optional().describe("Collective actions only: the theme"),
   itemId: z
     .string()
     .describe(
@@ -55,14 +57,14 @@ export function worklistRoutes(deps: ResourceDeps): Route[] {
     path: "/v1/worklist",
     summary: "What needs my organisation now",
     description:
-      "Invitations waiting, shares received since the organisation last looked (or `since`), its agreements overdue or due within 7 days, minutes to approve (chair) or correct (attendee), upcoming sessions with the agenda items it may attend, and for a chair the possible subject matches.",
+      "Invitations waiting, shares received since the organisation last looked (or `since`), its agreements overdue or due within 7 days, minutes to approve (chair) or correct (attendee), upcoming sessions with the agenda items it may attend, its collective actions overdue or due within 7 days, and for a chair the possible subject matches.",
     tags: ["worklist"],
     roles: ["professional", "chair"],
     query: z.strictObject({ since: z.iso.datetime({ offset: true }).optional() }),
     responses: { 200: worklist },
     problems: ["not_yet_consistent"],
   }).handle(async ({ query, caller, requestId }) => {
-    const { caseView, worklistIndex, possibleMatches, sessions } = deps.readModels;
+    const { caseView, worklistIndex, possibleMatches, sessions, themes } = deps.readModels;
     const now = deps.now();
     const since = query.since ?? worklistIndex.lastLookedAt(caller.organisationId);
     const asked = new Map<string, CaseVisibility>();
@@ -79,6 +81,7 @@ export function worklistRoutes(deps: ResourceDeps): Route[] {
       index: worklistIndex,
       possibleMatches,
       sessions,
+      themes,
     };
     const sections = Object.entries(WORKLIST_SECTIONS).map(([name, section]) => ({
       name,

@@ -4,6 +4,8 @@ import type { CaseVisibility } from "../../privacy/policy/caseVisibility.js";
 import type { PossibleMatchesModel } from "../possibleMatches/possibleMatches.js";
 import type { SessionsModel } from "../sessions/sessions.js";
 import { minutesToHandle, upcomingSessions } from "../sessions/worklist.js";
+import { actionsDueBy, openActions } from "../themes/actions.js";
+import type { ThemesModel } from "../themes/themes.js";
 import type { WorklistIndex } from "./worklistIndex.js";
 
 /** Agreements due within this many days are on the worklist; overdue ones always. */
@@ -18,11 +20,14 @@ export interface WorklistEntry {
     | "possible-match"
     | "session-upcoming"
     | "minutes-to-approve"
-    | "minutes-to-correct";
+    | "minutes-to-correct"
+    | "action-due";
   /** The case it is about; null for a session, which spans cases. */
   caseId: string | null;
   /** Sessions and minutes only: the session. */
   sessionId?: string;
+  /** Collective actions only: the theme they follow up. */
+  themeId?: string;
   /** The item itself: the share, agreement, match or agenda item; the case for an invitation, the session for a session. */
   itemId: string;
   /** The resource to read it at. */
@@ -48,6 +53,7 @@ export interface WorklistQuery {
   index: WorklistIndex;
   possibleMatches: PossibleMatchesModel;
   sessions: SessionsModel;
+  themes: ThemesModel;
 }
 
 /** A section is a pure function of the read models, the viewer and now. */
@@ -171,11 +177,30 @@ export const upcomingSessionsWithItems: WorklistSection = ({ viewer, now, sessio
     ];
   });
 
+/** The organisation's own open collective actions, overdue or due soon, like its agreements; ids only. */
+export const collectiveActionsDue: WorklistSection = ({ viewer, now, themes }) =>
+  openActions(
+    themes.visibleTo(viewer),
+    now,
+    (action) => action.ownerOrganisationId === viewer.organisationId,
+    actionsDueBy(now, DUE_SOON_DAYS),
+  ).map((action) => ({
+    kind: "action-due" as const,
+    caseId: null,
+    themeId: action.theme.themeId,
+    itemId: action.actionId,
+    link: `/v1/themes/${action.theme.themeId}`,
+    date: action.dueDate,
+    overdue: action.overdue,
+    shown: [],
+  }));
+
 /** The worklist's sections in the order it shows them. */
 export const WORKLIST_SECTIONS = {
   invitations: invitationsWaiting,
   sharesReceived,
   agreementsDue,
+  collectiveActions: collectiveActionsDue,
   minutes: minutesWaiting,
   upcomingSessions: upcomingSessionsWithItems,
   possibleMatches: possibleSubjectMatches,

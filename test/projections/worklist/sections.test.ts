@@ -4,6 +4,7 @@ import { createCaseView } from "../../../src/projections/caseView/caseView.js";
 import { createPossibleMatches } from "../../../src/projections/possibleMatches/possibleMatches.js";
 import type { DecodedEvent } from "../../../src/projections/readModel.js";
 import { createSessions } from "../../../src/projections/sessions/sessions.js";
+import { createThemes } from "../../../src/projections/themes/themes.js";
 import {
   possibleSubjectMatches,
   type WorklistQuery,
@@ -63,6 +64,7 @@ function worklistFor(viewer: ReturnType<typeof actor>): WorklistQuery {
     index,
     possibleMatches,
     sessions: createSessions(caseView),
+    themes: createThemes(),
   };
 }
 

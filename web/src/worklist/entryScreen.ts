@@ -7,7 +7,8 @@ export interface EntryRef {
     | "possible-match"
     | "session-upcoming"
     | "minutes-to-approve"
-    | "minutes-to-correct";
+    | "minutes-to-correct"
+    | "action-due";
   caseId: string | null;
   sessionId?: string;
   itemId: string;
@@ -27,6 +28,9 @@ export function screenOf(entry: EntryRef): string {
       return "/koppelingen";
     case "session-upcoming":
       return `/sessies/${sessionId}`;
+    // The console has no theme screen yet: a collective action stays on the worklist.
+    case "action-due":
+      return "/werklijst";
     case "minutes-to-approve":
     case "minutes-to-correct":
       return `/sessies/${sessionId}/agenda/${itemId}`;
