@@ -25,7 +25,9 @@ DECLARE
   head bigint;
   start_head bigint;
   heads jsonb;
-  taken text[];
+  stored text[];
+  repeated text[];
+  written text[] := '{}';
   moved text[] := '{}';
   tip jsonb;
   lo int := 1;
@@ -44,8 +46,11 @@ BEGIN
   start_head := head;
   SELECT coalesce(jsonb_object_agg(s.stream_id, jsonb_build_array(s.revision, s.hash, s.position)), '{}')
     INTO heads FROM streams s WHERE s.stream_id = ANY(stream_ids);
-  SELECT coalesce(array_agg(e.event_id), '{}') INTO taken
+  SELECT coalesce(array_agg(e.event_id), '{}') INTO stored
     FROM events e WHERE e.event_id = ANY(event_ids);
+  -- Ids sent more than once: only these need comparing with the call's other events.
+  SELECT coalesce(array_agg(d.id), '{}') INTO repeated
+    FROM (SELECT x AS id FROM unnest(event_ids) x GROUP BY x HAVING count(*) > 1) d;
   FOR r IN 1 .. coalesce(array_length(stream_ids, 1), 0) LOOP
     hi := lo + counts[r] - 1;
     tip := heads -> stream_ids[r];
@@ -56,7 +61,8 @@ BEGIN
       outcome := 'wrong_revision';
     ELSE
       FOR i IN lo .. hi LOOP
-        IF event_ids[i] = ANY(taken) OR event_ids[i] = ANY(event_ids[lo:i - 1]) THEN
+        IF event_ids[i] = ANY(stored) OR (event_ids[i] = ANY(repeated)
+            AND (event_ids[i] = ANY(written) OR event_ids[i] = ANY(event_ids[lo:i - 1]))) THEN
           outcome := 'duplicate'; duplicate_id := event_ids[i];
           EXIT;
         END IF;
@@ -76,7 +82,7 @@ BEGIN
         link := encode(sha256(convert_to(link || hash_heads[i] || actual::text || hash_tails[i], 'UTF8')), 'hex');
         picked_hashes := picked_hashes || link;
       END LOOP;
-      taken := taken || event_ids[lo:hi];
+      IF cardinality(repeated) > 0 THEN written := written || event_ids[lo:hi]; END IF;
       heads := heads || jsonb_build_object(stream_ids[r], jsonb_build_array(actual, link, head));
       moved := moved || stream_ids[r];
       at_revision := actual;
