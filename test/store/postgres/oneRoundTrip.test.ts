@@ -92,6 +92,19 @@ describe("a PostgreSQL append is one round trip", () => {
     expect(await store.readStream(taken)).toHaveLength(1);
   });
 
+  test("given a group commit with a request PostgreSQL refuses outright (a NUL in its stream id), then only that request fails and the others land", async () => {
+    const good = [freshStreamId(), freshStreamId()];
+
+    const outcomes = await Promise.allSettled([
+      store.append(good[0]!, [newEvent()]),
+      store.append(`${freshStreamId()}\u0000`, [newEvent()]),
+      store.append(good[1]!, [newEvent()]),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    for (const streamId of good) expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
   test("given expectations no revision can meet (1.5, 2^53, -0.5), then each is refused with the stream's revision, and -1 means no stream as before", async () => {
     const streamId = freshStreamId();
 
