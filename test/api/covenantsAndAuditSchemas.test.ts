@@ -125,6 +125,7 @@ describe("response bodies match their documented schemas", () => {
     );
     await call(po, "privacy-officer", "GET", `/v1/audit/integrity?${covenant}`);
     await call(po, "chair", "GET", `/v1/trends?${covenant}`);
+    await call(po, "chair", "GET", `/v1/trends/themes?${covenant}`);
     await call(po, "chair", "GET", `/v1/covenants/${DEMO_COVENANT_ID}/possible-matches`);
     await call(
       po,

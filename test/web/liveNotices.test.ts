@@ -97,6 +97,7 @@ const KINDS: EntryRef["kind"][] = [
   "session-upcoming",
   "minutes-to-approve",
   "minutes-to-correct",
+  "action-due",
 ];
 
 const SEGMENTS: Record<EntryRef["kind"], string[]> = {
@@ -107,6 +108,7 @@ const SEGMENTS: Record<EntryRef["kind"], string[]> = {
   "session-upcoming": ["sessies", "*"],
   "minutes-to-approve": ["sessies", "*", "agenda", "*"],
   "minutes-to-correct": ["sessies", "*", "agenda", "*"],
+  "action-due": ["werklijst"],
 };
 
 describe("where a worklist entry leads", () => {

@@ -128,6 +128,8 @@ describe("a covenant's privacy officer", () => {
     const chair = await openPage(browser, base);
     pages.push(chair);
     await signInAs(chair.page, base, CHAIR, "voorzitter");
+    // The chair lands on the worklist; the case is reached from the case list.
+    await chair.page.getByRole("link", { name: "Casussen", exact: true }).click();
     await chair.page.locator(`a[href="/casussen/${demo.ids.caseId}"]`).click();
     await chair.page.getByRole("heading", { level: 2, name: "Jongere" }).waitFor();
     const shown = await chair.page.locator("main").innerText();
