@@ -9,6 +9,8 @@ export const NOTIFICATION_TYPES = [
   "agreement.due-date-changed",
   "minutes.drafted",
   "minutes.approved",
+  "minutes.correction-proposed",
+  "minutes.correction-resolved",
   "possible-match.found",
   "signal.joined-case",
   "session.planned",

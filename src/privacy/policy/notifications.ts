@@ -112,6 +112,15 @@ const NOTICE_RULES: Readonly<Record<string, NoticeRule>> = {
     type: "minutes.drafted",
     about: (d) => minutesOf(d, attendeesOf(d)),
   },
+  // The chair decides on a proposed correction; the attendees see how it was decided.
+  MinutesCorrectionProposed: {
+    type: "minutes.correction-proposed",
+    about: (d, state) => minutesOf(d, chairOf(state)),
+  },
+  MinutesCorrectionResolved: {
+    type: "minutes.correction-resolved",
+    about: (d, state) => minutesOf(d, attendeesOfItem(state, d)),
+  },
   MinutesApproved: {
     type: "minutes.approved",
     about: (d, state) => minutesOf(d, attendeesOfItem(state, d)),

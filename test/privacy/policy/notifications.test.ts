@@ -158,6 +158,45 @@ describe("who hears of an event", () => {
     expect(noticeOf(approved as never, gone)).toBeUndefined();
   });
 
+  test("Given draft minutes the wijkteam attended, when it proposes a correction and the chair decides, then the chair is told of the proposal and the attendees of the decision; after the wijkteam left, it is not told", () => {
+    const recorded = caseEvent("AgendaItemRecorded", {
+      sessionId: SESSION_ID,
+      itemId: "item-1",
+      heldAt: NOW,
+      attendees: [{ organisationId: ORG.wijkteam, userId: "u", confidentialityAcknowledged: true }],
+      minutes: "notulen",
+      decisions: [],
+      recordedAt: NOW,
+    });
+    const proposed = caseEvent("MinutesCorrectionProposed", {
+      itemId: "item-1",
+      correctionId: "corr-1",
+      proposedBy: ORG.wijkteam,
+      minutes: "notulen, verbeterd",
+      proposedAt: NOW,
+    });
+    const resolved = caseEvent("MinutesCorrectionResolved", {
+      itemId: "item-1",
+      correctionId: "corr-1",
+      accepted: true,
+      resolvedAt: NOW,
+    });
+    const held = [...caseWithPartners(), recorded, proposed];
+    const chair = fold(held).chairOrganisationId;
+    expect(noticeAfter(held)).toEqual({
+      type: "minutes.correction-proposed",
+      caseId: CASE_ID,
+      itemId: "minutes:item-1",
+      organisations: [chair],
+    });
+    expect(noticeAfter([...held, resolved])).toMatchObject({
+      type: "minutes.correction-resolved",
+      organisations: [ORG.wijkteam],
+    });
+    const gone = lookupOf(fold([...held, resolved, left(ORG.wijkteam)]));
+    expect(noticeOf(resolved as never, gone)).toBeUndefined();
+  });
+
   test("Given a session planned with the wijkteam and the police, when it is planned, moved or cancelled, then only the organisation the sessions policy shows it to is told", () => {
     const lookup = lookupOf(fold(caseWithPartners()));
     const planned = {
