@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { takeInSignal } from "../../commands/intake/signalIntake.js";
 import { handleThemeCommand, readTheme, shredThemeTexts } from "../../commands/themes.js";
-import { NotFound } from "../../domain/index.js";
+import { Conflict, NotFound } from "../../domain/index.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
 import { intakeDeps } from "../signalIntakeDeps.js";
@@ -49,6 +49,11 @@ export function caseFromThemeRoute(deps: ResourceDeps): Route {
     if (visible.kind !== "theme" || state.covenantId === null) {
       throw new NotFound("theme-exists", themeId);
     }
+    // Refused before the intake, so a second case is never opened for a theme already linked;
+    // only a keyed retry goes on, and its intake answers as the first time.
+    if (state.caseId !== null && request.idempotency === undefined) {
+      throw new Conflict("theme-became-case", themeId);
+    }
     const newCaseId = request.newId("caseId");
     const taken = await takeInSignal(intakeDeps(deps), {
       ...request.body,
@@ -59,15 +64,21 @@ export function caseFromThemeRoute(deps: ResourceDeps): Route {
       subjectId: request.newId("subjectId"),
       newMatchId: (n) => request.newId(`possibleMatch:${n}`),
       covenantId: state.covenantId,
+      idempotency: request.idempotency,
     });
     const caseId = taken.outcome === "opened-case" ? newCaseId : taken.caseId;
-    await handleThemeCommand(deps.commands, {
-      type: "LinkThemeToCase",
-      themeId,
-      caseId,
-      actor: caller,
-      now: deps.now(),
-    });
+    if (state.caseId !== null && state.caseId !== caseId) {
+      throw new Conflict("theme-became-case", themeId);
+    }
+    if (state.caseId === null) {
+      await handleThemeCommand(deps.commands, {
+        type: "LinkThemeToCase",
+        themeId,
+        caseId,
+        actor: caller,
+        now: deps.now(),
+      });
+    }
     await shredThemeTexts(deps.commands, themeId);
     return { status: 201, body: { themeId, caseId, outcome: taken.outcome } };
   });

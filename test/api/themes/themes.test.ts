@@ -232,4 +232,30 @@ describe("a theme that turns out to be about one young person", () => {
     );
     expect(decoded.description).toBe("[erased]");
   });
+
+  test("Given a theme, when opening its case is retried with the same Idempotency-Key, then the retry answers as the first time; without the key it is refused before any second case is opened", async () => {
+    const { api, tokens } = given;
+    const themeId = await raise(tokens.school);
+    const { covenantId: _c, ...signal } = openCaseBody();
+    const body = {
+      ...signal,
+      subject: { name: "Noor de Wit", dateOfBirth: "2011-04-05", school: "Het Baken" },
+    };
+    const keyed = { "idempotency-key": `theme-case-${themeId}` };
+    const post = (headers: Record<string, string> = {}) =>
+      api.call("POST", `/v1/themes/${themeId}/case`, { token: tokens.school, body, headers });
+    const first = await post(keyed);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const opened = async () =>
+      (await api.system.store.readAll({ limit: 100_000 })).filter((e) => e.type === "CaseOpened")
+        .length;
+    const before = await opened();
+    const retry = await post(keyed);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    const unkeyed = await post();
+    expect(unkeyed.status).toBe(409);
+    expect(unkeyed.body).toMatchObject({ rule: "theme-became-case" });
+    expect(await opened()).toBe(before);
+  });
 });
