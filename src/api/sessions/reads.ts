@@ -1,4 +1,4 @@
-import { NotFound } from "../../domain/index.js";
+import { type Actor, NotFound } from "../../domain/index.js";
 import type { SessionView } from "../../privacy/policy/sessionVisibility.js";
 import { recordedRead } from "../../privacy/recordedRead.js";
 import { caseWorkReading, seenCases } from "../caseReads.js";
@@ -24,8 +24,19 @@ const header = (view: SessionView) => ({
   legacy: view.legacy,
 });
 
-/** A session as the caller may see it: its header, and the agenda items of cases it has. */
-function presentSession(deps: ResourceDeps, view: SessionView) {
+/** The themes on the session's agenda that the viewer may see, by the themes policy; ids only. */
+function themesOnAgenda(deps: ResourceDeps, viewer: Actor, sessionId: string | null) {
+  return deps.readModels.themes
+    .visibleTo(viewer)
+    .flatMap((visible) =>
+      visible.kind === "theme" && sessionId !== null && visible.view.sessionIds.includes(sessionId)
+        ? [{ themeId: visible.view.themeId, link: `/v1/themes/${visible.view.themeId}` }]
+        : [],
+    );
+}
+
+/** A session as the caller may see it: its header, the agenda items of cases it has, its themes. */
+function presentSession(deps: ResourceDeps, view: SessionView, viewer: Actor) {
   const { caseView } = deps.readModels;
   return {
     ...header(view),
@@ -46,6 +57,7 @@ function presentSession(deps: ResourceDeps, view: SessionView) {
             },
       caseRevision: caseView.revisionOf(item.caseId),
     })),
+    themes: themesOnAgenda(deps, viewer, view.sessionId),
   };
 }
 
@@ -72,7 +84,7 @@ export function sessionReadRoutes(deps: ResourceDeps): Route[] {
       deps.accessRecorder,
       caseWorkReading(deps, request),
       seenCases(deps, visible.seen),
-      () => presentSession(deps, visible.view),
+      () => presentSession(deps, visible.view, caller),
     );
     return { status: 200, body, ...(revision < 0 ? {} : { etag: revision }) };
   });

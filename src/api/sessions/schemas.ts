@@ -156,8 +156,20 @@ const header = {
   legacy: z.boolean().describe("A case meeting from before sessions, shown as a one-item session"),
 };
 
+/** A werkgroep theme on the session's agenda: ids only, the theme itself is read at its link. */
+const themeOnAgenda = z.strictObject({
+  themeId: z.string(),
+  link: z.string().describe("GET it for the theme as the caller may see it"),
+});
+
 export const sessionViewSchema = z
-  .strictObject({ ...header, agenda: z.array(agendaItemView) })
+  .strictObject({
+    ...header,
+    agenda: z.array(agendaItemView),
+    themes: z
+      .array(themeOnAgenda)
+      .describe("Themes on this session's agenda that the caller may see (the themes policy)"),
+  })
   .meta({ id: "Session" });
 
 export const sessionListSchema = z

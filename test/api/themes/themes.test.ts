@@ -166,6 +166,34 @@ describe("the werkgroep and its collective actions", () => {
       police.body.actionId,
     );
   });
+  test("Given an open theme and one the police restricted to the chair on a werkgroep agenda, when the session is read, then each organisation finds the themes it may see, by id and link only", async () => {
+    const { tokens } = given;
+    const open = await raise(tokens.school);
+    const restricted = await raise(tokens.police, {
+      audience: { kind: "members", organisationIds: [ORG.chair] },
+    });
+    const sessionId = await session();
+    for (const themeId of [open, restricted]) {
+      const put = await given.api.call("POST", `/v1/themes/${themeId}/agenda`, {
+        token: tokens.chair,
+        body: { sessionId },
+      });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+    }
+    const themesOf = async (token: string) => {
+      const read = await get(`/v1/sessions/${sessionId}`, token);
+      expect(read.status, JSON.stringify(read.body)).toBe(200);
+      return read.body.themes as { themeId: string; link: string }[];
+    };
+    expect(await themesOf(tokens.police)).toEqual(
+      expect.arrayContaining([
+        { themeId: open, link: `/v1/themes/${open}` },
+        { themeId: restricted, link: `/v1/themes/${restricted}` },
+      ]),
+    );
+    // The school is planned for the session but not among the restricted theme's members.
+    expect(await themesOf(tokens.school)).toEqual([{ themeId: open, link: `/v1/themes/${open}` }]);
+  });
 });
 
 describe("trends and the newsletter overview", () => {
