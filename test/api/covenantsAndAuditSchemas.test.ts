@@ -137,6 +137,12 @@ describe("response bodies match their documented schemas", () => {
       po,
       "privacy-officer",
       "GET",
+      `/v1/subjects/${demo.ids.subjectId}/erasure-preview?${covenant}`,
+    );
+    await call(
+      po,
+      "privacy-officer",
+      "GET",
       `/v1/subjects/${demo.ids.subjectId}/report.pdf?${covenant}`,
     );
     await mergedAndUndone(po);

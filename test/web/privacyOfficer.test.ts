@@ -106,6 +106,10 @@ describe("a covenant's privacy officer", () => {
     expect(await erasable.locator('[data-part="shares"]').innerText()).toContain(
       "Verstrekkingen (2)",
     );
+    // The service's exact count (test/api/subjectErasurePreview.test.ts holds it to the store).
+    const total = Number(await page.locator("[data-total]").getAttribute("data-total"));
+    expect(total).toBeGreaterThan(10);
+    expect(await page.locator("[data-total]").innerText()).toContain(`${total} persoonsgegevens`);
 
     await pressUntil(page, "Tab", "Verzoek van de betrokkene");
     await page.keyboard.press("Space");

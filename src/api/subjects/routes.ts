@@ -4,9 +4,9 @@ import { isCovenantPrivacyOfficer, mayProduceSubjectReport } from "../../privacy
 import { produceSubjectReport } from "../../projections/subjectReport/report.js";
 import { currentAuditedCovenant } from "../auditedCovenant.js";
 import { documentResponse } from "../http/documentResponse.js";
-import { HttpProblem } from "../http/problems.js";
 import { defineRoute, type Route, type RouteRequest } from "../http/routeDefinition.js";
 import type { ResourceDeps } from "../resources.js";
+import { erasurePreviewRoute, noSuchSubject, personRecords } from "./erasurePreview.js";
 import { presentSubjectReport } from "./presenters.js";
 import { renderSubjectReportPdf, reportFilename } from "./reportPdf.js";
 import {
@@ -23,7 +23,6 @@ type ReportRequest = RouteRequest<
   z.infer<typeof reportQuery>,
   unknown
 >;
-const noSuchSubject = () => new HttpProblem("not_found", "No such subject in this covenant");
 
 /** Rule 6 and erasure: the covenant's privacy officer answers the data subject's requests. */
 export function subjectRoutes(deps: ResourceDeps): Route[] {
@@ -110,21 +109,14 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
       isCovenantPrivacyOfficer,
       "Only the covenant's privacy officer",
     );
-    const casesOf = (subjectId: string) => ({
-      subjectId,
-      caseIds: deps.readModels.subjectIndex.casesOf(subjectId, body.covenantId),
-    });
-    const [named, ...others] = deps.readModels.persons
-      .personOf(body.covenantId, params.subjectId)
-      .map(casesOf);
-    if (named!.caseIds.length === 0) throw noSuchSubject();
+    const { named, others } = personRecords(deps, body.covenantId, params.subjectId);
     const handled = await erasePerson(
       deps.commands,
       {
         actor: caller,
         now: deps.now(),
         covenantId: body.covenantId,
-        named: named!,
+        named: named,
         others,
         reason: body.reason,
       },
@@ -135,9 +127,9 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
       status: 200,
       body: {
         subjectId: erased.subjectId,
-        subjectIds: [named!, ...others].map((record) => record.subjectId),
+        subjectIds: [named, ...others].map((record) => record.subjectId),
         covenantId: body.covenantId,
-        caseIds: [named!, ...others].flatMap((record) => record.caseIds),
+        caseIds: [named, ...others].flatMap((record) => record.caseIds),
         reason: erased.reason,
         erasedAt: erased.erasedAt,
       },
@@ -146,5 +138,5 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     };
   });
 
-  return [report, reportPdf, erase];
+  return [report, reportPdf, erasurePreviewRoute(deps), erase];
 }

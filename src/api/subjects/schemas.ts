@@ -13,6 +13,23 @@ export const erasureBody = z
   })
   .meta({ id: "EraseSubject" });
 
+export const erasurePreviewView = z
+  .strictObject({
+    subjectIds: z.array(z.string()).describe("The young person's records (merges not undone)"),
+    caseIds: z.array(z.string()),
+    total: z.number().int().describe('Personal fields that will read "[erased]"'),
+    kinds: z.array(
+      z.strictObject({
+        eventType: z.string(),
+        events: z.number().int(),
+        fields: z
+          .record(z.string(), z.number().int())
+          .describe("Per field path, in how many of these events it is sealed"),
+      }),
+    ),
+  })
+  .meta({ id: "ErasurePreview" });
+
 export const erasureView = z
   .strictObject({
     subjectId: z.string(),

@@ -11,6 +11,7 @@ import { readDecodedStream } from "../../privacy/codec/readDecoded.js";
 import type { EventStore } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
 import type { ListedItem } from "./agendaSection.js";
+import { type SealedKind, sealedFieldsOf } from "./sealedFields.js";
 
 /** When and why a young person was erased. */
 export interface SubjectErasure {
@@ -29,6 +30,8 @@ export interface SubjectRecords {
   agendaItems(caseId: string, sessionIds: readonly string[]): Promise<ListedItem[]>;
   /** The erasure of the subject record, or null. */
   erasure(subjectId: string): Promise<SubjectErasure | null>;
+  /** What erasing these subjects turns to "[erased]" in these streams, counted per kind; nothing decrypted. */
+  sealedFields(streamIds: readonly string[], subjectIds: readonly string[]): Promise<SealedKind[]>;
 }
 
 /** The records as the event store holds them, opened with the field codec. */
@@ -41,6 +44,10 @@ export function storeSubjectRecords(store: EventStore, codec: FieldCodec): Subje
       const erased = events.find((event) => event.type === "SubjectErased");
       if (!erased) return null;
       return { erasedAt: String(erased.data.erasedAt), reason: String(erased.data.reason) };
+    },
+    sealedFields: async (streamIds, subjectIds) => {
+      const streams = await Promise.all(streamIds.map((streamId) => store.readStream(streamId)));
+      return sealedFieldsOf(streams.flat(), new Set(subjectIds));
     },
   };
 }

@@ -452,15 +452,19 @@ export const en: Record<MessageKey, string> = {
     "Erasure makes a young person's personal data unreadable in every case of the covenant. It cannot be undone.",
   "erase.prepare": "Prepare erasure",
   "erase.what.title": "This becomes [erased]",
+  "erase.what.total": "In all, {count} personal fields become [erased]:",
+  "erase.what.contacts": "Participations ({count}): the contact person's name, function and reach",
+  "erase.what.invitations": "Invitations ({count}): the message",
+  "erase.what.reasons": "Closing, reopening and keeping longer ({count}): the reason",
+  "erase.what.other": "Other records ({count})",
   "erase.what.subjects": "Cases ({count}): the young person's name, date of birth and school",
   "erase.what.signals": "Signalen ({count}): the description",
   "erase.what.shares": "Disclosures ({count}): content, necessity and weighty interest",
   "erase.what.consents": "Consents ({count}): the giver's name and evidence reference",
   "erase.what.meetings": "Meetings ({count}): agenda, minutes and decisions",
   "erase.what.agendaItems": "Agenda items ({count}): question, minutes, decisions and addenda",
-  "erase.what.agreements": "Afspraken ({count}): what was agreed and the owner's contact details",
-  "erase.what.more":
-    "Also: contact details of raisers and partners, invitation messages, notes on afspraken and reasons for closing, reopening and retention",
+  "erase.what.agreements":
+    "Afspraken ({count}): what was agreed, the owner's contact details and the notes",
   "erase.kept":
     "Kept (accountability): who shared what with whom, when, under which grondslag and for which purpose, and who read it.",
   "erase.reason": "Reason",

@@ -452,6 +452,12 @@ export const nl = {
     "Wissen maakt de persoonsgegevens van een jongere onleesbaar in elke casus van het convenant. Dit kan niet ongedaan worden gemaakt.",
   "erase.prepare": "Wissen voorbereiden",
   "erase.what.title": "Dit wordt [erased]",
+  "erase.what.total": "In totaal worden {count} persoonsgegevens [erased]:",
+  "erase.what.contacts":
+    "Deelnames ({count}): naam, functie en bereikbaarheid van de contactpersoon",
+  "erase.what.invitations": "Uitnodigingen ({count}): het bericht",
+  "erase.what.reasons": "Sluiten, heropenen en langer bewaren ({count}): de reden",
+  "erase.what.other": "Overige vastleggingen ({count})",
   "erase.what.subjects": "Casussen ({count}): naam, geboortedatum en school van de jongere",
   "erase.what.signals": "Signalen ({count}): de beschrijving",
   "erase.what.shares": "Verstrekkingen ({count}): inhoud, noodzaak en zwaarwegend belang",
@@ -459,9 +465,7 @@ export const nl = {
   "erase.what.meetings": "Overleggen ({count}): agenda, notulen en besluiten",
   "erase.what.agendaItems": "Agendapunten ({count}): vraag, notulen, besluiten en aanvullingen",
   "erase.what.agreements":
-    "Afspraken ({count}): wat er is afgesproken en de contactgegevens van de eigenaar",
-  "erase.what.more":
-    "Ook: contactgegevens van melders en partners, uitnodigingsberichten, toelichtingen bij afspraken en redenen van sluiten, heropenen en bewaren",
+    "Afspraken ({count}): wat er is afgesproken, de contactgegevens van de eigenaar en de toelichtingen",
   "erase.kept":
     "Blijft bewaard (verantwoording): wie wat met wie deelde, wanneer, op welke grondslag en voor welk doel, en wie las.",
   "erase.reason": "Reden",

@@ -10,7 +10,7 @@ import {
 import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/nl";
-import { erasable, type SubjectReport } from "./subjectReport";
+import { type ErasablePart, type ErasurePreview, erasableParts } from "./erasurePreview";
 
 const COUNTED = {
   subjects: "erase.what.subjects",
@@ -20,14 +20,21 @@ const COUNTED = {
   meetings: "erase.what.meetings",
   agendaItems: "erase.what.agendaItems",
   agreements: "erase.what.agreements",
-} as const satisfies Record<keyof ReturnType<typeof erasable>, MessageKey>;
+  contacts: "erase.what.contacts",
+  invitations: "erase.what.invitations",
+  reasons: "erase.what.reasons",
+  other: "erase.what.other",
+} as const satisfies Record<ErasablePart, MessageKey>;
 
-/** Exactly what becomes "[erased]": each kind of record counted, with the fields it loses. */
-export function ErasedParts({ report }: { report: SubjectReport }) {
+/** Exactly what becomes "[erased]", as the service counted it: each kind of record, with the fields it loses. */
+export function ErasedParts({ preview }: { preview: ErasurePreview }) {
   const { t } = useI18n();
-  const counts = erasable(report);
+  const counts = erasableParts(preview);
   return (
     <>
+      <Paragraph data-total={preview.total}>
+        {t("erase.what.total", { count: preview.total })}
+      </Paragraph>
       <UnorderedList className="console-erasable">
         {(Object.keys(COUNTED) as (keyof typeof COUNTED)[])
           .filter((part) => counts[part] > 0)
@@ -36,7 +43,6 @@ export function ErasedParts({ report }: { report: SubjectReport }) {
               {t(COUNTED[part], { count: counts[part] })}
             </UnorderedListItem>
           ))}
-        <UnorderedListItem>{t("erase.what.more")}</UnorderedListItem>
       </UnorderedList>
       <Paragraph>{t("erase.kept")}</Paragraph>
     </>
@@ -48,7 +54,7 @@ export function ErasedParts({ report }: { report: SubjectReport }) {
  * screen-reader user lands on it, and nothing erased until "Definitief wissen" is pressed.
  */
 export function ConfirmErasure(props: {
-  report: SubjectReport;
+  preview: ErasurePreview;
   reason: string;
   busy: boolean;
   onConfirm(): void;
@@ -57,7 +63,7 @@ export function ConfirmErasure(props: {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const cases = props.report.cases.length;
+  const cases = props.preview.caseIds.length;
   return (
     <section className="console-confirm" aria-labelledby="wissen-bevestigen">
       <Alert type="warning">
@@ -65,7 +71,7 @@ export function ConfirmErasure(props: {
           {t("erase.confirm.title")}
         </Heading2>
         <Paragraph>{t("erase.confirm.body", { cases, reason: props.reason })}</Paragraph>
-        <ErasedParts report={props.report} />
+        <ErasedParts preview={props.preview} />
         <ButtonGroup>
           <Button
             appearance="primary-action-button"

@@ -8,9 +8,10 @@ import type { MessageKey } from "../i18n/nl";
 import { Load, ScreenTitle } from "../layout/Screen";
 import { RadioGroup } from "../ui/fields";
 import { ConfirmErasure, ErasedParts } from "./ErasureConfirmation";
+import { type ErasurePreview, useErasurePreview } from "./erasurePreview";
 import { ReportSections } from "./ReportSections";
 import { SubjectPicker } from "./SubjectPicker";
-import { type SubjectReport, useSubjectReport } from "./subjectReport";
+import { useSubjectReport } from "./subjectReport";
 
 type Reason = RequestBody<"postSubjectsSubjectIdErasure">["reason"];
 const REASONS: Reason[] = ["data-subject-request", "unlawful-processing", "consent-withdrawn"];
@@ -21,6 +22,7 @@ function Erasure({ subjectId }: { subjectId: string }) {
   const { covenantId } = useReference();
   const { t, formatDateTime } = useI18n();
   const [loaded, reload] = useSubjectReport(subjectId);
+  const [preview, reloadPreview] = useErasurePreview(subjectId);
   const [reason, setReason] = useState<Reason | "">("");
   const [step, setStep] = useState<"prepare" | "confirm" | "busy" | "failed">("prepare");
   const toConfirm = (event: FormEvent) => {
@@ -35,12 +37,15 @@ function Erasure({ subjectId }: { subjectId: string }) {
       body: { covenantId, reason },
     });
     setStep(data ? "prepare" : "failed");
-    if (data) reload();
+    if (data) {
+      reload();
+      reloadPreview();
+    }
   };
-  const prepare = (report: SubjectReport) => (
+  const prepare = (counted: ErasurePreview) => (
     <form className="console-form" onSubmit={toConfirm}>
       <Heading2>{t("erase.what.title")}</Heading2>
-      <ErasedParts report={report} />
+      <ErasedParts preview={counted} />
       <RadioGroup
         legend={t("erase.reason")}
         name="reden"
@@ -52,6 +57,22 @@ function Erasure({ subjectId }: { subjectId: string }) {
         {t("erase.next")}
       </Button>
     </form>
+  );
+  const confirm = (counted: ErasurePreview) => (
+    <>
+      <ConfirmErasure
+        preview={counted}
+        reason={reason ? t(reasonKey(reason)) : ""}
+        busy={step === "busy"}
+        onConfirm={erase}
+        onCancel={() => setStep("prepare")}
+      />
+      {step === "failed" && (
+        <Alert type="error" role="alert">
+          <Paragraph>{t("common.error")}</Paragraph>
+        </Alert>
+      )}
+    </>
   );
   return (
     <Load loaded={loaded}>
@@ -65,23 +86,10 @@ function Erasure({ subjectId }: { subjectId: string }) {
             </Alert>
             <ReportSections report={report} />
           </>
-        ) : step === "prepare" ? (
-          prepare(report)
         ) : (
-          <>
-            <ConfirmErasure
-              report={report}
-              reason={reason ? t(reasonKey(reason)) : ""}
-              busy={step === "busy"}
-              onConfirm={erase}
-              onCancel={() => setStep("prepare")}
-            />
-            {step === "failed" && (
-              <Alert type="error" role="alert">
-                <Paragraph>{t("common.error")}</Paragraph>
-              </Alert>
-            )}
-          </>
+          <Load loaded={preview}>
+            {(counted) => (step === "prepare" ? prepare(counted) : confirm(counted))}
+          </Load>
         )
       }
     </Load>

@@ -17,18 +17,3 @@ export function useSubjectReport(subjectId: string) {
     [api, covenantId, subjectId],
   );
 }
-
-/** What erasure turns into "[erased]", counted from the report: records and their fields. */
-export function erasable(report: SubjectReport) {
-  const count = (pick: (section: SubjectReport["cases"][number]) => unknown[]) =>
-    report.cases.reduce((sum, section) => sum + pick(section).length, 0);
-  return {
-    subjects: report.cases.filter((section) => section.subject !== null).length,
-    signals: count((section) => section.signals),
-    shares: count((section) => section.shares),
-    consents: count((section) => section.consents),
-    meetings: count((section) => section.meetings),
-    agendaItems: count((section) => section.agendaItems),
-    agreements: count((section) => section.agreements),
-  };
-}
