@@ -3,6 +3,8 @@ import {
   type AgendaItemCommand,
   type CaseEvent,
   type CaseState,
+  caseDecider,
+  caseStreamId,
   NotFound,
   type SessionCommand,
   type SessionContext,
@@ -11,7 +13,7 @@ import {
   sessionDecider,
   sessionStreamId,
 } from "../domain/index.js";
-import { handleCaseCommand, readCase } from "./cases.js";
+import { handleCaseCommand } from "./cases.js";
 import { loadCovenant } from "./covenants.js";
 import {
   type CommandDeps,
@@ -29,7 +31,7 @@ export const readSession = (
 ): Promise<Snapshot<SessionState>> => readState(deps, sessionStreamId(sessionId), sessionDecider);
 
 async function caseState(deps: CommandDeps, caseId: string): Promise<CaseState> {
-  return (await readCase(deps, caseId)).state;
+  return (await readState(deps, caseStreamId(caseId), caseDecider)).state;
 }
 
 /** The session's covenant now, and the state of the agenda's cases and of a case to be added. */
