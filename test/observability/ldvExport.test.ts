@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { castOf, playStory } from "../../src/demo/scenario.js";
-import { accessStreamId } from "../../src/privacy/accessRecords.js";
 import { CONTENT } from "../api/support/demoCase.js";
 import { startTestService } from "../api/support/service.js";
+import { mentorReadsCase } from "./support/mentorRead.js";
 import { startOtlpReceiver } from "./support/otlpReceiver.js";
 import { partnerTraceparent } from "./support/traceparent.js";
 
@@ -33,26 +32,9 @@ afterAll(async () => {
   await receiver.close();
 });
 
-/** The mentor reads the demo case with these headers; the answer and its stored read record. */
+/** The mentor reads the demo case with these headers; the answer's status and its stored read record. */
 async function readCase(headers: Record<string, string> = {}) {
-  const requestId = randomUUID();
-  const token = await demo.service.token(demo.cast.mentor.organisationId, ["professional"]);
-  const response = await demo.service.call(
-    token,
-    "GET",
-    `/v1/cases/${demo.ids.caseId}`,
-    undefined,
-    {
-      ...headers,
-      "x-request-id": requestId,
-    },
-  );
-  await response.arrayBuffer();
-  const stream = await demo.service.service.system.store.readStream(
-    accessStreamId(demo.ids.caseId),
-    { direction: "backwards", limit: 20 },
-  );
-  const record = stream.find((event) => event.metadata.correlationId === requestId);
+  const { response, record } = await mentorReadsCase(demo, headers);
   if (!record) throw new Error("the read left no record");
   return { status: response.status, record };
 }

@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COVENANT_ID } from "../../src/demo/organisations.js";
 import { castOf, playStory } from "../../src/demo/scenario.js";
-import { accessStreamId } from "../../src/privacy/accessRecords.js";
 import type { EventMetadata } from "../../src/store/types.js";
 import { startTestService } from "../api/support/service.js";
+import { mentorReadsCase } from "./support/mentorRead.js";
 import {
   hostileEntity,
   hostileTraceparent,
@@ -33,27 +32,7 @@ afterAll(() => demo.service.close());
 
 /** Reads the demo case as the mentor with these headers; the answer and the read's metadata. */
 async function readCase(headers: Record<string, string>) {
-  const requestId = randomUUID();
-  const token = await demo.service.token(demo.cast.mentor.organisationId, ["professional"]);
-  const response = await demo.service.call(
-    token,
-    "GET",
-    `/v1/cases/${demo.ids.caseId}`,
-    undefined,
-    {
-      ...headers,
-      "x-request-id": requestId,
-    },
-  );
-  await response.arrayBuffer();
-  const records = await demo.service.service.system.store.readStream(
-    accessStreamId(demo.ids.caseId),
-    {
-      direction: "backwards",
-      limit: 20,
-    },
-  );
-  const record = records.find((event) => event.metadata.correlationId === requestId);
+  const { response, record } = await mentorReadsCase(demo, headers);
   const ours = OUR_TRACEPARENT.exec(response.headers.get("traceparent") ?? "");
   return {
     response,
