@@ -77,6 +77,26 @@ async function setSetting(pool: pg.Pool, name: string, value: string): Promise<v
 describe.skipIf(OWN_SERVER_UNAVAILABLE)(
   "an erased key in the data directory (a server of this file's own)",
   () => {
+    test("given values written across WAL page boundaries, the scan finds every one of them in pg_wal", async () => {
+      // Given forty 1 KB values, committed one by one: several cross an 8 KB WAL page, so
+      // the page's header lies in their middle, as it once did for a wrapped key
+      const pool = poolOn(await freshDatabaseUrl(server.url));
+      await pool.query("CREATE TABLE blobs (value bytea NOT NULL)");
+      const values = Array.from({ length: 40 }, () => randomBytes(1024));
+      for (const value of values) await pool.query("INSERT INTO blobs VALUES ($1)", [value]);
+
+      // When a copy of the data directory is scanned for them
+      const holding = dataDirectoryHolding(
+        server.dataDir,
+        Object.fromEntries(values.map((value, i) => [`value${i}`, value])),
+      );
+
+      // Then every value is found in the WAL: none escapes the scan by being split
+      for (const files of Object.values(holding)) {
+        expect(files.some((file) => file.startsWith("pg_wal/"))).toBe(true);
+      }
+    });
+
     test("given an erasure not yet flushed, the WAL alone holds the key; once the slot holding the WAL lets go, the flush leaves it in no file", async () => {
       // Given keys on disk, and a replication slot keeping every WAL segment from now on
       const url = await freshDatabaseUrl(server.url);

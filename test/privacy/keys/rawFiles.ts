@@ -99,11 +99,30 @@ export function dataDirectoryHolding(
     } catch {
       continue; // removed by the server meanwhile: a copy would not have it either
     }
+    const records = isWalSegment(file) ? walRecordBytes(bytes) : undefined;
     for (const [name, needle] of Object.entries(needles)) {
-      if (bytes.includes(needle)) holding[name]!.push(file);
+      if (bytes.includes(needle) || records?.includes(needle)) holding[name]!.push(file);
     }
   }
   return holding;
+}
+
+const WAL_PAGE = 8192;
+const WAL_LONG_HEADER = 0x0002;
+const isWalSegment = (file: string) => /^pg_wal\/[0-9A-F]{24}$/.test(file);
+
+/**
+ * A WAL segment's record stream without its page headers. A record that crosses an 8 KB WAL
+ * page has the next page's header (24 bytes, 40 on a segment's first page) in its middle, so a
+ * value written in it is whole only once the headers are taken out, as a reader of the WAL would.
+ */
+function walRecordBytes(segment: Buffer): Buffer {
+  const pages: Buffer[] = [];
+  for (let at = 0; at + WAL_PAGE <= segment.length; at += WAL_PAGE) {
+    const header = segment.readUInt16LE(at + 2) & WAL_LONG_HEADER ? 40 : 24;
+    pages.push(segment.subarray(at + header, at + WAL_PAGE));
+  }
+  return Buffer.concat(pages);
 }
 
 /** A wrapped key as a database stores it, and as a server log would print it (bytea hex). */
