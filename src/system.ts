@@ -12,6 +12,7 @@ import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { createTracing, type Tracing } from "./observability/tracing.js";
 import { storeAccessRecorder } from "./privacy/accessRecords.js";
 import { createBlindIndexer } from "./privacy/identity/blindIndex.js";
+import type { KeyStore } from "./privacy/keys/keyStore.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
 import type { NoticeLookup } from "./privacy/policy/notifications.js";
 import { createAccessLog } from "./projections/accessLog/accessLog.js";
@@ -83,10 +84,17 @@ const IDEMPOTENCY_FINGERPRINT = "casustafel idempotency fingerprint v1";
 const IDEMPOTENT_IDS = "casustafel idempotent ids v1";
 const WEBHOOK_SIGNING = "casustafel webhook signing secrets v1";
 
-/** The projector's fold of a case, so a case command reads only the events since. */
-function caseSnapshot(models: ReadModels, caseId: string) {
+/**
+ * The projector's fold of a case, so a case command reads only the events since. Not once its
+ * young person's key is gone: the fold may still hold what was decrypted before the erasure
+ * reached the projector, and the stream read whole decodes as "[erased]".
+ */
+async function caseSnapshot(models: ReadModels, keyStore: KeyStore, caseId: string) {
   const state = models.caseView.stateOf(caseId);
-  return state && { state, revision: models.caseView.revisionOf(caseId) };
+  if (!state) return undefined;
+  const snapshot = { state, revision: models.caseView.revisionOf(caseId) };
+  if (state.subjectId !== null && !(await keyStore.get(state.subjectId))) return undefined;
+  return snapshot;
 }
 
 /** The notification rules ask the case view and the sessions, as an organisation working on cases would. */
@@ -173,7 +181,7 @@ export async function openSystem(
       store,
       codec,
       keyStore,
-      caseSnapshot: (caseId) => caseSnapshot(readModels, caseId),
+      caseSnapshot: (caseId) => caseSnapshot(readModels, keyStore, caseId),
     },
     codec,
     keyStore,

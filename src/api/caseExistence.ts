@@ -1,12 +1,7 @@
+import { readCase } from "../commands/cases.js";
 import { loadCovenant } from "../commands/covenants.js";
-import { readState, type Snapshot } from "../commands/handleCommand.js";
-import {
-  type Actor,
-  type CaseState,
-  caseDecider,
-  caseStreamId,
-  membershipOf,
-} from "../domain/index.js";
+import type { Snapshot } from "../commands/handleCommand.js";
+import { type Actor, type CaseState, membershipOf } from "../domain/index.js";
 import { type CaseVisibility, caseVisibility } from "../privacy/policy/caseVisibility.js";
 import type { ResourceDeps } from "./resources.js";
 
@@ -15,7 +10,7 @@ export function loadCase(
   deps: ResourceDeps["commands"],
   caseId: string,
 ): Promise<Snapshot<CaseState>> {
-  return readState(deps, caseStreamId(caseId), caseDecider);
+  return readCase(deps, caseId);
 }
 
 /** The policy's answer for the caller, with its membership of the case's covenant as it stands now. */

@@ -17,6 +17,7 @@ import {
   type HandleOptions,
   handleCommand,
   readState,
+  type Snapshot,
 } from "./handleCommand.js";
 
 /**
@@ -37,6 +38,14 @@ export async function caseContext(
     subjectId ? readState(deps, subjectStreamId(subjectId), subjectDecider) : undefined,
   ]);
   return { covenant, catalogue, subjectErased: subject?.state.erased ?? false };
+}
+
+/**
+ * The case now, for a command or a refusal: the projector's fold when the service has one,
+ * plus only the events appended since, so no command reads a whole case (issue 15).
+ */
+export async function readCase(deps: CommandDeps, caseId: string): Promise<Snapshot<CaseState>> {
+  return readState(deps, caseStreamId(caseId), caseDecider, await deps.caseSnapshot?.(caseId));
 }
 
 /** Runs a case command against the case stream and the covenant the case belongs to. */

@@ -21,7 +21,7 @@ export interface CommandDeps {
    * A case as the projector last folded it, so a command reads only the events appended
    * since. It is only a starting point: the append still expects the revision read.
    */
-  caseSnapshot?: (caseId: string) => Snapshot<CaseState> | undefined;
+  caseSnapshot?: (caseId: string) => MaybeSnapshot<CaseState>;
 }
 
 /** A stream's state folded up to a revision. */
@@ -29,6 +29,9 @@ export interface Snapshot<S> {
   state: S;
   revision: number;
 }
+
+/** A snapshot to start from, if one is at hand (looking may need the key store). */
+export type MaybeSnapshot<S> = Snapshot<S> | undefined | Promise<Snapshot<S> | undefined>;
 
 export interface HandleOptions {
   /** The revision the client last saw (If-Match), or "exists" (If-Match: *); a mismatch fails without retry. */
@@ -60,7 +63,7 @@ export interface CommandJob<C extends Command, E extends { type: string; data: o
   command: C;
   options?: HandleOptions;
   /** A folded state to start from, so only newer events are read. */
-  snapshot?: () => Snapshot<S> | undefined;
+  snapshot?: () => MaybeSnapshot<S>;
 }
 
 /**
@@ -102,7 +105,7 @@ async function decideAndAppend<
   S,
   Ctx,
 >({
-  deps: { store, codec },
+  deps,
   streamId,
   decider,
   loadContext,
@@ -110,13 +113,11 @@ async function decideAndAppend<
   options,
   snapshot,
 }: CommandJob<C, E, S, Ctx> & { options: HandleOptions }): Promise<Handled<E, S>> {
-  const base = snapshot?.() ?? { state: decider.initialState, revision: -1 };
-  const newer = await readDecodedStream(store, codec, streamId, base.revision + 1);
-  const current = base.revision + newer.length;
+  const { state, revision: current } = await readState(deps, streamId, decider, await snapshot?.());
   if (!matches(options.expectedRevision, current)) {
     throw new WrongExpectedRevisionError(streamId, options.expectedRevision ?? "any", current);
   }
-  const state = fold(decider, newer, base.state);
+  const { store, codec } = deps;
   const events = decider.decide(command, state, await loadContext(state));
   const after = events.reduce(decider.evolve, state);
   if (events.length === 0) return { events, state: after, revision: current, position: null };
@@ -162,14 +163,19 @@ function matches(expected: HandleOptions["expectedRevision"], current: number): 
   return expected === "exists" ? current >= 0 : expected === current;
 }
 
-/** A stream read whole, personal fields decoded, folded; revision -1 when it does not exist. */
+/**
+ * A stream's state now, personal fields decoded: the snapshot (when given) plus only the events
+ * after it, else the stream read whole; revision -1 when the stream does not exist.
+ */
 export async function readState<S>(
   deps: CommandDeps,
   streamId: string,
   decider: { initialState: S; evolve: (state: S, event: never) => S },
+  from?: Snapshot<S>,
 ): Promise<Snapshot<S>> {
-  const history = await readDecodedStream(deps.store, deps.codec, streamId);
-  return { state: fold(decider, history), revision: history.length - 1 };
+  const base = from ?? { state: decider.initialState, revision: -1 };
+  const newer = await readDecodedStream(deps.store, deps.codec, streamId, base.revision + 1);
+  return { state: fold(decider, newer, base.state), revision: base.revision + newer.length };
 }
 
 /** Folds decoded events into a decider's state. */

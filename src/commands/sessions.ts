@@ -3,8 +3,6 @@ import {
   type AgendaItemCommand,
   type CaseEvent,
   type CaseState,
-  caseDecider,
-  caseStreamId,
   NotFound,
   type SessionCommand,
   type SessionContext,
@@ -13,7 +11,7 @@ import {
   sessionDecider,
   sessionStreamId,
 } from "../domain/index.js";
-import { handleCaseCommand } from "./cases.js";
+import { handleCaseCommand, readCase } from "./cases.js";
 import { loadCovenant } from "./covenants.js";
 import {
   type CommandDeps,
@@ -31,7 +29,7 @@ export const readSession = (
 ): Promise<Snapshot<SessionState>> => readState(deps, sessionStreamId(sessionId), sessionDecider);
 
 async function caseState(deps: CommandDeps, caseId: string): Promise<CaseState> {
-  return (await readState(deps, caseStreamId(caseId), caseDecider)).state;
+  return (await readCase(deps, caseId)).state;
 }
 
 /** The session's covenant now, and the state of the agenda's cases and of a case to be added. */

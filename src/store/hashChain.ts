@@ -26,6 +26,26 @@ export function canonicalJson(value: Json | undefined): string {
   return `${out}}`;
 }
 
+/**
+ * The canonical envelope split around its revision: `head + revision + tail` is the text
+ * eventHash hashes, so a writer that learns the revision and previous hash only under the
+ * append lock (the PostgreSQL append function) hashes the same bytes. Keys in sorted order.
+ */
+export function envelopeAroundRevision(event: Omit<Hashable, "revision" | "prevHash">): {
+  head: string;
+  tail: string;
+} {
+  return {
+    head:
+      `{"data":${canonicalJson(event.data)},"eventId":${JSON.stringify(event.eventId)},` +
+      `"metadata":${canonicalJson(event.metadata as Json)},` +
+      `"recordedAt":${JSON.stringify(event.recordedAt)},"revision":`,
+    tail:
+      `,"schemaVersion":${JSON.stringify(event.schemaVersion)},` +
+      `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)}}`,
+  };
+}
+
 /** hash = SHA-256(prevHash ‖ canonical envelope). Position is left out: it is assigned at commit. */
 export function eventHash(event: Hashable): string {
   const envelope = canonicalJson({

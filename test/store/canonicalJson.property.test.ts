@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { canonicalJson } from "../../src/store/hashChain.js";
+import { canonicalJson, envelopeAroundRevision, eventHash } from "../../src/store/hashChain.js";
 import type { Json } from "../../src/store/types.js";
 import { BUILTIN_NAMES } from "../support/builtinNames.js";
 
@@ -44,6 +45,35 @@ describe("canonicalJson", () => {
   test("given members that are undefined, then they are left out as JSON.stringify does", () => {
     expect(canonicalJson({ b: 1, a: undefined, c: [undefined, 2] } as unknown as Json)).toBe(
       '{"b":1,"c":[null,2]}',
+    );
+  });
+});
+
+describe("the envelope split around its revision (what the PostgreSQL append function hashes)", () => {
+  const text = fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom(...BUILTIN_NAMES));
+  const envelope = fc.record({
+    eventId: text,
+    streamId: text,
+    revision: fc.integer({ min: 0, max: 2_147_483_647 }),
+    type: text,
+    schemaVersion: fc.integer({ min: -1, max: 2_147_483_647 }),
+    recordedAt: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+    data: fc.dictionary(hostileKeys, json, { maxKeys: 6 }),
+    metadata: fc.dictionary(hostileKeys, json, { maxKeys: 4 }),
+    prevHash: fc.stringMatching(/^[0-9a-f]{64}$/),
+  });
+
+  test("for any envelope with hostile text, then prevHash + head + revision + tail hashes to eventHash", () => {
+    fc.assert(
+      fc.property(envelope, (event) => {
+        const { head, tail } = envelopeAroundRevision(event);
+        const spliced = createHash("sha256")
+          .update(event.prevHash + head + String(event.revision) + tail)
+          .digest("hex");
+
+        expect(spliced).toBe(eventHash(event));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -10,7 +10,7 @@ import type {
 import { groupCommit, type Settled } from "../groupCommit.js";
 import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from "../types.js";
 import { START } from "../types.js";
-import { type AppendRequest, appendBatch, BEGIN_APPEND } from "./appendBatch.js";
+import { type AppendRequest, appendBatch } from "./appendBatch.js";
 import { selectEvents } from "./rows.js";
 import { AppendSignal, catchUpSubscription } from "./subscription.js";
 
@@ -18,9 +18,10 @@ const MAX_REVISION = 2_147_483_647;
 
 /**
  * The EventStore on PostgreSQL. Appends from this process are group-committed: those that
- * arrive while a transaction runs share the next one. Every append transaction holds one
- * advisory lock (APPEND_LOCK) from before it picks positions until it commits, so appends from
- * all processes commit in position order and readers never see a gap that fills in later.
+ * arrive while a commit runs share the next one, a single call of the append function. Every
+ * append holds one advisory lock (APPEND_LOCK) from before it picks positions until it commits,
+ * so appends from all processes commit in position order and readers never see a gap that
+ * fills in later.
  */
 export class PostgresEventStore implements EventStore {
   private readonly signal: AppendSignal;
@@ -104,51 +105,21 @@ export class PostgresEventStore implements EventStore {
     return this.closing;
   }
 
-  /** One transaction for the whole batch; if PostgreSQL refuses it, each request retries alone. */
+  /** One statement for the whole batch; if PostgreSQL refuses it, each request tries alone. */
   private async commit(batch: AppendRequest[]): Promise<Settled<AppendResult>[]> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
     try {
-      let results: Settled<AppendResult>[];
-      try {
-        await client.query(BEGIN_APPEND);
-        results = await appendBatch(client, batch);
-      } catch (error) {
-        await client.query("ROLLBACK");
-        if (batch.length === 1) return [{ ok: false, error }];
-        results = await this.commitEachAlone(client, batch);
-        this.signal.wake();
-        return results;
-      }
-      await client.query("COMMIT");
-      this.signal.wake();
-      return results;
+      return await appendBatch(this.pool, batch);
     } catch (error) {
-      broken = error as Error;
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  }
-
-  private async commitEachAlone(
-    client: pg.PoolClient,
-    batch: AppendRequest[],
-  ): Promise<Settled<AppendResult>[]> {
-    const results: Settled<AppendResult>[] = [];
-    await client.query(BEGIN_APPEND);
-    for (const request of batch) {
-      await client.query("SAVEPOINT request");
-      try {
-        const [result] = await appendBatch(client, [request]);
-        await client.query("RELEASE SAVEPOINT request");
-        results.push(result!);
-      } catch (error) {
-        await client.query("ROLLBACK TO SAVEPOINT request");
-        results.push({ ok: false, error });
+      if (batch.length === 1) return [{ ok: false, error }];
+      const results: Settled<AppendResult>[] = [];
+      for (const request of batch) {
+        results.push(...(await appendBatch(this.pool, [request]).catch(refused)));
       }
+      return results;
+    } finally {
+      this.signal.wake();
     }
-    await client.query("COMMIT");
-    return results;
   }
 }
+
+const refused = (error: unknown): Settled<AppendResult>[] => [{ ok: false, error }];

@@ -1,11 +1,10 @@
 import type pg from "pg";
+import { APPEND_FUNCTION } from "./appendFunction.js";
 
-/** Advisory lock held by every append transaction: appends commit one at a time, in position order. */
-export const APPEND_LOCK = 727_001_001;
+export { APPEND_LOCK, APPENDED_CHANNEL } from "./appendFunction.js";
+
 /** Advisory lock held while creating the schema, so two processes starting at once do not race. */
 const SCHEMA_LOCK = 727_001_000;
-/** NOTIFY channel on which each append announces its last position to every process. */
-export const APPENDED_CHANNEL = "casustafel_events_appended";
 
 // Positions are assigned by the writer holding APPEND_LOCK, not by a bigserial: a sequence
 // hands out numbers before commit, so a lower position could commit later (DESIGN.md §2).
@@ -33,6 +32,7 @@ const statements = [
      hash text NOT NULL,
      position bigint NOT NULL
    )`,
+  APPEND_FUNCTION,
 ];
 
 /** Creates the event tables if they are missing; safe to run from several processes at once. */

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterEach, describe, expect, test } from "vitest";
-import { appendBatch, BEGIN_APPEND } from "../../../src/store/postgres/appendBatch.js";
+import { appendBatch } from "../../../src/store/postgres/appendBatch.js";
 import {
   openPostgresEventStore,
   type PostgresEventStore,
@@ -74,12 +74,12 @@ describe("the bigserial trap (DESIGN.md §2)", () => {
     const live = recordingSubscription(store, await store.headPosition());
     const ours = () => live.received.filter((e) => streams.includes(e.streamId));
 
-    await early.query(BEGIN_APPEND);
+    await early.query("BEGIN");
     const [earlyResult] = await appendBatch(early, [
       { streamId: streams[0]!, events: [events[0]!], expectedRevision: "any" },
     ]);
     const lateCommit = (async () => {
-      await late.query(BEGIN_APPEND);
+      await late.query("BEGIN");
       const [result] = await appendBatch(late, [
         { streamId: streams[1]!, events: [events[1]!], expectedRevision: "any" },
       ]);
