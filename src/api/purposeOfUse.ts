@@ -16,7 +16,7 @@ export const purposeOfUseField = {
     .max(64)
     .optional()
     .describe(
-      "Why the caller reads (also as header Purpose-Of-Use): one of the covenant's purposes, `inzageverzoek`, `toezicht` or `calamiteit`; default `casusoverleg`. Recorded with the read.",
+      "Why the caller reads (also as header Purpose-Of-Use): one of the covenant's purposes, `inzageverzoek`, `toezicht` or `calamiteit`; default the route's own: `casusoverleg` for case work, `werkgroep` for themes. Recorded with the read.",
     ),
 };
 export const purposeOfUseQuery = z.object(purposeOfUseField);
@@ -39,14 +39,22 @@ function covenantPurposes(deps: ResourceDeps, reader: Actor): Set<string> {
   return purposes;
 }
 
+/** A request a reader may state its purpose on: the query parameter or the header. */
+export type StatingRequest = {
+  caller: Actor;
+  query?: unknown;
+  header(name: string): string | undefined;
+};
+
 /**
  * The purpose a reader states for a read (issue 13), from `purposeOfUse` or the Purpose-Of-Use
- * header; `casusoverleg` when it states none. Anything else than its covenants' purposes or
+ * header; `unstated` (the route's own purpose, `casusoverleg` for case work) when it states none. Anything else than its covenants' purposes or
  * the statutory ones is a 400 naming the field: the purpose is a code, never free text.
  */
 export function statedPurposeOfUse(
   deps: ResourceDeps,
-  request: { caller: Actor; query?: unknown; header(name: string): string | undefined },
+  request: StatingRequest,
+  unstated: string = DEFAULT_PURPOSE_OF_USE,
 ): string {
   const query = request.query as { purposeOfUse?: string } | undefined;
   const fromQuery = query?.purposeOfUse;
@@ -55,7 +63,8 @@ export function statedPurposeOfUse(
     throw refused("header", "differs from the purposeOfUse query parameter");
   }
   const stated = fromQuery ?? fromHeader;
-  if (stated === undefined || stated === DEFAULT_PURPOSE_OF_USE) return DEFAULT_PURPOSE_OF_USE;
+  if (stated === undefined || stated === unstated) return unstated;
+  if (stated === DEFAULT_PURPOSE_OF_USE) return stated;
   const where = fromQuery !== undefined ? "query" : "header";
   const statutory: readonly string[] = STATUTORY_PURPOSES_OF_USE;
   if (statutory.includes(stated) || covenantPurposes(deps, request.caller).has(stated)) {

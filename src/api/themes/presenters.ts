@@ -2,6 +2,7 @@ import type { Actor } from "../../domain/index.js";
 import { type Reading, type SeenTheme, THEME_WORK_PURPOSE } from "../../privacy/accessRecords.js";
 import type { ThemeView, ThemeVisibility } from "../../privacy/policy/themeVisibility.js";
 import { recordedThemeRead } from "../../privacy/recordedRead.js";
+import { type StatingRequest, statedPurposeOfUse } from "../purposeOfUse.js";
 import type { ResourceDeps } from "../resources.js";
 
 type Shown = Extract<ThemeVisibility, { kind: "theme" }>;
@@ -45,13 +46,13 @@ export function presentTheme(deps: ResourceDeps, viewer: Actor, view: ThemeView)
   };
 }
 
-/** The read of themes: by the caller, under its request, now, for the werkgroep's work. */
-export const themeReading = (
-  deps: ResourceDeps,
-  request: { caller: Actor; requestId: string },
-): Reading => ({
+/** A theme route's request: who reads, under which request id, stating which purpose. */
+type ThemeRequest = StatingRequest & { requestId: string };
+
+/** The read of themes: by the caller, under its request, now, for the purpose it states (the werkgroep's work unless it states another). */
+export const themeReading = (deps: ResourceDeps, request: ThemeRequest): Reading => ({
   actor: request.caller,
-  purpose: THEME_WORK_PURPOSE,
+  purpose: statedPurposeOfUse(deps, request, THEME_WORK_PURPOSE),
   correlationId: request.requestId,
   now: deps.now(),
 });
@@ -76,7 +77,7 @@ export function seenThemes(
 /** Rule 8 for themes: restricted ones on record first, then the answer. */
 export function recordedThemes<Answer>(
   deps: ResourceDeps,
-  request: { caller: Actor; requestId: string },
+  request: ThemeRequest,
   seen: readonly SeenTheme[],
   present: () => Answer,
 ): Promise<Answer> {

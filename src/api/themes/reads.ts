@@ -2,11 +2,12 @@ import { NotFound } from "../../domain/index.js";
 import type { ThemeVisibility } from "../../privacy/policy/themeVisibility.js";
 import { openActions } from "../../projections/themes/actions.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
+import { purposeOfUseQuery } from "../purposeOfUse.js";
 import type { ResourceDeps } from "../resources.js";
 import { presentTheme, recordedThemes, seenThemes } from "./presenters.js";
 import {
-  covenantQuery,
   openActionsSchema,
+  themeListQuery,
   themeListSchema,
   themeParams,
   themeViewSchema,
@@ -26,7 +27,7 @@ export function themeReadRoutes(deps: ResourceDeps): Route[] {
     description: `Themes open to the whole covenant, and those restricted to members the caller's organisation is among.${recorded}`,
     tags: themeTags,
     roles: ["professional", "chair"],
-    query: covenantQuery,
+    query: themeListQuery,
     responses: { 200: themeListSchema },
     problems: ["not_yet_consistent"],
   }).handle(async (request) => {
@@ -47,6 +48,7 @@ export function themeReadRoutes(deps: ResourceDeps): Route[] {
     tags: themeTags,
     roles: ["professional", "chair"],
     params: themeParams,
+    query: purposeOfUseQuery,
     responses: { 200: themeViewSchema },
     problems: ["not_found", "not_yet_consistent"],
   }).handle(async (request) => {
@@ -68,6 +70,7 @@ export function themeReadRoutes(deps: ResourceDeps): Route[] {
     description: `Overdue first, then by due date, like agreements.${recorded}`,
     tags: themeTags,
     roles: ["professional", "chair"],
+    query: purposeOfUseQuery,
     responses: { 200: openActionsSchema },
     problems: ["not_yet_consistent"],
   }).handle(async (request) => {

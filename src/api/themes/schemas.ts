@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { organisationReference as reference } from "../organisationReference.js";
+import { purposeOfUseField } from "../purposeOfUse.js";
 
 // Theme input and output. Every string is bounded and every object strict: a field that would
 // identify a young person (subject, bsn, name, dateOfBirth, ...) is refused by name (400).
@@ -9,6 +10,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const themeParams = z.object({ themeId: z.uuid() });
 export const actionParams = z.object({ themeId: z.uuid(), actionId: z.uuid() });
 export const covenantQuery = z.object({ covenant: z.uuid() });
+export const themeListQuery = covenantQuery.extend(purposeOfUseField);
 
 export const raiseThemeBody = z
   .strictObject({

@@ -114,6 +114,39 @@ describe("a theme restricted to named members", () => {
   });
 });
 
+describe("the purpose a theme's reader states", () => {
+  test("Given a theme restricted to the police, when the police read it without a purpose, with toezicht, or with one it may not state, then the record says werkgroep, then toezicht, and the third is a 400 recorded nowhere", async () => {
+    const { api, tokens } = given;
+    const themeId = await raise(tokens.school, {
+      audience: { kind: "members", organisationIds: [ORG.police] },
+    });
+    const head = async () => (await api.system.store.headPosition()).toString();
+    const read = async (headers: Record<string, string> = {}, query = "") =>
+      api.call("GET", `/v1/themes/${themeId}${query}`, {
+        token: tokens.police,
+        headers: { "min-position": await head(), ...headers },
+      });
+    const purposesOf = async () => {
+      const events = await api.system.store.readAll({ limit: Number.MAX_SAFE_INTEGER });
+      return events
+        .flatMap(themeReadRecordsFrom)
+        .filter((record) => record.themeId === themeId)
+        .map((record) => record.purpose);
+    };
+
+    expect((await read()).status).toBe(200);
+    expect((await read({ "Purpose-Of-Use": "toezicht" })).status).toBe(200);
+    expect((await read({}, "?purposeOfUse=werkgroep")).status).toBe(200);
+    const refused = await read({}, "?purposeOfUse=nieuwsgierig");
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ in: "query", path: "/purposeOfUse" }),
+    ]);
+    expect(await purposesOf()).toEqual(["werkgroep", "toezicht", "werkgroep"]);
+  });
+});
+
 describe("the werkgroep and its collective actions", () => {
   test("Given a theme on a werkgroep agenda, when the chair records minutes and two actions, then each owner's worklist and the chair's overview list them", async () => {
     const { tokens } = given;
