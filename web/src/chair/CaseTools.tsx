@@ -1,13 +1,10 @@
-import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { Button, Heading2 } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
-import { Link, useParams } from "wouter";
 import type { Schemas } from "../api/client";
 import { useSignedIn } from "../auth/session";
-import { caseNumber } from "../cases/CaseList";
+import { CaseScreen } from "../cases/CaseScreen";
 import { useReference } from "../data/reference";
-import { useLoad } from "../data/useLoad";
 import { useI18n } from "../i18n/i18n";
-import { Load, ScreenTitle } from "../layout/Screen";
 import { SelectField, TextAreaField } from "../ui/fields";
 import { useWrite, WriteProblem } from "../ui/useWrite";
 
@@ -102,30 +99,10 @@ function Tools({ view, done }: { view: CaseView; done(): void }) {
 }
 
 export default function CaseTools() {
-  const { caseId } = useParams<{ caseId: string }>();
-  const { api } = useSignedIn();
   const { t } = useI18n();
-  const [loaded, reload] = useLoad(
-    () => api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } }),
-    [api, caseId],
-  );
   return (
-    <>
-      <ScreenTitle title={t("tools.title")} intro={t("tools.intro")} />
-      <Paragraph>
-        <Link href={`/casussen/${caseId}`} className="utrecht-link">
-          {t("common.back")}: {t("case.title", { id: caseNumber(caseId) })}
-        </Link>
-      </Paragraph>
-      <Load loaded={loaded}>
-        {(view) =>
-          view.view === "case" ? (
-            <Tools view={view} done={reload} />
-          ) : (
-            <Paragraph>{t("common.notFound")}</Paragraph>
-          )
-        }
-      </Load>
-    </>
+    <CaseScreen title={t("tools.title")} intro={t("tools.intro")}>
+      {(view, reload) => <Tools view={view} done={reload} />}
+    </CaseScreen>
   );
 }

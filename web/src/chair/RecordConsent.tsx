@@ -1,12 +1,9 @@
-import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
-import { Link, useParams } from "wouter";
+import { Button, Heading2 } from "@utrecht/component-library-react";
 import type { Schemas } from "../api/client";
 import { useSignedIn } from "../auth/session";
-import { caseNumber } from "../cases/CaseList";
+import { CaseScreen } from "../cases/CaseScreen";
 import { useReference } from "../data/reference";
-import { useLoad } from "../data/useLoad";
 import { useI18n } from "../i18n/i18n";
-import { Load, ScreenTitle } from "../layout/Screen";
 import { useWrite, WriteProblem } from "../ui/useWrite";
 import { ConsentForm } from "./ConsentForm";
 
@@ -53,33 +50,15 @@ function Recorded({ view, done }: { view: Schemas["Case"]; done(): void }) {
 }
 
 export default function RecordConsent() {
-  const { caseId } = useParams<{ caseId: string }>();
-  const { api } = useSignedIn();
   const { t } = useI18n();
-  const [loaded, reload] = useLoad(
-    () => api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } }),
-    [api, caseId],
-  );
   return (
-    <>
-      <ScreenTitle title={t("consent.title")} intro={t("consent.intro")} />
-      <Paragraph>
-        <Link href={`/casussen/${caseId}`} className="utrecht-link">
-          {t("common.back")}: {t("case.title", { id: caseNumber(caseId) })}
-        </Link>
-      </Paragraph>
-      <Load loaded={loaded}>
-        {(view) =>
-          view.view === "case" ? (
-            <>
-              <Recorded view={view} done={reload} />
-              <ConsentForm view={view} done={reload} />
-            </>
-          ) : (
-            <Paragraph>{t("common.notFound")}</Paragraph>
-          )
-        }
-      </Load>
-    </>
+    <CaseScreen title={t("consent.title")} intro={t("consent.intro")}>
+      {(view, reload) => (
+        <>
+          <Recorded view={view} done={reload} />
+          <ConsentForm view={view} done={reload} />
+        </>
+      )}
+    </CaseScreen>
   );
 }

@@ -1,14 +1,12 @@
 import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
-import { Link, useParams } from "wouter";
+import { Link } from "wouter";
 import type { Problem, Schemas } from "../api/client";
 import { type BrokenRule, brokenRules } from "../api/problems";
 import { useSignedIn } from "../auth/session";
-import { caseNumber } from "../cases/CaseList";
+import { CaseScreen } from "../cases/CaseScreen";
 import { useReference } from "../data/reference";
-import { useLoad } from "../data/useLoad";
 import { useI18n } from "../i18n/i18n";
-import { Load, ScreenTitle } from "../layout/Screen";
 import { fieldErrors } from "../ui/problemErrors";
 import { RefusalNotice } from "./RefusalNotice";
 import { ShareSteps } from "./ShareSteps";
@@ -91,30 +89,10 @@ function ShareOnCase({ view }: { view: Schemas["Case"] }) {
 }
 
 export default function ShareForm() {
-  const { caseId } = useParams<{ caseId: string }>();
-  const { api } = useSignedIn();
   const { t } = useI18n();
-  const [loaded] = useLoad(
-    () => api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } }),
-    [api, caseId],
-  );
   return (
-    <>
-      <ScreenTitle title={t("share.title")} intro={t("share.intro")} />
-      <Paragraph>
-        <Link href={`/casussen/${caseId}`} className="utrecht-link">
-          {t("common.back")}: {t("case.title", { id: caseNumber(caseId) })}
-        </Link>
-      </Paragraph>
-      <Load loaded={loaded}>
-        {(view) =>
-          view.view === "case" ? (
-            <ShareOnCase view={view} />
-          ) : (
-            <Paragraph>{t("common.notFound")}</Paragraph>
-          )
-        }
-      </Load>
-    </>
+    <CaseScreen title={t("share.title")} intro={t("share.intro")}>
+      {(view) => <ShareOnCase view={view} />}
+    </CaseScreen>
   );
 }
