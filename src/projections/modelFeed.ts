@@ -56,6 +56,11 @@ export class ModelFeed {
     }
   }
 
+  /** Commits the shelved models' rows with their checkpoint at `through`, the last event fed. */
+  async flush(through: bigint): Promise<void> {
+    for (const model of this.models) await model.shelved?.flush(through);
+  }
+
   /**
    * Starts decrypting the page in the worker thread, up to its first SubjectErased: the keys
    * loaded now must not open events that follow an erasure. Apply it with feedPrepared.
