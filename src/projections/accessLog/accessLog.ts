@@ -4,43 +4,93 @@ import {
   type AuditedCovenant,
   type AuditFilter,
   privacyOfficerScope,
-  readInScope,
-  withinPeriod,
 } from "../../privacy/policy/audit.js";
 import type { ReadModel } from "../readModel.js";
+import type { ModelTables } from "../shelved/modelTables.js";
+import {
+  type Condition,
+  epochOf,
+  FIRST_PAGE,
+  type Page,
+  type PageRequest,
+  pageOf,
+  pageQuery,
+  periodConditions,
+} from "../shelved/paging.js";
+import { type ShelfSpec, ShelvedModel } from "../shelved/shelvedModel.js";
 
 export interface AccessLog extends ReadModel {
   /**
-   * Rule 5: the read records in the viewer's scope, oldest first. `organisationId` filters
-   * on the reading organisation. Throws NotPermitted for anyone but a privacy officer of the covenant.
+   * Rule 5: a page of the read records in the viewer's scope, oldest first. `organisationId`
+   * filters on the reading organisation. Throws NotPermitted for anyone but a privacy officer
+   * of the covenant.
    */
-  reads(viewer: Actor, covenant: AuditedCovenant, filter?: AuditFilter): AccessRecord[];
+  reads(
+    viewer: Actor,
+    covenant: AuditedCovenant,
+    filter?: AuditFilter,
+    page?: PageRequest,
+  ): Promise<Page<AccessRecord>>;
 }
 
-/** The access log: every read record (rule 8). It holds ids, purposes and times only, so erasure leaves it as it is. */
-export function createAccessLog(): AccessLog {
-  const records: AccessRecord[] = [];
+const COLUMNS = ["covenant_id", "case_id", "organisation_id", "read_ms", "record"] as const;
+
+/**
+ * The access log's table: one row per case a read showed. Ids, purpose codes and times only
+ * (the read record holds no content and no plaintext identity), so nothing in it is sealed and
+ * erasure leaves it as it is. Indexed for each scope and filter the officer's route asks by.
+ */
+export const ACCESS_LOG: ShelfSpec = {
+  name: "accessLog",
+  version: 1,
+  stem: "access_log",
+  columns: COLUMNS,
+  ddl: (table, { text, int, tableSuffix }) => [
+    `CREATE TABLE IF NOT EXISTS ${table} (
+       position ${int} NOT NULL, n ${int} NOT NULL, covenant_id ${text} NOT NULL,
+       case_id ${text} NOT NULL, organisation_id ${text} NOT NULL, read_ms ${int},
+       record ${text} NOT NULL, PRIMARY KEY (position, n))${tableSuffix}`,
+    `CREATE INDEX IF NOT EXISTS ${table}_covenant ON ${table} (covenant_id, position, n)`,
+    `CREATE INDEX IF NOT EXISTS ${table}_organisation ON ${table} (covenant_id, organisation_id, position, n)`,
+    `CREATE INDEX IF NOT EXISTS ${table}_case ON ${table} (covenant_id, case_id, position, n)`,
+  ],
+  fold: () => ({
+    rowsOf: (event) =>
+      accessRecordsFrom(event).map((record) => [
+        record.covenantId,
+        record.caseId,
+        record.organisationId,
+        epochOf(record.readAt),
+        JSON.stringify(record),
+      ]),
+  }),
+};
+
+type Row = { position: number | string; n: number; record: string };
+
+/** The access log (rule 8's read records), shelved beside the events. */
+export async function openAccessLog(tables: ModelTables): Promise<AccessLog> {
+  const shelf = await ShelvedModel.open(tables, ACCESS_LOG);
   return {
-    name: "accessLog",
-    apply(event) {
-      records.push(...accessRecordsFrom(event));
-    },
-    reset() {
-      records.length = 0;
-    },
-    reads(viewer, covenant, filter = {}) {
+    name: shelf.name,
+    shelved: shelf,
+    apply: (event) => shelf.apply(event),
+    reset: () => shelf.reset(),
+    async reads(viewer, covenant, filter = {}, page = FIRST_PAGE) {
       const scope = privacyOfficerScope(viewer, covenant);
       if (scope === null) throw new NotPermitted("privacy-officer", viewer.organisationId);
-      return records
-        .filter(
-          (record) =>
-            readInScope(scope, record) &&
-            (filter.caseId === undefined || record.caseId === filter.caseId) &&
-            (filter.organisationId === undefined ||
-              record.organisationId === filter.organisationId) &&
-            withinPeriod(record.readAt, filter),
-        )
-        .map((record) => ({ ...record, roles: [...record.roles], itemIds: [...record.itemIds] }));
+      const conditions: Condition[] = [["covenant_id = ?", [scope.covenantId]]];
+      if (scope.kind === "organisation") {
+        conditions.push(["organisation_id = ?", [scope.organisationId]]);
+      }
+      if (filter.organisationId !== undefined) {
+        conditions.push(["organisation_id = ?", [filter.organisationId]]);
+      }
+      if (filter.caseId !== undefined) conditions.push(["case_id = ?", [filter.caseId]]);
+      conditions.push(...periodConditions("read_ms", filter.from, filter.to));
+      const [sql, params] = pageQuery(shelf.table, ["record"], conditions, page);
+      const rows = await tables.select<Row>(sql, params);
+      return pageOf(rows, page.limit, (row) => JSON.parse(row.record) as AccessRecord);
     },
   };
 }
