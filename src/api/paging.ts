@@ -34,7 +34,7 @@ export function pageRequested(
   const after = rowKeyOf(paging.cursor);
   if (!after) {
     throw new HttpProblem("validation", "The cursor is not one this service handed out", {
-      errors: [{ in: where, path: "cursor", message: "not a cursor of this answer" }],
+      errors: [{ in: where, path: "/cursor", message: "not a cursor of this answer" }],
     });
   }
   return { limit, after };
