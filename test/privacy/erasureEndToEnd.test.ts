@@ -112,6 +112,7 @@ async function reportShown(built: Awaited<ReturnType<typeof models>>, subjectId:
     {
       records: storeSubjectRecords(world.store, world.codec),
       index: built.audit.subjectIndex,
+      reads: built.audit.accessLog,
       accessRecorder: storeAccessRecorder(world.store),
     },
     { viewer: covenantOfficer, covenant: await world.covenant(), subjectId, now: NOW },

@@ -1,5 +1,9 @@
 import { type Actor, NotPermitted } from "../../domain/index.js";
-import { type AccessRecord, accessRecordsFrom } from "../../privacy/accessRecords.js";
+import {
+  type AccessRecord,
+  accessRecordsFrom,
+  WORKLIST_PURPOSE,
+} from "../../privacy/accessRecords.js";
 import {
   type AuditedCovenant,
   type AuditFilter,
@@ -31,28 +35,51 @@ export interface AccessLog extends ReadModel {
     filter?: AuditFilter,
     page?: PageRequest,
   ): Promise<Page<AccessRecord>>;
+  /** Reads of the subject's cases in the covenant, oldest first, for its art. 15 report. */
+  readsOfSubject(subjectId: string, covenantId: string): Promise<SubjectRead[]>;
+  /** When the organisation's worklist last showed it something (its latest worklist read record). */
+  lastLookedAt(organisationId: string): Promise<string | null>;
 }
 
-const COLUMNS = ["covenant_id", "case_id", "organisation_id", "read_ms", "record"] as const;
+/** A read of the subject's case as the subject may learn of it (C-579/21): when, by which organisation, why. */
+export type SubjectRead = Pick<
+  AccessRecord,
+  "readAt" | "organisationId" | "purpose" | "caseId" | "itemIds"
+>;
+
+const COLUMNS = [
+  "covenant_id",
+  "case_id",
+  "organisation_id",
+  "read_ms",
+  "subject_id",
+  "purpose",
+  "record",
+] as const;
 
 /**
  * The access log's table: one row per case a read showed. Ids, purpose codes and times only
  * (the read record holds no content and no plaintext identity), so nothing in it is sealed and
- * erasure leaves it as it is. Indexed for each scope and filter the officer's route asks by.
+ * erasure leaves it as it is. Indexed for each scope and filter the officer's route asks by,
+ * for a subject's reads (the art. 15 report) and for an organisation's last worklist look, so
+ * no model in memory needs to fold the read records.
  */
 export const ACCESS_LOG: ShelfSpec = {
   name: "accessLog",
-  version: 1,
+  version: 2,
   stem: "access_log",
   columns: COLUMNS,
   ddl: (table, { text, int, tableSuffix }) => [
     `CREATE TABLE IF NOT EXISTS ${table} (
        position ${int} NOT NULL, n ${int} NOT NULL, covenant_id ${text} NOT NULL,
        case_id ${text} NOT NULL, organisation_id ${text} NOT NULL, read_ms ${int},
+       subject_id ${text} NOT NULL, purpose ${text} NOT NULL,
        record ${text} NOT NULL, PRIMARY KEY (position, n))${tableSuffix}`,
     `CREATE INDEX IF NOT EXISTS ${table}_covenant ON ${table} (covenant_id, position, n)`,
     `CREATE INDEX IF NOT EXISTS ${table}_organisation ON ${table} (covenant_id, organisation_id, position, n)`,
     `CREATE INDEX IF NOT EXISTS ${table}_case ON ${table} (covenant_id, case_id, position, n)`,
+    `CREATE INDEX IF NOT EXISTS ${table}_subject ON ${table} (subject_id, covenant_id, position, n)`,
+    `CREATE INDEX IF NOT EXISTS ${table}_looked ON ${table} (organisation_id, purpose, read_ms)`,
   ],
   fold: () => ({
     rowsOf: (event) =>
@@ -61,12 +88,15 @@ export const ACCESS_LOG: ShelfSpec = {
         record.caseId,
         record.organisationId,
         epochOf(record.readAt),
+        record.subjectId,
+        record.purpose,
         JSON.stringify(record),
       ]),
   }),
 };
 
-type Row = { position: number | string; n: number; record: string };
+type Recorded = { record: string };
+type Row = Recorded & { position: number | string; n: number };
 
 /** The access log (rule 8's read records), shelved beside the events. */
 export async function openAccessLog(tables: ModelTables): Promise<AccessLog> {
@@ -91,6 +121,27 @@ export async function openAccessLog(tables: ModelTables): Promise<AccessLog> {
       const [sql, params] = pageQuery(shelf.table, ["record"], conditions, page);
       const rows = await tables.select<Row>(sql, params);
       return pageOf(rows, page.limit, (row) => JSON.parse(row.record) as AccessRecord);
+    },
+    async readsOfSubject(subjectId, covenantId) {
+      const rows = await tables.select<Recorded>(
+        `SELECT record FROM ${shelf.table} WHERE subject_id = ? AND covenant_id = ?
+         ORDER BY position, n`,
+        [subjectId, covenantId],
+      );
+      return rows.map((row) => {
+        const { readAt, organisationId, purpose, caseId, itemIds } = JSON.parse(
+          row.record,
+        ) as AccessRecord;
+        return { readAt, organisationId, purpose, caseId, itemIds };
+      });
+    },
+    async lastLookedAt(organisationId) {
+      const rows = await tables.select<Recorded>(
+        `SELECT record FROM ${shelf.table} WHERE organisation_id = ? AND purpose = ?
+         ORDER BY read_ms DESC LIMIT 1`,
+        [organisationId, WORKLIST_PURPOSE],
+      );
+      return rows[0] ? (JSON.parse(rows[0].record) as AccessRecord).readAt : null;
     },
   };
 }
