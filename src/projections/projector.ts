@@ -43,6 +43,9 @@ export interface Projector {
   stop(): Promise<void>;
 }
 
+/** What a replay reads: every event, or every event outside the read-record streams. */
+type Source = "everything" | "past read records";
+
 type Waiter = { target: bigint; settle: (reached: boolean | Error) => void };
 
 export function createProjector(options: ProjectorOptions): Projector {
@@ -77,9 +80,15 @@ export function createProjector(options: ProjectorOptions): Projector {
    * Pipelined: while the worker thread decrypts one page, this thread reads the next and
    * folds the one before, which is what lets a rebuild use a second core.
    */
-  async function replay(feed: ModelFeed, from: bigint, upTo: bigint | null): Promise<bigint> {
+  async function replay(
+    feed: ModelFeed,
+    from: bigint,
+    upTo: bigint | null,
+    source: Source = "everything",
+  ): Promise<bigint> {
+    const pages = source === "everything" ? store.readAll : store.readAllExceptReadRecords;
     const read = async (after: bigint) => {
-      const page = await store.readAll({ fromPosition: after, limit: pageSize });
+      const page = await pages.call(store, { fromPosition: after, limit: pageSize });
       return upTo === null ? page : page.filter((event) => event.position <= upTo);
     };
     let reached = from;
@@ -140,15 +149,33 @@ export function createProjector(options: ProjectorOptions): Projector {
     return serially(async () => {
       if (failure !== null) throw failure;
       for (const model of chosen) model.reset();
-      await replay(new ModelFeed(options, chosen), START, position);
+      await replay(new ModelFeed(options, chosen), START, position, "past read records");
     });
   }
 
-  /** The earliest position any model still needs: START while one lives in memory. */
-  const resumePoint = () => {
-    const points = models.map((model) => model.shelved?.resumesAfter ?? START);
-    return points.reduce((from, after) => (after < from ? after : from), points[0] ?? START);
-  };
+  /**
+   * Up to where a start may page past read records: the lowest shelved checkpoint (their rows
+   * before it are committed), else the head. Models in memory never see read records.
+   */
+  const pastReadRecordsUpTo = (head: bigint) =>
+    models.reduce(
+      (upTo, { shelved }) => (shelved && shelved.checkpoint < upTo ? shelved.checkpoint : upTo),
+      head,
+    );
+
+  /**
+   * From START to the shelved checkpoints every model is fed past the read records, which are
+   * most of the store; from there on everything. So a start reads the case work and only the
+   * read records that came after the last checkpoint.
+   */
+  async function catchUp(): Promise<void> {
+    if (position === START) {
+      const upTo = pastReadRecordsUpTo(await store.headPosition());
+      await replay(live, START, upTo, "past read records");
+      advance(upTo);
+    }
+    await replay(live, position, null);
+  }
 
   return {
     get position() {
@@ -159,8 +186,7 @@ export function createProjector(options: ProjectorOptions): Projector {
     },
     async start() {
       try {
-        if (position === START) position = resumePoint();
-        await serially(() => replay(live, position, null));
+        await serially(catchUp);
       } catch (error) {
         throw fail(error);
       }

@@ -22,7 +22,8 @@ export interface ReadModel {
    */
   forgetCase?(caseId: string): void;
   /**
-   * Set for a model kept in tables beside the events (src/projections/shelved): the projector
+   * Set for a model kept in tables beside the events (src/projections/shelved); only these see
+   * read records (streams `access-*`), which a model in memory never does. The projector
    * feeds it only the events after its checkpoint, commits its rows with the checkpoint after
    * every page and live event, and rebuilds it blue-green. Unset: the model lives in memory
    * and is rebuilt from START at every start.
@@ -32,8 +33,8 @@ export interface ReadModel {
 
 /** What the projector asks of a model kept in tables beside the events (src/projections/shelved). */
 export interface Shelved {
-  /** Where the model's feed must start. */
-  readonly resumesAfter: bigint;
+  /** The last event whose rows are committed: before it, the model needs no read record again. */
+  readonly checkpoint: bigint;
   /** True when the live copy was built by another version: the projector rebuilds it after start. */
   readonly stale: boolean;
   /** Commits the rows applied so far with the checkpoint `through`, in one transaction. */

@@ -4,7 +4,7 @@ import type { Cell, Dialect, ModelTables } from "./modelTables.js";
 
 /** What a model adds per event: one array of cells per row, in the spec's column order. */
 export interface RowFold {
-  /** Folds an event into in-memory context the rows need (the processing log's ledger); sees every event. */
+  /** Folds an event into in-memory context the rows need (the processing log's ledger); sees every event but the read records before the checkpoint, which a start pages past. */
   observe?(event: DecodedEvent): void;
   /** The rows an event adds; called only for events after the checkpoint. Never throws on a recorded event. */
   rowsOf(event: DecodedEvent): Cell[][];
@@ -90,9 +90,8 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
     return this.copy.table;
   }
 
-  /** Where this model's feed must start: START while its fold keeps context in memory. */
-  get resumesAfter(): bigint {
-    return this.copy.fold.observe ? START : this.copy.after;
+  get checkpoint(): bigint {
+    return this.copy.after;
   }
 
   apply(event: DecodedEvent): void {

@@ -74,7 +74,7 @@ describe.each([
     shelves = await startProcess(open);
 
     // Then it resumes at the checkpoint and answers every officer exactly as before
-    expect(shelves.accessLog.shelved?.resumesAfter).toBe(checkpoint);
+    expect(shelves.accessLog.shelved?.checkpoint).toBe(checkpoint);
     expect(checkpoint).toBe(await world!.store.headPosition());
     expect(await officersAnswers(shelves, await world!.covenant(), subjects)).toBe(before);
 
