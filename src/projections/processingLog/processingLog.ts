@@ -151,8 +151,9 @@ export async function openProcessingLog(
         conditions.push(["organisation_id = ?", [scope.organisationId]]);
       }
       conditions.push(...queryConditions(query));
-      const [sql, params] = pageQuery(shelf.table, ["action"], conditions, page);
-      const rows = await tables.select<Row>(sql, params);
+      const rows = await shelf.query<Row>((table) =>
+        pageQuery(table, ["action"], conditions, page),
+      );
       return pageOf(rows, page.limit, (row) => JSON.parse(row.action) as ProcessingAction);
     },
   };

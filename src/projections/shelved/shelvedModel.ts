@@ -85,9 +85,19 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
     return this.copy.fold;
   }
 
-  /** The live copy's table, for queries. */
-  get table() {
-    return this.copy.table;
+  /**
+   * Asks the live copy's table; a query that met the old copy as it was swapped out and
+   * dropped is asked again of the new one, so a rebuild never fails a request.
+   */
+  async query<T>(build: (table: string) => [string, Cell[]]): Promise<T[]> {
+    for (;;) {
+      const { table } = this.copy;
+      try {
+        return await this.tables.select<T>(...build(table));
+      } catch (error) {
+        if (this.copy.table === table) throw error;
+      }
+    }
   }
 
   /** Where this model's feed must start: START while its fold keeps context in memory. */
@@ -134,9 +144,10 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
   /** Answers from `built` from now on and drops the old copy; `built` must have caught up. */
   async adopt(built: ShelvedModel<F>): Promise<void> {
     const old = this.copy.table;
-    await this.tables.swap(this.spec.name, built.copy.generation, [old]);
+    // Queries move to the new copy before the old one is dropped (see query).
     this.copy = built.copy;
     this.pending = built.pending;
     this.stale = false;
+    await this.tables.swap(this.spec.name, built.copy.generation, [old]);
   }
 }
