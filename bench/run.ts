@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = 
   identity: () => import("./identity.js"),
   notifications: () => import("./notifications.js"),
   tracing: () => import("./tracing.js"),
+  shelves: () => import("./shelves.js"),
 };
 
 const requested = process.argv.slice(2);

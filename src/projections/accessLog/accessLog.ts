@@ -45,11 +45,12 @@ export const ACCESS_LOG: ShelfSpec = {
   version: 1,
   stem: "access_log",
   columns: COLUMNS,
-  ddl: (table, { text, int, tableSuffix }) => [
+  table: (table, { text, int, tableSuffix }) =>
     `CREATE TABLE IF NOT EXISTS ${table} (
        position ${int} NOT NULL, n ${int} NOT NULL, covenant_id ${text} NOT NULL,
        case_id ${text} NOT NULL, organisation_id ${text} NOT NULL, read_ms ${int},
        record ${text} NOT NULL, PRIMARY KEY (position, n))${tableSuffix}`,
+  indexes: (table) => [
     `CREATE INDEX IF NOT EXISTS ${table}_covenant ON ${table} (covenant_id, position, n)`,
     `CREATE INDEX IF NOT EXISTS ${table}_organisation ON ${table} (covenant_id, organisation_id, position, n)`,
     `CREATE INDEX IF NOT EXISTS ${table}_case ON ${table} (covenant_id, case_id, position, n)`,

@@ -76,12 +76,13 @@ export function processingLogSpec(baseUrl: string): ShelfSpec<LedgerFold> {
     version: 1,
     stem: "processing_log",
     columns: COLUMNS,
-    ddl: (table, { text, int, tableSuffix }) => [
+    table: (table, { text, int, tableSuffix }) =>
       `CREATE TABLE IF NOT EXISTS ${table} (
          position ${int} NOT NULL, n ${int} NOT NULL, covenant_id ${text} NOT NULL,
          organisation_id ${text}, trace_id ${text} NOT NULL, activity ${text} NOT NULL,
          subject_id ${text}, start_ms ${int}, action ${text} NOT NULL,
          PRIMARY KEY (position, n))${tableSuffix}`,
+    indexes: (table) => [
       `CREATE INDEX IF NOT EXISTS ${table}_covenant ON ${table} (covenant_id, position, n)`,
       `CREATE INDEX IF NOT EXISTS ${table}_trace ON ${table} (covenant_id, trace_id, position, n)`,
       `CREATE INDEX IF NOT EXISTS ${table}_activity ON ${table} (covenant_id, activity, position, n)`,

@@ -19,8 +19,10 @@ export interface ShelfSpec<F extends RowFold = RowFold> {
   readonly stem: string;
   /** Columns after `position` and `n` (the event's position and the row's ordinal within it). */
   readonly columns: readonly string[];
-  /** CREATE TABLE and CREATE INDEX statements for one generation's table. */
-  ddl(table: string, dialect: Dialect): string[];
+  /** The CREATE TABLE statement of one generation's table. */
+  table(table: string, dialect: Dialect): string;
+  /** Its CREATE INDEX statements: a rebuilt copy gets them after its bulk load, which sorts once instead of growing each index row by row. */
+  indexes(table: string): string[];
   /** A fresh fold; the in-memory context it keeps must be rebuilt from START. */
   fold(): F;
 }
@@ -59,7 +61,7 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
       live = { generation, version: spec.version, position: START, live: true };
     }
     const table = `${spec.stem}_g${live.generation}`;
-    await tables.define(spec.ddl(table, tables.dialect));
+    await tables.define([spec.table(table, tables.dialect), ...spec.indexes(table)]);
     const leftovers = shelves.filter((shelf) => shelf.generation !== live.generation);
     await tables.swap(
       spec.name,
@@ -132,13 +134,18 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
   async rebuildCopy(): Promise<ShelvedModel<F>> {
     const generation = await this.tables.addShelf(this.spec.name, this.spec.version);
     const table = `${this.spec.stem}_g${generation}`;
-    await this.tables.define(this.spec.ddl(table, this.tables.dialect));
+    await this.tables.define([this.spec.table(table, this.tables.dialect)]);
     return new ShelvedModel(this.tables, this.spec, {
       generation,
       table,
       fold: this.spec.fold(),
       after: START,
     });
+  }
+
+  /** Indexes a rebuilt copy once its bulk load is done. */
+  async indexCopy(): Promise<void> {
+    await this.tables.define(this.spec.indexes(this.copy.table));
   }
 
   /** Answers from `built` from now on and drops the old copy; `built` must have caught up. */
