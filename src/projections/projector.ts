@@ -137,6 +137,7 @@ export function createProjector(options: ProjectorOptions): Projector {
     while (!stopped && position - reached > BigInt(pageSize)) {
       reached = await replay(feed, reached, position);
     }
+    await built.shelved?.indexCopy();
     await serially(async () => {
       if (failure !== null) throw failure;
       await replay(feed, reached, position);

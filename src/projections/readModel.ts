@@ -41,6 +41,8 @@ export interface Shelved {
   flush(through: bigint): Promise<void>;
   /** A new, empty copy beside the live one, to be fed from START. */
   rebuildCopy(): Promise<ReadModel>;
+  /** Indexes the copy rebuildCopy made, once its bulk load is done. */
+  indexCopy(): Promise<void>;
   /** Answers from `built` from now on, once it has caught up, and drops the old copy. */
   adopt(built: ReadModel): Promise<void>;
 }

@@ -69,12 +69,13 @@ export const ACCESS_LOG: ShelfSpec = {
   version: 2,
   stem: "access_log",
   columns: COLUMNS,
-  ddl: (table, { text, int, tableSuffix }) => [
+  table: (table, { text, int, tableSuffix }) =>
     `CREATE TABLE IF NOT EXISTS ${table} (
        position ${int} NOT NULL, n ${int} NOT NULL, covenant_id ${text} NOT NULL,
        case_id ${text} NOT NULL, organisation_id ${text} NOT NULL, read_ms ${int},
        subject_id ${text} NOT NULL, purpose ${text} NOT NULL,
        record ${text} NOT NULL, PRIMARY KEY (position, n))${tableSuffix}`,
+  indexes: (table) => [
     `CREATE INDEX IF NOT EXISTS ${table}_covenant ON ${table} (covenant_id, position, n)`,
     `CREATE INDEX IF NOT EXISTS ${table}_organisation ON ${table} (covenant_id, organisation_id, position, n)`,
     `CREATE INDEX IF NOT EXISTS ${table}_case ON ${table} (covenant_id, case_id, position, n)`,
@@ -98,9 +99,12 @@ export const ACCESS_LOG: ShelfSpec = {
 type Recorded = { record: string };
 type Row = Recorded & { position: number | string; n: number };
 
-/** The access log (rule 8's read records), shelved beside the events. */
-export async function openAccessLog(tables: ModelTables): Promise<AccessLog> {
-  const shelf = await ShelvedModel.open(tables, ACCESS_LOG);
+/** The access log (rule 8's read records), shelved beside the events; `spec` only for tests of a new version. */
+export async function openAccessLog(
+  tables: ModelTables,
+  spec: ShelfSpec = ACCESS_LOG,
+): Promise<AccessLog> {
+  const shelf = await ShelvedModel.open(tables, spec);
   return {
     name: shelf.name,
     shelved: shelf,
@@ -118,8 +122,9 @@ export async function openAccessLog(tables: ModelTables): Promise<AccessLog> {
       }
       if (filter.caseId !== undefined) conditions.push(["case_id = ?", [filter.caseId]]);
       conditions.push(...periodConditions("read_ms", filter.from, filter.to));
-      const [sql, params] = pageQuery(shelf.table, ["record"], conditions, page);
-      const rows = await tables.select<Row>(sql, params);
+      const rows = await shelf.query<Row>((table) =>
+        pageQuery(table, ["record"], conditions, page),
+      );
       return pageOf(rows, page.limit, (row) => JSON.parse(row.record) as AccessRecord);
     },
     async readsOfSubject(subjectId, covenantId) {

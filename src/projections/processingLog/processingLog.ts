@@ -76,12 +76,13 @@ export function processingLogSpec(baseUrl: string): ShelfSpec<LedgerFold> {
     version: 1,
     stem: "processing_log",
     columns: COLUMNS,
-    ddl: (table, { text, int, tableSuffix }) => [
+    table: (table, { text, int, tableSuffix }) =>
       `CREATE TABLE IF NOT EXISTS ${table} (
          position ${int} NOT NULL, n ${int} NOT NULL, covenant_id ${text} NOT NULL,
          organisation_id ${text}, trace_id ${text} NOT NULL, activity ${text} NOT NULL,
          subject_id ${text}, start_ms ${int}, action ${text} NOT NULL,
          PRIMARY KEY (position, n))${tableSuffix}`,
+    indexes: (table) => [
       `CREATE INDEX IF NOT EXISTS ${table}_covenant ON ${table} (covenant_id, position, n)`,
       `CREATE INDEX IF NOT EXISTS ${table}_trace ON ${table} (covenant_id, trace_id, position, n)`,
       `CREATE INDEX IF NOT EXISTS ${table}_activity ON ${table} (covenant_id, activity, position, n)`,
@@ -151,8 +152,9 @@ export async function openProcessingLog(
         conditions.push(["organisation_id = ?", [scope.organisationId]]);
       }
       conditions.push(...queryConditions(query));
-      const [sql, params] = pageQuery(shelf.table, ["action"], conditions, page);
-      const rows = await tables.select<Row>(sql, params);
+      const rows = await shelf.query<Row>((table) =>
+        pageQuery(table, ["action"], conditions, page),
+      );
       return pageOf(rows, page.limit, (row) => JSON.parse(row.action) as ProcessingAction);
     },
   };

@@ -63,6 +63,9 @@ export interface ModelTables {
 
 export const CHECKPOINTS = "read_model_checkpoints";
 
-/** Rows whose position lies after `after`: the ones a commit still has to add. */
-export const rowsAfter = (rows: readonly (readonly Cell[])[], after: bigint) =>
-  rows.filter((row) => BigInt(row[0] as bigint | number | string) > after);
+/** Rows whose position lies after `after`: the ones a commit still has to add. Rows come in position order. */
+export function rowsAfter(rows: readonly (readonly Cell[])[], after: bigint) {
+  let first = 0;
+  while (first < rows.length && BigInt(rows[first]![0] as bigint | number) <= after) first++;
+  return first === 0 ? rows : rows.slice(first);
+}

@@ -19,8 +19,10 @@ export interface ShelfSpec<F extends RowFold = RowFold> {
   readonly stem: string;
   /** Columns after `position` and `n` (the event's position and the row's ordinal within it). */
   readonly columns: readonly string[];
-  /** CREATE TABLE and CREATE INDEX statements for one generation's table. */
-  ddl(table: string, dialect: Dialect): string[];
+  /** The CREATE TABLE statement of one generation's table. */
+  table(table: string, dialect: Dialect): string;
+  /** Its CREATE INDEX statements: a rebuilt copy gets them after its bulk load, which sorts once instead of growing each index row by row. */
+  indexes(table: string): string[];
   /** A fresh fold; the in-memory context it keeps must be rebuilt from START. */
   fold(): F;
 }
@@ -59,7 +61,7 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
       live = { generation, version: spec.version, position: START, live: true };
     }
     const table = `${spec.stem}_g${live.generation}`;
-    await tables.define(spec.ddl(table, tables.dialect));
+    await tables.define([spec.table(table, tables.dialect), ...spec.indexes(table)]);
     const leftovers = shelves.filter((shelf) => shelf.generation !== live.generation);
     await tables.swap(
       spec.name,
@@ -85,9 +87,19 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
     return this.copy.fold;
   }
 
-  /** The live copy's table, for queries. */
-  get table() {
-    return this.copy.table;
+  /**
+   * Asks the live copy's table; a query that met the old copy as it was swapped out and
+   * dropped is asked again of the new one, so a rebuild never fails a request.
+   */
+  async query<T>(build: (table: string) => [string, Cell[]]): Promise<T[]> {
+    for (;;) {
+      const { table } = this.copy;
+      try {
+        return await this.tables.select<T>(...build(table));
+      } catch (error) {
+        if (this.copy.table === table) throw error;
+      }
+    }
   }
 
   get checkpoint(): bigint {
@@ -121,7 +133,7 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
   async rebuildCopy(): Promise<ShelvedModel<F>> {
     const generation = await this.tables.addShelf(this.spec.name, this.spec.version);
     const table = `${this.spec.stem}_g${generation}`;
-    await this.tables.define(this.spec.ddl(table, this.tables.dialect));
+    await this.tables.define([this.spec.table(table, this.tables.dialect)]);
     return new ShelvedModel(this.tables, this.spec, {
       generation,
       table,
@@ -130,12 +142,18 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
     });
   }
 
+  /** Indexes a rebuilt copy once its bulk load is done. */
+  async indexCopy(): Promise<void> {
+    await this.tables.define(this.spec.indexes(this.copy.table));
+  }
+
   /** Answers from `built` from now on and drops the old copy; `built` must have caught up. */
   async adopt(built: ShelvedModel<F>): Promise<void> {
     const old = this.copy.table;
-    await this.tables.swap(this.spec.name, built.copy.generation, [old]);
+    // Queries move to the new copy before the old one is dropped (see query).
     this.copy = built.copy;
     this.pending = built.pending;
     this.stale = false;
+    await this.tables.swap(this.spec.name, built.copy.generation, [old]);
   }
 }

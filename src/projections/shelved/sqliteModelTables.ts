@@ -2,6 +2,8 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { Database } from "../../store/sqlite/index.js";
 import { type Cell, CHECKPOINTS, type ModelTables, rowsAfter, type Shelf } from "./modelTables.js";
 
+const ROWS_PER_INSERT = 100;
+
 type ShelfRow = { generation: number; version: number; position: number | bigint; live: number };
 
 /**
@@ -33,6 +35,21 @@ export function sqliteModelTables(db: Database): ModelTables {
         ) as { position: number } | undefined
       )?.position ?? 0,
     );
+  // Rows go in a hundred to a statement: one call per row would cost more than the insert.
+  const insertRows = (
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly Cell[])[],
+  ) => {
+    const row = `(${columns.map(() => "?").join(", ")})`;
+    const sql = (count: number) =>
+      `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${Array(count).fill(row).join(", ")}`;
+    let start = 0;
+    for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) {
+      prepared(sql(ROWS_PER_INSERT)).run(...rows.slice(start, start + ROWS_PER_INSERT).flat());
+    }
+    if (start < rows.length) prepared(sql(rows.length - start)).run(...rows.slice(start).flat());
+  };
   const quietly = <T>(work: () => T): T => {
     const synchronous = db.pragma("synchronous", { simple: true });
     db.pragma("synchronous = NORMAL");
@@ -44,7 +61,13 @@ export function sqliteModelTables(db: Database): ModelTables {
   };
 
   return {
-    dialect: { name: "sqlite", text: "TEXT", int: "INTEGER", tableSuffix: " STRICT" },
+    // WITHOUT ROWID: the (position, n) key is the table's own B-tree, not a second index beside it.
+    dialect: {
+      name: "sqlite",
+      text: "TEXT",
+      int: "INTEGER",
+      tableSuffix: " STRICT, WITHOUT ROWID",
+    },
     async define(ddl) {
       db.transaction(() => {
         for (const statement of ddl) db.exec(statement);
@@ -71,12 +94,8 @@ export function sqliteModelTables(db: Database): ModelTables {
       quietly(() => {
         const stored = positionOf(model, generation);
         if (stored >= through) return;
-        for (const { table, columns, rows } of tables) {
-          const insert = prepared(
-            `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-          );
-          for (const row of rowsAfter(rows, stored)) insert.run(...(row as Cell[]));
-        }
+        for (const { table, columns, rows } of tables)
+          insertRows(table, columns, rowsAfter(rows, stored));
         prepared(`UPDATE ${CHECKPOINTS} SET position = ? WHERE model = ? AND generation = ?`).run(
           through,
           model,
@@ -85,17 +104,24 @@ export function sqliteModelTables(db: Database): ModelTables {
       });
     },
     async swap(model, generation, dropTables) {
-      db.transaction(() => {
-        for (const table of dropTables) db.exec(`DROP TABLE IF EXISTS ${table}`);
-        prepared(`DELETE FROM ${CHECKPOINTS} WHERE model = ? AND generation <> ?`).run(
-          model,
-          generation,
-        );
-        prepared(`UPDATE ${CHECKPOINTS} SET live = 1 WHERE model = ? AND generation = ?`).run(
-          model,
-          generation,
-        );
-      })();
+      // Model tables hold ids, codes and sealed values only: zeroing every freed page of a
+      // dropped copy (secure_delete, there for the keys) would cost more than the rebuild.
+      db.pragma("secure_delete = OFF");
+      try {
+        db.transaction(() => {
+          for (const table of dropTables) db.exec(`DROP TABLE IF EXISTS ${table}`);
+          prepared(`DELETE FROM ${CHECKPOINTS} WHERE model = ? AND generation <> ?`).run(
+            model,
+            generation,
+          );
+          prepared(`UPDATE ${CHECKPOINTS} SET live = 1 WHERE model = ? AND generation = ?`).run(
+            model,
+            generation,
+          );
+        })();
+      } finally {
+        db.pragma("secure_delete = ON");
+      }
       // Dropped statements would keep the dropped tables' schema alive in the cache.
       statements.clear();
     },
