@@ -128,11 +128,11 @@ export async function openAccessLog(
       return pageOf(rows, page.limit, (row) => JSON.parse(row.record) as AccessRecord);
     },
     async readsOfSubject(subjectId, covenantId) {
-      const rows = await tables.select<Recorded>(
-        `SELECT record FROM ${shelf.table} WHERE subject_id = ? AND covenant_id = ?
+      const rows = await shelf.query<Recorded>((table) => [
+        `SELECT record FROM ${table} WHERE subject_id = ? AND covenant_id = ?
          ORDER BY position, n`,
         [subjectId, covenantId],
-      );
+      ]);
       return rows.map((row) => {
         const { readAt, organisationId, purpose, caseId, itemIds } = JSON.parse(
           row.record,
@@ -141,11 +141,11 @@ export async function openAccessLog(
       });
     },
     async lastLookedAt(organisationId) {
-      const rows = await tables.select<Recorded>(
-        `SELECT record FROM ${shelf.table} WHERE organisation_id = ? AND purpose = ?
+      const rows = await shelf.query<Recorded>((table) => [
+        `SELECT record FROM ${table} WHERE organisation_id = ? AND purpose = ?
          ORDER BY read_ms DESC LIMIT 1`,
         [organisationId, WORKLIST_PURPOSE],
-      );
+      ]);
       return rows[0] ? (JSON.parse(rows[0].record) as AccessRecord).readAt : null;
     },
   };
