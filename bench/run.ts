@@ -14,6 +14,8 @@ const suites: Record<string, () => Promise<{ run(): AsyncIterable<Figure> }>> = 
   notifications: () => import("./notifications.js"),
   tracing: () => import("./tracing.js"),
   longcase: () => import("./longCase.js"),
+  scale: () => import("./scale.js"),
+  shelves: () => import("./shelves.js"),
 };
 
 const requested = process.argv.slice(2);

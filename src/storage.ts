@@ -11,6 +11,9 @@ import { postgresIdentityLock } from "./privacy/keys/postgres/identityLock.js";
 import { postgresKeyVault } from "./privacy/keys/postgres/keyVault.js";
 import { sqliteIdentityIndex } from "./privacy/keys/sqlite/identityIndex.js";
 import { sqliteKeyVault } from "./privacy/keys/sqlite/keyVault.js";
+import type { ModelTables } from "./projections/shelved/modelTables.js";
+import { postgresModelTables } from "./projections/shelved/postgresModelTables.js";
+import { sqliteModelTables } from "./projections/shelved/sqliteModelTables.js";
 import type { EventStore } from "./store/eventStore.js";
 import { openEventStoreDbEventStore } from "./store/eventstoredb/index.js";
 import { openPostgresEventStore } from "./store/postgres/index.js";
@@ -19,6 +22,8 @@ import { openSqliteDatabase, SqliteEventStore } from "./store/sqlite/index.js";
 /** The event store and the vault of wrapped data keys, with what closes them, in order. */
 export interface Storage {
   store: EventStore;
+  /** Where the shelved read models live: beside the events (EventStoreDB: an SQLite file under DATA_DIR). */
+  modelTables: ModelTables;
   vault: KeyVault;
   /** The blind indexes young people are matched on, beside the keys they are erased with. */
   identityIndex: IdentityIndex;
@@ -41,7 +46,7 @@ export function loadConfiguredMasterKey(config: Config): ReturnType<typeof loadM
 const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//i.test(value);
 
 /** A key store of its own: a PostgreSQL URL or an SQLite file path (KEYSTORE_URL). */
-type KeyDatabase = Omit<Storage, "store">;
+type KeyDatabase = Omit<Storage, "store" | "modelTables">;
 
 function separateVault(location: string): KeyDatabase {
   if (isPostgresUrl(location)) {
@@ -106,15 +111,18 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
     case "sqlite": {
       const db = openSqliteDatabase(config.store.sqlitePath);
       const store = new SqliteEventStore(db, { ownsDatabase: true });
-      if (keyStoreUrl) return withSeparateVault(store, keyStoreUrl);
-      return { store, ...sqliteKeys(db), close: () => store.close() };
+      const modelTables = sqliteModelTables(db);
+      if (keyStoreUrl) return withSeparateVault(store, modelTables, keyStoreUrl);
+      return { store, modelTables, ...sqliteKeys(db), close: () => store.close() };
     }
     case "postgres": {
       const store = await openPostgresEventStore(config.store.databaseUrl!);
-      if (keyStoreUrl) return withSeparateVault(store, keyStoreUrl);
+      const modelTables = await postgresModelTables(store.pool);
+      if (keyStoreUrl) return withSeparateVault(store, modelTables, keyStoreUrl);
       const locks = lockPool(config.store.databaseUrl!);
       return {
         store,
+        modelTables,
         ...postgresKeys(store.pool, locks),
         close: async () => void (await Promise.all([store.close(), locks.end()])),
       };
@@ -124,12 +132,18 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
       const location = keyStoreUrl ?? join(config.dataDir, "keys.sqlite");
       if (!keyStoreUrl)
         logger.warn("KEYSTORE_URL unset: data keys are kept in an SQLite file under DATA_DIR");
-      return withSeparateVault(store, location);
+      const models = openSqliteDatabase(join(config.dataDir, "read-models.sqlite"));
+      const storage = await withSeparateVault(store, sqliteModelTables(models), location);
+      return { ...storage, close: () => storage.close().finally(() => models.close()) };
     }
   }
 }
 
-async function withSeparateVault(store: EventStore, location: string): Promise<Storage> {
+async function withSeparateVault(
+  store: EventStore,
+  modelTables: ModelTables,
+  location: string,
+): Promise<Storage> {
   let keys: KeyDatabase;
   try {
     keys = separateVault(location);
@@ -140,6 +154,7 @@ async function withSeparateVault(store: EventStore, location: string): Promise<S
   return {
     ...keys,
     store,
+    modelTables,
     close: async () => {
       try {
         await store.close();

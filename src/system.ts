@@ -15,16 +15,17 @@ import { createBlindIndexer } from "./privacy/identity/blindIndex.js";
 import type { KeyStore } from "./privacy/keys/keyStore.js";
 import { createKeyStore } from "./privacy/keys/subjectKeys.js";
 import type { NoticeLookup } from "./privacy/policy/notifications.js";
-import { createAccessLog } from "./projections/accessLog/accessLog.js";
+import { openAccessLog } from "./projections/accessLog/accessLog.js";
 import { createAgreementsDue } from "./projections/agreementsDue/agreementsDue.js";
 import { createCaseList } from "./projections/caseList/caseList.js";
 import { createCaseView } from "./projections/caseView/caseView.js";
 import { createDisclosureRegister } from "./projections/disclosureRegister/disclosureRegister.js";
 import { createPersons } from "./projections/persons/persons.js";
 import { createPossibleMatches } from "./projections/possibleMatches/possibleMatches.js";
-import { createProcessingLog } from "./projections/processingLog/processingLog.js";
+import { openProcessingLog } from "./projections/processingLog/processingLog.js";
 import { createProjector, type Projector } from "./projections/projector.js";
 import { createSessions } from "./projections/sessions/sessions.js";
+import type { ModelTables } from "./projections/shelved/modelTables.js";
 import { createSubjectIndex } from "./projections/subjectReport/subjectIndex.js";
 import { storeSubjectRecords } from "./projections/subjectReport/subjectRecords.js";
 import { createThemes } from "./projections/themes/themes.js";
@@ -115,15 +116,15 @@ function noticeLookup(models: ReadModels, now: () => string): NoticeLookup {
 }
 
 /** Every read model; caseView first, since the list and the agreements answer through it. */
-function createReadModels(config: Config): ReadModels {
+async function createReadModels(config: Config, tables: ModelTables): Promise<ReadModels> {
   const caseView = createCaseView();
   return {
     caseView,
     caseList: createCaseList(caseView),
     agreementsDue: createAgreementsDue(caseView),
     disclosureRegister: createDisclosureRegister(),
-    accessLog: createAccessLog(),
-    processingLog: createProcessingLog(config.publicUrl),
+    accessLog: await openAccessLog(tables),
+    processingLog: await openProcessingLog(tables, config.publicUrl),
     subjectIndex: createSubjectIndex(),
     persons: createPersons(),
     trends: createTrends(),
@@ -164,7 +165,7 @@ export async function openSystem(
     logger,
     metrics,
   );
-  const readModels = createReadModels(config);
+  const readModels = await createReadModels(config, storage.modelTables);
   const projector = createProjector({
     store,
     codec,

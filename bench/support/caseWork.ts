@@ -24,12 +24,13 @@ export async function caseWorkTokens(dataDir: string) {
 }
 export type CaseWorkTokens = Awaited<ReturnType<typeof caseWorkTokens>>;
 
-async function post(
+/** POSTs a JSON body with the bearer token; any status from 300 up fails the bench. */
+export async function post(
   url: string,
   path: string,
   token: string,
   body: unknown,
-): Promise<{ caseId?: string }> {
+): Promise<Record<string, string | undefined>> {
   const response = await fetch(`${url}${path}`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
@@ -38,7 +39,7 @@ async function post(
   const answer = await response.json();
   if (response.status >= 300)
     throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
-  return answer as { caseId?: string };
+  return answer as Record<string, string | undefined>;
 }
 
 /** Opens `count` cases (a school's signal, the wijkteam invited and joined), `parallel` at a time. */

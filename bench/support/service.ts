@@ -19,6 +19,7 @@ const alive = (child: ChildProcess) => child.exitCode === null && child.signalCo
 export async function startBenchService(
   environment: Record<string, string>,
   nodeArguments: readonly string[] = [],
+  readyTimeoutMs = 60_000,
 ): Promise<BenchService> {
   const port = await freePort();
   // The same V8 setting as `npm start`, so the figures are the service's as deployed.
@@ -41,7 +42,7 @@ export async function startBenchService(
     await exited;
     clearTimeout(timer);
   };
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline && alive(child)) {
     const status = await fetch(`${url}/ready`).then(
       (response) => response.arrayBuffer().then(() => response.status),

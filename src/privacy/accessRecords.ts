@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/index.js";
 import { newEventId } from "../store/eventIds.js";
-import type { EventStore } from "../store/eventStore.js";
+import { type EventStore, READ_RECORD_STREAM_PREFIX } from "../store/eventStore.js";
 import type { JsonObject, RecordedEvent } from "../store/types.js";
 
 /** The event type of a read record (DESIGN.md §3 rule 8). */
@@ -10,13 +10,14 @@ export const CASE_CONTENT_READ = "CaseContentRead";
 export const CASES_CONTENT_READ = "CasesContentRead";
 
 /** Read records of a case live beside it, in their own stream, so reads never contend with case writes. */
-export const accessStreamId = (caseId: string) => `access-${caseId}`;
+export const accessStreamId = (caseId: string) => `${READ_RECORD_STREAM_PREFIX}${caseId}`;
 
 /**
  * An answer that shows several cases (a list, the worklist) is one append however many cases
  * it shows, in the reading organisation's own stream: one commit instead of one per case.
  */
-export const readerAccessStreamId = (organisationId: string) => `access-org-${organisationId}`;
+export const readerAccessStreamId = (organisationId: string) =>
+  `${READ_RECORD_STREAM_PREFIX}org-${organisationId}`;
 
 /** The event type of one answer that showed the content of themes restricted to named members. */
 export const THEMES_CONTENT_READ = "ThemesContentRead";

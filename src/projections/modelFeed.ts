@@ -1,6 +1,6 @@
 import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
-import type { EventStore } from "../store/eventStore.js";
+import { type EventStore, isReadRecordStream } from "../store/eventStore.js";
 import type { JsonObject, RecordedEvent } from "../store/types.js";
 import type { DecodedEvent, ReadModel } from "./readModel.js";
 
@@ -30,11 +30,15 @@ const caseIdsIn = (value: unknown): string[] =>
 export class ModelFeed {
   /** The cases each subject is about, so an erasure reaches every one of them. */
   private readonly casesOfSubject = new Map<string, Set<string>>();
+  /** The models kept in tables: the only ones read records are applied to. */
+  private readonly shelved: readonly ReadModel[];
 
   constructor(
     private readonly deps: FeedDeps,
     private readonly models: readonly ReadModel[],
-  ) {}
+  ) {
+    this.shelved = models.filter((model) => model.shelved !== undefined);
+  }
 
   /** Applies a page of stored events in order. Throws (never skips) when a field fails to decode. */
   async feed(page: readonly RecordedEvent[]): Promise<void> {
@@ -54,6 +58,11 @@ export class ModelFeed {
       }
       start = end;
     }
+  }
+
+  /** Commits the shelved models' rows with their checkpoint at `through`, the last event fed. */
+  async flush(through: bigint): Promise<void> {
+    for (const model of this.models) await model.shelved?.flush(through);
   }
 
   /**
@@ -95,7 +104,10 @@ export class ModelFeed {
     // Events without personal fields (read records, covenant events) are applied as stored.
     const decoded: DecodedEvent = data === event.data ? event : { ...event, data };
     if (event.type === "CaseOpened") this.noteCase(decoded);
-    for (const model of this.models) model.apply(decoded);
+    // Read records are most of the store: a model in memory never sees them, so none can come
+    // to depend on them, and a start can page past them (see the projector's start).
+    const to = isReadRecordStream(event.streamId) ? this.shelved : this.models;
+    for (const model of to) model.apply(decoded);
   }
 
   private noteCase({ data }: DecodedEvent): void {

@@ -1,7 +1,7 @@
 import type { Subscription } from "../store/eventStore.js";
 import { type RecordedEvent, START } from "../store/types.js";
 import { type FeedDeps, ModelFeed } from "./modelFeed.js";
-import type { ReadModel } from "./readModel.js";
+import type { ReadModel, Shelved } from "./readModel.js";
 
 export interface ProjectorOptions extends FeedDeps {
   models: readonly ReadModel[];
@@ -14,9 +14,11 @@ export interface ProjectorOptions extends FeedDeps {
 /**
  * Keeps the read models up to date with the store.
  *
- * Read models live in memory and are rebuilt from START at every process start: a rebuild
- * runs at about 90,000 events/s, and nothing persisted can be stale, hold plaintext of
- * a subject erased while the process was down, or drift from the code that builds it.
+ * Most read models live in memory and are rebuilt from START at every process start: nothing
+ * persisted can be stale, hold plaintext of a subject erased while the process was down, or
+ * drift from the code that builds it. The models that grow with every read (the access and
+ * processing logs) are shelved in tables beside the events instead, and resume from their
+ * checkpoint; one whose version changed is rebuilt blue-green after start.
  */
 export interface Projector {
   /** Global position of the last event every model has applied (START before any). */
@@ -27,13 +29,22 @@ export interface Projector {
   start(): Promise<void>;
   /** Resolves true once the models have applied `position`, false after timeoutMs; rejects if the projector failed. */
   waitFor(position: bigint, timeoutMs: number): Promise<boolean>;
-  /** Empties the named model (every model when none is named) and replays the store into it up to `position`. */
+  /**
+   * Empties the named model (every model when none is named) and replays the store into it up
+   * to `position`; a shelved model is rebuilt beside its live copy, which keeps answering and
+   * following the store until the new copy has caught up and takes its place.
+   */
   rebuild(modelName?: string): Promise<void>;
+  /** Resolves once the blue-green rebuilds start began (shelved models whose version changed) have swapped. */
+  swapped(): Promise<void>;
   /** True while healthy and no stored event lies beyond `position`. */
   caughtUp(): Promise<boolean>;
   /** Stops following the store; pending waits resolve false. */
   stop(): Promise<void>;
 }
+
+/** What a replay reads: every event, or every event outside the read-record streams. */
+type Source = "everything" | "past read records";
 
 type Waiter = { target: bigint; settle: (reached: boolean | Error) => void };
 
@@ -44,6 +55,7 @@ export function createProjector(options: ProjectorOptions): Projector {
   let failure: Error | null = null;
   let subscription: Subscription | null = null;
   let stopped = false;
+  let staleRebuilds: Promise<void> = Promise.resolve();
   const waiters = new Set<Waiter>();
   // Catch-up, live events and rebuilds take turns: a model never sees two feeds at once.
   let turn: Promise<unknown> = Promise.resolve();
@@ -68,9 +80,15 @@ export function createProjector(options: ProjectorOptions): Projector {
    * Pipelined: while the worker thread decrypts one page, this thread reads the next and
    * folds the one before, which is what lets a rebuild use a second core.
    */
-  async function replay(feed: ModelFeed, from: bigint, upTo: bigint | null): Promise<bigint> {
+  async function replay(
+    feed: ModelFeed,
+    from: bigint,
+    upTo: bigint | null,
+    source: Source = "everything",
+  ): Promise<bigint> {
+    const pages = source === "everything" ? store.readAll : store.readAllExceptReadRecords;
     const read = async (after: bigint) => {
-      const page = await store.readAll({ fromPosition: after, limit: pageSize });
+      const page = await pages.call(store, { fromPosition: after, limit: pageSize });
       return upTo === null ? page : page.filter((event) => event.position <= upTo);
     };
     let reached = from;
@@ -84,6 +102,7 @@ export function createProjector(options: ProjectorOptions): Projector {
       const nextDecoding = next !== null && !erases ? feed.prepare(next) : null;
       await feed.feedPrepared(decoding);
       if (page.length > 0) reached = page[page.length - 1]!.position;
+      await feed.flush(reached);
       if (upTo === null) advance(reached);
       if (next === null) return reached;
       page = next;
@@ -98,12 +117,65 @@ export function createProjector(options: ProjectorOptions): Projector {
       options.onLiveEvent?.(event);
       try {
         await live.feed([event]);
+        await live.flush(event.position);
       } catch (error) {
         // Rethrown so the subscription ends: a decode failure stops the projector, loudly.
         throw fail(error);
       }
       advance(event.position);
     });
+  }
+
+  /**
+   * Fills a new copy of a shelved model from START in pages while the live copy keeps answering
+   * and following the store; only the last stretch and the swap take the live feed's turn.
+   */
+  async function blueGreen(model: Shelved): Promise<void> {
+    const built = await model.rebuildCopy();
+    const feed = new ModelFeed(options, [built]);
+    let reached = START;
+    while (!stopped && position - reached > BigInt(pageSize)) {
+      reached = await replay(feed, reached, position);
+    }
+    await built.shelved?.indexCopy();
+    await serially(async () => {
+      if (failure !== null) throw failure;
+      await replay(feed, reached, position);
+      await model.adopt(built);
+    });
+  }
+
+  function rebuildInMemory(chosen: readonly ReadModel[]): Promise<void> {
+    if (chosen.length === 0) return Promise.resolve();
+    return serially(async () => {
+      if (failure !== null) throw failure;
+      for (const model of chosen) model.reset();
+      await replay(new ModelFeed(options, chosen), START, position, "past read records");
+    });
+  }
+
+  /**
+   * Up to where a start may page past read records: the lowest shelved checkpoint (their rows
+   * before it are committed), else the head. Models in memory never see read records.
+   */
+  const pastReadRecordsUpTo = (head: bigint) =>
+    models.reduce(
+      (upTo, { shelved }) => (shelved && shelved.checkpoint < upTo ? shelved.checkpoint : upTo),
+      head,
+    );
+
+  /**
+   * From START to the shelved checkpoints every model is fed past the read records, which are
+   * most of the store; from there on everything. So a start reads the case work and only the
+   * read records that came after the last checkpoint.
+   */
+  async function catchUp(): Promise<void> {
+    if (position === START) {
+      const upTo = pastReadRecordsUpTo(await store.headPosition());
+      await replay(live, START, upTo, "past read records");
+      advance(upTo);
+    }
+    await replay(live, position, null);
   }
 
   return {
@@ -115,14 +187,20 @@ export function createProjector(options: ProjectorOptions): Projector {
     },
     async start() {
       try {
-        await serially(() => replay(live, position, null));
+        await serially(catchUp);
       } catch (error) {
         throw fail(error);
       }
       if (stopped) return;
       subscription = store.subscribe(onLiveEvent, { fromPosition: position });
       subscription.closed.catch((error) => fail(error));
+      const stale = models.flatMap((model) => (model.shelved?.stale ? [model.shelved] : []));
+      staleRebuilds = Promise.all(stale.map(blueGreen)).then(
+        () => {},
+        (error) => void fail(error),
+      );
     },
+    swapped: () => staleRebuilds,
     waitFor(target, timeoutMs) {
       if (failure !== null) return Promise.reject(failure);
       if (position >= target) return Promise.resolve(true);
@@ -144,15 +222,15 @@ export function createProjector(options: ProjectorOptions): Projector {
     rebuild(modelName) {
       const chosen = models.filter((model) => modelName === undefined || model.name === modelName);
       if (chosen.length === 0) return Promise.reject(new Error(`no read model named ${modelName}`));
-      return serially(async () => {
-        if (failure !== null) throw failure;
-        for (const model of chosen) model.reset();
-        try {
-          await replay(new ModelFeed(options, chosen), START, position);
-        } catch (error) {
+      if (failure !== null) return Promise.reject(failure);
+      const shelved = chosen.flatMap((model) => (model.shelved ? [model.shelved] : []));
+      const inMemory = chosen.filter((model) => model.shelved === undefined);
+      return Promise.all([rebuildInMemory(inMemory), ...shelved.map(blueGreen)]).then(
+        () => {},
+        (error) => {
           throw fail(error);
-        }
-      });
+        },
+      );
     },
     async caughtUp() {
       if (failure !== null || stopped) return false;

@@ -8,6 +8,17 @@ export interface ReadStreamOptions {
   limit?: number;
 }
 
+/**
+ * Read records (DESIGN.md §3 rule 8) live in streams whose ids start with this: one per case
+ * and one per reading organisation. They are most of a deployed store, and most read models
+ * never look at them, so the store can page past them (readAllExceptReadRecords).
+ */
+export const READ_RECORD_STREAM_PREFIX = "access-";
+
+/** True for a stream of read records; the store's own index keeps to exactly this rule. */
+export const isReadRecordStream = (streamId: string): boolean =>
+  streamId.startsWith(READ_RECORD_STREAM_PREFIX);
+
 export interface ReadAllOptions {
   /** Exclusive: only events with a position greater than this. Default START (0n). */
   fromPosition?: bigint;
@@ -54,6 +65,14 @@ export interface EventStore {
   readEvent(eventId: string, options: { streamId: string }): Promise<RecordedEvent | undefined>;
   /** Reads all streams in global position order, one page at a time. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * readAll without the read-record streams (isReadRecordStream): the same events in the same
+   * order, paged the same way. SQLite and PostgreSQL answer it from a partial index, so paging
+   * past millions of read records costs nothing; EventStoreDB filters $all as it reads it.
+   * A page shorter than `limit` means no later event outside them was committed when it ran:
+   * take headPosition() first and follow from there.
+   */
+  readAllExceptReadRecords(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Delivers every event after fromPosition exactly once, in position order, then follows live appends. */
   subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;
   /** The position of the last committed event (START when empty). */

@@ -11,6 +11,8 @@ import {
   CASE_CONTENT_READ,
   CASES_CONTENT_READ,
   recordAccess,
+  recordReads,
+  recordThemeReads,
 } from "../../src/privacy/accessRecords.js";
 import type { EventStore } from "../../src/store/eventStore.js";
 import { openSqliteEventStore } from "../../src/store/sqlite/index.js";
@@ -128,5 +130,30 @@ describe("accessRecordsFrom: reading what is stored, whatever it holds", () => {
 
   test("given an event of another type, then it holds no read record", () => {
     expect(accessRecordsFrom(stored("SignalRaised", { caseId: "c", itemIds: ["x"] }))).toEqual([]);
+  });
+});
+
+describe("read records and the store's feed past them", () => {
+  test("given a case event and every kind of read record the recorder writes, when the store pages past read records, then only the case event comes back", async () => {
+    const store = openStore();
+    const [first, second] = [randomUUID(), randomUUID()];
+    await store.append(`case-${first}`, [
+      { eventId: randomUUID(), type: "CaseOpened", data: { caseId: first } },
+    ]);
+    await recordAccess(store, read(first));
+    await recordReads(store, read(first), [read(first), read(second)]);
+    await recordThemeReads(store, read(first), [
+      { themeId: "theme-1", covenantId: "cov-regio", itemIds: ["theme:theme-1"] },
+    ]);
+
+    const feed = await store.readAllExceptReadRecords();
+
+    expect((await store.readAll()).map((e) => e.type)).toEqual([
+      "CaseOpened",
+      CASE_CONTENT_READ,
+      CASES_CONTENT_READ,
+      "ThemesContentRead",
+    ]);
+    expect(feed.map((e) => e.streamId)).toEqual([`case-${first}`]);
   });
 });

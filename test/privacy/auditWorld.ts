@@ -24,6 +24,9 @@ import { sqliteKeyVault } from "../../src/privacy/keys/sqlite/keyVault.js";
 import { createKeyStore } from "../../src/privacy/keys/subjectKeys.js";
 import { createProjector, type Projector } from "../../src/projections/projector.js";
 import type { ReadModel } from "../../src/projections/readModel.js";
+import type { ModelTables } from "../../src/projections/shelved/modelTables.js";
+import { postgresModelTables } from "../../src/projections/shelved/postgresModelTables.js";
+import { sqliteModelTables } from "../../src/projections/shelved/sqliteModelTables.js";
 import type { EventStore } from "../../src/store/eventStore.js";
 import { openPostgresEventStore, type PostgresEventStore } from "../../src/store/postgres/index.js";
 import { openSqliteDatabase, SqliteEventStore } from "../../src/store/sqlite/index.js";
@@ -43,6 +46,8 @@ export interface AuditWorld {
   pool?: PostgresEventStore["pool"];
   /** The blind indexes, in the key store's database as the service keeps them. */
   identityIndex: IdentityIndex;
+  /** The shelved read models' tables, beside the events as the service keeps them. */
+  modelTables: ModelTables;
   run(command: CaseCommand): Promise<bigint>;
   runSubject(command: SubjectCommand): Promise<bigint>;
   covenant(): Promise<CovenantState>;
@@ -58,7 +63,7 @@ async function worldOver(
   store: EventStore,
   vault: KeyVault,
   close: () => Promise<void>,
-  place: Pick<AuditWorld, "sqlitePath" | "pool" | "identityIndex">,
+  place: Pick<AuditWorld, "sqlitePath" | "pool" | "identityIndex" | "modelTables">,
 ): Promise<AuditWorld> {
   const keyStore = createKeyStore({ vault, masterKey });
   const codec = domainCodec(keyStore);
@@ -98,6 +103,7 @@ export async function sqliteAuditWorld(path?: string): Promise<AuditWorld> {
   return worldOver(store, sqliteKeyVault(db), close, {
     sqlitePath,
     identityIndex: sqliteIdentityIndex(db),
+    modelTables: sqliteModelTables(db),
   });
 }
 
@@ -107,6 +113,7 @@ export async function postgresAuditWorld(url?: string): Promise<AuditWorld> {
   return worldOver(store, postgresKeyVault(store.pool), () => store.close(), {
     pool: store.pool,
     identityIndex: postgresIdentityIndex(store.pool),
+    modelTables: await postgresModelTables(store.pool),
   });
 }
 

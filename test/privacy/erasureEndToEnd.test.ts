@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { runRetention } from "../../src/commands/retention/job.js";
 import { type CaseCommand, ERASED } from "../../src/domain/index.js";
 import { recordAccess, storeAccessRecorder } from "../../src/privacy/accessRecords.js";
-import { createAccessLog } from "../../src/projections/accessLog/accessLog.js";
+import { openAccessLog } from "../../src/projections/accessLog/accessLog.js";
 import { createCaseReadModels } from "../../src/projections/caseModels.js";
 import { createDisclosureRegister } from "../../src/projections/disclosureRegister/disclosureRegister.js";
 import type { Projector } from "../../src/projections/projector.js";
@@ -55,11 +55,11 @@ afterEach(async () => {
   await world?.close();
 });
 
-function models() {
+async function models() {
   const cases = createCaseReadModels();
   const audit = {
     disclosureRegister: createDisclosureRegister(),
-    accessLog: createAccessLog(),
+    accessLog: await openAccessLog(world.modelTables),
     subjectIndex: createSubjectIndex(),
     trends: createTrends(),
   };
@@ -90,7 +90,7 @@ async function lifeOfACase(script: ReturnType<typeof caseScript>) {
 }
 
 /** Everything any read model or visibilityAt shows, as one string. */
-async function everythingShown(built: ReturnType<typeof models>, caseId: string) {
+async function everythingShown(built: Awaited<ReturnType<typeof models>>, caseId: string) {
   const covenant = await world.covenant();
   const { cases, audit } = built;
   const shown: unknown[] = [cases.caseView.query(caseId, chair, NOW)];
@@ -101,17 +101,18 @@ async function everythingShown(built: ReturnType<typeof models>, caseId: string)
     shown.push(cases.caseList.query(viewer, NOW), cases.agreementsDue.query(viewer, NOW));
   }
   shown.push(audit.disclosureRegister.disclosures(covenantOfficer, covenant));
-  shown.push(audit.accessLog.reads(covenantOfficer, covenant));
+  shown.push(await audit.accessLog.reads(covenantOfficer, covenant));
   shown.push(audit.trends.trends(actor(ORG.chair, "chair"), covenant));
   return JSON.stringify(shown);
 }
 
 /** The AVG art. 15 report, as the covenant's privacy officer produces it. */
-async function reportShown(built: ReturnType<typeof models>, subjectId: string) {
+async function reportShown(built: Awaited<ReturnType<typeof models>>, subjectId: string) {
   const report = await produceSubjectReport(
     {
       records: storeSubjectRecords(world.store, world.codec),
       index: built.audit.subjectIndex,
+      reads: built.audit.accessLog,
       accessRecorder: storeAccessRecorder(world.store),
     },
     { viewer: covenantOfficer, covenant: await world.covenant(), subjectId, now: NOW },
@@ -170,7 +171,7 @@ describe.each([
     world = await open();
     const script = caseScript({ subject: SUBJECT });
     await lifeOfACase(script);
-    const built = models();
+    const built = await models();
     projector = await projectorOver(world, ...built.all);
     await settled(world, projector);
     const before = await everythingShown(built, script.caseId);
@@ -232,7 +233,7 @@ test("erasure by the retention job reaches every read model the same way (SQLite
     agreementId: "a-1",
   } as CaseCommand);
   await world.run(script.close("2025-04-01T00:00:00.000Z"));
-  const built = models();
+  const built = await models();
   projector = await projectorOver(world, ...built.all);
 
   const summary = await runRetention(world, "2030-04-01T00:00:00.000Z");

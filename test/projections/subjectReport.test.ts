@@ -5,6 +5,7 @@ import {
   recordAccess,
   storeAccessRecorder,
 } from "../../src/privacy/accessRecords.js";
+import { type AccessLog, openAccessLog } from "../../src/projections/accessLog/accessLog.js";
 import type { Projector } from "../../src/projections/projector.js";
 import { produceSubjectReport } from "../../src/projections/subjectReport/report.js";
 import {
@@ -34,6 +35,7 @@ const AGREEMENT = "Wijkteam gaat op huisbezoek bij moeder";
 let world: AuditWorld;
 let projector: Projector;
 let index: SubjectIndex;
+let log: AccessLog;
 let script: ReturnType<typeof caseScript>;
 let later: ReturnType<typeof caseScript>;
 
@@ -62,7 +64,8 @@ beforeEach(async () => {
   await world.run(later.open({ category: "pesten" }));
   await caseWithPartners(world, caseScript());
   index = createSubjectIndex();
-  projector = await projectorOver(world, index);
+  log = await openAccessLog(world.modelTables);
+  projector = await projectorOver(world, index, log);
   const read = (organisationId: string, purpose: string, now: string) =>
     recordAccess(world.store, {
       actor: professional(organisationId),
@@ -93,6 +96,7 @@ const report = async (viewer = covenantOfficer) =>
     {
       records: storeSubjectRecords(world.store, world.codec),
       index,
+      reads: log,
       accessRecorder: storeAccessRecorder(world.store),
     },
     {
@@ -222,6 +226,7 @@ describe("subject access report (rule 6)", () => {
       {
         records: storeSubjectRecords(world.store, world.codec),
         index,
+        reads: log,
         accessRecorder: storeAccessRecorder(world.store),
       },
       { viewer: covenantOfficer, covenant: await world.covenant(), subjectId: "unknown-subject" },

@@ -5,6 +5,7 @@ import { expectedRevisionContract } from "./contract/expectedRevision.js";
 import { hashChainContract } from "./contract/hashChain.js";
 import { pagingContract } from "./contract/paging.js";
 import { readEventContract } from "./contract/readEvent.js";
+import { readRecordFeedContract } from "./contract/readRecordFeed.js";
 import { roundTripContract } from "./contract/roundTrip.js";
 import { subscriptionContract } from "./contract/subscription.js";
 import type { StoreHarness } from "./contract/support.js";
@@ -33,6 +34,7 @@ export function eventStoreContract(name: string, harness: StoreHarness): void {
     concurrencyContract(store, harness);
     pagingContract(store);
     readEventContract(store, harness);
+    readRecordFeedContract(store);
     subscriptionContract(store);
     hashChainContract(store, harness);
   });

@@ -95,6 +95,30 @@ describe("SQLite store file", () => {
     expect(verified).toEqual({ events: 5, broken: null });
   });
 
+  test("given a file written before the read-record index, when it is opened, then the index is built and pages past the read records", async () => {
+    const path = freshPath();
+    const caseStream = freshStreamId("case");
+    const first = openSqliteEventStore(path);
+    first.db.exec("DROP INDEX events_outside_read_records");
+    await first.append(`access-${caseStream}`, newEvents(3));
+    await first.append(caseStream, newEvents(2));
+    await first.close();
+
+    const second = openSqliteEventStore(path);
+    const index = second.db
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'events_outside_read_records'")
+      .pluck()
+      .get();
+    const feed = await second.readAllExceptReadRecords();
+    await second.close();
+
+    expect(index).toContain("substr(stream_id, 1, 7) <> 'access-'");
+    expect(feed.map((e) => [e.streamId, e.revision])).toEqual([
+      [caseStream, 0],
+      [caseStream, 1],
+    ]);
+  });
+
   test("given a live subscription, when events are appended, then commits wake it without waiting for the poll", async () => {
     const store = openSqliteEventStore(freshPath());
     const streamId = freshStreamId();

@@ -5,9 +5,10 @@ import { recordedRead } from "../../privacy/recordedRead.js";
 import type { Disclosure } from "../../projections/disclosureRegister/disclosureRegister.js";
 import { privacyOfficerCovenant } from "../auditedCovenant.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
+import { nextLink, pageRequested } from "../paging.js";
 import type { ResourceDeps } from "../resources.js";
 import { presentAccessRecord, presentDisclosure } from "./presenters.js";
-import { accessList, auditQuery, disclosureList } from "./schemas.js";
+import { accessList, accessQuery, auditQuery, disclosureList } from "./schemas.js";
 
 export const auditTags = ["audit"] as const;
 
@@ -61,16 +62,23 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
     path: "/v1/audit/access",
     summary: "The access log: who read which items of which case, why and when",
     description:
-      "The covenant's privacy officer sees every read; a member's privacy officer sees the reads of its own users. `organisation` filters on the reading organisation.",
+      "The covenant's privacy officer sees every read; a member's privacy officer sees the reads of its own users. `organisation` filters on the reading organisation. Paged, oldest first: `next` links to the page after.",
     tags: auditTags,
     roles: ["privacy-officer"],
-    query: auditQuery,
+    query: accessQuery,
     responses: { 200: accessList },
-    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
+    problems: ["validation", "not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {
+    const requested = pageRequested(query, "query");
     const { covenant, scope } = await scopeOf(caller, query.covenant);
-    const items = deps.readModels.accessLog.reads(caller, covenant, filterOf(query));
-    return { status: 200, body: { scope, items: items.map(presentAccessRecord) } };
+    const page = await deps.readModels.accessLog.reads(
+      caller,
+      covenant,
+      filterOf(query),
+      requested,
+    );
+    const items = page.items.map(presentAccessRecord);
+    return { status: 200, body: { scope, items, next: nextLink("/v1/audit/access", query, page) } };
   });
 
   return [disclosures, access];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { organisationReference } from "../organisationReference.js";
+import { pagingFields } from "../paging.js";
 import { shareMetadataFields } from "../shareSchemas.js";
 
 const instant = z.iso.datetime({ offset: true });
@@ -11,6 +12,9 @@ export const auditQuery = z.object({
   from: instant.optional().describe("Period start, inclusive"),
   to: instant.optional().describe("Period end, exclusive"),
 });
+
+/** The access log's query: the audit filters and a page. */
+export const accessQuery = auditQuery.extend(pagingFields);
 
 export const disclosureView = z
   .strictObject({
@@ -66,7 +70,11 @@ export const accessRecordView = z
   });
 
 export const accessList = z
-  .strictObject({ scope: z.enum(["covenant", "organisation"]), items: z.array(accessRecordView) })
+  .strictObject({
+    scope: z.enum(["covenant", "organisation"]),
+    items: z.array(accessRecordView),
+    next: z.string().nullable().describe("The link to the next page; null on the last"),
+  })
   .meta({ id: "AccessLog" });
 
 export const visibilityParams = z.object({ caseId: z.uuid() });

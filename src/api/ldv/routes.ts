@@ -5,6 +5,7 @@ import { privacyOfficerCovenant } from "../auditedCovenant.js";
 import { documentResponse } from "../http/documentResponse.js";
 import { HttpProblem } from "../http/problems.js";
 import { defineRoute, type Route } from "../http/routeDefinition.js";
+import { nextCursor, nextLink, pageRequested } from "../paging.js";
 import type { ResourceDeps } from "../resources.js";
 import { nenCsv, nenEntryOf } from "./nen7513.js";
 import { nenExport, nenQuery, processingQueryBody, processingRecordList } from "./schemas.js";
@@ -28,6 +29,8 @@ export function presentProcessingRecord(record: ProcessingRecord) {
     attributes: Object.entries(record.attributes).map(([key, value]) => ({ key, value })),
   };
 }
+
+const NEN_PATH = "/v1/ldv/nen7513";
 
 const NEEDS_ONE =
   "name at least one of trace_id, processing_activity_id and data_subject_id (LDV read extension)";
@@ -53,6 +56,7 @@ export function ldvRoutes(deps: ResourceDeps): Route[] {
         errors: [{ in: "body", path: "", message: NEEDS_ONE }],
       });
     }
+    const requested = pageRequested(body, "body");
     const { covenant, scope } = await privacyOfficerCovenant(deps, caller, body.covenant);
     const filter: ProcessingQuery = {
       traceId: body.trace_id,
@@ -61,26 +65,34 @@ export function ldvRoutes(deps: ResourceDeps): Route[] {
       from: body.period?.from,
       to: body.period?.to,
     };
-    const actions = deps.readModels.processingLog.actions(caller, covenant, filter);
-    const items = actions.map((action) => presentProcessingRecord(action.record));
-    return { status: 200, body: { scope, items } };
+    const page = await deps.readModels.processingLog.actions(caller, covenant, filter, requested);
+    const items = page.items.map((action) => presentProcessingRecord(action.record));
+    return { status: 200, body: { scope, items, next_cursor: nextCursor(page) } };
   });
 
   const nenEntries = async (
     caller: Actor,
-    request: { covenant: string; subject?: string; from?: string; to?: string },
+    request: {
+      covenant: string;
+      subject?: string;
+      from?: string;
+      to?: string;
+      limit?: number;
+      cursor?: string;
+    },
   ) => {
+    const requested = pageRequested(request, "query");
     const { covenant, scope } = await privacyOfficerCovenant(deps, caller, request.covenant);
     const filter = { dataSubjectId: request.subject, from: request.from, to: request.to };
-    const actions = deps.readModels.processingLog.actions(caller, covenant, filter);
-    return { scope, items: actions.map(nenEntryOf) };
+    const page = await deps.readModels.processingLog.actions(caller, covenant, filter, requested);
+    return { scope, items: page.items.map(nenEntryOf), next: nextLink(NEN_PATH, request, page) };
   };
   const nenDescription =
     "Every processing action in the caller's scope (rule 5) as NEN 7513 log entries: event action (C/R/U/D), date-time, outcome (0 success, 4 refused), user, role and organisation, purpose of use, participant object (the pseudonymous subject), and the authorisation protocol (legal basis and rule).";
 
   const nenJson = defineRoute({
     method: "get",
-    path: "/v1/ldv/nen7513",
+    path: NEN_PATH,
     summary: "The processing log as NEN 7513 entries (JSON)",
     description: nenDescription,
     tags: ldvTags,
@@ -105,6 +117,7 @@ export function ldvRoutes(deps: ResourceDeps): Route[] {
     problems: ["validation", "not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query: request, caller }) => {
     const { items } = await nenEntries(caller, request);
+    // One page, as the JSON export's: that answer's `next` names the cursor of the following one.
     return { status: 200, body: { content: nenCsv(items), filename: "casustafel-nen7513.csv" } };
   });
 

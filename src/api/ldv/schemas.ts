@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pagingFields } from "../paging.js";
 
 // Logboek Dataverwerkingen's field names (snake_case) where the standard names a field.
 
@@ -30,6 +31,7 @@ export const processingQueryBody = z.strictObject({
     ),
   data_subject_id: z.string().min(1).max(200).optional().describe("The pseudonymous subject id"),
   period: period.optional(),
+  ...pagingFields,
 });
 
 const attribute = z.strictObject({ key: z.string(), value: z.string() });
@@ -53,6 +55,7 @@ const scope = z.enum(["covenant", "organisation"]);
 export const processingRecordList = z.strictObject({
   scope,
   items: z.array(processingRecordView),
+  next_cursor: z.string().nullable().describe("The `cursor` of the next page; null on the last"),
 });
 
 export const nenQuery = z.object({
@@ -60,6 +63,7 @@ export const nenQuery = z.object({
   subject: z.string().min(1).max(200).optional().describe("Only this pseudonymous subject"),
   from: instant.optional().describe("Period start, inclusive"),
   to: instant.optional().describe("Period end, exclusive"),
+  ...pagingFields,
 });
 
 /** One NEN 7513 log entry: the norm's fields for who did what to whose record, when and under which authority. */
@@ -79,7 +83,11 @@ export const nenEntryView = z.strictObject({
   source: z.string(),
 });
 
-export const nenExport = z.strictObject({ scope, items: z.array(nenEntryView) });
+export const nenExport = z.strictObject({
+  scope,
+  items: z.array(nenEntryView),
+  next: z.string().nullable().describe("The link to the next page; null on the last"),
+});
 
 export const registerParams = z.object({ covenantId: z.uuid() });
 export const versionParams = z.object({

@@ -37,7 +37,12 @@ export function subjectRoutes(deps: ResourceDeps): Route[] {
     const index = deps.readModels.subjectIndex;
     if (index.casesOf(params.subjectId, query.covenant).length === 0) throw noSuchSubject();
     const produced = await produceSubjectReport(
-      { records: deps.subjectRecords, index, accessRecorder: deps.accessRecorder },
+      {
+        records: deps.subjectRecords,
+        index,
+        reads: deps.readModels.accessLog,
+        accessRecorder: deps.accessRecorder,
+      },
       {
         viewer: caller,
         covenant,

@@ -64,9 +64,9 @@ export function worklistRoutes(deps: ResourceDeps): Route[] {
     responses: { 200: worklist },
     problems: ["not_yet_consistent"],
   }).handle(async ({ query, caller, requestId }) => {
-    const { caseView, worklistIndex, possibleMatches, sessions, themes } = deps.readModels;
+    const { caseView, accessLog, possibleMatches, sessions, themes } = deps.readModels;
     const now = deps.now();
-    const since = query.since ?? worklistIndex.lastLookedAt(caller.organisationId);
+    const since = query.since ?? (await accessLog.lastLookedAt(caller.organisationId));
     const asked = new Map<string, CaseVisibility>();
     const seen = (caseId: string) => {
       const visible = asked.get(caseId) ?? caseView.query(caseId, caller, now);
@@ -78,7 +78,7 @@ export function worklistRoutes(deps: ResourceDeps): Route[] {
       now,
       since,
       seen,
-      index: worklistIndex,
+      index: deps.readModels.worklistIndex,
       possibleMatches,
       sessions,
       themes,

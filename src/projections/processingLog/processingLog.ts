@@ -1,10 +1,5 @@
 import { type Actor, NotPermitted } from "../../domain/index.js";
-import {
-  type AuditedCovenant,
-  type AuditScope,
-  privacyOfficerScope,
-  withinPeriod,
-} from "../../privacy/policy/audit.js";
+import { type AuditedCovenant, privacyOfficerScope } from "../../privacy/policy/audit.js";
 import { ProcessingLedger } from "../../privacy/processing/ledger.js";
 import {
   type ProcessingAction,
@@ -16,6 +11,18 @@ import {
 } from "../../privacy/processing/processingRecord.js";
 import type { ProcessingRegister } from "../../privacy/processing/register.js";
 import type { ReadModel } from "../readModel.js";
+import type { ModelTables } from "../shelved/modelTables.js";
+import {
+  type Condition,
+  epochOf,
+  FIRST_PAGE,
+  type Page,
+  type PageRequest,
+  pageOf,
+  pageQuery,
+  periodConditions,
+} from "../shelved/paging.js";
+import { type RowFold, type ShelfSpec, ShelvedModel } from "../shelved/shelvedModel.js";
 
 /** The LDV read extension's query: by trace, by activity (version URI or its activity URI), by subject; within a period. */
 export interface ProcessingQuery {
@@ -32,58 +39,123 @@ export interface ProcessingLog extends ReadModel {
   /** The register as folded so far: every version of every activity, for the register's own routes. */
   readonly register: ProcessingRegister;
   /**
-   * Rule 5: the processing actions in the viewer's scope that match, oldest first. The
-   * covenant's privacy officer sees the covenant's; a member's officer its own organisation's.
-   * Throws NotPermitted for anyone else.
+   * Rule 5: a page of the processing actions in the viewer's scope that match, oldest first.
+   * The covenant's privacy officer sees the covenant's; a member's officer its own
+   * organisation's. Throws NotPermitted for anyone else.
    */
-  actions(viewer: Actor, covenant: AuditedCovenant, query: ProcessingQuery): ProcessingAction[];
+  actions(
+    viewer: Actor,
+    covenant: AuditedCovenant,
+    query: ProcessingQuery,
+    page?: PageRequest,
+  ): Promise<Page<ProcessingAction>>;
 }
 
-function inScope(scope: AuditScope, action: ProcessingAction): boolean {
-  if (action.covenantId !== scope.covenantId) return false;
-  return scope.kind === "covenant" || action.actor?.organisationId === scope.organisationId;
+/** The fold's context: the register, each case's covenant and each merge's subjects. */
+type LedgerFold = RowFold & { ledger: ProcessingLedger };
+
+const COLUMNS = [
+  "covenant_id",
+  "organisation_id",
+  "trace_id",
+  "activity",
+  "subject_id",
+  "start_ms",
+  "action",
+] as const;
+
+/**
+ * One row per processing action. Ids, codes and times only (LDV: no user, no plaintext
+ * identity in the record; the actor's ids are the NEN 7513 user fields), so nothing is sealed
+ * and erasure leaves it as it is. The ledger the actions are mapped against stays in memory:
+ * a register of a few activity versions per covenant and each case's covenant, folded from START.
+ */
+export function processingLogSpec(baseUrl: string): ShelfSpec<LedgerFold> {
+  return {
+    name: "processingLog",
+    version: 1,
+    stem: "processing_log",
+    columns: COLUMNS,
+    table: (table, { text, int, tableSuffix }) =>
+      `CREATE TABLE IF NOT EXISTS ${table} (
+         position ${int} NOT NULL, n ${int} NOT NULL, covenant_id ${text} NOT NULL,
+         organisation_id ${text}, trace_id ${text} NOT NULL, activity ${text} NOT NULL,
+         subject_id ${text}, start_ms ${int}, action ${text} NOT NULL,
+         PRIMARY KEY (position, n))${tableSuffix}`,
+    indexes: (table) => [
+      `CREATE INDEX IF NOT EXISTS ${table}_covenant ON ${table} (covenant_id, position, n)`,
+      `CREATE INDEX IF NOT EXISTS ${table}_trace ON ${table} (covenant_id, trace_id, position, n)`,
+      `CREATE INDEX IF NOT EXISTS ${table}_activity ON ${table} (covenant_id, activity, position, n)`,
+      `CREATE INDEX IF NOT EXISTS ${table}_subject ON ${table} (covenant_id, subject_id, position, n)`,
+    ],
+    fold: () => {
+      const ledger = new ProcessingLedger(baseUrl);
+      return {
+        ledger,
+        observe: (event) => ledger.observe(event),
+        rowsOf: (event) =>
+          processingActionsOf(event, ledger).map((action) => [
+            action.covenantId,
+            action.actor?.organisationId ?? null,
+            action.record.traceId,
+            action.record.attributes[ACTIVITY_ATTRIBUTE] ?? "",
+            action.record.attributes[SUBJECT_ATTRIBUTE] ?? null,
+            epochOf(action.record.startTime),
+            JSON.stringify(action),
+          ]),
+      };
+    },
+  };
 }
 
-function matches(action: ProcessingAction, query: ProcessingQuery): boolean {
-  const { record } = action;
-  if (query.traceId !== undefined && record.traceId !== query.traceId) return false;
-  const activity = record.attributes[ACTIVITY_ATTRIBUTE] ?? "";
+/** The query's conditions, as `matches` applied them in memory. */
+function queryConditions(query: ProcessingQuery): Condition[] {
+  const conditions: Condition[] = [];
+  if (query.traceId !== undefined) conditions.push(["trace_id = ?", [query.traceId]]);
   const wanted = query.processingActivityId;
-  if (wanted !== undefined && activity !== wanted && !activity.startsWith(`${wanted}/versions/`)) {
-    return false;
+  if (wanted !== undefined) {
+    // activity = wanted, or starts with wanted/versions/ (a byte range: '0' follows '/').
+    const range = [`${wanted}/versions/`, `${wanted}/versions0`];
+    conditions.push(["(activity = ? OR (activity >= ? AND activity < ?))", [wanted, ...range]]);
   }
-  if (
-    query.dataSubjectId !== undefined &&
-    record.attributes[SUBJECT_ATTRIBUTE] !== query.dataSubjectId
-  ) {
-    return false;
+  if (query.dataSubjectId !== undefined) {
+    conditions.push(["subject_id = ?", [query.dataSubjectId]]);
   }
-  return withinPeriod(record.startTime, query);
+  return [...conditions, ...periodConditions("start_ms", query.from, query.to)];
 }
+
+type Row = { position: number | string; n: number; action: string };
 
 /**
  * Every processing action on record (Logboek Dataverwerkingen, NEN 7513): reads, shares, share
  * refusals, erasures, retention erasures and merges, each with the activity version in force
- * when the store recorded it. Ids, codes and times only, so erasure leaves it as it is.
+ * when the store recorded it; shelved beside the events.
  */
-export function createProcessingLog(baseUrl: string): ProcessingLog {
-  const ledger = new ProcessingLedger(baseUrl);
-  const actions: ProcessingAction[] = [];
+export async function openProcessingLog(
+  tables: ModelTables,
+  baseUrl: string,
+): Promise<ProcessingLog> {
+  const shelf = await ShelvedModel.open(tables, processingLogSpec(baseUrl));
   return {
-    name: "processingLog",
-    register: ledger.register,
-    apply(event) {
-      ledger.observe(event);
-      for (const action of processingActionsOf(event, ledger)) actions.push(action);
+    name: shelf.name,
+    shelved: shelf,
+    get register() {
+      return shelf.fold.ledger.register;
     },
-    reset() {
-      ledger.reset();
-      actions.length = 0;
-    },
-    actions(viewer, covenant, query) {
+    apply: (event) => shelf.apply(event),
+    reset: () => shelf.reset(),
+    async actions(viewer, covenant, query, page = FIRST_PAGE) {
       const scope = privacyOfficerScope(viewer, covenant);
       if (scope === null) throw new NotPermitted("privacy-officer", viewer.organisationId);
-      return actions.filter((action) => inScope(scope, action) && matches(action, query));
+      const conditions: Condition[] = [["covenant_id = ?", [scope.covenantId]]];
+      if (scope.kind === "organisation") {
+        conditions.push(["organisation_id = ?", [scope.organisationId]]);
+      }
+      conditions.push(...queryConditions(query));
+      const rows = await shelf.query<Row>((table) =>
+        pageQuery(table, ["action"], conditions, page),
+      );
+      return pageOf(rows, page.limit, (row) => JSON.parse(row.action) as ProcessingAction);
     },
   };
 }

@@ -11,6 +11,7 @@ import { type AccessRecorder, SUBJECT_ACCESS_PURPOSE } from "../../privacy/acces
 import { mayProduceSubjectReport } from "../../privacy/policy/audit.js";
 import { recordedRead } from "../../privacy/recordedRead.js";
 import type { RecordedEvent } from "../../store/types.js";
+import type { AccessLog } from "../accessLog/accessLog.js";
 import { type CaseSection, type NamedOrganisation, presentCase } from "./caseSection.js";
 import type { SubjectIndex } from "./subjectIndex.js";
 import type { SubjectErasure, SubjectRecords } from "./subjectRecords.js";
@@ -40,6 +41,8 @@ export interface SubjectReport {
 export interface SubjectReportDeps {
   records: SubjectRecords;
   index: SubjectIndex;
+  /** Who read the subject's cases: the access log. */
+  reads: Pick<AccessLog, "readsOfSubject">;
   /** The report carries case content, so it passes the recorded read (rule 8). */
   accessRecorder: AccessRecorder;
 }
@@ -69,8 +72,10 @@ export async function produceSubjectReport(
   }
   const now = request.now ?? new Date().toISOString();
   const person = [...(request.person ?? [subjectId])];
-  const reads = person
-    .flatMap((subject) => deps.index.readsOf(subject, covenantId))
+  const reads = (
+    await Promise.all(person.map((subject) => deps.reads.readsOfSubject(subject, covenantId)))
+  )
+    .flat()
     .sort((a, b) => a.readAt.localeCompare(b.readAt));
   const caseIds = person.flatMap((subject) =>
     deps.index.casesOf(subject, covenantId).map((caseId) => ({ subject, caseId })),

@@ -1,8 +1,3 @@
-import {
-  CASE_CONTENT_READ,
-  CASES_CONTENT_READ,
-  WORKLIST_PURPOSE,
-} from "../../privacy/accessRecords.js";
 import type { DecodedEvent, ReadModel } from "../readModel.js";
 
 export interface ReceivedShare {
@@ -31,8 +26,6 @@ export interface WorklistIndex extends ReadModel {
   agreementsOwnedBy(organisationId: string, dueBy: string): OwnedAgreement[];
   /** The covenants whose chair the organisation is. */
   covenantsChairedBy(organisationId: string): readonly string[];
-  /** When the organisation's worklist last showed it something (its latest worklist read record). */
-  lastLookedAt(organisationId: string): string | null;
 }
 
 const text = (value: unknown): string | undefined =>
@@ -40,7 +33,6 @@ const text = (value: unknown): string | undefined =>
 
 const pending = new Set(["PartnerJoined", "InvitationDeclined", "PartnerLeft", "PartnerRemoved"]);
 const settled = new Set(["AgreementCompleted", "AgreementCancelled"]);
-const READ_TYPES = new Set([CASE_CONTENT_READ, CASES_CONTENT_READ]);
 
 export function createWorklistIndex(): WorklistIndex {
   const invitations = new Map<string, Map<string, string>>();
@@ -48,7 +40,6 @@ export function createWorklistIndex(): WorklistIndex {
   const agreements = new Map<string, Map<string, OwnedAgreement>>();
   const ownerOf = new Map<string, string>();
   const chaired = new Map<string, string[]>();
-  const looked = new Map<string, string>();
   const inner = <V>(outer: Map<string, Map<string, V>>, key: string) => {
     const map = outer.get(key) ?? new Map<string, V>();
     outer.set(key, map);
@@ -103,18 +94,12 @@ export function createWorklistIndex(): WorklistIndex {
         const covenantId = text(d.covenantId);
         if (typeof chair === "string" && covenantId)
           chaired.set(chair, [...(chaired.get(chair) ?? []), covenantId]);
-      } else if (READ_TYPES.has(event.type) && d.purpose === WORKLIST_PURPOSE) {
-        const organisationId = text(d.organisationId);
-        const readAt = text(d.readAt);
-        const before = organisationId && looked.get(organisationId);
-        if (organisationId && readAt && (!before || Date.parse(readAt) > Date.parse(before)))
-          looked.set(organisationId, readAt);
       } else if (event.streamId.startsWith("case-") && typeof d.caseId === "string") {
         applyCase(event, d.caseId);
       }
     },
     reset() {
-      for (const map of [invitations, shares, agreements, ownerOf, chaired, looked]) map.clear();
+      for (const map of [invitations, shares, agreements, ownerOf, chaired]) map.clear();
     },
     invitationsOf: (organisationId) => invitations.get(organisationId) ?? new Map(),
     sharesReceivedBy(organisationId, since) {
@@ -128,6 +113,5 @@ export function createWorklistIndex(): WorklistIndex {
       return [...owned].filter((a) => a.dueDate <= dueBy).map((a) => ({ ...a }));
     },
     covenantsChairedBy: (organisationId) => chaired.get(organisationId) ?? [],
-    lastLookedAt: (organisationId) => looked.get(organisationId) ?? null,
   };
 }

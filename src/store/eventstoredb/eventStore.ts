@@ -1,5 +1,5 @@
 import { EventStoreDBClient } from "@eventstore/db-client";
-import type { EventStore, Subscription } from "../eventStore.js";
+import { type EventStore, isReadRecordStream, type Subscription } from "../eventStore.js";
 import { perStreamQueue } from "../perStreamQueue.js";
 import { appendWithChain } from "./append.js";
 import { headPosition, listStreams, readAll, readEvent, readStream } from "./reads.js";
@@ -32,6 +32,8 @@ export function openEventStoreDbEventStore(
     readStream: (streamId, readOptions) => readStream(client, streamId, readOptions),
     readEvent: (eventId, { streamId }) => readEvent(client, streamId, eventId),
     readAll: (readOptions) => readAll(client, readOptions),
+    readAllExceptReadRecords: (readOptions) =>
+      readAll(client, readOptions, (event) => !isReadRecordStream(event.streamId)),
     subscribe(handler, { fromPosition } = {}) {
       const subscription = resubscribing(source, handler, { ...options.resubscribe, fromPosition });
       subscriptions.add(subscription);

@@ -130,11 +130,13 @@ async function readPage(
 
 /**
  * ESDB reads $all from a position inclusively and has no read filter in this client, so we
- * skip records at or before `fromPosition` and system events ourselves, page after page.
+ * skip records at or before `fromPosition`, system events and events `keep` refuses ourselves,
+ * page after page (no index: leaving out read records still reads them from the server).
  */
 export async function readAll(
   client: EventStoreDBClient,
   { fromPosition = START, limit = DEFAULT_LIMIT }: ReadAllOptions = {},
+  keep: (event: RecordedEvent) => boolean = () => true,
 ): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   let cursor = fromPosition;
@@ -147,7 +149,7 @@ export async function readAll(
       if (position === undefined || (cursor !== START && position <= cursor)) continue;
       lastPosition = position;
       const event = isOurs(resolved) ? toRecordedEvent(resolved) : undefined;
-      if (event && events.length < limit) events.push(event);
+      if (event && keep(event) && events.length < limit) events.push(event);
     }
     if (page.length < maxCount || lastPosition === cursor) break;
     cursor = lastPosition;

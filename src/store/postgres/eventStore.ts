@@ -12,6 +12,7 @@ import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from "..
 import { START } from "../types.js";
 import { type AppendRequest, appendBatch } from "./appendBatch.js";
 import { selectEvents } from "./rows.js";
+import { OUTSIDE_READ_RECORDS } from "./schema.js";
 import { AppendSignal, catchUpSubscription } from "./subscription.js";
 
 const MAX_REVISION = 2_147_483_647;
@@ -68,6 +69,14 @@ export class PostgresEventStore implements EventStore {
       (options.fromPosition ?? START).toString(),
       options.limit ?? 1000,
     ]);
+  }
+
+  async readAllExceptReadRecords(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return selectEvents(
+      this.pool,
+      `${OUTSIDE_READ_RECORDS} AND position > $1 ORDER BY position LIMIT $2`,
+      [(options.fromPosition ?? START).toString(), options.limit ?? 1000],
+    );
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {

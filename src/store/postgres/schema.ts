@@ -3,6 +3,8 @@ import { APPEND_FUNCTION } from "./appendFunction.js";
 
 export { APPEND_LOCK, APPENDED_CHANNEL } from "./appendFunction.js";
 
+import { READ_RECORD_STREAM_PREFIX } from "../eventStore.js";
+
 /** Advisory lock held while creating the schema, so two processes starting at once do not race. */
 const SCHEMA_LOCK = 727_001_000;
 
@@ -10,6 +12,9 @@ const SCHEMA_LOCK = 727_001_000;
 // hands out numbers before commit, so a lower position could commit later (DESIGN.md §2).
 // `data` and `metadata` are json, not jsonb: json keeps the text as written and accepts
 // every string JSON.stringify produces (jsonb rejects \u0000 and lone surrogates).
+/** The partial index's condition; a query repeats it so the planner can prove the index applies. */
+export const OUTSIDE_READ_RECORDS = `NOT starts_with(stream_id, '${READ_RECORD_STREAM_PREFIX}')`;
+
 const statements = [
   `CREATE TABLE IF NOT EXISTS events (
      position bigint PRIMARY KEY,
@@ -26,6 +31,9 @@ const statements = [
    )`,
   "CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (event_id)",
   "CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream_id, revision)",
+  // Every event outside the read-record streams, so a start-up can page past the read records.
+  `CREATE INDEX IF NOT EXISTS events_outside_read_records ON events (position)
+     WHERE ${OUTSIDE_READ_RECORDS}`,
   `CREATE TABLE IF NOT EXISTS streams (
      stream_id text COLLATE "C" PRIMARY KEY,
      revision integer NOT NULL,

@@ -73,6 +73,10 @@ export class SqliteEventStore implements EventStore {
     return this.reader.readAll(options);
   }
 
+  async readAllExceptReadRecords(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.reader.readAllExceptReadRecords(options);
+  }
+
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     const source = {
       signal: this.signal,

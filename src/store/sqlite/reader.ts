@@ -1,6 +1,7 @@
 import type { ReadAllOptions, ReadStreamOptions } from "../eventStore.js";
 import type { RecordedEvent } from "../types.js";
 import type { Database } from "./database.js";
+import { OUTSIDE_READ_RECORDS } from "./schema.js";
 
 const COLUMNS = `position, event_id, stream_id, revision, type, schema_version, recorded_at,
   data, metadata, prev_hash, hash`;
@@ -23,6 +24,11 @@ export function eventReader(db: Database) {
      ORDER BY revision DESC LIMIT ?`,
   );
   const all = prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+  // INDEXED BY: a query the partial index cannot answer fails here rather than scanning.
+  const allButReadRecords = prepare(
+    `SELECT ${COLUMNS} FROM events INDEXED BY events_outside_read_records
+     WHERE ${OUTSIDE_READ_RECORDS} AND position > ? ORDER BY position LIMIT ?`,
+  );
   const byId = prepare(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`);
   const head = db.prepare("SELECT max(position) FROM events").pluck().safeIntegers();
   const streams = db
@@ -44,6 +50,13 @@ export function eventReader(db: Database) {
     },
     readAll(options: ReadAllOptions = {}): RecordedEvent[] {
       const rows = all.all(options.fromPosition ?? 0n, options.limit ?? DEFAULT_LIMIT);
+      return (rows as Row[]).map(toEvent);
+    },
+    readAllExceptReadRecords(options: ReadAllOptions = {}): RecordedEvent[] {
+      const rows = allButReadRecords.all(
+        options.fromPosition ?? 0n,
+        options.limit ?? DEFAULT_LIMIT,
+      );
       return (rows as Row[]).map(toEvent);
     },
     headPosition(): bigint {

@@ -1,10 +1,19 @@
+import { READ_RECORD_STREAM_PREFIX } from "../eventStore.js";
 import type { Database } from "./database.js";
+
+/**
+ * The condition of the partial index below, word for word: SQLite uses a partial index only
+ * for a query that repeats its condition. substr compares exactly (LIKE would ignore case).
+ */
+export const OUTSIDE_READ_RECORDS = `substr(stream_id, 1, ${READ_RECORD_STREAM_PREFIX.length}) <> '${READ_RECORD_STREAM_PREFIX}'`;
 
 /**
  * Events in global order (position is the rowid) and one row per stream holding its head, so
  * an append finds the revision and last hash with one lookup. Events are indexed by a stream
  * key that grows with each new stream rather than by the stream id: busy streams are mostly
  * recent ones, so a group commit dirties a few index pages instead of one page per stream.
+ * A partial index holds the positions of every event outside the read-record streams, so a
+ * start-up can page past millions of read records; a file written before it gets it on open.
  */
 export function ensureEventSchema(db: Database): void {
   db.exec(`
@@ -29,5 +38,7 @@ export function ensureEventSchema(db: Database): void {
       hash TEXT NOT NULL,
       UNIQUE (stream_key, revision)
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS events_outside_read_records ON events (position)
+      WHERE ${OUTSIDE_READ_RECORDS};
   `);
 }

@@ -24,9 +24,12 @@ describe.each(["sqlite", "postgres"] as const)("signal intake on %s", (kind) => 
   const chairToken = () => given.api.token(ORG.chair, ["chair"]);
   const readCase = async (caseId: string, org: string, roles = ["professional"] as const) =>
     given.api.call("GET", `/v1/cases/${caseId}`, { token: await given.api.token(org, [...roles]) });
+  // Read-your-writes: the list is asked at the store's head (Min-Position), as a client that
+  // just raised the signal would, not whatever the read models had applied by then.
   const possibleMatches = async (org: string) =>
     given.api.call("GET", `/v1/covenants/${COVENANT_ID}/possible-matches`, {
       token: await given.api.token(org, ["chair", "professional"]),
+      headers: { "min-position": String(await given.api.system.store.headPosition()) },
     });
 
   test("given a school's case about Daan with his BSN, when the police raises a signal with that BSN, then it joins his case and the police learns only the case id and the chair", async () => {

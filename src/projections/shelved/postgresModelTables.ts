@@ -1,0 +1,128 @@
+import type pg from "pg";
+import { type Cell, CHECKPOINTS, type ModelTables, rowsAfter } from "./modelTables.js";
+
+/** Numbers the `?` placeholders of a statement written for both databases. */
+export const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/**
+ * PostgreSQL text holds no NUL, as its UTF-8 holds no lone surrogate (node-pg sends U+FFFD for
+ * those): NUL goes the same way, for stored cells and query parameters alike, so a hostile id
+ * is a 200 that finds nothing rather than a 500.
+ */
+const bind = (cell: Cell) => {
+  if (typeof cell === "bigint") return cell.toString();
+  return typeof cell === "string" && cell.includes("\0") ? cell.replaceAll("\0", "\uFFFD") : cell;
+};
+
+// PostgreSQL binds at most 65,535 parameters per statement.
+const MAX_PARAMETERS = 30_000;
+/** Advisory lock held while model tables are created or a shelf added (the store's are 727_001_00x). */
+const DDL_LOCK = 727_001_010;
+
+type ShelfRow = { generation: number; version: number; position: string; live: boolean };
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Model tables in the events' PostgreSQL database. Several service processes may feed the same
+ * model: a commit locks the shelf's checkpoint row, so whichever process comes second adds only
+ * the rows the first did not.
+ */
+export async function postgresModelTables(pool: pg.Pool): Promise<ModelTables> {
+  await inTransaction(pool, async (client) => {
+    // Two processes creating the same table at once would collide in the catalogue.
+    await client.query("SELECT pg_advisory_xact_lock($1)", [DDL_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
+      model text NOT NULL, generation integer NOT NULL, version integer NOT NULL,
+      position bigint NOT NULL, live boolean NOT NULL, PRIMARY KEY (model, generation))`);
+  });
+  return {
+    dialect: { name: "postgres", text: 'text COLLATE "C"', int: "bigint", tableSuffix: "" },
+    async define(ddl) {
+      await inTransaction(pool, async (client) => {
+        await client.query("SELECT pg_advisory_xact_lock($1)", [DDL_LOCK]);
+        for (const statement of ddl) await client.query(statement);
+      });
+    },
+    async shelves(model) {
+      const { rows } = await pool.query<ShelfRow>(
+        `SELECT generation, version, position, live FROM ${CHECKPOINTS} WHERE model = $1 ORDER BY generation`,
+        [model],
+      );
+      return rows.map((row) => ({ ...row, position: BigInt(row.position) }));
+    },
+    async addShelf(model, version) {
+      return inTransaction(pool, async (client) => {
+        await client.query("SELECT pg_advisory_xact_lock($1)", [DDL_LOCK]);
+        const { rows } = await client.query<{ next: number }>(
+          `INSERT INTO ${CHECKPOINTS}
+           SELECT $1, coalesce(max(generation), 0) + 1, $2, 0, false FROM ${CHECKPOINTS} WHERE model = $1
+           RETURNING generation AS next`,
+          [model, version],
+        );
+        return rows[0]!.next;
+      });
+    },
+    async commit(model, generation, tables, through) {
+      await inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ position: string }>(
+          `SELECT position FROM ${CHECKPOINTS} WHERE model = $1 AND generation = $2 FOR UPDATE`,
+          [model, generation],
+        );
+        const stored = BigInt(rows[0]?.position ?? 0);
+        if (stored >= through) return;
+        for (const { table, columns, rows: all } of tables) {
+          const fresh = rowsAfter(all, stored);
+          const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+          for (let start = 0; start < fresh.length; start += perStatement) {
+            const chunk = fresh.slice(start, start + perStatement);
+            const values = chunk.map(
+              (_, i) => `(${columns.map((__, c) => `$${i * columns.length + c + 1}`).join(", ")})`,
+            );
+            await client.query(
+              `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`,
+              chunk.flatMap((row) => row.map(bind)),
+            );
+          }
+        }
+        await client.query(
+          `UPDATE ${CHECKPOINTS} SET position = $3 WHERE model = $1 AND generation = $2`,
+          [model, generation, through.toString()],
+        );
+      });
+    },
+    async swap(model, generation, dropTables) {
+      await inTransaction(pool, async (client) => {
+        for (const table of dropTables) await client.query(`DROP TABLE IF EXISTS ${table}`);
+        await client.query(`DELETE FROM ${CHECKPOINTS} WHERE model = $1 AND generation <> $2`, [
+          model,
+          generation,
+        ]);
+        await client.query(
+          `UPDATE ${CHECKPOINTS} SET live = true WHERE model = $1 AND generation = $2`,
+          [model, generation],
+        );
+      });
+    },
+    async select<T>(sql: string, params: readonly Cell[]) {
+      const { rows } = await pool.query(numbered(sql), params.map(bind));
+      return rows as T[];
+    },
+  };
+}

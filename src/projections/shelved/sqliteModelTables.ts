@@ -1,0 +1,132 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { Database } from "../../store/sqlite/index.js";
+import { type Cell, CHECKPOINTS, type ModelTables, rowsAfter, type Shelf } from "./modelTables.js";
+
+const ROWS_PER_INSERT = 100;
+
+type ShelfRow = { generation: number; version: number; position: number | bigint; live: number };
+
+/**
+ * Model tables in the event store's own SQLite file, on its connection. Every call runs to the
+ * end synchronously, so none interleaves with the store's group commit on the same connection.
+ * Model commits skip the fsync (synchronous=NORMAL): a commit lost to power loss loses its
+ * checkpoint with it, and the model resumes from the one before; the next event append's
+ * fsync makes it durable anyway.
+ */
+export function sqliteModelTables(db: Database): ModelTables {
+  db.exec(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
+    model TEXT NOT NULL, generation INTEGER NOT NULL, version INTEGER NOT NULL,
+    position INTEGER NOT NULL, live INTEGER NOT NULL, PRIMARY KEY (model, generation)) STRICT`);
+  type Statement = BetterSqlite3.Statement<Cell[]>;
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
+    const cached = statements.get(sql);
+    if (cached) return cached;
+    const statement = db.prepare<Cell[]>(sql);
+    statements.set(sql, statement);
+    return statement;
+  };
+  const positionOf = (model: string, generation: number) =>
+    BigInt(
+      (
+        prepared(`SELECT position FROM ${CHECKPOINTS} WHERE model = ? AND generation = ?`).get(
+          model,
+          generation,
+        ) as { position: number } | undefined
+      )?.position ?? 0,
+    );
+  // Rows go in a hundred to a statement: one call per row would cost more than the insert.
+  const insertRows = (
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly Cell[])[],
+  ) => {
+    const row = `(${columns.map(() => "?").join(", ")})`;
+    const sql = (count: number) =>
+      `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${Array(count).fill(row).join(", ")}`;
+    let start = 0;
+    for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) {
+      prepared(sql(ROWS_PER_INSERT)).run(...rows.slice(start, start + ROWS_PER_INSERT).flat());
+    }
+    if (start < rows.length) prepared(sql(rows.length - start)).run(...rows.slice(start).flat());
+  };
+  const quietly = <T>(work: () => T): T => {
+    const synchronous = db.pragma("synchronous", { simple: true });
+    db.pragma("synchronous = NORMAL");
+    try {
+      return db.transaction(work)();
+    } finally {
+      db.pragma(`synchronous = ${Number(synchronous)}`);
+    }
+  };
+
+  return {
+    // WITHOUT ROWID: the (position, n) key is the table's own B-tree, not a second index beside it.
+    dialect: {
+      name: "sqlite",
+      text: "TEXT",
+      int: "INTEGER",
+      tableSuffix: " STRICT, WITHOUT ROWID",
+    },
+    async define(ddl) {
+      db.transaction(() => {
+        for (const statement of ddl) db.exec(statement);
+      })();
+    },
+    async shelves(model) {
+      const rows = prepared(
+        `SELECT generation, version, position, live FROM ${CHECKPOINTS} WHERE model = ? ORDER BY generation`,
+      ).all(model) as ShelfRow[];
+      return rows.map(
+        (row): Shelf => ({ ...row, position: BigInt(row.position), live: row.live === 1 }),
+      );
+    },
+    async addShelf(model, version) {
+      return db.transaction(() => {
+        const { next } = prepared(
+          `SELECT coalesce(max(generation), 0) + 1 AS next FROM ${CHECKPOINTS} WHERE model = ?`,
+        ).get(model) as { next: number };
+        prepared(`INSERT INTO ${CHECKPOINTS} VALUES (?, ?, ?, 0, 0)`).run(model, next, version);
+        return next;
+      })();
+    },
+    async commit(model, generation, tables, through) {
+      quietly(() => {
+        const stored = positionOf(model, generation);
+        if (stored >= through) return;
+        for (const { table, columns, rows } of tables)
+          insertRows(table, columns, rowsAfter(rows, stored));
+        prepared(`UPDATE ${CHECKPOINTS} SET position = ? WHERE model = ? AND generation = ?`).run(
+          through,
+          model,
+          generation,
+        );
+      });
+    },
+    async swap(model, generation, dropTables) {
+      // Model tables hold ids, codes and sealed values only: zeroing every freed page of a
+      // dropped copy (secure_delete, there for the keys) would cost more than the rebuild.
+      db.pragma("secure_delete = OFF");
+      try {
+        db.transaction(() => {
+          for (const table of dropTables) db.exec(`DROP TABLE IF EXISTS ${table}`);
+          prepared(`DELETE FROM ${CHECKPOINTS} WHERE model = ? AND generation <> ?`).run(
+            model,
+            generation,
+          );
+          prepared(`UPDATE ${CHECKPOINTS} SET live = 1 WHERE model = ? AND generation = ?`).run(
+            model,
+            generation,
+          );
+        })();
+      } finally {
+        db.pragma("secure_delete = ON");
+      }
+      // Dropped statements would keep the dropped tables' schema alive in the cache.
+      statements.clear();
+    },
+    async select<T>(sql: string, params: readonly Cell[]) {
+      return prepared(sql).all(...(params as Cell[])) as T[];
+    },
+  };
+}
