@@ -1,9 +1,8 @@
 import type pg from "pg";
+import { READ_RECORD_STREAM_PREFIX } from "../eventStore.js";
 import { APPEND_FUNCTION } from "./appendFunction.js";
 
 export { APPEND_LOCK, APPENDED_CHANNEL } from "./appendFunction.js";
-
-import { READ_RECORD_STREAM_PREFIX } from "../eventStore.js";
 
 /** Advisory lock held while creating the schema, so two processes starting at once do not race. */
 const SCHEMA_LOCK = 727_001_000;
