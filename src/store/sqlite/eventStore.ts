@@ -8,6 +8,7 @@ import type {
 } from "../eventStore.js";
 import { groupCommit } from "../groupCommit.js";
 import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from "../types.js";
+import { CommittedTail } from "./committedTail.js";
 import { type Database, openSqliteDatabase } from "./database.js";
 import { type EventReader, eventReader } from "./reader.js";
 import { ensureEventSchema } from "./schema.js";
@@ -23,6 +24,7 @@ export interface SqliteEventStoreOptions {
 export class SqliteEventStore implements EventStore {
   private readonly reader: EventReader;
   private readonly signal = new CommitSignal();
+  private readonly tail = new CommittedTail();
   private readonly commit: (request: AppendRequest) => Promise<AppendResult>;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly subscriptions = new Set<Subscription>();
@@ -36,8 +38,11 @@ export class SqliteEventStore implements EventStore {
     this.reader = eventReader(db);
     const write = batchWriter(db);
     this.commit = groupCommit((batch: AppendRequest[]) => {
-      const results = write(batch);
-      if (results.some((r) => r.ok)) this.signal.notify();
+      const { results, rows } = write(batch);
+      if (rows.length > 0) {
+        this.tail.add(rows);
+        this.signal.notify();
+      }
       return results;
     });
   }
@@ -77,7 +82,7 @@ export class SqliteEventStore implements EventStore {
     const source = {
       signal: this.signal,
       readAll: (fromPosition: bigint, limit: number) =>
-        this.reader.readAll({ fromPosition, limit }),
+        this.tail.after(fromPosition, limit) ?? this.reader.readAll({ fromPosition, limit }),
     };
     const subscription = catchUpSubscription(source, handler, options.fromPosition ?? 0n);
     this.subscriptions.add(subscription);

@@ -1,0 +1,122 @@
+import fc from "fast-check";
+import { afterEach, describe, expect, test } from "vitest";
+import { CommittedTail, type StoredRow } from "../../src/store/sqlite/committedTail.js";
+import { openSqliteEventStore, type SqliteEventStore } from "../../src/store/sqlite/index.js";
+import type { JsonObject, RecordedEvent } from "../../src/store/types.js";
+import { BUILTIN_NAMES } from "../support/builtinNames.js";
+import { freshStreamId, newEvent, recordingSubscription, waitUntil } from "./contract/support.js";
+import { tempStorePath } from "./sqlite/tempStore.js";
+
+// Subscribers get the events this process just committed from memory, not read back from the
+// file; what they get must still be exactly what a read of the file gives, in order, whole.
+const opened: { store: SqliteEventStore; remove: () => void }[] = [];
+afterEach(async () => {
+  for (const { store, remove } of opened.splice(0).reverse()) {
+    await store.close();
+    remove();
+  }
+});
+
+function freshStore(): SqliteEventStore {
+  const temp = tempStorePath();
+  const store = openSqliteEventStore(temp.path);
+  opened.push({ store, remove: temp.remove });
+  return store;
+}
+
+async function following(store: SqliteEventStore) {
+  const recording = recordingSubscription(store, await store.headPosition());
+  return { ...recording, stop: () => recording.subscription.stop() };
+}
+
+const stored = async (store: SqliteEventStore): Promise<RecordedEvent[]> => store.readAll();
+
+describe("the SQLite store's subscribers after this process's own appends", () => {
+  test("given two subscribers, when an event is appended, then both get one frozen event equal to the stored one", async () => {
+    const store = freshStore();
+    const first = await following(store);
+    const second = await following(store);
+
+    await store.append(freshStreamId(), [newEvent({ n: 1, nested: { list: [1, { deep: 2 }] } })]);
+    await waitUntil(() => first.received.length === 1 && second.received.length === 1, "both");
+
+    const [event] = first.received;
+    expect(second.received[0]).toBe(event);
+    expect(Object.isFrozen(event!.data.nested)).toBe(true);
+    expect(() => {
+      (event!.data as { n: number }).n = 2;
+    }).toThrow(TypeError);
+    expect(first.received).toEqual(await stored(store));
+  });
+
+  test("given data JSON does not keep as given (undefined members, -0, built-in names as keys), then subscribers get what the file holds", async () => {
+    const store = freshStore();
+    const keys = fc.oneof(fc.string(), fc.constantFrom(...BUILTIN_NAMES, "10", "2"));
+    const data = fc.dictionary(
+      keys,
+      fc.oneof(fc.constant(undefined), fc.constant(-0), fc.string()),
+    );
+    const sample = fc.sample(data, { numRuns: 40, seed: 15 }) as JsonObject[];
+    const subscriber = await following(store);
+
+    for (const each of sample) await store.append(freshStreamId(), [newEvent(each)]);
+    await waitUntil(() => subscriber.received.length === sample.length, "every event");
+
+    expect(subscriber.received).toEqual(await stored(store));
+    expect(subscriber.received.map((e) => JSON.stringify(e.data))).toEqual(
+      (await stored(store)).map((e) => JSON.stringify(e.data)),
+    );
+  });
+
+  test("given rows after a gap (a commit this process did not make), then the tail answers only from the run after it", () => {
+    const tail = new CommittedTail();
+    const row = (position: bigint): StoredRow => ({
+      position,
+      eventId: `e${position}`,
+      streamId: "s",
+      revision: Number(position),
+      type: "T",
+      schemaVersion: 1,
+      recordedAt: "2026-12-01T00:00:00.000Z",
+      data: "{}",
+      metadata: "{}",
+      prevHash: "",
+      hash: "",
+    });
+    tail.add([row(1n), row(2n)]);
+    tail.add([row(4n)]);
+
+    expect(tail.after(1n, 10)).toBeUndefined();
+    expect(tail.after(2n, 10)).toBeUndefined();
+    expect(tail.after(3n, 10)?.map((e) => e.position)).toEqual([4n]);
+    expect(tail.after(4n, 10)).toBeUndefined();
+  });
+
+  test("given a subscriber far behind, then it catches up from the file and then follows", async () => {
+    const store = freshStore();
+    const streamId = freshStreamId();
+    for (let batch = 0; batch < 3; batch++) {
+      await store.append(
+        streamId,
+        Array.from({ length: 400 }, (_, n) => newEvent({ n: batch * 400 + n })),
+      );
+    }
+    const subscriber = recordingSubscription(store, 0n);
+    await waitUntil(() => subscriber.received.length === 1_200, "catch-up");
+    await store.append(streamId, [newEvent({ n: 1_200 })]);
+    await waitUntil(() => subscriber.received.length === 1_201, "the live event");
+    await subscriber.subscription.stop();
+
+    expect(subscriber.received.map((e) => e.data.n)).toEqual([...Array(1_201).keys()]);
+    expect(subscriber.received).toEqual(await readEverything(store));
+  });
+});
+
+async function readEverything(store: SqliteEventStore): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for (;;) {
+    const page = await store.readAll({ fromPosition: events.at(-1)?.position ?? 0n });
+    events.push(...page);
+    if (page.length < 1000) return events;
+  }
+}
