@@ -74,8 +74,10 @@ export class SqliteEventStore implements EventStore {
     return this.reader.readEvent(eventId);
   }
 
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.reader.readAll(options);
+  /** Served from the events this process just committed when they hold the next one (CommittedTail). */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { fromPosition = 0n, limit = 1000 } = options;
+    return this.tail.after(fromPosition, limit) ?? this.reader.readAll({ fromPosition, limit });
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
