@@ -92,15 +92,24 @@ describe("the SQLite store's subscribers after this process's own appends", () =
     expect(tail.after(2n, 10)).toBeUndefined();
     expect(tail.after(3n, 10)?.map((e) => e.position)).toEqual([4n]);
     expect(tail.after(4n, 10)).toBeUndefined();
+
+    tail.add(Array.from({ length: 600 }, (_, n) => row(BigInt(5 + n))));
+    expect(tail.after(4n, 10)).toBeUndefined();
+    expect(tail.after(100n, 2)?.map((e) => e.position)).toEqual([101n, 102n]);
+    expect(tail.after(603n, 10)?.map((e) => e.position)).toEqual([604n]);
   });
 
-  test("given a subscriber far behind, then it catches up from the file and then follows", async () => {
+  test("given a subscriber far behind, or an append larger than the tail, then it catches up from the file and then follows", async () => {
     const store = freshStore();
     const streamId = freshStreamId();
-    for (let batch = 0; batch < 3; batch++) {
+    // Batches smaller and larger than the tail keeps, so the subscriber starts outside it.
+    for (const [from, count] of [
+      [0, 300],
+      [300, 900],
+    ] as const) {
       await store.append(
         streamId,
-        Array.from({ length: 400 }, (_, n) => newEvent({ n: batch * 400 + n })),
+        Array.from({ length: count }, (_, n) => newEvent({ n: from + n })),
       );
     }
     const subscriber = recordingSubscription(store, 0n);

@@ -34,11 +34,12 @@ export class CommittedTail {
     const [first] = rows;
     if (first === undefined) return;
     const last = this.rows.at(-1);
-    if (last === undefined || last.position + 1n !== first.position) {
-      this.rows = [];
+    if (last === undefined || last.position + 1n !== first.position || rows.length >= KEPT) {
+      this.rows = rows.slice(-KEPT);
       this.parsed.length = 0;
+      return;
     }
-    this.rows.push(...rows);
+    for (const row of rows) this.rows.push(row);
     const surplus = this.rows.length - KEPT;
     if (surplus > 0) {
       this.rows.splice(0, surplus);
