@@ -70,6 +70,36 @@ describe("the SQLite store's subscribers after this process's own appends", () =
     );
   });
 
+  test("given a batch where one append fails half-way (a repeated event id) and its neighbours commit, then subscribers get only what was committed", async () => {
+    const store = freshStore();
+    const subscriber = await following(store);
+    const [before, after] = [freshStreamId(), freshStreamId()];
+    const taken = newEvent({ n: 0 });
+    await store.append(freshStreamId(), [taken]);
+
+    // Appended in one tick, so the group commit writes them in one transaction.
+    const outcomes = await Promise.allSettled([
+      store.append(before, [newEvent({ n: 1 })]),
+      store.append(freshStreamId(), [
+        newEvent({ n: 2 }),
+        { ...newEvent({ n: 3 }), eventId: taken.eventId },
+      ]),
+      store.append(after, [newEvent({ n: 4 })], { expectedRevision: 5 }),
+      store.append(after, [newEvent({ n: 5 })]),
+    ]);
+    await store.append(freshStreamId(), [newEvent({ n: 6 })]);
+    await waitUntil(() => subscriber.received.some((e) => e.data.n === 6), "the next commit");
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      "fulfilled",
+      "rejected",
+      "rejected",
+      "fulfilled",
+    ]);
+    expect(subscriber.received.map((e) => e.data.n)).toEqual([0, 1, 5, 6]);
+    expect(subscriber.received).toEqual(await stored(store));
+  });
+
   test("given rows after a gap (a commit this process did not make), then the tail answers only from the run after it", () => {
     const tail = new CommittedTail();
     const row = (position: bigint): StoredRow => ({
