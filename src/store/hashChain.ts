@@ -8,20 +8,90 @@ type Hashable = Omit<RecordedEvent, "position" | "hash">;
 
 /**
  * JSON with object keys sorted, so the same envelope always hashes the same. Every append and
- * every live integrity check runs it, so it builds one string without intermediate arrays.
+ * every live integrity check runs it, so it lets the native JSON.stringify write the string,
+ * after putting the members in order; only values it cannot order that way go by hand.
  */
 export function canonicalJson(value: Json | undefined): string {
+  const ordered = value === undefined ? null : inKeyOrder(value);
+  return ordered === UNORDERABLE ? byHand(value) : JSON.stringify(ordered);
+}
+
+/** What JSON.stringify cannot be made to write in sorted key order (see inKeyOrder). */
+const UNORDERABLE = Symbol("unorderable");
+
+// JSON.stringify writes array-index keys ("2", "10") first and in numeric order, whatever the
+// insertion order, and calls toJSON; such values are written by hand.
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * `value` with the members of every object in sorted key order: the value itself where it
+ * already is (the common case, no copy), else copies of the objects out of order.
+ */
+function inKeyOrder(value: Json): Json | typeof UNORDERABLE {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    let copy: Json[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const member = value[i]!;
+      const ordered = inKeyOrder(member);
+      if (ordered === UNORDERABLE) return UNORDERABLE;
+      if (ordered === member) continue;
+      copy ??= value.slice();
+      copy[i] = ordered;
+    }
+    return copy ?? value;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return UNORDERABLE;
+  const keys = Object.keys(value);
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57 && ARRAY_INDEX.test(key)) return UNORDERABLE;
+    if (i > 0 && keys[i - 1]! > key) sorted = false;
+  }
+  if (!sorted) keys.sort();
+  let copy: { [key: string]: Json | undefined } | undefined = sorted ? undefined : {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const member = value[key];
+    const ordered = member === undefined ? member : inKeyOrder(member);
+    if (ordered === UNORDERABLE) return UNORDERABLE;
+    if (copy === undefined && ordered !== member) {
+      copy = {};
+      for (let j = 0; j < i; j++) define(copy, keys[j]!, value[keys[j]!]);
+    }
+    if (copy !== undefined) define(copy, key, ordered);
+  }
+  return (copy ?? value) as Json;
+}
+
+/** Sets a member; one named __proto__ is defined, or it would set the prototype instead. */
+function define(
+  target: { [key: string]: Json | undefined },
+  key: string,
+  member: Json | undefined,
+) {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value: member, enumerable: true, writable: true });
+  } else {
+    target[key] = member;
+  }
+}
+
+/** The same string built member by member, for the values JSON.stringify cannot order. */
+function byHand(value: Json | undefined): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
   if (Array.isArray(value)) {
     let out = "[";
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + canonicalJson(value[i]);
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + byHand(value[i]);
     return `${out}]`;
   }
   let out = "{";
   for (const key of Object.keys(value).sort()) {
     const member = value[key];
     if (member === undefined) continue;
-    out += `${out === "{" ? "" : ","}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += `${out === "{" ? "" : ","}${JSON.stringify(key)}:${byHand(member)}`;
   }
   return `${out}}`;
 }
@@ -48,15 +118,16 @@ export function envelopeAroundRevision(event: Omit<Hashable, "revision" | "prevH
 
 /** hash = SHA-256(prevHash ‖ canonical envelope). Position is left out: it is assigned at commit. */
 export function eventHash(event: Hashable): string {
+  // Members already in sorted order, so only data and metadata may need copying.
   const envelope = canonicalJson({
-    eventId: event.eventId,
-    streamId: event.streamId,
-    revision: event.revision,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    recordedAt: event.recordedAt,
     data: event.data,
+    eventId: event.eventId,
     metadata: event.metadata as Json,
+    recordedAt: event.recordedAt,
+    revision: event.revision,
+    schemaVersion: event.schemaVersion,
+    streamId: event.streamId,
+    type: event.type,
   });
   return createHash("sha256").update(event.prevHash).update(envelope).digest("hex");
 }

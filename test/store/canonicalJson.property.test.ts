@@ -47,6 +47,12 @@ describe("canonicalJson", () => {
       '{"b":1,"c":[null,2]}',
     );
   });
+
+  test("given an object with a toJSON method (a Date passed as data), then its own members are written, as always", () => {
+    const at = Object.assign(new Date(0), { z: 1 });
+
+    expect(canonicalJson({ at } as unknown as Json)).toBe('{"at":{"z":1}}');
+  });
 });
 
 describe("the envelope split around its revision (what the PostgreSQL append function hashes)", () => {

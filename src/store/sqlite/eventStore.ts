@@ -8,6 +8,7 @@ import type {
 } from "../eventStore.js";
 import { groupCommit } from "../groupCommit.js";
 import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from "../types.js";
+import { CommittedTail } from "./committedTail.js";
 import { type Database, openSqliteDatabase } from "./database.js";
 import { type EventReader, eventReader } from "./reader.js";
 import { ensureEventSchema } from "./schema.js";
@@ -23,6 +24,7 @@ export interface SqliteEventStoreOptions {
 export class SqliteEventStore implements EventStore {
   private readonly reader: EventReader;
   private readonly signal = new CommitSignal();
+  private readonly tail = new CommittedTail();
   private readonly commit: (request: AppendRequest) => Promise<AppendResult>;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly subscriptions = new Set<Subscription>();
@@ -36,8 +38,11 @@ export class SqliteEventStore implements EventStore {
     this.reader = eventReader(db);
     const write = batchWriter(db);
     this.commit = groupCommit((batch: AppendRequest[]) => {
-      const results = write(batch);
-      if (results.some((r) => r.ok)) this.signal.notify();
+      const { results, rows } = write(batch);
+      if (rows.length > 0) {
+        this.tail.add(rows);
+        this.signal.notify();
+      }
       return results;
     });
   }
@@ -69,8 +74,10 @@ export class SqliteEventStore implements EventStore {
     return this.reader.readEvent(eventId);
   }
 
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.reader.readAll(options);
+  /** Served from the events this process just committed when they hold the next one (CommittedTail). */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { fromPosition = 0n, limit = 1000 } = options;
+    return this.tail.after(fromPosition, limit) ?? this.reader.readAll({ fromPosition, limit });
   }
 
   async readAllExceptReadRecords(options?: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -81,7 +88,7 @@ export class SqliteEventStore implements EventStore {
     const source = {
       signal: this.signal,
       readAll: (fromPosition: bigint, limit: number) =>
-        this.reader.readAll({ fromPosition, limit }),
+        this.tail.after(fromPosition, limit) ?? this.reader.readAll({ fromPosition, limit }),
     };
     const subscription = catchUpSubscription(source, handler, options.fromPosition ?? 0n);
     this.subscriptions.add(subscription);

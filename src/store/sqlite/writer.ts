@@ -2,6 +2,7 @@ import { DuplicateEventIdError, WrongExpectedRevisionError } from "../errors.js"
 import type { Settled } from "../groupCommit.js";
 import { eventHash, GENESIS_HASH } from "../hashChain.js";
 import type { AppendResult, ExpectedRevision, NewEvent } from "../types.js";
+import type { StoredRow } from "./committedTail.js";
 import type { Database } from "./database.js";
 
 export interface AppendRequest {
@@ -19,11 +20,17 @@ interface StreamHead {
 
 const NO_STREAM: StreamHead = { key: undefined, revision: -1, hash: GENESIS_HASH };
 
+/** What a flush settled, and the rows it committed in position order (for the store's subscribers). */
+export interface Flushed {
+  results: Settled<AppendResult>[];
+  rows: StoredRow[];
+}
+
 /**
  * Builds the group-commit flush: one transaction per batch, one savepoint per request, so a
  * request that conflicts rolls back alone while its neighbours commit together.
  */
-export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<AppendResult>[] {
+export function batchWriter(db: Database): (batch: AppendRequest[]) => Flushed {
   const headOf = db
     .prepare<[string], [bigint, bigint, string]>(
       "SELECT stream_key, revision, last_hash FROM streams WHERE stream_id = ?",
@@ -52,6 +59,8 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
   // Heads written earlier in this batch, so two appends to one stream in a batch see each other.
   const heads = new Map<string, StreamHead>();
   let position = 0n;
+  // Rows of the requests whose savepoint held, until the batch's transaction commits.
+  let written: StoredRow[] = [];
 
   const appendOne = db.transaction((request: AppendRequest, recordedAt: string): AppendResult => {
     const { streamId, events, expectedRevision } = request;
@@ -65,6 +74,7 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
     const key = head.key ?? createStream.get(streamId, GENESIS_HASH)!;
     let { revision, hash } = head;
     let next = position;
+    const rows: StoredRow[] = [];
     for (const event of events) {
       const recorded = {
         eventId: event.eventId,
@@ -78,29 +88,38 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
         prevHash: hash,
       };
       hash = eventHash(recorded);
+      const row: StoredRow = {
+        ...recorded,
+        position: ++next,
+        data: JSON.stringify(recorded.data),
+        metadata: JSON.stringify(recorded.metadata),
+        hash,
+      };
       try {
         insertEvent.run(
-          ++next,
-          recorded.eventId,
+          row.position,
+          row.eventId,
           key,
           streamId,
-          recorded.revision,
-          recorded.type,
-          recorded.schemaVersion,
+          row.revision,
+          row.type,
+          row.schemaVersion,
           recordedAt,
-          JSON.stringify(recorded.data),
-          JSON.stringify(recorded.metadata),
-          recorded.prevHash,
+          row.data,
+          row.metadata,
+          row.prevHash,
           hash,
         );
       } catch (error) {
         if (isDuplicateEventId(error)) throw new DuplicateEventIdError(event.eventId);
         throw error;
       }
+      rows.push(row);
     }
     saveHead.run(revision, hash, key);
     heads.set(streamId, { key, revision, hash });
     position = next;
+    written.push(...rows);
     return { nextRevision: revision, position };
   });
 
@@ -118,9 +137,11 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Settled<A
   return (batch) => {
     position = lastPosition.get() ?? 0n;
     try {
-      return writeBatch(batch);
+      const results = writeBatch(batch);
+      return { results, rows: written };
     } finally {
       heads.clear();
+      written = [];
     }
   };
 
