@@ -8,13 +8,13 @@ const SCHEMA_LOCK = 727_001_000;
 /** NOTIFY channel on which each append announces its last position to every process. */
 export const APPENDED_CHANNEL = "casustafel_events_appended";
 
+/** The partial index's condition; a query repeats it so the planner can prove the index applies. */
+export const OUTSIDE_READ_RECORDS = `NOT starts_with(stream_id, '${READ_RECORD_STREAM_PREFIX}')`;
+
 // Positions are assigned by the writer holding APPEND_LOCK, not by a bigserial: a sequence
 // hands out numbers before commit, so a lower position could commit later (DESIGN.md §2).
 // `data` and `metadata` are json, not jsonb: json keeps the text as written and accepts
 // every string JSON.stringify produces (jsonb rejects \u0000 and lone surrogates).
-/** The partial index's condition; a query repeats it so the planner can prove the index applies. */
-export const OUTSIDE_READ_RECORDS = `NOT starts_with(stream_id, '${READ_RECORD_STREAM_PREFIX}')`;
-
 const statements = [
   `CREATE TABLE IF NOT EXISTS events (
      position bigint PRIMARY KEY,
