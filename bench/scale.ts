@@ -12,6 +12,7 @@ import { type Figure, quantile, round } from "./figure.js";
 import { caseWorkTokens } from "./support/caseWork.js";
 import { startHelloProcess } from "./support/helloProcess.js";
 import { load, roundRobin } from "./support/httpLoad.js";
+import { generateLoad } from "./support/loadGenerator.js";
 import { type ScaleFixture, type ScaleStoreKind, scaleFixture } from "./support/scaleFixture.js";
 import { pageThrough, residentMegabytes } from "./support/scaleMeasures.js";
 import { startBenchService } from "./support/service.js";
@@ -96,11 +97,22 @@ async function* service(fixture: ScaleFixture, name: string): AsyncIterable<Figu
     yield { name: `${name}.ready`, value: round(performance.now() - started), unit: "ms" };
     yield { name: `${name}.rss_ready`, value: residentMegabytes(running.pid), unit: "MB" };
     const bare = await load(hello.url, { method: "GET", path: "/" });
-    const read = await load(running.url, {
-      method: "GET",
-      headers: { authorization: `Bearer ${tokens.wijkteam}` },
-      setupRequest: roundRobin(fixture.caseIds.map((id) => `/v1/cases/${id}`)),
+    const read = await generateLoad({
+      url: running.url,
+      connections: 50,
+      duration: Number(process.env.BENCH_HTTP_SECONDS ?? 5),
+      requests: [
+        {
+          method: "GET",
+          headers: { authorization: `Bearer ${tokens.wijkteam}` },
+          setupRequest: roundRobin(fixture.caseIds.map((id) => `/v1/cases/${id}`)),
+        },
+      ],
     });
+    // Failed reads are a figure here, not the end of the run: at scale they are the finding.
+    yield { name: `${name}.case_read.failed`, value: read.errors + read.non2xx, unit: "count" };
+    if (read.errors + read.non2xx > 0)
+      process.stderr.write(`service stderr:\n${running.stderr()}\n`);
     yield { name: `${name}.hello.rps`, value: round(bare.requests.average), unit: "req/s" };
     yield { name: `${name}.case_read.rps`, value: round(read.requests.average), unit: "req/s" };
     const ratio = read.requests.average / bare.requests.average;

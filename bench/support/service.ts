@@ -11,6 +11,8 @@ export interface BenchService {
   pid: number;
   /** SIGTERM, then SIGKILL if it has not ended after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+  /** What the service wrote to stderr so far, to explain a failure. */
+  stderr(): string;
 }
 
 const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
@@ -48,7 +50,7 @@ export async function startBenchService(
       (response) => response.arrayBuffer().then(() => response.status),
       () => 0,
     );
-    if (status === 200) return { url, pid: child.pid!, stop };
+    if (status === 200) return { url, pid: child.pid!, stop, stderr: () => errors };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop(0);

@@ -7,13 +7,13 @@ export { APPEND_LOCK, APPENDED_CHANNEL } from "./appendFunction.js";
 /** Advisory lock held while creating the schema, so two processes starting at once do not race. */
 const SCHEMA_LOCK = 727_001_000;
 
+/** The partial index's condition; a query repeats it so the planner can prove the index applies. */
+export const OUTSIDE_READ_RECORDS = `NOT starts_with(stream_id, '${READ_RECORD_STREAM_PREFIX}')`;
+
 // Positions are assigned by the writer holding APPEND_LOCK, not by a bigserial: a sequence
 // hands out numbers before commit, so a lower position could commit later (DESIGN.md §2).
 // `data` and `metadata` are json, not jsonb: json keeps the text as written and accepts
 // every string JSON.stringify produces (jsonb rejects \u0000 and lone surrogates).
-/** The partial index's condition; a query repeats it so the planner can prove the index applies. */
-export const OUTSIDE_READ_RECORDS = `NOT starts_with(stream_id, '${READ_RECORD_STREAM_PREFIX}')`;
-
 const statements = [
   `CREATE TABLE IF NOT EXISTS events (
      position bigint PRIMARY KEY,
