@@ -23,7 +23,9 @@ function witness(): ReadModel & { streams: string[] } {
     name: "witness",
     streams,
     apply: (event) => void streams.push(event.streamId),
-    reset: () => void (streams.length = 0),
+    reset: () => {
+      streams.length = 0;
+    },
   };
 }
 
