@@ -1,13 +1,9 @@
-import pino from "pino";
-import { domainCodec } from "../commands/eventCodec.js";
-import { loadConfig } from "../config.js";
-import { createKeyStore } from "../privacy/keys/subjectKeys.js";
 import { openAccessLog } from "../projections/accessLog/accessLog.js";
 import { openProcessingLog } from "../projections/processingLog/processingLog.js";
 import { createProjector } from "../projections/projector.js";
 import type { ReadModel } from "../projections/readModel.js";
 import type { ModelTables } from "../projections/shelved/modelTables.js";
-import { loadConfiguredMasterKey, openStorage } from "../storage.js";
+import { runAgainstStore } from "./storeCommand.js";
 
 // npm run rebuild -- <model>: rebuilds a shelved read model blue-green against the configured
 // store: a new copy is filled from the first event beside the live one, then takes its place.
@@ -18,22 +14,14 @@ const shelved: Record<string, (tables: ModelTables, publicUrl: string) => Promis
   processingLog: (tables, publicUrl) => openProcessingLog(tables, publicUrl),
 };
 
-async function main(): Promise<void> {
-  const name = process.argv[2] ?? "";
-  const open = Object.hasOwn(shelved, name) ? shelved[name] : undefined;
-  if (!open) {
-    console.error(`usage: npm run rebuild -- <model>; models: ${Object.keys(shelved).join(", ")}`);
-    process.exitCode = 2;
-    return;
-  }
-  const config = loadConfig();
-  const logger = pino({ level: "warn" }, pino.destination(2));
-  const master = loadConfiguredMasterKey(config);
-  const storage = await openStorage(config, logger);
-  try {
-    const keyStore = createKeyStore({ vault: storage.vault, masterKey: master.masterKey });
+const name = process.argv[2] ?? "";
+const open = Object.hasOwn(shelved, name) ? shelved[name] : undefined;
+if (!open) {
+  console.error(`usage: npm run rebuild -- <model>; models: ${Object.keys(shelved).join(", ")}`);
+  process.exitCode = 2;
+} else {
+  runAgainstStore(async ({ config, storage, keyStore, codec }) => {
     const model = await open(storage.modelTables, config.publicUrl);
-    const codec = domainCodec(keyStore);
     const projector = createProjector({ store: storage.store, codec, keyStore, models: [model] });
     await projector.start();
     const started = performance.now();
@@ -45,12 +33,5 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({ model: name, events, seconds, eventsPerSecond: events / seconds }),
     );
-  } finally {
-    await storage.close();
-  }
+  });
 }
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-  process.exitCode = 1;
-});

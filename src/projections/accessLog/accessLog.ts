@@ -1,18 +1,14 @@
-import { type Actor, NotPermitted } from "../../domain/index.js";
+import type { Actor } from "../../domain/index.js";
 import {
   type AccessRecord,
   accessRecordsFrom,
   WORKLIST_PURPOSE,
 } from "../../privacy/accessRecords.js";
-import {
-  type AuditedCovenant,
-  type AuditFilter,
-  privacyOfficerScope,
-} from "../../privacy/policy/audit.js";
+import type { AuditedCovenant, AuditFilter } from "../../privacy/policy/audit.js";
 import type { ReadModel } from "../readModel.js";
 import type { ModelTables } from "../shelved/modelTables.js";
+import { officerScopeConditions } from "../shelved/officerScope.js";
 import {
-  type Condition,
   epochOf,
   FIRST_PAGE,
   type Page,
@@ -35,9 +31,12 @@ export interface AccessLog extends ReadModel {
     filter?: AuditFilter,
     page?: PageRequest,
   ): Promise<Page<AccessRecord>>;
-  /** Reads of the subject's cases in the covenant, oldest first, for its art. 15 report. */
+  /**
+   * Reads of the subject's cases in the covenant, oldest first, for its art. 15 report. Not
+   * scoped: the report asks only after the policy let its viewer produce it (rule 6).
+   */
   readsOfSubject(subjectId: string, covenantId: string): Promise<SubjectRead[]>;
-  /** When the organisation's worklist last showed it something (its latest worklist read record). */
+  /** When the organisation's worklist last showed it something (its latest worklist read record); asked for the caller's own organisation only. */
   lastLookedAt(organisationId: string): Promise<string | null>;
 }
 
@@ -111,12 +110,7 @@ export async function openAccessLog(
     apply: (event) => shelf.apply(event),
     reset: () => shelf.reset(),
     async reads(viewer, covenant, filter = {}, page = FIRST_PAGE) {
-      const scope = privacyOfficerScope(viewer, covenant);
-      if (scope === null) throw new NotPermitted("privacy-officer", viewer.organisationId);
-      const conditions: Condition[] = [["covenant_id = ?", [scope.covenantId]]];
-      if (scope.kind === "organisation") {
-        conditions.push(["organisation_id = ?", [scope.organisationId]]);
-      }
+      const conditions = officerScopeConditions(viewer, covenant);
       if (filter.organisationId !== undefined) {
         conditions.push(["organisation_id = ?", [filter.organisationId]]);
       }

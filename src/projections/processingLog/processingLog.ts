@@ -1,5 +1,5 @@
-import { type Actor, NotPermitted } from "../../domain/index.js";
-import { type AuditedCovenant, privacyOfficerScope } from "../../privacy/policy/audit.js";
+import type { Actor } from "../../domain/index.js";
+import type { AuditedCovenant } from "../../privacy/policy/audit.js";
 import { ProcessingLedger } from "../../privacy/processing/ledger.js";
 import {
   type ProcessingAction,
@@ -12,6 +12,7 @@ import {
 import type { ProcessingRegister } from "../../privacy/processing/register.js";
 import type { ReadModel } from "../readModel.js";
 import type { ModelTables } from "../shelved/modelTables.js";
+import { officerScopeConditions } from "../shelved/officerScope.js";
 import {
   type Condition,
   epochOf,
@@ -145,12 +146,7 @@ export async function openProcessingLog(
     apply: (event) => shelf.apply(event),
     reset: () => shelf.reset(),
     async actions(viewer, covenant, query, page = FIRST_PAGE) {
-      const scope = privacyOfficerScope(viewer, covenant);
-      if (scope === null) throw new NotPermitted("privacy-officer", viewer.organisationId);
-      const conditions: Condition[] = [["covenant_id = ?", [scope.covenantId]]];
-      if (scope.kind === "organisation") {
-        conditions.push(["organisation_id = ?", [scope.organisationId]]);
-      }
+      const conditions = officerScopeConditions(viewer, covenant);
       conditions.push(...queryConditions(query));
       const rows = await shelf.query<Row>((table) =>
         pageQuery(table, ["action"], conditions, page),
