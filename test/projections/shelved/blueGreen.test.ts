@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import { recordAccess } from "../../../src/privacy/accessRecords.js";
 import { ACCESS_LOG, openAccessLog } from "../../../src/projections/accessLog/accessLog.js";
 import { createProjector, type Projector } from "../../../src/projections/projector.js";
@@ -8,17 +8,11 @@ import {
   caseScript,
   caseWithPartners,
   covenantOfficer,
-  postgresAuditWorld,
   professional,
   settled,
-  sqliteAuditWorld,
 } from "../../privacy/auditWorld.js";
-import { tempStorePath } from "../../store/sqlite/tempStore.js";
-import { freshDatabaseUrl } from "../../support/postgres.js";
-import { allPages } from "./shelfWorld.js";
+import { allPages, storePlaces } from "./shelfWorld.js";
 
-const temp = tempStorePath();
-afterAll(() => temp.remove());
 let world: AuditWorld | undefined;
 let projector: Projector | undefined;
 afterEach(async () => {
@@ -44,15 +38,7 @@ async function reads(script: ReturnType<typeof caseScript>, count: number) {
   }
 }
 
-describe.each([
-  ["SQLite", async () => () => sqliteAuditWorld(temp.path)],
-  [
-    "PostgreSQL",
-    async (url = freshDatabaseUrl()) =>
-      async () =>
-        postgresAuditWorld(await url),
-  ],
-])("a new version of a shelved model on %s", (_, place) => {
+describe.each(storePlaces())("a new version of a shelved model on %s", (_, place) => {
   test("given a model whose version changed, when the service starts, then it answers from the old copy while the new one is built beside it, and the same after the swap", async () => {
     // Given an access log of 1,500 reads, shelved by version 1
     const open = await place();

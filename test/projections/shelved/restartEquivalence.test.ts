@@ -1,16 +1,14 @@
-import { afterAll, afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import type { Projector } from "../../../src/projections/projector.js";
-import {
-  type AuditWorld,
-  postgresAuditWorld,
-  projectorOver,
-  settled,
-  sqliteAuditWorld,
-} from "../../privacy/auditWorld.js";
-import { tempStorePath } from "../../store/sqlite/tempStore.js";
-import { freshDatabaseUrl } from "../../support/postgres.js";
+import { type AuditWorld, projectorOver, settled } from "../../privacy/auditWorld.js";
 import { scratchModelTables } from "./scratchTables.js";
-import { caseReadByAll, officersAnswers, openShelves, type Shelves } from "./shelfWorld.js";
+import {
+  caseReadByAll,
+  officersAnswers,
+  openShelves,
+  type Shelves,
+  storePlaces,
+} from "./shelfWorld.js";
 
 let world: AuditWorld | undefined;
 let projector: Projector | undefined;
@@ -47,18 +45,7 @@ async function stopProcess() {
   world = undefined;
 }
 
-const temp = tempStorePath();
-afterAll(() => temp.remove());
-
-describe.each([
-  ["SQLite", async () => () => sqliteAuditWorld(temp.path)],
-  [
-    "PostgreSQL",
-    async (url = freshDatabaseUrl()) =>
-      async () =>
-        postgresAuditWorld(await url),
-  ],
-])("shelved models across a restart on %s", (_, place) => {
+describe.each(storePlaces())("shelved models across a restart on %s", (_, place) => {
   test("given a restart, every privacy officer's answers are the same before and after, and after more events the restarted models answer as ones built from START", async () => {
     const open = await place();
     // Given cases read by every partner, projected and shelved by a first process

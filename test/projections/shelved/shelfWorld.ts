@@ -1,3 +1,4 @@
+import { afterAll } from "vitest";
 import type { Actor, CovenantState } from "../../../src/domain/index.js";
 import { recordAccess } from "../../../src/privacy/accessRecords.js";
 import { type AccessLog, openAccessLog } from "../../../src/projections/accessLog/accessLog.js";
@@ -17,9 +18,13 @@ import {
   caseScript,
   caseWithPartners,
   covenantOfficer,
+  postgresAuditWorld,
   privacyOfficer,
   professional,
+  sqliteAuditWorld,
 } from "../../privacy/auditWorld.js";
+import { tempStorePath } from "../../store/sqlite/tempStore.js";
+import { freshDatabaseUrl } from "../../support/postgres.js";
 
 export const BASE_URL = "https://casustafel.test";
 
@@ -111,4 +116,26 @@ export async function caseReadByAll(world: AuditWorld, day: number) {
     });
   }
   return script;
+}
+
+/** Opens one store, again each time it is called: a process starting on it. */
+export type StorePlace = () => Promise<AuditWorld>;
+
+/**
+ * The two stores a shelved model lives beside, for describe.each: an SQLite file of the test
+ * file's own, and a fresh PostgreSQL database for each test that asks for its place.
+ */
+export function storePlaces(): [string, () => Promise<StorePlace>][] {
+  const temp = tempStorePath();
+  afterAll(() => temp.remove());
+  return [
+    ["SQLite", async () => () => sqliteAuditWorld(temp.path)],
+    [
+      "PostgreSQL",
+      async () => {
+        const url = freshDatabaseUrl();
+        return async () => postgresAuditWorld(await url);
+      },
+    ],
+  ];
 }

@@ -1,17 +1,16 @@
-import { afterAll, afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import { createProjector, type Projector } from "../../../src/projections/projector.js";
 import type { ReadModel } from "../../../src/projections/readModel.js";
 import { type EventStore, isReadRecordStream } from "../../../src/store/eventStore.js";
 import type { RecordedEvent } from "../../../src/store/types.js";
+import { type AuditWorld, settled } from "../../privacy/auditWorld.js";
 import {
-  type AuditWorld,
-  postgresAuditWorld,
-  settled,
-  sqliteAuditWorld,
-} from "../../privacy/auditWorld.js";
-import { tempStorePath } from "../../store/sqlite/tempStore.js";
-import { freshDatabaseUrl } from "../../support/postgres.js";
-import { caseReadByAll, officersAnswers, openShelves, type Shelves } from "./shelfWorld.js";
+  caseReadByAll,
+  officersAnswers,
+  openShelves,
+  type Shelves,
+  storePlaces,
+} from "./shelfWorld.js";
 
 // Issue 15: read records are most of a deployed store. A start reads past those before the
 // shelved models' checkpoint, and no model in memory ever sees one, live or catching up.
@@ -52,8 +51,6 @@ afterEach(async () => {
   await world?.close();
   projector = world = undefined;
 });
-const temp = tempStorePath();
-afterAll(() => temp.remove());
 
 async function startProcess(open: () => Promise<AuditWorld>) {
   world = await open();
@@ -70,15 +67,7 @@ async function startProcess(open: () => Promise<AuditWorld>) {
   return { shelves, seen, returned: reads.returned };
 }
 
-describe.each([
-  ["SQLite", async () => () => sqliteAuditWorld(temp.path)],
-  [
-    "PostgreSQL",
-    async (url = freshDatabaseUrl()) =>
-      async () =>
-        postgresAuditWorld(await url),
-  ],
-])("a start on %s", (_, place) => {
+describe.each(storePlaces())("a start on %s", (_, place) => {
   test("given read records before the shelved checkpoint, when a process restarts, then it reads none of them again, answers as before, and no model in memory ever sees a read record", async () => {
     const open = await place();
     // Given two cases read by all their partners, projected and shelved by a first process
