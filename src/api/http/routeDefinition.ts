@@ -56,6 +56,8 @@ export type RouteResult<R extends Responses> = {
     position?: bigint;
     /** Sent as `Location`, e.g. for 201. */
     location?: string;
+    /** The next page of a paged answer, sent as `Link: <next>; rel="next"` (RFC 8288): a document has no body to say it in. */
+    next?: string | null;
     /** Keeps the response open as an event stream, written by this function, instead of a body. */
     stream?: (channel: EventChannel) => void;
   };

@@ -43,6 +43,7 @@ interface RouteResponse {
   /** Decimal string: the store position of the write. */
   position?: string;
   location?: string;
+  next?: string;
 }
 
 /** A presenter that drifts from the documented schema is a bug: fail loudly before the client sees it. */
@@ -69,6 +70,7 @@ function send(res: Response, response: RouteResponse, replayed: boolean): void {
   if (response.etag !== undefined) res.setHeader("ETag", etagFor(response.etag));
   if (response.position !== undefined) res.setHeader("Position", response.position);
   if (response.location !== undefined) res.setHeader("Location", response.location);
+  if (response.next !== undefined) res.setHeader("Link", `<${response.next}>; rel="next"`);
   if (replayed) res.setHeader("Idempotent-Replayed", "true");
   res.status(response.status);
   if (response.document) sendDocument(res, response.document);
@@ -136,6 +138,7 @@ export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
       etag: result.etag,
       position: result.position?.toString(),
       location: result.location,
+      next: result.next ?? undefined,
     };
     if (runtime.validateResponses) {
       checkResponse(route, response);

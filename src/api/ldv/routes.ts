@@ -31,6 +31,7 @@ export function presentProcessingRecord(record: ProcessingRecord) {
 }
 
 const NEN_PATH = "/v1/ldv/nen7513";
+const NEN_CSV_PATH = `${NEN_PATH}.csv`;
 
 const NEEDS_ONE =
   "name at least one of trace_id, processing_activity_id and data_subject_id (LDV read extension)";
@@ -71,6 +72,7 @@ export function ldvRoutes(deps: ResourceDeps): Route[] {
   });
 
   const nenEntries = async (
+    path: string,
     caller: Actor,
     request: {
       covenant: string;
@@ -85,7 +87,7 @@ export function ldvRoutes(deps: ResourceDeps): Route[] {
     const { covenant, scope } = await privacyOfficerCovenant(deps, caller, request.covenant);
     const filter = { dataSubjectId: request.subject, from: request.from, to: request.to };
     const page = await deps.readModels.processingLog.actions(caller, covenant, filter, requested);
-    return { scope, items: page.items.map(nenEntryOf), next: nextLink(NEN_PATH, request, page) };
+    return { scope, items: page.items.map(nenEntryOf), next: nextLink(path, request, page) };
   };
   const nenDescription =
     "Every processing action in the caller's scope (rule 5) as NEN 7513 log entries: event action (C/R/U/D), date-time, outcome (0 success, 4 refused), user, role and organisation, purpose of use, participant object (the pseudonymous subject), and the authorisation protocol (legal basis and rule).";
@@ -102,23 +104,23 @@ export function ldvRoutes(deps: ResourceDeps): Route[] {
     problems: ["validation", "not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query: request, caller }) => ({
     status: 200,
-    body: await nenEntries(caller, request),
+    body: await nenEntries(NEN_PATH, caller, request),
   }));
 
   const nenCsvRoute = defineRoute({
     method: "get",
-    path: "/v1/ldv/nen7513.csv",
+    path: NEN_CSV_PATH,
     summary: "The processing log as NEN 7513 entries (CSV)",
-    description: `${nenDescription} RFC 4180 CSV with a header row; every cell quoted, and a cell that a spreadsheet would run as a formula starts with '.`,
+    description: `${nenDescription} RFC 4180 CSV with a header row; every cell quoted, and a cell that a spreadsheet would run as a formula starts with '. Paged like the JSON: a \`Link: <…>; rel="next"\` header names the next page, absent on the last.`,
     tags: ldvTags,
     roles: ["privacy-officer"],
     query: nenQuery,
     responses: { 200: documentResponse("text/csv", "The NEN 7513 entries") },
     problems: ["validation", "not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query: request, caller }) => {
-    const { items } = await nenEntries(caller, request);
-    // One page, as the JSON export's: that answer's `next` names the cursor of the following one.
-    return { status: 200, body: { content: nenCsv(items), filename: "casustafel-nen7513.csv" } };
+    const { items, next } = await nenEntries(NEN_CSV_PATH, caller, request);
+    const content = nenCsv(items);
+    return { status: 200, body: { content, filename: "casustafel-nen7513.csv" }, next };
   });
 
   return [query, nenJson, nenCsvRoute];

@@ -82,6 +82,29 @@ describe("Given the demo case read by a user whose id looks like a formula", () 
     expect(userIds).toContain(`'${FORMULA}`);
   });
 
+  it("when the CSV is asked two entries at a time, then each page's Link names the next, the last has none, and together they are the whole export", async () => {
+    const whole = parseCsv(
+      await (await get(`/v1/ldv/nen7513.csv?covenant=${DEMO_COVENANT_ID}`)).text(),
+    );
+    expect(whole.length).toBeGreaterThan(3);
+    const rows: string[][] = [];
+    let path: string | null = `/v1/ldv/nen7513.csv?covenant=${DEMO_COVENANT_ID}&limit=2`;
+    let pages = 0;
+    while (path !== null) {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      const [header, ...page] = parseCsv(await response.text());
+      expect(header).toEqual([...NEN_COLUMNS]);
+      rows.push(...page);
+      pages++;
+      const link = response.headers.get("link");
+      path =
+        link === null ? null : /^<(\/v1\/ldv\/nen7513\.csv\?[^>]+)>; rel="next"$/.exec(link)![1]!;
+    }
+    expect(pages).toBe(Math.ceil((whole.length - 1) / 2));
+    expect(rows).toEqual(whole.slice(1));
+  });
+
   it("when hostile filters are sent, then the answer is 200 or a 400 problem, never 5xx", async () => {
     const hostile = fc.oneof(
       fc.string({ maxLength: 60 }),
