@@ -191,6 +191,21 @@ describe("a privacy officer", () => {
     expect(await log.locator("tbody tr").count()).toBeGreaterThan(0);
     await expectAccessible(page, "access log");
     await screenshot(page, "access-log");
+
+    // When a hundred more reads of the demo case make the log longer than a page
+    const mentor = await demo.service.token(ORG.secondarySchool, ["professional"]);
+    for (let i = 0; i < 100; i++) {
+      const read = await demo.service.call(mentor, "GET", `/v1/cases/${demo.ids.caseId}`);
+      expect(read.status).toBe(200);
+    }
+    await page.getByRole("button", { name: "Filteren" }).click();
+    // Then it shows a page of a hundred, and the next page on request
+    await expect.poll(() => log.locator("tbody tr").count()).toBe(100);
+    const firstRow = await log.locator("tbody tr").first().innerText();
+    await page.getByRole("button", { name: "Volgende pagina" }).click();
+    await page.getByRole("button", { name: "Eerste pagina" }).waitFor();
+    await expect.poll(() => log.locator("tbody tr").first().innerText()).not.toBe(firstRow);
+    expect(await log.locator("tbody tr").count()).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Alert, Paragraph } from "@utrecht/component-library-react";
+import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import type { Schemas } from "../api/client";
 import { useSignedIn } from "../auth/session";
@@ -12,16 +12,27 @@ import { AuditTable, type Column } from "./AuditTable";
 
 type AccessRecord = Schemas["AccessRecord"];
 
+/** Reads per page: the log of a busy covenant runs to millions, and the service pages it. */
+const PAGE = 100;
+
+/** The cursor in the service's link to the next page. */
+const cursorIn = (next: string) =>
+  new URL(next, window.location.origin).searchParams.get("cursor") ?? undefined;
+
 export default function AccessLog() {
   const { api } = useSignedIn();
   const { t, formatDateTime } = useI18n();
   const { covenantId, organisationName } = useReference();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [loaded] = useLoad(
-    () =>
-      api.GET("/v1/audit/access", { params: { query: { covenant: covenantId ?? "", ...filter } } }),
-    [api, covenantId, filter],
-  );
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [loaded] = useLoad(() => {
+    const query = { covenant: covenantId ?? "", ...filter, limit: PAGE, cursor };
+    return api.GET("/v1/audit/access", { params: { query } });
+  }, [api, covenantId, filter, cursor]);
+  const filterBy = (chosen: AuditFilter) => {
+    setCursor(undefined);
+    setFilter(chosen);
+  };
   if (!covenantId) return <Alert type="error">{t("common.noCovenant")}</Alert>;
   const columns: Column<AccessRecord>[] = [
     { title: t("audit.col.when"), cell: (r) => formatDateTime(r.readAt) },
@@ -35,7 +46,7 @@ export default function AccessLog() {
   return (
     <>
       <ScreenTitle title={t("audit.access.title")} intro={t("audit.access.intro")} />
-      <AuditFilters onApply={setFilter} />
+      <AuditFilters onApply={filterBy} />
       <Load loaded={loaded}>
         {(log) => (
           <>
@@ -49,6 +60,21 @@ export default function AccessLog() {
               columns={columns}
               rowKey={(r) => r.readId}
             />
+            <Paragraph>
+              {cursor !== undefined && (
+                <Button appearance="secondary-action-button" onClick={() => setCursor(undefined)}>
+                  {t("audit.firstPage")}
+                </Button>
+              )}{" "}
+              {log.next && (
+                <Button
+                  appearance="secondary-action-button"
+                  onClick={() => setCursor(cursorIn(log.next!))}
+                >
+                  {t("audit.nextPage")}
+                </Button>
+              )}
+            </Paragraph>
           </>
         )}
       </Load>

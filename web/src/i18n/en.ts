@@ -165,6 +165,8 @@ export const en: Record<MessageKey, string> = {
     "Who shared what with whom, why and under which legal basis. You see metadata only, never content.",
   "audit.access.title": "Access log",
   "audit.access.intro": "Who read which parts of a case, when and what for.",
+  "audit.firstPage": "First page",
+  "audit.nextPage": "Next page",
   "audit.scope.covenant": "You see the whole covenant.",
   "audit.scope.organisation": "You see what your organisation shared, received and read.",
   "audit.filter.case": "Case number",

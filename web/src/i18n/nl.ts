@@ -163,6 +163,8 @@ export const nl = {
     "Wie deelde wat met wie, waarom en onder welke grondslag. U ziet alleen metadata, nooit de inhoud.",
   "audit.access.title": "Raadplegingen",
   "audit.access.intro": "Wie las welke onderdelen van een casus, wanneer en waarvoor.",
+  "audit.firstPage": "Eerste pagina",
+  "audit.nextPage": "Volgende pagina",
   "audit.scope.covenant": "U ziet het hele convenant.",
   "audit.scope.organisation": "U ziet wat uw organisatie deelde, ontving en las.",
   "audit.filter.case": "Casusnummer",
