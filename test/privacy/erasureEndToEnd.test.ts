@@ -4,6 +4,7 @@ import { runRetention } from "../../src/commands/retention/job.js";
 import { type CaseCommand, ERASED } from "../../src/domain/index.js";
 import { recordAccess, storeAccessRecorder } from "../../src/privacy/accessRecords.js";
 import { openAccessLog } from "../../src/projections/accessLog/accessLog.js";
+import { openProcessingLog } from "../../src/projections/processingLog/processingLog.js";
 import { createCaseReadModels } from "../../src/projections/caseModels.js";
 import { createDisclosureRegister } from "../../src/projections/disclosureRegister/disclosureRegister.js";
 import type { Projector } from "../../src/projections/projector.js";
@@ -60,6 +61,8 @@ async function models() {
   const audit = {
     disclosureRegister: createDisclosureRegister(),
     accessLog: await openAccessLog(world.modelTables),
+    // Kept in the store's own file or database: the raw scans below read its rows too.
+    processingLog: await openProcessingLog(world.modelTables, "https://casustafel.test"),
     subjectIndex: createSubjectIndex(),
     trends: createTrends(),
   };
