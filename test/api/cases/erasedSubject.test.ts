@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runRetention } from "../../../src/commands/retention/job.js";
-import { handleSubjectCommand } from "../../../src/commands/subjects.js";
-import { type CaseApi, COVENANT_ID, ORG, startCaseApi } from "./support/caseApi.js";
+import { type CaseApi, eraseSubjectOfCase, ORG, startCaseApi } from "./support/caseApi.js";
 import type { CaseIds } from "./support/samples.js";
 import { lawfulShare, populatedCase, type Tokens, tokensFor } from "./support/scenario.js";
 
@@ -20,19 +19,7 @@ beforeAll(async () => {
   ids = await populatedCase(api, tokens);
   const [opened] = await api.caseEvents(ids.caseId);
   subjectId = String(opened?.data.subjectId);
-  // The region's covenant id is no UUID, so the erasure goes through its command, not its route.
-  const erased = await handleSubjectCommand(
-    api.system.resources.commands,
-    {
-      type: "EraseSubject",
-      actor: { userId: "fg", organisationId: ORG.chair, roles: ["privacy-officer"] },
-      now: new Date().toISOString(),
-      subjectId,
-      caseIds: [ids.caseId],
-      reason: "data-subject-request",
-    },
-    COVENANT_ID,
-  );
+  const erased = await eraseSubjectOfCase(api.system, subjectId, ids.caseId);
   expect(erased.events.map((event) => event.type)).toEqual(["SubjectErased"]);
   erasedPosition = String(erased.position);
 });

@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { readCase } from "../../../src/commands/cases.js";
-import { handleSubjectCommand } from "../../../src/commands/subjects.js";
 import type { EventStore } from "../../../src/store/eventStore.js";
-import { COVENANT_ID, ORG } from "./support/caseApi.js";
+import { eraseSubjectOfCase } from "./support/caseApi.js";
 import { populatedCaseApi } from "./support/populated.js";
 import { fillPath, sampleBodies } from "./support/samples.js";
 import { SUBJECT } from "./support/scenario.js";
@@ -68,18 +67,7 @@ describe("given a case of several hundred events", () => {
     const subjectId = String(opened?.data.subjectId);
     expect(await commands.caseSnapshot?.(ids.caseId)).toBeDefined();
 
-    await handleSubjectCommand(
-      commands,
-      {
-        type: "EraseSubject",
-        actor: { userId: "fg", organisationId: ORG.chair, roles: ["privacy-officer"] },
-        now: new Date().toISOString(),
-        subjectId,
-        caseIds: [ids.caseId],
-        reason: "data-subject-request",
-      },
-      COVENANT_ID,
-    );
+    await eraseSubjectOfCase(api.system, subjectId, ids.caseId);
 
     expect(await commands.caseSnapshot?.(ids.caseId)).toBeUndefined();
     const { state } = await readCase(commands, ids.caseId);

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { handleSubjectCommand } from "../../../src/commands/subjects.js";
-import { COVENANT_ID, ORG } from "../cases/support/caseApi.js";
+import { eraseSubjectOfCase, ORG } from "../cases/support/caseApi.js";
 import { caseApiForFile, populatedCase } from "../cases/support/scenario.js";
 
 // GET /v1/worklist on the real SQLite store: each section, nothing the policy hides, and
@@ -188,17 +187,10 @@ describe("given a case the school shared into, with the wijkteam owning an agree
       dueDate: "2024-01-01",
     });
     const [opened] = await given.api.caseEvents(ids.caseId);
-    const erased = await handleSubjectCommand(
-      given.api.system.resources.commands,
-      {
-        type: "EraseSubject",
-        actor: { userId: "fg", organisationId: ORG.chair, roles: ["privacy-officer"] },
-        now: new Date().toISOString(),
-        subjectId: String(opened?.data.subjectId),
-        caseIds: [ids.caseId],
-        reason: "data-subject-request",
-      },
-      COVENANT_ID,
+    const erased = await eraseSubjectOfCase(
+      given.api.system,
+      String(opened?.data.subjectId),
+      ids.caseId,
     );
     const wijkteam = await worklistOf(given.tokens.wijkteam, String(erased.position));
     expect(inCase(section(wijkteam, "agreementsDue"), ids.caseId)).toEqual([]);

@@ -7,13 +7,14 @@ import { mintDevToken } from "../../../../src/api/http/auth/devTokens.js";
 import type { Route } from "../../../../src/api/http/routeDefinition.js";
 import { allRoutes } from "../../../../src/api/routeTable.js";
 import { handleCovenantCommand } from "../../../../src/commands/covenants.js";
+import { handleSubjectCommand } from "../../../../src/commands/subjects.js";
 import { loadConfig } from "../../../../src/config.js";
 import { createMetrics } from "../../../../src/observability/metrics.js";
 import { type AccessRecord, accessRecordsFrom } from "../../../../src/privacy/accessRecords.js";
 import { startService } from "../../../../src/service.js";
 import type { RecordedEvent } from "../../../../src/store/types.js";
 import type { System } from "../../../../src/system.js";
-import { regionCommands } from "../../../domain/fixtures.js";
+import { COVENANT_ID, ORG, regionCommands } from "../../../domain/fixtures.js";
 import { freshDatabaseUrl } from "../../../support/postgres.js";
 import { capturedLogs } from "../../support/capturedLogs.js";
 
@@ -126,4 +127,23 @@ export async function startCaseApi(kind: StoreKind = "sqlite"): Promise<CaseApi>
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The covenant's privacy officer erases the young person of a case. Through its command, not
+ * its route: the test region's covenant id is no UUID, which the route's schema asks for.
+ */
+export function eraseSubjectOfCase(system: System, subjectId: string, caseId: string) {
+  return handleSubjectCommand(
+    system.resources.commands,
+    {
+      type: "EraseSubject",
+      actor: { userId: "fg", organisationId: ORG.chair, roles: ["privacy-officer"] },
+      now: new Date().toISOString(),
+      subjectId,
+      caseIds: [caseId],
+      reason: "data-subject-request",
+    },
+    COVENANT_ID,
+  );
 }
