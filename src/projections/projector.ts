@@ -52,6 +52,9 @@ export function createProjector(options: ProjectorOptions): Projector {
   const { store, models, pageSize = 1000 } = options;
   const live = new ModelFeed(options, models);
   let position = START;
+  // The last live event fed to the models; `position` follows once their rows are committed.
+  let applied = START;
+  let committing = false;
   let failure: Error | null = null;
   let subscription: Subscription | null = null;
   let stopped = false;
@@ -113,17 +116,33 @@ export function createProjector(options: ProjectorOptions): Projector {
   async function onLiveEvent(event: RecordedEvent) {
     await serially(async () => {
       if (failure !== null) throw failure;
-      if (event.position <= position) return;
+      if (event.position <= applied) return;
       options.onLiveEvent?.(event);
       try {
         await live.feed([event]);
-        await live.flush(event.position);
       } catch (error) {
         // Rethrown so the subscription ends: a decode failure stops the projector, loudly.
         throw fail(error);
       }
-      advance(event.position);
+      applied = event.position;
+      if (committing) return;
+      // The live events fed in one turn of the event loop commit together: one transaction
+      // per shelved model for a burst of reads, not one per read record.
+      committing = true;
+      setImmediate(() => void serially(commitLive).catch(() => {}));
     });
+  }
+
+  /** Commits the shelved models' rows of the live events fed so far; readers see them from then on. */
+  async function commitLive(): Promise<void> {
+    committing = false;
+    if (failure !== null || applied <= position) return;
+    try {
+      await live.flush(applied);
+    } catch (error) {
+      throw fail(error);
+    }
+    advance(applied);
   }
 
   /**
@@ -140,6 +159,7 @@ export function createProjector(options: ProjectorOptions): Projector {
     await built.shelved?.indexCopy();
     await serially(async () => {
       if (failure !== null) throw failure;
+      await commitLive();
       await replay(feed, reached, position);
       await model.adopt(built);
     });
@@ -149,6 +169,7 @@ export function createProjector(options: ProjectorOptions): Projector {
     if (chosen.length === 0) return Promise.resolve();
     return serially(async () => {
       if (failure !== null) throw failure;
+      await commitLive();
       for (const model of chosen) model.reset();
       await replay(new ModelFeed(options, chosen), START, position, "past read records");
     });
@@ -192,6 +213,7 @@ export function createProjector(options: ProjectorOptions): Projector {
         throw fail(error);
       }
       if (stopped) return;
+      applied = position;
       subscription = store.subscribe(onLiveEvent, { fromPosition: position });
       subscription.closed.catch((error) => fail(error));
       const stale = models.flatMap((model) => (model.shelved?.stale ? [model.shelved] : []));
@@ -239,6 +261,7 @@ export function createProjector(options: ProjectorOptions): Projector {
     async stop() {
       stopped = true;
       await subscription?.stop();
+      await serially(commitLive).catch(() => {});
       for (const waiter of waiters) waiter.settle(false);
     },
   };
