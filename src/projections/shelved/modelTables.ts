@@ -42,6 +42,11 @@ export interface ModelTables {
   define(statements: readonly string[]): Promise<void>;
   /** Every built copy of the model, live or being built. */
   shelves(model: string): Promise<Shelf[]>;
+  /**
+   * The model's live copy; when it has none, registers a new, empty one at `version` as live.
+   * One atomic step, so processes starting together on one database agree on the copy.
+   */
+  liveShelf(model: string, version: number): Promise<Shelf>;
   /** Registers a new, empty copy of the model at `version`, not live; returns its generation. */
   addShelf(model: string, version: number): Promise<number>;
   /**

@@ -67,6 +67,26 @@ export async function postgresModelTables(pool: pg.Pool): Promise<ModelTables> {
       );
       return rows.map((row) => ({ ...row, position: BigInt(row.position) }));
     },
+    async liveShelf(model, version) {
+      return inTransaction(pool, async (client) => {
+        await client.query("SELECT pg_advisory_xact_lock($1)", [DDL_LOCK]);
+        const live = await client.query<ShelfRow>(
+          `SELECT generation, version, position, live FROM ${CHECKPOINTS} WHERE model = $1 AND live`,
+          [model],
+        );
+        const row =
+          live.rows[0] ??
+          (
+            await client.query<ShelfRow>(
+              `INSERT INTO ${CHECKPOINTS}
+               SELECT $1, coalesce(max(generation), 0) + 1, $2, 0, true FROM ${CHECKPOINTS} WHERE model = $1
+               RETURNING generation, version, position, live`,
+              [model, version],
+            )
+          ).rows[0]!;
+        return { ...row, position: BigInt(row.position) };
+      });
+    },
     async addShelf(model, version) {
       return inTransaction(pool, async (client) => {
         await client.query("SELECT pg_advisory_xact_lock($1)", [DDL_LOCK]);

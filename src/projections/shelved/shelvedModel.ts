@@ -49,25 +49,25 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
     this.copy = copy;
   }
 
-  /** Opens the live copy, creating the first one; a leftover unfinished copy is dropped. */
+  /**
+   * Opens the live copy, creating the first one; a leftover unfinished copy (a rebuild cut off)
+   * is dropped. Processes starting together on one database open the same live copy.
+   */
   static async open<F extends RowFold>(
     tables: ModelTables,
     spec: ShelfSpec<F>,
   ): Promise<ShelvedModel<F>> {
-    const shelves = await tables.shelves(spec.name);
-    let live = shelves.find((shelf) => shelf.live);
-    if (!live) {
-      const generation = await tables.addShelf(spec.name, spec.version);
-      live = { generation, version: spec.version, position: START, live: true };
-    }
+    const live = await tables.liveShelf(spec.name, spec.version);
     const table = `${spec.stem}_g${live.generation}`;
     await tables.define([spec.table(table, tables.dialect), ...spec.indexes(table)]);
-    const leftovers = shelves.filter((shelf) => shelf.generation !== live.generation);
-    await tables.swap(
-      spec.name,
-      live.generation,
-      leftovers.map((shelf) => `${spec.stem}_g${shelf.generation}`),
-    );
+    const leftovers = (await tables.shelves(spec.name)).filter((shelf) => !shelf.live);
+    if (leftovers.length > 0) {
+      await tables.swap(
+        spec.name,
+        live.generation,
+        leftovers.map((shelf) => `${spec.stem}_g${shelf.generation}`),
+      );
+    }
     const copy = { generation: live.generation, table, fold: spec.fold(), after: live.position };
     const model = new ShelvedModel(tables, spec, copy);
     model.stale = live.version !== spec.version;

@@ -1,17 +1,33 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Database } from "../../store/sqlite/index.js";
-import { type Cell, CHECKPOINTS, type ModelTables, rowsAfter, type Shelf } from "./modelTables.js";
+import { START } from "../../store/types.js";
+import {
+  type Cell,
+  CHECKPOINTS,
+  type Dialect,
+  type ModelTables,
+  rowsAfter,
+  type Shelf,
+} from "./modelTables.js";
 
 const ROWS_PER_INSERT = 100;
+
+// WITHOUT ROWID: the (position, n) key is the table's own B-tree, not a second index beside it.
+export const SQLITE_DIALECT: Dialect = {
+  name: "sqlite",
+  text: "TEXT",
+  int: "INTEGER",
+  tableSuffix: " STRICT, WITHOUT ROWID",
+};
 
 type ShelfRow = { generation: number; version: number; position: number | bigint; live: number };
 
 /**
- * Model tables in the event store's own SQLite file, on its connection. Every call runs to the
- * end synchronously, so none interleaves with the store's group commit on the same connection.
- * Model commits skip the fsync (synchronous=NORMAL): a commit lost to power loss loses its
- * checkpoint with it, and the model resumes from the one before; the next event append's
- * fsync makes it durable anyway.
+ * Model tables in an SQLite database, on the connection given: the service's is the read-model
+ * file's, in its worker thread (offThreadModelTables.ts). Every call runs to the end
+ * synchronously, so none interleaves with another on the same connection. Model commits skip
+ * the fsync (synchronous=NORMAL): a commit lost to power loss loses its checkpoint with it, and
+ * the model resumes from the one before.
  */
 export function sqliteModelTables(db: Database): ModelTables {
   db.exec(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
@@ -50,6 +66,18 @@ export function sqliteModelTables(db: Database): ModelTables {
     }
     if (start < rows.length) prepared(sql(rows.length - start)).run(...rows.slice(start).flat());
   };
+  const add = (model: string, version: number, live: boolean) => {
+    const { next } = prepared(
+      `SELECT coalesce(max(generation), 0) + 1 AS next FROM ${CHECKPOINTS} WHERE model = ?`,
+    ).get(model) as { next: number };
+    prepared(`INSERT INTO ${CHECKPOINTS} VALUES (?, ?, ?, 0, ?)`).run(
+      model,
+      next,
+      version,
+      Number(live),
+    );
+    return next;
+  };
   const quietly = <T>(work: () => T): T => {
     const synchronous = db.pragma("synchronous", { simple: true });
     db.pragma("synchronous = NORMAL");
@@ -61,13 +89,7 @@ export function sqliteModelTables(db: Database): ModelTables {
   };
 
   return {
-    // WITHOUT ROWID: the (position, n) key is the table's own B-tree, not a second index beside it.
-    dialect: {
-      name: "sqlite",
-      text: "TEXT",
-      int: "INTEGER",
-      tableSuffix: " STRICT, WITHOUT ROWID",
-    },
+    dialect: SQLITE_DIALECT,
     async define(ddl) {
       db.transaction(() => {
         for (const statement of ddl) db.exec(statement);
@@ -81,14 +103,17 @@ export function sqliteModelTables(db: Database): ModelTables {
         (row): Shelf => ({ ...row, position: BigInt(row.position), live: row.live === 1 }),
       );
     },
-    async addShelf(model, version) {
-      return db.transaction(() => {
-        const { next } = prepared(
-          `SELECT coalesce(max(generation), 0) + 1 AS next FROM ${CHECKPOINTS} WHERE model = ?`,
-        ).get(model) as { next: number };
-        prepared(`INSERT INTO ${CHECKPOINTS} VALUES (?, ?, ?, 0, 0)`).run(model, next, version);
-        return next;
+    async liveShelf(model, version) {
+      return db.transaction((): Shelf => {
+        const live = prepared(
+          `SELECT generation, version, position, live FROM ${CHECKPOINTS} WHERE model = ? AND live = 1`,
+        ).get(model) as ShelfRow | undefined;
+        if (live) return { ...live, position: BigInt(live.position), live: true };
+        return { generation: add(model, version, true), version, position: START, live: true };
       })();
+    },
+    async addShelf(model, version) {
+      return db.transaction(() => add(model, version, false))();
     },
     async commit(model, generation, tables, through) {
       quietly(() => {
