@@ -1,19 +1,14 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { recordAccess } from "../../../src/privacy/accessRecords.js";
 import { ACCESS_LOG, openAccessLog } from "../../../src/projections/accessLog/accessLog.js";
 import { createProjector, type Projector } from "../../../src/projections/projector.js";
-import { COVENANT_ID, ORG } from "../../domain/fixtures.js";
 import {
   type AuditWorld,
-  caseScript,
-  caseWithPartners,
   covenantOfficer,
   postgresAuditWorld,
-  professional,
   settled,
 } from "../../privacy/auditWorld.js";
 import { freshDatabaseUrl } from "../../support/postgres.js";
-import { allPages } from "./shelfWorld.js";
+import { allPages, caseReadByAll } from "./shelfWorld.js";
 
 const worlds: AuditWorld[] = [];
 const projectors: Projector[] = [];
@@ -46,18 +41,7 @@ describe("processes starting together on one PostgreSQL database", () => {
       const projectorB = createProjector({ ...b, models: [logB] });
       projectors.push(projectorA, projectorB);
       await Promise.all([projectorA.start(), projectorB.start()]);
-      const script = caseScript();
-      await caseWithPartners(a, script);
-      for (const [i, organisationId] of [ORG.school, ORG.wijkteam, ORG.police].entries()) {
-        await recordAccess(a.store, {
-          actor: professional(organisationId),
-          caseId: script.caseId,
-          subjectId: script.subjectId,
-          covenantId: COVENANT_ID,
-          itemIds: ["header"],
-          now: new Date(Date.UTC(2025, 2, 10 + i, 9)).toISOString(),
-        });
-      }
+      await caseReadByAll(a, 10);
       await Promise.all([settled(a, projectorA), settled(b, projectorB)]);
 
       // Then both answer the three reads, from the one copy
