@@ -12,8 +12,12 @@ import { postgresKeyVault } from "./privacy/keys/postgres/keyVault.js";
 import { sqliteIdentityIndex } from "./privacy/keys/sqlite/identityIndex.js";
 import { sqliteKeyVault } from "./privacy/keys/sqlite/keyVault.js";
 import type { ModelTables } from "./projections/shelved/modelTables.js";
+import {
+  type OffThreadModelTables,
+  offThreadModelTables,
+  readModelsPath,
+} from "./projections/shelved/offThreadModelTables.js";
 import { postgresModelTables } from "./projections/shelved/postgresModelTables.js";
-import { sqliteModelTables } from "./projections/shelved/sqliteModelTables.js";
 import type { EventStore } from "./store/eventStore.js";
 import { openEventStoreDbEventStore } from "./store/eventstoredb/index.js";
 import { openPostgresEventStore } from "./store/postgres/index.js";
@@ -22,7 +26,11 @@ import { openSqliteDatabase, SqliteEventStore } from "./store/sqlite/index.js";
 /** The event store and the vault of wrapped data keys, with what closes them, in order. */
 export interface Storage {
   store: EventStore;
-  /** Where the shelved read models live: beside the events (EventStoreDB: an SQLite file under DATA_DIR). */
+  /**
+   * Where the shelved read models live: PostgreSQL's beside the events in its database; an
+   * SQLite store's in a file of its own beside the store file, kept by a worker thread
+   * (EventStoreDB: such a file under DATA_DIR).
+   */
   modelTables: ModelTables;
   vault: KeyVault;
   /** The blind indexes young people are matched on, beside the keys they are erased with. */
@@ -109,11 +117,14 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
   const keyStoreUrl = config.keys.keyStoreUrl;
   switch (config.store.kind) {
     case "sqlite": {
-      const db = openSqliteDatabase(config.store.sqlitePath);
+      const path = config.store.sqlitePath;
+      const db = openSqliteDatabase(path);
       const store = new SqliteEventStore(db, { ownsDatabase: true });
-      const modelTables = sqliteModelTables(db);
-      if (keyStoreUrl) return withSeparateVault(store, modelTables, keyStoreUrl);
-      return { store, modelTables, ...sqliteKeys(db), close: () => store.close() };
+      const models = await modelsBeside(store, readModelsPath(path));
+      const storage: Storage = keyStoreUrl
+        ? await withSeparateVault(store, models, keyStoreUrl)
+        : { store, modelTables: models, ...sqliteKeys(db), close: () => store.close() };
+      return { ...storage, close: () => storage.close().finally(() => models.close()) };
     }
     case "postgres": {
       const store = await openPostgresEventStore(config.store.databaseUrl!);
@@ -132,10 +143,20 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
       const location = keyStoreUrl ?? join(config.dataDir, "keys.sqlite");
       if (!keyStoreUrl)
         logger.warn("KEYSTORE_URL unset: data keys are kept in an SQLite file under DATA_DIR");
-      const models = openSqliteDatabase(join(config.dataDir, "read-models.sqlite"));
-      const storage = await withSeparateVault(store, sqliteModelTables(models), location);
+      const models = await modelsBeside(store, join(config.dataDir, "read-models.sqlite"));
+      const storage = await withSeparateVault(store, models, location);
       return { ...storage, close: () => storage.close().finally(() => models.close()) };
     }
+  }
+}
+
+/** Opens the read-model file's worker; the store is closed again when it cannot open. */
+async function modelsBeside(store: EventStore, path: string): Promise<OffThreadModelTables> {
+  try {
+    return await offThreadModelTables(path);
+  } catch (error) {
+    await store.close();
+    throw error;
   }
 }
 

@@ -25,8 +25,11 @@ import { createKeyStore } from "../../src/privacy/keys/subjectKeys.js";
 import { createProjector, type Projector } from "../../src/projections/projector.js";
 import type { ReadModel } from "../../src/projections/readModel.js";
 import type { ModelTables } from "../../src/projections/shelved/modelTables.js";
+import {
+  offThreadModelTables,
+  readModelsPath,
+} from "../../src/projections/shelved/offThreadModelTables.js";
 import { postgresModelTables } from "../../src/projections/shelved/postgresModelTables.js";
-import { sqliteModelTables } from "../../src/projections/shelved/sqliteModelTables.js";
 import type { EventStore } from "../../src/store/eventStore.js";
 import { openPostgresEventStore, type PostgresEventStore } from "../../src/store/postgres/index.js";
 import { openSqliteDatabase, SqliteEventStore } from "../../src/store/sqlite/index.js";
@@ -96,14 +99,16 @@ export async function sqliteAuditWorld(path?: string): Promise<AuditWorld> {
   const sqlitePath = path ?? join(dir as string, "store.db");
   const db = openSqliteDatabase(sqlitePath);
   const store = new SqliteEventStore(db, { ownsDatabase: true });
+  // The read models as the service keeps them: a file of their own, in a worker thread.
+  const modelTables = await offThreadModelTables(readModelsPath(sqlitePath));
   const close = async () => {
-    await store.close();
+    await Promise.all([store.close(), modelTables.close()]);
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
   return worldOver(store, sqliteKeyVault(db), close, {
     sqlitePath,
     identityIndex: sqliteIdentityIndex(db),
-    modelTables: sqliteModelTables(db),
+    modelTables,
   });
 }
 

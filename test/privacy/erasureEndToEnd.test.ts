@@ -8,6 +8,7 @@ import { createCaseReadModels } from "../../src/projections/caseModels.js";
 import { createDisclosureRegister } from "../../src/projections/disclosureRegister/disclosureRegister.js";
 import { openProcessingLog } from "../../src/projections/processingLog/processingLog.js";
 import type { Projector } from "../../src/projections/projector.js";
+import { readModelsPath } from "../../src/projections/shelved/offThreadModelTables.js";
 import { produceSubjectReport } from "../../src/projections/subjectReport/report.js";
 import { createSubjectIndex } from "../../src/projections/subjectReport/subjectIndex.js";
 import { storeSubjectRecords } from "../../src/projections/subjectReport/subjectRecords.js";
@@ -61,7 +62,7 @@ async function models() {
   const audit = {
     disclosureRegister: createDisclosureRegister(),
     accessLog: await openAccessLog(world.modelTables),
-    // Kept in the store's own file or database: the raw scans below read its rows too.
+    // Kept in the store's database or the SQLite store's read-model file: the raw scans below read its rows too.
     processingLog: await openProcessingLog(world.modelTables, "https://casustafel.test"),
     subjectIndex: createSubjectIndex(),
     trends: createTrends(),
@@ -149,10 +150,11 @@ async function liveFilesHolding(needles: Record<string, Buffer>): Promise<string
   );
 }
 
-/** The raw bytes of the store: the SQLite file and its WAL, or every file of the PostgreSQL database. */
+/** The raw bytes of the store: the SQLite files (events, read models) and their WALs, or every file of the PostgreSQL database. */
 async function rawBytes(): Promise<Buffer[]> {
   if (world.sqlitePath) {
-    return [world.sqlitePath, `${world.sqlitePath}-wal`]
+    return [world.sqlitePath, readModelsPath(world.sqlitePath)]
+      .flatMap((file) => [file, `${file}-wal`])
       .filter((file) => existsSync(file))
       .map((file) => readFileSync(file));
   }

@@ -1,7 +1,5 @@
-import { createRequire } from "node:module";
-import { extname } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startModuleWorker } from "../../store/moduleWorker.js";
 import type { DecryptJob, DecryptReply } from "./decryptWorker.js";
 
 type Pending = { resolve: (texts: DecryptReply) => void; reject: (error: Error) => void };
@@ -30,14 +28,8 @@ export function openOffThread(job: DecryptJob): Promise<DecryptReply> {
 }
 
 function start(): Worker {
-  const ext = extname(fileURLToPath(import.meta.url));
-  const entry = new URL(`./decryptWorker${ext}`, import.meta.url);
   started = new Int32Array(new SharedArrayBuffer(4));
-  const workerData = { started };
-  const thread =
-    ext === ".ts"
-      ? new Worker(underTsx(entry), { eval: true, workerData })
-      : new Worker(entry, { workerData });
+  const thread = startModuleWorker("./decryptWorker", import.meta.url, { started });
   thread.on("message", (texts: DecryptReply) => {
     pending.shift()?.resolve(texts);
     // An idle worker must not keep the process alive.
@@ -53,17 +45,4 @@ function start(): Worker {
   thread.unref();
   worker = thread;
   return thread;
-}
-
-/**
- * Under tsx (npm start, vitest, benches) the worker is a .ts file. Node 20 does not apply
- * `--import tsx` to a worker's entry, so the worker registers tsx's ESM loader itself first.
- */
-function underTsx(entry: URL): string {
-  // tsx exports its ESM API for `import` as index.mjs next to the index.cjs that require finds.
-  const api = createRequire(import.meta.url)
-    .resolve("tsx/esm/api")
-    .replace(/\.cjs$/, ".mjs");
-  const tsx = JSON.stringify(pathToFileURL(api).href);
-  return `import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
 }

@@ -9,8 +9,11 @@ import { postgresKeyVault } from "../../../src/privacy/keys/postgres/keyVault.js
 import { sqliteKeyVault } from "../../../src/privacy/keys/sqlite/keyVault.js";
 import { createKeyStore } from "../../../src/privacy/keys/subjectKeys.js";
 import { createProjector } from "../../../src/projections/projector.js";
+import {
+  offThreadModelTables,
+  readModelsPath,
+} from "../../../src/projections/shelved/offThreadModelTables.js";
 import { postgresModelTables } from "../../../src/projections/shelved/postgresModelTables.js";
-import { sqliteModelTables } from "../../../src/projections/shelved/sqliteModelTables.js";
 import { openPostgresEventStore } from "../../../src/store/postgres/index.js";
 import { openSqliteEventStore } from "../../../src/store/sqlite/index.js";
 import { COVENANT_ID, ORG } from "../../domain/fixtures.js";
@@ -23,7 +26,8 @@ const masterKey = masterKeyFrom(Buffer.from(process.env.MASTER_KEY!, "base64"));
 async function storage() {
   if (kind === "sqlite") {
     const store = openSqliteEventStore(place!);
-    return { store, vault: sqliteKeyVault(store.db), tables: sqliteModelTables(store.db) };
+    const tables = await offThreadModelTables(readModelsPath(place!));
+    return { store, vault: sqliteKeyVault(store.db), tables };
   }
   const store = await openPostgresEventStore(place!);
   const tables = await postgresModelTables(store.pool);
