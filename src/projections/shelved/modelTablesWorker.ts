@@ -2,9 +2,8 @@
 // order they arrive, so inserts, index updates, commits and WAL checkpoints of the shelved logs
 // never hold the service's event loop.
 import { parentPort, workerData } from "node:worker_threads";
-import { openSqliteDatabase } from "../../store/sqlite/database.js";
 import type { ModelTables } from "./modelTables.js";
-import { sqliteModelTables } from "./sqliteModelTables.js";
+import { openModelsFile, sqliteModelTables } from "./sqliteModelTables.js";
 
 /** A call of one ModelTables method, numbered so its reply finds it. */
 export interface TablesCall {
@@ -27,7 +26,7 @@ const failed = (id: number, error: unknown): TablesReply => ({
 let tables: ModelTables;
 let close: () => void;
 try {
-  const db = openSqliteDatabase((workerData as { path: string }).path);
+  const db = openModelsFile((workerData as { path: string }).path);
   tables = sqliteModelTables(db);
   close = () => db.close();
   port.postMessage({ id: 0, value: null } satisfies TablesReply);

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { startModuleWorker } from "../../store/moduleWorker.js";
 import type { ModelTables } from "./modelTables.js";
 import type { TablesCall, TablesReply } from "./modelTablesWorker.js";
-import { SQLITE_DIALECT } from "./sqliteModelTables.js";
+import { SQLITE_DIALECT, sqliteModelReader } from "./sqliteModelTables.js";
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -15,9 +15,11 @@ export const readModelsPath = (storePath: string) =>
 
 /**
  * The shelved models' tables in an SQLite file of their own beside the store's (`path`),
- * written and read by a worker thread: a burst of read records costs the service's event loop
- * a message, not a transaction over six B-trees and the WAL checkpoints that follow. The store
- * file's connection is exclusive, so the models cannot share it from another thread. Rows and
+ * written by a worker thread: a burst of read records costs the service's event loop a
+ * message, not a transaction over six B-trees and the WAL checkpoints that follow. Queries run
+ * on this thread through a read-only connection (sqliteModelReader), so an officer's page or a
+ * worklist's last look never waits behind the commits queued in the worker. The store file's
+ * connection is exclusive, so the models cannot share it from another thread. Rows and
  * checkpoint still commit in one transaction in that file; losing the file loses nothing that
  * a rebuild from the events does not bring back.
  */
@@ -63,6 +65,8 @@ export async function offThreadModelTables(path: string): Promise<OffThreadModel
     await thread.terminate();
     throw error;
   }
+  // An in-memory database is the worker's alone: its queries go to the worker too.
+  const reader = path === ":memory:" ? null : sqliteModelReader(path);
   return {
     dialect: SQLITE_DIALECT,
     define: (statements) => call("define", statements),
@@ -71,8 +75,9 @@ export async function offThreadModelTables(path: string): Promise<OffThreadModel
     addShelf: (model, version) => call("addShelf", model, version),
     commit: (model, generation, rows, through) => call("commit", model, generation, rows, through),
     swap: (model, generation, dropTables) => call("swap", model, generation, dropTables),
-    select: (sql, params) => call("select", sql, params),
+    select: reader ? reader.select : (sql, params) => call("select", sql, params),
     async close() {
+      reader?.close();
       if (lost) return;
       closing = true;
       const exited = once(thread, "exit");

@@ -1,4 +1,6 @@
-import type BetterSqlite3 from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import type { Database } from "../../store/sqlite/index.js";
 import { START } from "../../store/types.js";
 import {
@@ -20,6 +22,64 @@ export const SQLITE_DIALECT: Dialect = {
   tableSuffix: " STRICT, WITHOUT ROWID",
 };
 
+/**
+ * Opens (creating if needed) a read-model file, in WAL mode without the store file's exclusive
+ * lock, so that the service's thread can read it while the worker writes: the store file's
+ * lock already makes one process its owner.
+ */
+export function openModelsFile(path: string): Database {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new BetterSqlite3(path, { timeout: BUSY_MS });
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("secure_delete = ON");
+    db.pragma("mmap_size = 268435456");
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** How long a connection to a read-model file waits for a lock another connection holds. */
+export const BUSY_MS = 5_000;
+
+type Statement = BetterSqlite3.Statement<Cell[]>;
+
+/** Statements prepared once per connection; forget drops them when tables were dropped. */
+function statementCache(db: Database) {
+  const statements = new Map<string, Statement>();
+  return {
+    prepared(sql: string): Statement {
+      const cached = statements.get(sql);
+      if (cached) return cached;
+      const statement = db.prepare<Cell[]>(sql);
+      statements.set(sql, statement);
+      return statement;
+    },
+    // Dropped statements would keep the dropped tables' schema alive in the cache.
+    forget: () => statements.clear(),
+  };
+}
+
+const selectOn =
+  (prepared: (sql: string) => Statement) =>
+  async <T>(sql: string, params: readonly Cell[]) =>
+    prepared(sql).all(...(params as Cell[])) as T[];
+
+/**
+ * The model tables' queries on a read-only connection of their own: the service's thread asks
+ * the file directly while the worker writes, in WAL mode, so a query never waits behind the
+ * commits queued in the worker. A query sees what is committed, and a model's checkpoint moves
+ * only after its commit, so Min-Position still holds.
+ */
+export function sqliteModelReader(path: string): Pick<ModelTables, "select"> & { close(): void } {
+  const db = new BetterSqlite3(path, { readonly: true, timeout: BUSY_MS });
+  const { prepared } = statementCache(db);
+  return { select: selectOn(prepared), close: () => db.close() };
+}
+
 type ShelfRow = { generation: number; version: number; position: number | bigint; live: number };
 
 /**
@@ -33,15 +93,7 @@ export function sqliteModelTables(db: Database): ModelTables {
   db.exec(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
     model TEXT NOT NULL, generation INTEGER NOT NULL, version INTEGER NOT NULL,
     position INTEGER NOT NULL, live INTEGER NOT NULL, PRIMARY KEY (model, generation)) STRICT`);
-  type Statement = BetterSqlite3.Statement<Cell[]>;
-  const statements = new Map<string, Statement>();
-  const prepared = (sql: string): Statement => {
-    const cached = statements.get(sql);
-    if (cached) return cached;
-    const statement = db.prepare<Cell[]>(sql);
-    statements.set(sql, statement);
-    return statement;
-  };
+  const { prepared, forget } = statementCache(db);
   const positionOf = (model: string, generation: number) =>
     BigInt(
       (
@@ -147,11 +199,8 @@ export function sqliteModelTables(db: Database): ModelTables {
       } finally {
         db.pragma("secure_delete = ON");
       }
-      // Dropped statements would keep the dropped tables' schema alive in the cache.
-      statements.clear();
+      forget();
     },
-    async select<T>(sql: string, params: readonly Cell[]) {
-      return prepared(sql).all(...(params as Cell[])) as T[];
-    },
+    select: selectOn(prepared),
   };
 }
