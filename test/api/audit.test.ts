@@ -89,6 +89,33 @@ describe.each<StoreKind>(["sqlite", "postgres"])("privacy officer audit on %s", 
     expectNoContent(covenantOfficer);
   });
 
+  it("a page of the register records only the statements it shows, and links to the next", async () => {
+    const officerReads = async () =>
+      (await demo.service.service.system.store.readStream(`access-${demo.ids.caseId}`))
+        .map((event) => event.data)
+        .filter(
+          (data) => data.organisationId === ORG.leerplicht && data.purpose === "privacytoezicht",
+        );
+    const before = (await officerReads()).length;
+
+    const first = await get(ORG.leerplicht, `/v1/audit/disclosures?${covenant}&limit=1`);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(1);
+    const [shown] = first.body.items.map((d: { shareId: string }) => d.shareId);
+    const recorded = (await officerReads()).slice(before);
+    expect(recorded.flatMap((read) => read.itemIds)).toEqual(
+      expect.arrayContaining([`necessity:${shown}`]),
+    );
+    expect(JSON.stringify(recorded)).not.toContain(
+      [demo.ids.policeShareId, demo.ids.schoolShareId].find((id) => id !== shown),
+    );
+
+    const second = await get(ORG.leerplicht, first.body.next);
+    expect(second.body.items.map((d: { shareId: string }) => d.shareId)).not.toContain(shown);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.next).toBeNull();
+  });
+
   it("a member's officer sees only what its organisation shared or received", async () => {
     const school = await get(ORG.secondarySchool, `/v1/audit/disclosures?${covenant}`);
     expect(school.body.scope).toBe("organisation");

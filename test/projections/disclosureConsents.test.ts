@@ -79,7 +79,7 @@ afterEach(async () => {
 });
 
 test("when the covenant's privacy officer reads the register, then each relied-on consent shows who by role, authority, how and by whom, and its withdrawal; no name or evidence", async () => {
-  const [disclosure] = register.disclosures(covenantOfficer, await world.covenant());
+  const [disclosure] = register.disclosures(covenantOfficer, await world.covenant()).items;
   expect(disclosure?.shareId).toBe(ids.share);
   expect(disclosure?.consents).toEqual(
     expect.arrayContaining([

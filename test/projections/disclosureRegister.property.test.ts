@@ -138,7 +138,7 @@ test("no privacy-officer view ever contains content, whatever was shared, correc
       scratch.close();
       // The register is not empty when something was shared: the property is not vacuous.
       const shared = events.some((event) => event.type === "InformationShared");
-      expect(register.disclosures(officers[0]!, covenant).length > 0).toBe(shared);
+      expect(register.disclosures(officers[0]!, covenant).items.length > 0).toBe(shared);
     }),
     { numRuns: 200 },
   );

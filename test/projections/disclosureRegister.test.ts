@@ -78,12 +78,12 @@ const shareIdsFor = (viewer: Parameters<DisclosureRegister["disclosures"]>[0], f
   world
     .covenant()
     .then((covenant) =>
-      register.disclosures(viewer, covenant, filter).map((disclosure) => disclosure.shareId),
+      register.disclosures(viewer, covenant, filter).items.map((disclosure) => disclosure.shareId),
     );
 
 describe("disclosure register", () => {
   test("the covenant's privacy officer sees every share of the covenant as metadata", async () => {
-    const all = register.disclosures(covenantOfficer, await world.covenant());
+    const all = register.disclosures(covenantOfficer, await world.covenant()).items;
 
     expect(all.map((d) => d.shareId)).toEqual([ids.toWijkteam, ids.toLeerplicht, ids.byPolice]);
     const [toWijkteam, toLeerplicht, byPolice] = all;
@@ -152,6 +152,32 @@ describe("disclosure register", () => {
       expect(everything).not.toContain(content);
     }
     expect(everything).toContain(NECESSITY);
+  });
+
+  test("given pages of one and two, when each next is asked, then the pages together are the register in share order, and a member's officer pages only its scope", async () => {
+    const covenant = await world.covenant();
+    const whole = register.disclosures(covenantOfficer, covenant).items;
+    for (const viewer of [covenantOfficer, privacyOfficer(ORG.leerplicht)]) {
+      for (const limit of [1, 2]) {
+        const paged: string[] = [];
+        let page = register.disclosures(viewer, covenant, {}, { limit });
+        paged.push(...page.items.map((d) => d.shareId));
+        while (page.next) {
+          expect(page.items).toHaveLength(limit);
+          page = register.disclosures(viewer, covenant, {}, { limit, after: page.next });
+          paged.push(...page.items.map((d) => d.shareId));
+        }
+        expect(paged).toEqual(await shareIdsFor(viewer, {}));
+      }
+    }
+    expect(await shareIdsFor(covenantOfficer, {})).toEqual(whole.map((d) => d.shareId));
+    expect(await shareIdsFor(privacyOfficer(ORG.leerplicht), {})).toEqual([ids.toLeerplicht]);
+    // A cursor past the last share is an empty last page, not an error.
+    const after = { position: 2n ** 62n, n: 0 };
+    expect(register.disclosures(covenantOfficer, covenant, {}, { limit: 1, after })).toEqual({
+      items: [],
+      next: null,
+    });
   });
 
   test("rebuilding from zero gives what the live register holds", async () => {

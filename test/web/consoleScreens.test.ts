@@ -206,6 +206,32 @@ describe("a privacy officer", () => {
     await page.getByRole("button", { name: "Eerste pagina" }).waitFor();
     await expect.poll(() => log.locator("tbody tr").first().innerText()).not.toBe(firstRow);
     expect(await log.locator("tbody tr").count()).toBeGreaterThan(0);
+
+    // When a hundred more shares make the disclosure register longer than a page
+    for (let i = 0; i < 100; i++) {
+      const shared = await demo.service.call(
+        mentor,
+        "POST",
+        `/v1/cases/${demo.ids.caseId}/shares`,
+        {
+          recipients: [ORG.leerplicht],
+          dataCategories: ["verzuim"],
+          legalBasisId: "leerplichtwet-21-verzuimmelding",
+          purposeId: "schoolverzuim",
+          necessity: `Verzuimmelding voor week ${i}: de leerplichtambtenaar moet het ongeoorloofde verzuim van deze week kennen om de melding te behandelen.`,
+          content: `Afwezig in week ${i}.`,
+        },
+      );
+      expect(shared.status).toBe(201);
+    }
+    // Then the register shows a page of a hundred, and the other two on the next page
+    await page.getByRole("link", { name: "Verstrekkingen", exact: true }).click();
+    await expect.poll(() => register.locator("tbody tr").count()).toBe(100);
+    const firstShare = await register.locator("tbody tr").first().innerText();
+    await page.getByRole("button", { name: "Volgende pagina" }).click();
+    await expect.poll(() => register.locator("tbody tr").count()).toBe(2);
+    expect(await register.locator("tbody tr").first().innerText()).not.toBe(firstShare);
+    await expectAccessible(page, "disclosure register, second page");
   });
 });
 

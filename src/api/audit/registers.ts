@@ -8,7 +8,7 @@ import { defineRoute, type Route } from "../http/routeDefinition.js";
 import { nextLink, pageRequested } from "../paging.js";
 import type { ResourceDeps } from "../resources.js";
 import { presentAccessRecord, presentDisclosure } from "./presenters.js";
-import { accessList, accessQuery, auditQuery, disclosureList } from "./schemas.js";
+import { accessList, disclosureList, pagedAuditQuery } from "./schemas.js";
 
 export const auditTags = ["audit"] as const;
 
@@ -30,15 +30,21 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
     path: "/v1/audit/disclosures",
     summary: "The disclosure register: who shared which categories with whom, why and when",
     description:
-      "The covenant's privacy officer (privacy-officer role of the chair organisation) sees every disclosure; a member's privacy officer sees what its organisation shared or received. Never content.",
+      "The covenant's privacy officer (privacy-officer role of the chair organisation) sees every disclosure; a member's privacy officer sees what its organisation shared or received. Never content. Paged in the order the shares were made: `next` links to the page after.",
     tags: auditTags,
     roles: ["privacy-officer"],
-    query: auditQuery,
+    query: pagedAuditQuery,
     responses: { 200: disclosureList },
-    problems: ["not_found", "organisation_not_permitted", "not_yet_consistent"],
+    problems: ["validation", "not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query, caller, requestId }) => {
+    const requested = pageRequested(query, "query");
     const { covenant, scope } = await scopeOf(caller, query.covenant);
-    const items = deps.readModels.disclosureRegister.disclosures(caller, covenant, filterOf(query));
+    const page = deps.readModels.disclosureRegister.disclosures(
+      caller,
+      covenant,
+      filterOf(query),
+      requested,
+    );
     const reading = {
       actor: caller,
       purpose: PRIVACY_AUDIT_PURPOSE,
@@ -48,10 +54,11 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
     const body = await recordedRead(
       deps.accessRecorder,
       reading,
-      decryptedFieldsSeen(items),
+      decryptedFieldsSeen(page.items),
       () => ({
         scope,
-        items: items.map(presentDisclosure),
+        items: page.items.map(presentDisclosure),
+        next: nextLink("/v1/audit/disclosures", query, page),
       }),
     );
     return { status: 200, body };
@@ -65,7 +72,7 @@ export function registerRoutes(deps: ResourceDeps): Route[] {
       "The covenant's privacy officer sees every read; a member's privacy officer sees the reads of its own users. `organisation` filters on the reading organisation. Paged, oldest first: `next` links to the page after.",
     tags: auditTags,
     roles: ["privacy-officer"],
-    query: accessQuery,
+    query: pagedAuditQuery,
     responses: { 200: accessList },
     problems: ["validation", "not_found", "organisation_not_permitted", "not_yet_consistent"],
   }).handle(async ({ query, caller }) => {

@@ -13,8 +13,8 @@ export const auditQuery = z.object({
   to: instant.optional().describe("Period end, exclusive"),
 });
 
-/** The access log's query: the audit filters and a page. */
-export const accessQuery = auditQuery.extend(pagingFields);
+/** The registers' query (access log, disclosure register): the audit filters and a page. */
+export const pagedAuditQuery = auditQuery.extend(pagingFields);
 
 export const disclosureView = z
   .strictObject({
@@ -47,7 +47,11 @@ export const disclosureView = z
   .meta({ id: "Disclosure", description: "One share as metadata: never its content" });
 
 export const disclosureList = z
-  .strictObject({ scope: z.enum(["covenant", "organisation"]), items: z.array(disclosureView) })
+  .strictObject({
+    scope: z.enum(["covenant", "organisation"]),
+    items: z.array(disclosureView),
+    next: z.string().nullable().describe("The link to the next page; null on the last"),
+  })
   .meta({ id: "DisclosureRegister" });
 
 export const accessRecordView = z

@@ -16,6 +16,7 @@ import {
   withinPeriod,
 } from "../../privacy/policy/audit.js";
 import type { DecodedEvent, ReadModel } from "../readModel.js";
+import { FIRST_PAGE, type Page, type PageRequest } from "../shelved/paging.js";
 
 /** One share as the privacy officer sees it: who gave which categories to whom, why, when. Never content. */
 export interface Disclosure {
@@ -64,19 +65,46 @@ export interface ConsentMetadata {
 }
 
 export interface DisclosureRegister extends ReadModel {
-  /** Rule 5: the disclosures in the viewer's scope, filtered; throws NotPermitted for anyone but a privacy officer of the covenant. */
-  disclosures(viewer: Actor, covenant: AuditedCovenant, filter?: AuditFilter): Disclosure[];
+  /**
+   * Rule 5: a page of the disclosures in the viewer's scope, filtered, in the order the shares
+   * were made; throws NotPermitted for anyone but a privacy officer of the covenant.
+   */
+  disclosures(
+    viewer: Actor,
+    covenant: AuditedCovenant,
+    filter?: AuditFilter,
+    page?: PageRequest,
+  ): Page<Disclosure>;
+}
+
+/** A disclosure where the store put its share: pages are cut, and cursors point, by position. */
+type Entry = { position: bigint; disclosure: Disclosure };
+
+/** The index of the first entry after `position`; entries are in position order. */
+function firstAfter(entries: readonly Entry[], position: bigint): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entries[middle]!.position <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const keyOf = (caseId: string, shareId: string) => `${caseId}/${shareId}`;
 
 /** The disclosure register: every share in the store as metadata, in the order shares were made. */
 export function createDisclosureRegister(): DisclosureRegister {
-  const register = new Map<string, Disclosure>();
+  const register = new Map<string, Entry>();
+  const inOrder: Entry[] = [];
   const covenantOfCase = new Map<string, string>();
   const consents = new Map<string, ConsentMetadata>();
 
-  function applyCaseEvent(event: CaseEvent, metadata: DecodedEvent["metadata"]): void {
+  function applyCaseEvent(
+    event: CaseEvent,
+    { metadata, position }: Pick<DecodedEvent, "metadata" | "position">,
+  ): void {
     switch (event.type) {
       case "CaseOpened":
         covenantOfCase.set(event.data.caseId, event.data.covenantId);
@@ -85,7 +113,7 @@ export function createDisclosureRegister(): DisclosureRegister {
         const { data } = event;
         const covenantId = covenantOfCase.get(data.caseId);
         if (covenantId === undefined) return;
-        register.set(keyOf(data.caseId, data.shareId), {
+        const disclosure: Disclosure = {
           shareId: data.shareId,
           caseId: data.caseId,
           subjectId: data.subjectId,
@@ -107,7 +135,15 @@ export function createDisclosureRegister(): DisclosureRegister {
           revokedAt: null,
           corrections: [],
           consents: [],
-        });
+        };
+        const key = keyOf(data.caseId, data.shareId);
+        const known = register.get(key);
+        if (known) known.disclosure = disclosure;
+        else {
+          const entry = { position, disclosure };
+          register.set(key, entry);
+          inOrder.push(entry);
+        }
         return;
       }
       case "ConsentRecorded": {
@@ -132,13 +168,13 @@ export function createDisclosureRegister(): DisclosureRegister {
         return;
       }
       case "ShareRevoked": {
-        const disclosure = register.get(keyOf(event.data.caseId, event.data.shareId));
-        if (disclosure) disclosure.revokedAt = event.data.revokedAt;
+        const entry = register.get(keyOf(event.data.caseId, event.data.shareId));
+        if (entry) entry.disclosure.revokedAt = event.data.revokedAt;
         return;
       }
       case "ShareCorrected": {
-        const disclosure = register.get(keyOf(event.data.caseId, event.data.shareId));
-        disclosure?.corrections.push({ correctedAt: event.data.correctedAt });
+        const entry = register.get(keyOf(event.data.caseId, event.data.shareId));
+        entry?.disclosure.corrections.push({ correctedAt: event.data.correctedAt });
         return;
       }
     }
@@ -147,7 +183,7 @@ export function createDisclosureRegister(): DisclosureRegister {
   // The key is gone: live state must read as a rebuild would, "[erased]" in every personal
   // field. Done here rather than by forgetCase, so the register keeps the order shares were made.
   function erase({ data }: SubjectErased): void {
-    for (const disclosure of register.values()) {
+    for (const { disclosure } of inOrder) {
       if (disclosure.subjectId !== data.subjectId) continue;
       disclosure.necessity = ERASED;
       if (disclosure.weightyPublicInterest !== null) disclosure.weightyPublicInterest = ERASED;
@@ -159,31 +195,38 @@ export function createDisclosureRegister(): DisclosureRegister {
     apply(event) {
       if (event.type === "SubjectErased") erase(event as unknown as SubjectErased);
       else if (event.streamId.startsWith("case-")) {
-        applyCaseEvent({ type: event.type, data: event.data } as CaseEvent, event.metadata);
+        applyCaseEvent({ type: event.type, data: event.data } as CaseEvent, event);
       }
     },
     reset() {
       register.clear();
+      inOrder.length = 0;
       covenantOfCase.clear();
       consents.clear();
     },
-    disclosures(viewer, covenant, filter = {}) {
+    disclosures(viewer, covenant, filter = {}, page = FIRST_PAGE) {
       const scope = privacyOfficerScope(viewer, covenant);
       if (scope === null) throw new NotPermitted("privacy-officer", viewer.organisationId);
-      const found: Disclosure[] = [];
-      for (const disclosure of register.values()) {
+      const shown: Entry[] = [];
+      const from = page.after ? firstAfter(inOrder, page.after.position) : 0;
+      for (let i = from; i < inOrder.length && shown.length <= page.limit; i++) {
+        const { disclosure } = inOrder[i]!;
         if (!disclosureInScope(scope, disclosure)) continue;
         if (filter.caseId !== undefined && disclosure.caseId !== filter.caseId) continue;
         if (filter.organisationId !== undefined && !touches(disclosure, filter.organisationId))
           continue;
-        if (!withinPeriod(disclosure.sharedAt, filter)) continue;
+        if (withinPeriod(disclosure.sharedAt, filter)) shown.push(inOrder[i]!);
+      }
+      // One more than the page was looked for: it says whether there is a next page.
+      const last = shown.length > page.limit ? shown[page.limit - 1] : undefined;
+      const items = shown.slice(0, page.limit).map(({ disclosure }) => {
         const reliedOn = disclosure.consentIds.flatMap((consentId) => {
           const consent = consents.get(keyOf(disclosure.caseId, consentId));
           return consent ? [{ ...consent }] : [];
         });
-        found.push({ ...copyOf(disclosure), consents: reliedOn });
-      }
-      return found;
+        return { ...copyOf(disclosure), consents: reliedOn };
+      });
+      return { items, next: last ? { position: last.position, n: 0 } : null };
     },
   };
 }

@@ -84,7 +84,7 @@ describe("an organisation withdrawn from the covenant", () => {
         actor(ORG.chair, "privacy-officer"),
         covenant,
         { caseId },
-      );
+      ).items;
       expect(register.map((d) => [d.shareId, d.sharedBy])).toEqual([
         [shared.body.shareId, ORG.school],
       ]);

@@ -1,5 +1,4 @@
-import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
-import { useState } from "react";
+import { Alert, Paragraph } from "@utrecht/component-library-react";
 import type { Schemas } from "../api/client";
 import { useSignedIn } from "../auth/session";
 import { caseNumber } from "../cases/CaseList";
@@ -7,32 +6,21 @@ import { useReference } from "../data/reference";
 import { useLoad } from "../data/useLoad";
 import { useI18n } from "../i18n/i18n";
 import { Load, ScreenTitle } from "../layout/Screen";
-import { type AuditFilter, AuditFilters } from "./AuditFilters";
+import { AuditFilters } from "./AuditFilters";
 import { AuditTable, type Column } from "./AuditTable";
+import { PageButtons, useAuditPage } from "./paging";
 
 type AccessRecord = Schemas["AccessRecord"];
-
-/** Reads per page: the log of a busy covenant runs to millions, and the service pages it. */
-const PAGE = 100;
-
-/** The cursor in the service's link to the next page. */
-const cursorIn = (next: string) =>
-  new URL(next, window.location.origin).searchParams.get("cursor") ?? undefined;
 
 export default function AccessLog() {
   const { api } = useSignedIn();
   const { t, formatDateTime } = useI18n();
   const { covenantId, organisationName } = useReference();
-  const [filter, setFilter] = useState<AuditFilter>({});
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [loaded] = useLoad(() => {
-    const query = { covenant: covenantId ?? "", ...filter, limit: PAGE, cursor };
-    return api.GET("/v1/audit/access", { params: { query } });
-  }, [api, covenantId, filter, cursor]);
-  const filterBy = (chosen: AuditFilter) => {
-    setCursor(undefined);
-    setFilter(chosen);
-  };
+  const page = useAuditPage();
+  const [loaded] = useLoad(
+    () => api.GET("/v1/audit/access", { params: { query: page.query(covenantId) } }),
+    [api, covenantId, page.filter, page.cursor],
+  );
   if (!covenantId) return <Alert type="error">{t("common.noCovenant")}</Alert>;
   const columns: Column<AccessRecord>[] = [
     { title: t("audit.col.when"), cell: (r) => formatDateTime(r.readAt) },
@@ -46,7 +34,7 @@ export default function AccessLog() {
   return (
     <>
       <ScreenTitle title={t("audit.access.title")} intro={t("audit.access.intro")} />
-      <AuditFilters onApply={filterBy} />
+      <AuditFilters onApply={page.filterBy} />
       <Load loaded={loaded}>
         {(log) => (
           <>
@@ -60,21 +48,7 @@ export default function AccessLog() {
               columns={columns}
               rowKey={(r) => r.readId}
             />
-            <Paragraph>
-              {cursor !== undefined && (
-                <Button appearance="secondary-action-button" onClick={() => setCursor(undefined)}>
-                  {t("audit.firstPage")}
-                </Button>
-              )}{" "}
-              {log.next && (
-                <Button
-                  appearance="secondary-action-button"
-                  onClick={() => setCursor(cursorIn(log.next!))}
-                >
-                  {t("audit.nextPage")}
-                </Button>
-              )}
-            </Paragraph>
+            <PageButtons paged={page.cursor !== undefined} next={log.next} onTurn={page.turn} />
           </>
         )}
       </Load>

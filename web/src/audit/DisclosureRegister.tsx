@@ -1,5 +1,4 @@
 import { Alert, Paragraph } from "@utrecht/component-library-react";
-import { useState } from "react";
 import type { Schemas } from "../api/client";
 import { useSignedIn } from "../auth/session";
 import { caseNumber } from "../cases/CaseList";
@@ -7,8 +6,9 @@ import { useReference } from "../data/reference";
 import { useLoad } from "../data/useLoad";
 import { useI18n } from "../i18n/i18n";
 import { Load, ScreenTitle } from "../layout/Screen";
-import { type AuditFilter, AuditFilters } from "./AuditFilters";
+import { AuditFilters } from "./AuditFilters";
 import { AuditTable, type Column } from "./AuditTable";
+import { PageButtons, useAuditPage } from "./paging";
 
 type Disclosure = Schemas["Disclosure"];
 
@@ -17,13 +17,10 @@ export default function DisclosureRegister() {
   const { t, formatDateTime } = useI18n();
   const { covenantId, organisationName, dataCategoryLabel, purposeLabel, legalBases } =
     useReference();
-  const [filter, setFilter] = useState<AuditFilter>({});
+  const page = useAuditPage();
   const [loaded] = useLoad(
-    () =>
-      api.GET("/v1/audit/disclosures", {
-        params: { query: { covenant: covenantId ?? "", ...filter } },
-      }),
-    [api, covenantId, filter],
+    () => api.GET("/v1/audit/disclosures", { params: { query: page.query(covenantId) } }),
+    [api, covenantId, page.filter, page.cursor],
   );
   if (!covenantId) return <Alert type="error">{t("common.noCovenant")}</Alert>;
   const citation = (id: string) => legalBases.find((basis) => basis.id === id)?.citation ?? id;
@@ -50,7 +47,7 @@ export default function DisclosureRegister() {
   return (
     <>
       <ScreenTitle title={t("audit.disclosures.title")} intro={t("audit.disclosures.intro")} />
-      <AuditFilters onApply={setFilter} />
+      <AuditFilters onApply={page.filterBy} />
       <Load loaded={loaded}>
         {(register) => (
           <>
@@ -65,6 +62,11 @@ export default function DisclosureRegister() {
               items={register.items}
               columns={columns}
               rowKey={(d) => d.shareId}
+            />
+            <PageButtons
+              paged={page.cursor !== undefined}
+              next={register.next}
+              onTurn={page.turn}
             />
           </>
         )}
