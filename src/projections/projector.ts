@@ -67,6 +67,15 @@ export function createProjector(options: ProjectorOptions): Projector {
     turn = next.catch(() => {});
     return next;
   };
+  // Commits of live rows take turns among themselves, beside the feed: the next live event
+  // reaches the models in memory while the rows of the ones before it are still being committed
+  // (with SQLite, by the read-model file's worker thread).
+  let commits: Promise<unknown> = Promise.resolve();
+  const commitInTurn = (): Promise<void> => {
+    const next = commits.then(commitLive);
+    commits = next.catch(() => {});
+    return next;
+  };
 
   function advance(to: bigint): void {
     position = to;
@@ -129,20 +138,21 @@ export function createProjector(options: ProjectorOptions): Projector {
       // The live events fed in one turn of the event loop commit together: one transaction
       // per shelved model for a burst of reads, not one per read record.
       committing = true;
-      setImmediate(() => void serially(commitLive).catch(() => {}));
+      setImmediate(() => void commitInTurn().catch(() => {}));
     });
   }
 
   /** Commits the shelved models' rows of the live events fed so far; readers see them from then on. */
   async function commitLive(): Promise<void> {
     committing = false;
-    if (failure !== null || applied <= position) return;
+    const through = applied;
+    if (failure !== null || through <= position) return;
     try {
-      await live.flush(applied);
+      await live.flush(through);
     } catch (error) {
       throw fail(error);
     }
-    advance(applied);
+    advance(through);
   }
 
   /**
@@ -159,7 +169,7 @@ export function createProjector(options: ProjectorOptions): Projector {
     await built.shelved?.indexCopy();
     await serially(async () => {
       if (failure !== null) throw failure;
-      await commitLive();
+      await commitInTurn();
       await replay(feed, reached, position);
       await model.adopt(built);
     });
@@ -169,7 +179,7 @@ export function createProjector(options: ProjectorOptions): Projector {
     if (chosen.length === 0) return Promise.resolve();
     return serially(async () => {
       if (failure !== null) throw failure;
-      await commitLive();
+      await commitInTurn();
       for (const model of chosen) model.reset();
       await replay(new ModelFeed(options, chosen), START, position, "past read records");
     });
@@ -261,7 +271,7 @@ export function createProjector(options: ProjectorOptions): Projector {
     async stop() {
       stopped = true;
       await subscription?.stop();
-      await serially(commitLive).catch(() => {});
+      await serially(commitInTurn).catch(() => {});
       for (const waiter of waiters) waiter.settle(false);
     },
   };

@@ -119,10 +119,14 @@ export class ShelvedModel<F extends RowFold = RowFold> implements ReadModel, She
     this.pending = [];
   }
 
+  /** Commits the rows of events up to `through`; rows of later events, fed meanwhile, wait for the next flush. */
   async flush(through: bigint): Promise<void> {
     if (through <= this.copy.after) return;
-    const rows = this.pending;
-    this.pending = [];
+    const pending = this.pending;
+    let cut = pending.length;
+    while (cut > 0 && BigInt(pending[cut - 1]![0] as bigint) > through) cut--;
+    const rows = cut === pending.length ? pending : pending.slice(0, cut);
+    this.pending = cut === pending.length ? [] : pending.slice(cut);
     const { generation, table } = this.copy;
     const columns = ["position", "n", ...this.spec.columns];
     await this.tables.commit(this.spec.name, generation, [{ table, columns, rows }], through);
