@@ -19,7 +19,6 @@ import {
 } from "./projections/shelved/offThreadModelTables.js";
 import { postgresModelTables } from "./projections/shelved/postgresModelTables.js";
 import type { EventStore } from "./store/eventStore.js";
-import { openEventStoreDbEventStore } from "./store/eventstoredb/index.js";
 import { openPostgresEventStore } from "./store/postgres/index.js";
 import { openSqliteDatabase, SqliteEventStore } from "./store/sqlite/index.js";
 
@@ -139,6 +138,8 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
       };
     }
     case "eventstoredb": {
+      // Loaded only here: its gRPC client costs a start on the other stores about 0.3 s.
+      const { openEventStoreDbEventStore } = await import("./store/eventstoredb/index.js");
       const store = openEventStoreDbEventStore(config.store.eventStoreDbUrl!);
       const location = keyStoreUrl ?? join(config.dataDir, "keys.sqlite");
       if (!keyStoreUrl)
