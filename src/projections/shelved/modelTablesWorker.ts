@@ -2,8 +2,9 @@
 // order they arrive, so inserts, index updates, commits and WAL checkpoints of the shelved logs
 // never hold the service's event loop.
 import { parentPort, workerData } from "node:worker_threads";
+import { openSqliteDatabase } from "../../store/sqlite/database.js";
 import type { ModelTables } from "./modelTables.js";
-import { openModelsFile, sqliteModelTables } from "./sqliteModelTables.js";
+import { sqliteModelTables } from "./sqliteModelTables.js";
 
 /** A call of one ModelTables method, numbered so its reply finds it. */
 export interface TablesCall {
@@ -26,7 +27,8 @@ const failed = (id: number, error: unknown): TablesReply => ({
 let tables: ModelTables;
 let close: () => void;
 try {
-  const db = openModelsFile((workerData as { path: string }).path);
+  // Shared: the service's thread reads the file through a read-only connection of its own.
+  const db = openSqliteDatabase((workerData as { path: string }).path, { shared: true });
   tables = sqliteModelTables(db);
   close = () => db.close();
   port.postMessage({ id: 0, value: null } satisfies TablesReply);

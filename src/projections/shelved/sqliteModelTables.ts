@@ -1,7 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import type { Database } from "../../store/sqlite/index.js";
+import { type Database, SHARED_BUSY_MS } from "../../store/sqlite/database.js";
 import { START } from "../../store/types.js";
 import {
   type Cell,
@@ -22,29 +20,6 @@ export const SQLITE_DIALECT: Dialect = {
   int: "INTEGER",
   tableSuffix: " STRICT",
 };
-
-/**
- * Opens (creating if needed) a read-model file, in WAL mode without the store file's exclusive
- * lock, so that the service's thread can read it while the worker writes: the store file's
- * lock already makes one process its owner.
- */
-export function openModelsFile(path: string): Database {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new BetterSqlite3(path, { timeout: BUSY_MS });
-  try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = FULL");
-    db.pragma("secure_delete = ON");
-    db.pragma("mmap_size = 268435456");
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
-
-/** How long a connection to a read-model file waits for a lock another connection holds. */
-export const BUSY_MS = 5_000;
 
 type Statement = BetterSqlite3.Statement<Cell[]>;
 
@@ -76,7 +51,7 @@ const selectOn =
  * only after its commit, so Min-Position still holds.
  */
 export function sqliteModelReader(path: string): Pick<ModelTables, "select"> & { close(): void } {
-  const db = new BetterSqlite3(path, { readonly: true, timeout: BUSY_MS });
+  const db = new BetterSqlite3(path, { readonly: true, timeout: SHARED_BUSY_MS });
   const { prepared } = statementCache(db);
   return { select: selectOn(prepared), close: () => db.close() };
 }
