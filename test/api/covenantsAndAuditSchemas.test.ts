@@ -111,6 +111,7 @@ describe("response bodies match their documented schemas", () => {
     await call(po, "privacy-officer", "GET", `/v1/audit/disclosures?${covenant}`);
     await call(ORG.secondarySchool, "privacy-officer", "GET", `/v1/audit/disclosures?${covenant}`);
     await call(po, "privacy-officer", "GET", `/v1/audit/access?${covenant}`);
+    await call(po, "privacy-officer", "GET", `/v1/audit/cases?${covenant}&limit=1`);
     await call(
       po,
       "privacy-officer",

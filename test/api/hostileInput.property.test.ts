@@ -190,6 +190,10 @@ const queries: Record<string, [string, string][]> = {
     ["covenant", DEMO_COVENANT_ID],
     ["case", randomUUID()],
   ],
+  "GET /v1/audit/cases": [
+    ["covenant", DEMO_COVENANT_ID],
+    ["limit", "2"],
+  ],
   "GET /v1/audit/cases/{caseId}/visibility": [["organisation", ORG.police]],
   "GET /v1/audit/cases/{caseId}/visibility/changes": [["organisation", ORG.police]],
   "GET /v1/audit/integrity": [["covenant", DEMO_COVENANT_ID]],

@@ -3,7 +3,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { reportSections } from "../../src/api/subjects/reportPdf.js";
 import { pdfText } from "../api/sessions/documents/pdfText.js";
-import { CONTENT, type DemoCase, startWithDemoCase } from "../api/support/demoCase.js";
+import {
+  CONTENT,
+  DEMO_COVENANT_ID,
+  type DemoCase,
+  ORG,
+  startWithDemoCase,
+} from "../api/support/demoCase.js";
 import {
   expectAccessible,
   launchBrowser,
@@ -47,6 +53,26 @@ async function officerOn(screen: string): Promise<Page> {
 const caseNumber = () => demo.ids.caseId.slice(0, 8);
 
 describe("a covenant's privacy officer", () => {
+  test("finds in the case picker a case that no register names yet", async () => {
+    const school = await demo.service.token(ORG.secondarySchool, ["professional"]);
+    const opened = await demo.service.call(school, "POST", "/v1/cases", {
+      covenantId: DEMO_COVENANT_ID,
+      subject: { name: "Lotte Smit", dateOfBirth: "2011-02-03", school: "Het Rivierencollege" },
+      contact: { name: "Mentor", function: "mentor", reach: "06-00000000" },
+      category: "verzuim",
+      level: "preventie",
+      urgency: "medium",
+      description: "Vaak afwezig.",
+    });
+    const { caseId } = (await opened.json()) as { caseId: string };
+    const page = await officerOn("Zicht op een casus");
+    const picker = page.getByLabel("Casus", { exact: true });
+    await picker.locator("option", { hasText: caseId.slice(0, 8) }).waitFor({ state: "attached" });
+    expect(await picker.locator("option").allInnerTexts()).toEqual(
+      expect.arrayContaining([caseNumber(), caseId.slice(0, 8)]),
+    );
+  });
+
   test("sees what leerplicht could see in the case now, and the events that changed it", async () => {
     const page = await officerOn("Zicht op een casus");
     await page.getByLabel("Casus", { exact: true }).selectOption({ label: caseNumber() });

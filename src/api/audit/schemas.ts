@@ -81,6 +81,25 @@ export const accessList = z
   })
   .meta({ id: "AccessLog" });
 
+/** The cases a privacy officer may audit: the covenant and a page. */
+export const auditedCasesQuery = z.object({
+  covenant: z.uuid().describe("The covenant audited"),
+  ...pagingFields,
+});
+
+export const auditedCaseList = z
+  .strictObject({
+    scope: z.enum(["covenant", "organisation"]),
+    items: z.array(
+      z.strictObject({
+        caseId: z.uuid(),
+        subjectId: z.uuid().nullable().describe("The young person's pseudonymous id"),
+      }),
+    ),
+    next: z.string().nullable().describe("The link to the next page; null on the last"),
+  })
+  .meta({ id: "AuditedCases", description: "Case and subject ids only, never content" });
+
 export const visibilityParams = z.object({ caseId: z.uuid() });
 export const visibilityQuery = z.object({
   organisation: organisationReference.optional().describe("Default: the caller's organisation"),

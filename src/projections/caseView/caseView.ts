@@ -13,6 +13,13 @@ import {
 } from "../../domain/index.js";
 import { type CaseVisibility, caseVisibility } from "../../privacy/policy/caseVisibility.js";
 import type { DecodedEvent, ReadModel } from "../readModel.js";
+import type { Page, PageRequest } from "../shelved/paging.js";
+
+/** A case as a covenant's list of cases names it: its id and folded state. */
+export interface ListedCase {
+  caseId: string;
+  state: CaseState;
+}
 
 /** "What does this case look like to this organisation now?" — every case's state, shown through the policy. */
 export interface CaseViewModel extends ReadModel {
@@ -25,6 +32,15 @@ export interface CaseViewModel extends ReadModel {
   revisionOf(caseId: string): number;
   /** The organisation's membership of the covenant now (null when it is none), for other models' policies. */
   membershipOf(covenantId: string, organisationId: string): Membership;
+  /**
+   * The covenant's cases that `include` admits, a page at a time in the order they were
+   * opened; the page key is the position the case was first seen at.
+   */
+  casesIn(
+    covenantId: string,
+    include: (state: CaseState) => boolean,
+    page: PageRequest,
+  ): Page<ListedCase>;
 }
 
 const NONE: CaseVisibility = { kind: "none" };
@@ -33,6 +49,8 @@ const NONE: CaseVisibility = { kind: "none" };
 export function createCaseView(): CaseViewModel {
   const cases = new Map<string, CaseState>();
   const revisions = new Map<string, number>();
+  // Where each case was first seen; the map keeps that order, which is the cases' order of opening.
+  const opened = new Map<string, bigint>();
   // Covenant events hold no personal data; folded here so a withdrawal hides its cases at once.
   const covenants = new Map<string, CovenantState>();
   const membershipIn = (state: CaseState, organisationId: string) => {
@@ -58,16 +76,19 @@ export function createCaseView(): CaseViewModel {
       const next = evolveCase(cases.get(caseId) ?? initialCaseState, event as unknown as CaseEvent);
       // An event type this version does not know leaves the case as it was.
       if (next !== undefined) cases.set(caseId, next);
+      if (!opened.has(caseId)) opened.set(caseId, event.position);
       revisions.set(caseId, event.revision);
     },
     reset: () => {
       cases.clear();
       revisions.clear();
+      opened.clear();
       covenants.clear();
     },
     forgetCase: (caseId) => {
       cases.delete(caseId);
       revisions.delete(caseId);
+      opened.delete(caseId);
     },
     query(caseId, viewer, now) {
       const state = cases.get(caseId);
@@ -79,6 +100,19 @@ export function createCaseView(): CaseViewModel {
     membershipOf(covenantId, organisationId) {
       const covenant = covenants.get(covenantId);
       return covenant === undefined ? null : membershipOf(covenant, organisationId);
+    },
+    casesIn(covenantId, include, { limit, after }) {
+      const items: ListedCase[] = [];
+      let last: bigint | undefined;
+      for (const [caseId, position] of opened) {
+        if (after !== undefined && position <= after.position) continue;
+        const state = cases.get(caseId);
+        if (state?.covenantId !== covenantId || !include(state)) continue;
+        if (items.length === limit) return { items, next: { position: last!, n: 0 } };
+        items.push({ caseId, state });
+        last = position;
+      }
+      return { items, next: null };
     },
   };
 }

@@ -125,7 +125,7 @@ describe.each<StoreKind>(["sqlite", "postgres"])("paged audit answers on %s", (k
       expect(errors.map((error) => error.path)).toContain(`/${field}`);
     };
     for (const cursor of BAD_CURSORS) {
-      for (const register of ["/v1/audit/access", "/v1/audit/disclosures"]) {
+      for (const register of ["/v1/audit/access", "/v1/audit/disclosures", "/v1/audit/cases"]) {
         const path = `${register}?covenant=${DEMO_COVENANT_ID}&cursor=${encodeURIComponent(cursor)}`;
         await named(await get(path), "cursor");
       }
@@ -138,7 +138,12 @@ describe.each<StoreKind>(["sqlite", "postgres"])("paged audit answers on %s", (k
     await fc.assert(
       fc.asyncProperty(hostileCursor, hostileLimit, async (cursor, limit) => {
         const query = `cursor=${encodeURIComponent(cursor)}&limit=${encodeURIComponent(limit)}`;
-        const paged = ["/v1/audit/access", "/v1/audit/disclosures", "/v1/ldv/nen7513"];
+        const paged = [
+          "/v1/audit/access",
+          "/v1/audit/disclosures",
+          "/v1/audit/cases",
+          "/v1/ldv/nen7513",
+        ];
         for (const path of [...paged, "/v1/ldv/nen7513.csv"]) {
           const { status } = await demo.service.call(
             officer,

@@ -7,7 +7,7 @@ import type { AuditFilter } from "./AuditFilters";
 const PAGE = 100;
 
 /** The cursor in the service's link to the next page. */
-const cursorIn = (next: string) =>
+export const cursorIn = (next: string) =>
   new URL(next, window.location.origin).searchParams.get("cursor") ?? undefined;
 
 /** The filter and the page an audit register shows; a new filter starts at the first page. */

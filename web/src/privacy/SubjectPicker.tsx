@@ -23,6 +23,7 @@ export function SubjectPicker(props: { action: string; onPick(subjectId: string)
       {(known) => {
         const bySubject = new Map<string, string[]>();
         for (const { caseId, subjectId: id } of known) {
+          if (id === null) continue;
           bySubject.set(id, [...(bySubject.get(id) ?? []), caseNumber(caseId)]);
         }
         const choices = [...bySubject].map(([value, numbers]) => ({

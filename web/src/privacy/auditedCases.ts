@@ -1,33 +1,32 @@
+import { cursorIn } from "../audit/paging";
 import { useSignedIn } from "../auth/session";
 import { useReference } from "../data/reference";
 import { type Loaded, useLoad } from "../data/useLoad";
 
-/** A case the registers name, with the young person it is about: ids only. */
+/** A case the privacy officer may audit, with the young person it is about (none for a phenomenon): ids only. */
 export interface AuditedCase {
   caseId: string;
-  subjectId: string;
+  subjectId: string | null;
 }
 
 /**
- * The cases the privacy officer can pick from: every case the disclosure register or the access
- * log names. A case nobody shared in nor read still has the case number to type.
+ * The cases the privacy officer can pick from: every case of the covenant in the officer's
+ * scope, page after page, as ids (the service's `/v1/audit/cases`; no register is read for it).
  */
 export function useAuditedCases(): Loaded<AuditedCase[]> {
   const { api } = useSignedIn();
   const { covenantId } = useReference();
   const [loaded] = useLoad(async () => {
-    const query = { params: { query: { covenant: covenantId ?? "" } } };
-    const [disclosures, reads] = await Promise.all([
-      api.GET("/v1/audit/disclosures", query),
-      api.GET("/v1/audit/access", query),
-    ]);
-    const named = [...(disclosures.data?.items ?? []), ...(reads.data?.items ?? [])];
-    const cases = new Map(named.map((item) => [item.caseId, item.subjectId]));
-    const data = disclosures.data && reads.data ? [...cases] : undefined;
-    return {
-      data: data?.map(([caseId, subjectId]) => ({ caseId, subjectId })),
-      response: disclosures.response,
-    };
+    const cases: AuditedCase[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const query = { covenant: covenantId ?? "", limit: 1000, cursor };
+      const page = await api.GET("/v1/audit/cases", { params: { query } });
+      if (!page.data) return { data: undefined, response: page.response };
+      cases.push(...page.data.items);
+      if (page.data.next === null) return { data: cases, response: page.response };
+      cursor = cursorIn(page.data.next);
+    }
   }, [api, covenantId]);
   return loaded;
 }
