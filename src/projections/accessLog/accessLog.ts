@@ -65,7 +65,8 @@ const COLUMNS = [
  */
 export const ACCESS_LOG: ShelfSpec = {
   name: "accessLog",
-  version: 2,
+  // 3: a row's record keeps only what its columns do not (about 40% fewer bytes).
+  version: 3,
   stem: "access_log",
   columns: COLUMNS,
   table: (table, { text, int, tableSuffix }) =>
@@ -90,12 +91,63 @@ export const ACCESS_LOG: ShelfSpec = {
         epochOf(record.readAt),
         record.subjectId,
         record.purpose,
-        JSON.stringify(record),
+        JSON.stringify(keptOf(record)),
       ]),
   }),
 };
 
-type Recorded = { record: string };
+/** What a row's `record` keeps: the read record less the ids and purpose its columns hold. */
+type Kept = Pick<
+  AccessRecord,
+  "readId" | "userId" | "roles" | "itemIds" | "readAt" | "correlationId"
+>;
+
+const keptOf = ({ readId, userId, roles, itemIds, readAt, correlationId }: AccessRecord): Kept => ({
+  readId,
+  userId,
+  roles,
+  itemIds,
+  readAt,
+  correlationId,
+});
+
+/** The columns a read record is made whole from. */
+const RECORD_COLUMNS = [
+  "covenant_id",
+  "case_id",
+  "organisation_id",
+  "subject_id",
+  "purpose",
+  "record",
+];
+
+type Recorded = {
+  covenant_id: string;
+  case_id: string;
+  organisation_id: string;
+  subject_id: string;
+  purpose: string;
+  record: string;
+};
+
+/** A row's read record, whole again: the kept JSON and the columns, in the record's own field order. */
+function recordOfRow(row: Recorded): AccessRecord {
+  const kept = JSON.parse(row.record) as Kept;
+  return {
+    readId: kept.readId,
+    caseId: row.case_id,
+    subjectId: row.subject_id,
+    covenantId: row.covenant_id,
+    userId: kept.userId,
+    organisationId: row.organisation_id,
+    roles: kept.roles,
+    itemIds: kept.itemIds,
+    purpose: row.purpose,
+    readAt: kept.readAt,
+    correlationId: kept.correlationId,
+  };
+}
+
 type Row = Recorded & { position: number | string; n: number };
 
 /** The access log (rule 8's read records), shelved beside the events; `spec` only for tests of a new version. */
@@ -117,30 +169,28 @@ export async function openAccessLog(
       if (filter.caseId !== undefined) conditions.push(["case_id = ?", [filter.caseId]]);
       conditions.push(...periodConditions("read_ms", filter.from, filter.to));
       const rows = await shelf.query<Row>((table) =>
-        pageQuery(table, ["record"], conditions, page),
+        pageQuery(table, RECORD_COLUMNS, conditions, page),
       );
-      return pageOf(rows, page.limit, (row) => JSON.parse(row.record) as AccessRecord);
+      return pageOf(rows, page.limit, recordOfRow);
     },
     async readsOfSubject(subjectId, covenantId) {
       const rows = await shelf.query<Recorded>((table) => [
-        `SELECT record FROM ${table} WHERE subject_id = ? AND covenant_id = ?
+        `SELECT ${RECORD_COLUMNS.join(", ")} FROM ${table} WHERE subject_id = ? AND covenant_id = ?
          ORDER BY position, n`,
         [subjectId, covenantId],
       ]);
       return rows.map((row) => {
-        const { readAt, organisationId, purpose, caseId, itemIds } = JSON.parse(
-          row.record,
-        ) as AccessRecord;
+        const { readAt, organisationId, purpose, caseId, itemIds } = recordOfRow(row);
         return { readAt, organisationId, purpose, caseId, itemIds };
       });
     },
     async lastLookedAt(organisationId) {
-      const rows = await shelf.query<Recorded>((table) => [
+      const rows = await shelf.query<Pick<Recorded, "record">>((table) => [
         `SELECT record FROM ${table} WHERE organisation_id = ? AND purpose = ?
          ORDER BY read_ms DESC LIMIT 1`,
         [organisationId, WORKLIST_PURPOSE],
       ]);
-      return rows[0] ? (JSON.parse(rows[0].record) as AccessRecord).readAt : null;
+      return rows[0] ? (JSON.parse(rows[0].record) as Kept).readAt : null;
     },
   };
 }

@@ -7,7 +7,9 @@ import {
 } from "../../privacy/processing/processingActions.js";
 import {
   ACTIVITY_ATTRIBUTE,
+  type ProcessingRecord,
   SUBJECT_ATTRIBUTE,
+  SUBJECT_TYPE_ATTRIBUTE,
 } from "../../privacy/processing/processingRecord.js";
 import type { ProcessingRegister } from "../../privacy/processing/register.js";
 import type { ReadModel } from "../readModel.js";
@@ -74,7 +76,8 @@ const COLUMNS = [
 export function processingLogSpec(baseUrl: string): ShelfSpec<LedgerFold> {
   return {
     name: "processingLog",
-    version: 1,
+    // 2: a row's action keeps only what its columns do not (about 30% fewer bytes).
+    version: 2,
     stem: "processing_log",
     columns: COLUMNS,
     table: (table, { text, int, tableSuffix }) =>
@@ -102,7 +105,7 @@ export function processingLogSpec(baseUrl: string): ShelfSpec<LedgerFold> {
             action.record.attributes[ACTIVITY_ATTRIBUTE] ?? "",
             action.record.attributes[SUBJECT_ATTRIBUTE] ?? null,
             epochOf(action.record.startTime),
-            JSON.stringify(action),
+            JSON.stringify(keptOf(action)),
           ]),
       };
     },
@@ -125,7 +128,58 @@ function queryConditions(query: ProcessingQuery): Condition[] {
   return [...conditions, ...periodConditions("start_ms", query.from, query.to)];
 }
 
-type Row = { position: number | string; n: number; action: string };
+/** What a row's `action` keeps: the action less the ids its columns hold (trace, activity, subject, covenant). */
+type Kept = Omit<ProcessingAction, "record" | "covenantId"> & {
+  record: Omit<ProcessingRecord, "traceId">;
+};
+
+const COVENANT_ATTRIBUTE = "casustafel.covenant_id";
+
+function keptOf({ record, covenantId: _covenant, ...action }: ProcessingAction): Kept {
+  const { traceId: _trace, attributes, ...ids } = record;
+  const {
+    [ACTIVITY_ATTRIBUTE]: _activity,
+    [SUBJECT_ATTRIBUTE]: _subject,
+    [COVENANT_ATTRIBUTE]: _covenantAttribute,
+    ...more
+  } = attributes;
+  return { record: { ...ids, attributes: more }, ...action };
+}
+
+type Row = {
+  position: number | string;
+  n: number;
+  covenant_id: string;
+  trace_id: string;
+  activity: string;
+  subject_id: string | null;
+  action: string;
+};
+
+/** The columns an action is made whole from. */
+const ACTION_COLUMNS = ["covenant_id", "trace_id", "activity", "subject_id", "action"];
+
+/** A row's action, whole again: the kept JSON and the columns, in the action's own field order. */
+function actionOfRow(row: Row): ProcessingAction {
+  const { record, ...action } = JSON.parse(row.action) as Kept;
+  const { attributes, ...ids } = record;
+  const { [SUBJECT_TYPE_ATTRIBUTE]: subjectType, ...more } = attributes;
+  return {
+    record: {
+      traceId: row.trace_id,
+      ...ids,
+      attributes: {
+        [ACTIVITY_ATTRIBUTE]: row.activity,
+        ...(row.subject_id === null ? {} : { [SUBJECT_ATTRIBUTE]: row.subject_id }),
+        ...(subjectType === undefined ? {} : { [SUBJECT_TYPE_ATTRIBUTE]: subjectType }),
+        [COVENANT_ATTRIBUTE]: row.covenant_id,
+        ...more,
+      },
+    },
+    covenantId: row.covenant_id,
+    ...action,
+  };
+}
 
 /**
  * Every processing action on record (Logboek Dataverwerkingen, NEN 7513): reads, shares, share
@@ -149,9 +203,9 @@ export async function openProcessingLog(
       const conditions = officerScopeConditions(viewer, covenant);
       conditions.push(...queryConditions(query));
       const rows = await shelf.query<Row>((table) =>
-        pageQuery(table, ["action"], conditions, page),
+        pageQuery(table, ACTION_COLUMNS, conditions, page),
       );
-      return pageOf(rows, page.limit, (row) => JSON.parse(row.action) as ProcessingAction);
+      return pageOf(rows, page.limit, actionOfRow);
     },
   };
 }
