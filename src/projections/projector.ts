@@ -89,8 +89,8 @@ export function createProjector(options: ProjectorOptions): Projector {
   }
 
   /**
-   * Pipelined: while the worker thread decrypts one page, this thread reads the next and
-   * folds the one before, which is what lets a rebuild use a second core.
+   * Pipelined: while the worker threads decrypt one page and commit the rows of the one
+   * before, this thread reads the next and folds, which is what lets a rebuild use a second core.
    */
   async function replay(
     feed: ModelFeed,
@@ -103,7 +103,12 @@ export function createProjector(options: ProjectorOptions): Projector {
       const page = await pages.call(store, { fromPosition: after, limit: pageSize });
       return upTo === null ? page : page.filter((event) => event.position <= upTo);
     };
+    const commit = async (through: bigint) => {
+      await feed.flush(through);
+      if (upTo === null) advance(through);
+    };
     let reached = from;
+    let committed: Promise<void> = Promise.resolve();
     let page = await read(reached);
     let decoding = feed.prepare(page);
     for (;;) {
@@ -114,9 +119,16 @@ export function createProjector(options: ProjectorOptions): Projector {
       const nextDecoding = next !== null && !erases ? feed.prepare(next) : null;
       await feed.feedPrepared(decoding);
       if (page.length > 0) reached = page[page.length - 1]!.position;
-      await feed.flush(reached);
-      if (upTo === null) advance(reached);
-      if (next === null) return reached;
+      // One page's rows commit while the next page is fed (flush cuts at its position), so
+      // the read-model file's worker writes while this thread folds; one commit at a time.
+      await committed;
+      committed = commit(reached);
+      // Awaited before the next commit or the return; handled now so a failure waits for that.
+      committed.catch(() => {});
+      if (next === null) {
+        await committed;
+        return reached;
+      }
       page = next;
       decoding = nextDecoding ?? feed.prepare(next);
     }
