@@ -5,9 +5,8 @@ import { reportSections } from "../../src/api/subjects/reportPdf.js";
 import { pdfText } from "../api/sessions/documents/pdfText.js";
 import {
   CONTENT,
-  DEMO_COVENANT_ID,
   type DemoCase,
-  ORG,
+  schoolRaisesCase,
   startWithDemoCase,
 } from "../api/support/demoCase.js";
 import {
@@ -54,17 +53,7 @@ const caseNumber = () => demo.ids.caseId.slice(0, 8);
 
 describe("a covenant's privacy officer", () => {
   test("finds in the case picker a case that no register names yet", async () => {
-    const school = await demo.service.token(ORG.secondarySchool, ["professional"]);
-    const opened = await demo.service.call(school, "POST", "/v1/cases", {
-      covenantId: DEMO_COVENANT_ID,
-      subject: { name: "Lotte Smit", dateOfBirth: "2011-02-03", school: "Het Rivierencollege" },
-      contact: { name: "Mentor", function: "mentor", reach: "06-00000000" },
-      category: "verzuim",
-      level: "preventie",
-      urgency: "medium",
-      description: "Vaak afwezig.",
-    });
-    const { caseId } = (await opened.json()) as { caseId: string };
+    const caseId = await schoolRaisesCase(demo, { name: "Lotte Smit", dateOfBirth: "2011-02-03" });
     const page = await officerOn("Zicht op een casus");
     const picker = page.getByLabel("Casus", { exact: true });
     await picker.locator("option", { hasText: caseId.slice(0, 8) }).waitFor({ state: "attached" });

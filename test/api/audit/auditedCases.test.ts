@@ -4,6 +4,7 @@ import {
   DEMO_COVENANT_ID,
   type DemoCase,
   ORG,
+  schoolRaisesCase,
   startWithDemoCase,
 } from "../support/demoCase.js";
 import type { StoreKind } from "../support/service.js";
@@ -38,23 +39,10 @@ describe.each<StoreKind>(["sqlite", "postgres"])(
     beforeAll(async () => {
       demo = await startWithDemoCase(kind);
       // Given three more cases the school raised on its own: the police takes no part in them.
-      const school = await demo.service.token(ORG.secondarySchool, ["professional"]);
       for (let n = 0; n < 3; n++) {
-        const opened = await demo.service.call(school, "POST", "/v1/cases", {
-          covenantId: DEMO_COVENANT_ID,
-          subject: {
-            name: `Leerling ${n}`,
-            dateOfBirth: `2011-03-0${n + 1}`,
-            school: "Het Rivierencollege",
-          },
-          contact: { name: "Mentor", function: "mentor", reach: "06-00000000" },
-          category: "verzuim",
-          level: "preventie",
-          urgency: "medium",
-          description: "Vaak afwezig.",
-        });
-        expect(opened.status).toBe(201);
-        schoolCases.push(((await opened.json()) as { caseId: string }).caseId);
+        schoolCases.push(
+          await schoolRaisesCase(demo, { name: `Leerling ${n}`, dateOfBirth: `2011-03-0${n + 1}` }),
+        );
       }
     }, 60_000);
     afterAll(() => demo?.service.close());
