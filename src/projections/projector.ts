@@ -219,6 +219,8 @@ export function createProjector(options: ProjectorOptions): Projector {
       advance(upTo);
     }
     await replay(live, position, null);
+    // A copy first filled by this catch-up gets its indexes now, before anything asks it.
+    for (const model of models) await model.shelved?.indexCopy();
   }
 
   return {
