@@ -9,6 +9,8 @@ export type { ProcessingRecord } from "../../observability/ldvExport.js";
 export const ACTIVITY_ATTRIBUTE = "dpl.core.processing_activity_id";
 export const SUBJECT_ATTRIBUTE = "dpl.core.data_subject_id";
 export const SUBJECT_TYPE_ATTRIBUTE = "dpl.core.data_subject_id_type";
+/** Our own attribute beside the LDV core: the covenant the action served (never exported). */
+export const COVENANT_ATTRIBUTE = "casustafel.covenant_id";
 
 /** The type of our data-subject ids: the covenant's pseudonymous subject record id, never a BSN or name. */
 export const SUBJECT_ID_TYPE = "casustafel-subject-pseudonym";

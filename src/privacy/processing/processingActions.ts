@@ -3,6 +3,7 @@ import { touchesOf } from "./actionTouches.js";
 import { DEFAULT_PURPOSE_OF_USE } from "./activities.js";
 import {
   ACTIVITY_ATTRIBUTE,
+  COVENANT_ATTRIBUTE,
   type ProcessingRecord,
   SUBJECT_ATTRIBUTE,
   SUBJECT_ID_TYPE,
@@ -55,7 +56,7 @@ export function processingActionsOf(
         [ACTIVITY_ATTRIBUTE]: activity.uri,
         [SUBJECT_ATTRIBUTE]: subjectId,
         [SUBJECT_TYPE_ATTRIBUTE]: SUBJECT_ID_TYPE,
-        "casustafel.covenant_id": covenantId,
+        [COVENANT_ATTRIBUTE]: covenantId,
         ...(touch.caseId ? { "casustafel.case_id": touch.caseId } : {}),
         ...(touch.outcome === "refused"
           ? { "casustafel.refused_rules": touch.rules.join(",") }

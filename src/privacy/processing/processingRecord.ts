@@ -4,6 +4,7 @@ import { type ProcessingContext, processingActionsOf } from "./processingActions
 
 export {
   ACTIVITY_ATTRIBUTE,
+  COVENANT_ATTRIBUTE,
   type ProcessingRecord,
   SUBJECT_ATTRIBUTE,
   SUBJECT_ID_TYPE,

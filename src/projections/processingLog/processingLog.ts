@@ -7,6 +7,7 @@ import {
 } from "../../privacy/processing/processingActions.js";
 import {
   ACTIVITY_ATTRIBUTE,
+  COVENANT_ATTRIBUTE,
   type ProcessingRecord,
   SUBJECT_ATTRIBUTE,
   SUBJECT_TYPE_ATTRIBUTE,
@@ -132,8 +133,6 @@ function queryConditions(query: ProcessingQuery): Condition[] {
 type Kept = Omit<ProcessingAction, "record" | "covenantId"> & {
   record: Omit<ProcessingRecord, "traceId">;
 };
-
-const COVENANT_ATTRIBUTE = "casustafel.covenant_id";
 
 function keptOf({ record, covenantId: _covenant, ...action }: ProcessingAction): Kept {
   const { traceId: _trace, attributes, ...ids } = record;
