@@ -1,14 +1,10 @@
 import { join } from "node:path";
-import pg from "pg";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { IdentityIndex } from "./privacy/identity/identityIndex.js";
 import { type IdentityLock, inProcessIdentityLock } from "./privacy/identity/identityLock.js";
 import type { KeyVault } from "./privacy/keys/keyStore.js";
 import { loadMasterKey } from "./privacy/keys/masterKey.js";
-import { postgresIdentityIndex } from "./privacy/keys/postgres/identityIndex.js";
-import { postgresIdentityLock } from "./privacy/keys/postgres/identityLock.js";
-import { postgresKeyVault } from "./privacy/keys/postgres/keyVault.js";
 import { sqliteIdentityIndex } from "./privacy/keys/sqlite/identityIndex.js";
 import { sqliteKeyVault } from "./privacy/keys/sqlite/keyVault.js";
 import type { ModelTables } from "./projections/shelved/modelTables.js";
@@ -17,9 +13,7 @@ import {
   offThreadModelTables,
   readModelsPath,
 } from "./projections/shelved/offThreadModelTables.js";
-import { postgresModelTables } from "./projections/shelved/postgresModelTables.js";
 import type { EventStore } from "./store/eventStore.js";
-import { openPostgresEventStore } from "./store/postgres/index.js";
 import { openSqliteDatabase, SqliteEventStore } from "./store/sqlite/index.js";
 
 /** The event store and the vault of wrapped data keys, with what closes them, in order. */
@@ -55,19 +49,10 @@ const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//i.test(value);
 /** A key store of its own: a PostgreSQL URL or an SQLite file path (KEYSTORE_URL). */
 type KeyDatabase = Omit<Storage, "store" | "modelTables">;
 
-function separateVault(location: string): KeyDatabase {
+async function separateVault(location: string): Promise<KeyDatabase> {
   if (isPostgresUrl(location)) {
-    const pool = new pg.Pool({
-      connectionString: location,
-      max: 5,
-      application_name: "casustafel-keys",
-    });
-    pool.on("error", () => {});
-    const locks = lockPool(location);
-    return {
-      ...postgresKeys(pool, locks),
-      close: async () => void (await Promise.all([pool.end(), locks.end()])),
-    };
+    const { postgresKeyDatabase } = await import("./postgresStorage.js");
+    return postgresKeyDatabase(location);
   }
   const db = openSqliteDatabase(location);
   return { ...sqliteKeys(db), close: async () => void db.close() };
@@ -78,19 +63,6 @@ const sqliteKeys = (db: ReturnType<typeof openSqliteDatabase>) => ({
   identityIndex: sqliteIdentityIndex(db),
   identityLock: inProcessIdentityLock(),
 });
-
-const postgresKeys = (pool: pg.Pool, locks: pg.Pool) => ({
-  vault: postgresKeyVault(pool),
-  identityIndex: postgresIdentityIndex(pool),
-  identityLock: postgresIdentityLock(locks),
-});
-
-/** Connections that only hold intake's advisory locks, so holders never starve their own work. */
-function lockPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: 16, application_name: "casustafel-intake" });
-  pool.on("error", () => {});
-  return pool;
-}
 
 /**
  * Opens the configured store and says at start-up what keeps the key database from completing
@@ -126,16 +98,11 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
       return { ...storage, close: () => storage.close().finally(() => models.close()) };
     }
     case "postgres": {
-      const store = await openPostgresEventStore(config.store.databaseUrl!);
-      const modelTables = await postgresModelTables(store.pool);
-      if (keyStoreUrl) return withSeparateVault(store, modelTables, keyStoreUrl);
-      const locks = lockPool(config.store.databaseUrl!);
-      return {
-        store,
-        modelTables,
-        ...postgresKeys(store.pool, locks),
-        close: async () => void (await Promise.all([store.close(), locks.end()])),
-      };
+      // Loaded only here, as EventStoreDB's client below: the driver costs any other store's start.
+      const postgres = await import("./postgresStorage.js");
+      const opened = await postgres.openPostgresStore(config.store.databaseUrl!);
+      if (keyStoreUrl) return withSeparateVault(opened.store, opened.modelTables, keyStoreUrl);
+      return postgres.withKeysBeside(opened, config.store.databaseUrl!);
     }
     case "eventstoredb": {
       // Loaded only here: its gRPC client costs a start on the other stores about 0.3 s.
@@ -168,7 +135,7 @@ async function withSeparateVault(
 ): Promise<Storage> {
   let keys: KeyDatabase;
   try {
-    keys = separateVault(location);
+    keys = await separateVault(location);
   } catch (error) {
     await store.close();
     throw error;

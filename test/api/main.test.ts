@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildService, root } from "../../build/serviceBuild.js";
 import { mintDevToken } from "../../src/api/http/auth/devTokens.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_COVENANT_ID, demoOrganisations } from "../../src/demo/organisations.js";
@@ -14,9 +16,9 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** `npm start` as a real process: node with tsx, a fresh DATA_DIR, an ephemeral port. */
-async function start(dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/** `npm start` as a real process: node on the built service, a fresh DATA_DIR, an ephemeral port. */
+async function start(dist: string, dataDir: string): Promise<Started> {
+  const child = spawn(process.execPath, [join(dist, "main.js")], {
     env: {
       ...process.env,
       NODE_ENV: "development",
@@ -52,15 +54,21 @@ async function start(dataDir: string): Promise<Started> {
   return { child, url, lines, exited };
 }
 
-describe("npm start (src/main.ts)", () => {
+describe("npm start (the service built from src/main.ts)", () => {
   let dataDir: string;
+  // A build of its own beside dist/, so a developer's `npm start` and this test never share one.
+  const dist = join(root, `.dist-${randomUUID()}`);
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "casustafel-main-"));
+    await buildService(dist);
   });
-  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(dist, { recursive: true, force: true });
+  });
 
   it("creates the demo covenant on an empty store, says how to mint tokens, and shuts down gracefully on SIGTERM", async () => {
-    const first = await start(dataDir);
+    const first = await start(dist, dataDir);
     const log = first.lines.join("\n");
     expect(log).toContain("DEVELOPMENT ONLY");
     expect(log).toContain("created the demo covenant");
@@ -87,7 +95,7 @@ describe("npm start (src/main.ts)", () => {
     expect(first.lines.join("\n")).toContain("server closed");
 
     // A second start on the same store keeps what is there: no second covenant, no second seed.
-    const second = await start(dataDir);
+    const second = await start(dist, dataDir);
     expect(second.lines.join("\n")).not.toContain("created the demo covenant");
     const again = await fetch(`${second.url}/v1/covenants/${DEMO_COVENANT_ID}`, {
       headers: { authorization: `Bearer ${token}` },

@@ -37,7 +37,7 @@ const LAYERS: Layer[] = [
   { name: "api", holds: under("api"), mayImport: LOWER },
   {
     name: "composition",
-    holds: oneOf("src/service.ts", "src/system.ts", "src/storage.ts"),
+    holds: oneOf("src/service.ts", "src/system.ts", "src/storage.ts", "src/postgresStorage.ts"),
     mayImport: [...LOWER, "api"],
   },
   // The demo is development tooling: only the entry points wire it in.

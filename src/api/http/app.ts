@@ -122,7 +122,9 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
   const verify =
     deps.verifyToken ?? createTokenVerifier(config, await loadVerificationKeys(config));
   const metrics = deps.metrics ?? createMetrics();
-  const document = openApiDocument(routes, deps.info ?? API_INFO);
+  // Built at its first request, not at every start (a tenth of a second for a page few ask for).
+  let built: Record<string, unknown> | undefined;
+  const document = () => (built ??= openApiDocument(routes, deps.info ?? API_INFO));
   let shuttingDown = false;
 
   const app = express();
@@ -181,7 +183,9 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
 
   return {
     app,
-    document,
+    get document() {
+      return document();
+    },
     metrics,
     beginShutdown: () => {
       shuttingDown = true;

@@ -16,7 +16,8 @@ export type ReadinessCheck = () => Promise<{
 }>;
 
 export interface OperationsOptions {
-  document: Record<string, unknown>;
+  /** The OpenAPI document, built when first asked for. */
+  document: () => Record<string, unknown>;
   metrics: Metrics;
   readiness?: ReadinessCheck;
   /** Set during graceful shutdown so load balancers stop routing here before the socket closes. */
@@ -36,7 +37,7 @@ async function checkReadiness(readiness: ReadinessCheck | undefined) {
 /** Unauthenticated operational endpoints; they carry no case data. */
 export function operationsRoutes(options: OperationsOptions): Router {
   const router = createRouter();
-  const docs = renderDocsPage(options.document);
+  let docs: string | undefined;
   router.get("/health", (_req, res) => {
     res.locals.routePattern = "/health";
     res.json({ status: "up" });
@@ -68,10 +69,11 @@ export function operationsRoutes(options: OperationsOptions): Router {
   });
   router.get("/openapi.json", (_req, res) => {
     res.locals.routePattern = "/openapi.json";
-    res.json(options.document);
+    res.json(options.document());
   });
   router.get("/docs", (_req, res) => {
     res.locals.routePattern = "/docs";
+    docs ??= renderDocsPage(options.document());
     res.type("html").send(docs);
   });
   return router;
