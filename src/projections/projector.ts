@@ -2,6 +2,7 @@ import type { Subscription } from "../store/eventStore.js";
 import { type RecordedEvent, START } from "../store/types.js";
 import { type FeedDeps, ModelFeed } from "./modelFeed.js";
 import type { ReadModel, Shelved } from "./readModel.js";
+import { replay, type Source } from "./replay.js";
 
 export interface ProjectorOptions extends FeedDeps {
   models: readonly ReadModel[];
@@ -42,9 +43,6 @@ export interface Projector {
   /** Stops following the store; pending waits resolve false. */
   stop(): Promise<void>;
 }
-
-/** What a replay reads: every event, or every event outside the read-record streams. */
-type Source = "everything" | "past read records";
 
 type Waiter = { target: bigint; settle: (reached: boolean | Error) => void };
 
@@ -88,51 +86,17 @@ export function createProjector(options: ProjectorOptions): Projector {
     return failure;
   }
 
-  /**
-   * Pipelined: while the worker threads decrypt one page and commit the rows of the one
-   * before, this thread reads the next and folds, which is what lets a rebuild use a second core.
-   */
-  async function replay(
-    feed: ModelFeed,
-    from: bigint,
-    upTo: bigint | null,
-    source: Source = "everything",
-  ): Promise<bigint> {
-    const pages = source === "everything" ? store.readAll : store.readAllExceptReadRecords;
-    const read = async (after: bigint) => {
-      const page = await pages.call(store, { fromPosition: after, limit: pageSize });
-      return upTo === null ? page : page.filter((event) => event.position <= upTo);
-    };
-    const commit = async (through: bigint) => {
-      await feed.flush(through);
-      if (upTo === null) advance(through);
-    };
-    let reached = from;
-    let committed: Promise<void> = Promise.resolve();
-    let page = await read(reached);
-    let decoding = feed.prepare(page);
-    for (;;) {
-      const last = page.length < pageSize;
-      const next = last ? null : await read(page[page.length - 1]!.position);
-      // A page that erases a subject changes the keys: the next one is prepared after it.
-      const erases = decoding.leading < page.length;
-      const nextDecoding = next !== null && !erases ? feed.prepare(next) : null;
-      await feed.feedPrepared(decoding);
-      if (page.length > 0) reached = page[page.length - 1]!.position;
-      // One page's rows commit while the next page is fed (flush cuts at its position), so
-      // the read-model file's worker writes while this thread folds; one commit at a time.
-      await committed;
-      committed = commit(reached);
-      // Awaited before the next commit or the return; handled now so a failure waits for that.
-      committed.catch(() => {});
-      if (next === null) {
-        await committed;
-        return reached;
-      }
-      page = next;
-      decoding = nextDecoding ?? feed.prepare(next);
-    }
-  }
+  /** Replays into `feed`; the live feed's replays move the projector's position as they commit. */
+  const replayInto = (feed: ModelFeed, from: bigint, upTo: bigint | null, source?: Source) =>
+    replay({
+      store,
+      pageSize,
+      feed,
+      from,
+      upTo,
+      source,
+      onCommitted: upTo === null ? advance : undefined,
+    });
 
   async function onLiveEvent(event: RecordedEvent) {
     await serially(async () => {
@@ -176,13 +140,13 @@ export function createProjector(options: ProjectorOptions): Projector {
     const feed = new ModelFeed(options, [built]);
     let reached = START;
     while (!stopped && position - reached > BigInt(pageSize)) {
-      reached = await replay(feed, reached, position);
+      reached = await replayInto(feed, reached, position);
     }
     await built.shelved?.indexCopy();
     await serially(async () => {
       if (failure !== null) throw failure;
       await commitInTurn();
-      await replay(feed, reached, position);
+      await replayInto(feed, reached, position);
       await model.adopt(built);
     });
   }
@@ -193,7 +157,7 @@ export function createProjector(options: ProjectorOptions): Projector {
       if (failure !== null) throw failure;
       await commitInTurn();
       for (const model of chosen) model.reset();
-      await replay(new ModelFeed(options, chosen), START, position, "past read records");
+      await replayInto(new ModelFeed(options, chosen), START, position, "past read records");
     });
   }
 
@@ -215,10 +179,10 @@ export function createProjector(options: ProjectorOptions): Projector {
   async function catchUp(): Promise<void> {
     if (position === START) {
       const upTo = pastReadRecordsUpTo(await store.headPosition());
-      await replay(live, START, upTo, "past read records");
+      await replayInto(live, START, upTo, "past read records");
       advance(upTo);
     }
-    await replay(live, position, null);
+    await replayInto(live, position, null);
     // A copy first filled by this catch-up gets its indexes now, before anything asks it.
     for (const model of models) await model.shelved?.indexCopy();
   }
