@@ -92,10 +92,11 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
       const db = openSqliteDatabase(path);
       const store = new SqliteEventStore(db, { ownsDatabase: true });
       const models = await modelsBeside(store, readModelsPath(path));
-      const storage: Storage = keyStoreUrl
-        ? await withSeparateVault(store, models, keyStoreUrl)
-        : { store, modelTables: models, ...sqliteKeys(db), close: () => store.close() };
-      return { ...storage, close: () => storage.close().finally(() => models.close()) };
+      return closingModels(models, async () =>
+        keyStoreUrl
+          ? withSeparateVault(store, models, keyStoreUrl)
+          : { store, modelTables: models, ...sqliteKeys(db), close: () => store.close() },
+      );
     }
     case "postgres": {
       // Loaded only here, as EventStoreDB's client below: the driver costs any other store's start.
@@ -112,8 +113,7 @@ async function openConfigured(config: Config, logger: Logger): Promise<Storage> 
       if (!keyStoreUrl)
         logger.warn("KEYSTORE_URL unset: data keys are kept in an SQLite file under DATA_DIR");
       const models = await modelsBeside(store, join(config.dataDir, "read-models.sqlite"));
-      const storage = await withSeparateVault(store, models, location);
-      return { ...storage, close: () => storage.close().finally(() => models.close()) };
+      return closingModels(models, () => withSeparateVault(store, models, location));
     }
   }
 }
@@ -126,6 +126,21 @@ async function modelsBeside(store: EventStore, path: string): Promise<OffThreadM
     await store.close();
     throw error;
   }
+}
+
+/** The storage `open` builds on the read-model file's worker, which closes last, or at once when `open` fails. */
+async function closingModels(
+  models: OffThreadModelTables,
+  open: () => Promise<Storage>,
+): Promise<Storage> {
+  let storage: Storage;
+  try {
+    storage = await open();
+  } catch (error) {
+    await models.close();
+    throw error;
+  }
+  return { ...storage, close: () => storage.close().finally(() => models.close()) };
 }
 
 async function withSeparateVault(

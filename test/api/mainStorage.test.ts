@@ -88,13 +88,23 @@ describe("where the data keys live", () => {
       DATABASE_URL: await freshDatabaseUrl(),
       KEYSTORE_URL: keysUrl,
     });
-    const client = new pg.Client({ connectionString: keysUrl });
-    await client.connect();
-    try {
-      const { rows } = await client.query("SELECT subject_id FROM subject_keys");
-      expect(rows).toEqual([{ subject_id: subjectId }]);
-    } finally {
-      await client.end();
-    }
+    expect(await postgresKeyRows(keysUrl)).toEqual([{ subject_id: subjectId }]);
+  });
+
+  it("KEYSTORE_URL as a PostgreSQL URL, with the events in SQLite: keys there, none in the events' file", async () => {
+    const keysUrl = await freshDatabaseUrl();
+    const { dataDir, subjectId } = await openOneCase({ KEYSTORE_URL: keysUrl });
+    expect(await postgresKeyRows(keysUrl)).toEqual([{ subject_id: subjectId }]);
+    expect(sqliteKeyRows(join(dataDir, "casustafel.sqlite"))).toEqual([]);
   });
 });
+
+async function postgresKeyRows(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query("SELECT subject_id FROM subject_keys")).rows;
+  } finally {
+    await client.end();
+  }
+}
