@@ -1,4 +1,4 @@
-import { readCovenant } from "../commands/covenants.js";
+import { loadCovenant } from "../commands/covenants.js";
 import { type Actor, type CovenantState, entryOf } from "../domain/index.js";
 import { isCovenantPrivacyOfficer, privacyOfficerScope } from "../privacy/policy/audit.js";
 import { HttpProblem } from "./http/problems.js";
@@ -13,7 +13,8 @@ export async function auditedCovenant(
   caller: Actor,
   covenantId: string,
 ): Promise<CovenantState> {
-  const { state } = await readCovenant(deps.commands, covenantId);
+  // The store's folded covenant, brought up to its stream's end: not the stream read whole per question.
+  const state = await loadCovenant(deps.commands, covenantId);
   if (state.status !== "established" || !entryOf(state.members, caller.organisationId)) {
     throw new HttpProblem("not_found", "No such covenant");
   }
