@@ -60,9 +60,13 @@ export class ModelFeed {
     }
   }
 
-  /** Commits the shelved models' rows with their checkpoint at `through`, the last event fed. */
+  /**
+   * Commits the shelved models' rows with their checkpoint at `through`, the last event fed.
+   * Each model has its own rows and checkpoint, so their commits run side by side (PostgreSQL:
+   * on connections of their own); an audit question waiting for the head waits for the slower.
+   */
   async flush(through: bigint): Promise<void> {
-    for (const model of this.models) await model.shelved?.flush(through);
+    await Promise.all(this.models.map((model) => model.shelved?.flush(through)));
   }
 
   /**
