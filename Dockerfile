@@ -26,4 +26,4 @@ USER node
 ENV DATA_DIR=/app/data PORT=3000
 EXPOSE 3000
 # What `npm start` runs after its build step, without it: the image carries its builds.
-CMD ["node", "--max-semi-space-size=64", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=16", "dist/main.js"]

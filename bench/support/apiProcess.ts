@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
+import { startFlags } from "./service.js";
 
 interface Fixture {
   apiUrl: string;
@@ -18,7 +19,7 @@ export async function startServer(env: Record<string, string> = {}) {
   const profile = process.env.BENCH_CPU_PROFILE;
   const node = [
     ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []),
-    "--max-semi-space-size=64",
+    ...startFlags,
     "--import",
     "tsx",
     "bench/support/apiServer.ts",

@@ -1,10 +1,21 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildService } from "../../build/serviceBuild.js";
 import { freePort } from "../../test/support/freePort.js";
 
 const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The node flags `npm start` runs the service with (package.json), so a bench runs it as deployed. */
+export const startFlags: readonly string[] = (
+  JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .split(" ")
+  .filter((word) => word.startsWith("--"));
 
 let built: Promise<void> | undefined;
 
@@ -32,8 +43,7 @@ export async function startBenchService(
   built ??= buildService();
   await built;
   const port = await freePort();
-  // The same V8 setting as `npm start`, so the figures are the service's as deployed.
-  const node = ["--max-semi-space-size=64", ...nodeArguments, "dist/main.js"];
+  const node = [...startFlags, ...nodeArguments, "dist/main.js"];
   const spawned = performance.now();
   const child = spawn(process.execPath, node, {
     cwd: repositoryRoot,
