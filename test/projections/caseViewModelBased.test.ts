@@ -194,11 +194,11 @@ test("each organisation's caseView shows exactly what rules 1-4 allow, after eve
         expect(observed).toEqual(expected);
       });
     }),
-    { numRuns: 100 },
+    { numRuns: 200 },
   );
   for (const [situation, times] of Object.entries(came))
     expect(times, situation).toBeGreaterThan(50);
-  // CPU-bound (about 4,000 steps, each compared for eight organisations): room on a busy machine.
+  // CPU-bound (about 8,000 steps, each compared for eight organisations): room on a busy machine.
 }, 120_000);
 
 /** What an organisation's view shows, in the terms the model speaks. */
