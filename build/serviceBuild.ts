@@ -1,33 +1,17 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { cp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { filesUnder, hashOfFiles } from "./inputs.js";
 
 /** The checkout's root; the service's build goes into a directory directly under it. */
 export const root = fileURLToPath(new URL("../", import.meta.url));
 const sources = join(root, "src");
-export const serviceDist = join(root, "dist");
+const serviceDist = join(root, "dist");
 /** The hash of the sources a build was made from, kept in the build. */
 const STAMP = ".inputs";
-
-async function sourceFiles(): Promise<string[]> {
-  const entries = await readdir(sources, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-async function inputsHash(files: readonly string[]): Promise<string> {
-  const hash = createHash("sha256");
-  for (const file of files) {
-    hash.update(relative(sources, file));
-    hash.update(await readFile(file));
-  }
-  return hash.digest("hex");
-}
 
 /**
  * The service as plain JavaScript, module for module (`src/x/y.ts` -> `<outDir>/x/y.js`, not
@@ -43,8 +27,8 @@ export async function buildService(outDir = serviceDist): Promise<void> {
   if (dirname(outDir) !== dirname(sources)) {
     throw new Error(`the service's build must go directly under ${root}, not ${outDir}`);
   }
-  const files = await sourceFiles();
-  const wanted = await inputsHash(files);
+  const files = await filesUnder(sources);
+  const wanted = await hashOfFiles(sources, files);
   if ((await readFile(join(outDir, STAMP), "utf8").catch(() => "")) === wanted) return;
   const fresh = join(root, `.dist-${randomUUID()}`);
   try {

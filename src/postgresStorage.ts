@@ -1,3 +1,6 @@
+// PostgreSQL's part of the storage (store, read models, keys), in a module of its own: storage.ts
+// loads it only when PostgreSQL is configured, so the driver costs no other store its start.
+// Its answers are typed where storage.ts uses them (Storage), so this module needs none of it.
 import pg from "pg";
 import { postgresIdentityIndex } from "./privacy/keys/postgres/identityIndex.js";
 import { postgresIdentityLock } from "./privacy/keys/postgres/identityLock.js";
@@ -5,11 +8,7 @@ import { postgresKeyVault } from "./privacy/keys/postgres/keyVault.js";
 import { postgresModelTables } from "./projections/shelved/postgresModelTables.js";
 import { openPostgresEventStore } from "./store/postgres/index.js";
 
-/**
- * PostgreSQL's part of the storage (store, read models, keys), in a module of its own: storage.ts
- * loads it only when PostgreSQL is configured, so the driver costs no other store its start.
- * Its answers are typed where storage.ts uses them (Storage), so this module needs none of it.
- */
+/** The keys, the blind indexes and intake's locks on these pools. */
 const postgresKeys = (pool: pg.Pool, locks: pg.Pool) => ({
   vault: postgresKeyVault(pool),
   identityIndex: postgresIdentityIndex(pool),

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { filesUnder, hashOfFiles } from "../../build/inputs.js";
 import { firstLoadGzipBytes } from "./firstLoad.js";
 import { apiTypesPath, consoleDist, consoleSources, root } from "./paths.js";
 
@@ -20,26 +20,10 @@ const inputs = [
   "package-lock.json",
 ];
 
-async function filesUnder(path: string): Promise<string[]> {
-  const entries = await readdir(path, { withFileTypes: true }).catch(() => null);
-  if (entries === null) return [path];
-  const nested = await Promise.all(
-    entries.map((entry) =>
-      entry.isDirectory() ? filesUnder(join(path, entry.name)) : [join(path, entry.name)],
-    ),
-  );
-  return nested.flat();
-}
-
 /** A hash of every input file's path and bytes; the generated types are an output, not an input. */
 async function inputsHash(): Promise<string> {
-  const hash = createHash("sha256");
   const files = (await Promise.all(inputs.map((input) => filesUnder(join(root, input))))).flat();
-  for (const file of files.filter((path) => path !== apiTypesPath).sort()) {
-    hash.update(relative(root, file));
-    hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
-  }
-  return hash.digest("hex");
+  return hashOfFiles(root, files.filter((path) => path !== apiTypesPath).sort());
 }
 
 /**
