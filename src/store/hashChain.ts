@@ -189,17 +189,28 @@ export async function verifyStream(
   }
 }
 
+export interface VerifyOptions {
+  /** Events per read; default 1000. */
+  pageSize?: number;
+  /** Awaited after each page and each stream: a check beside live requests yields to them there. */
+  afterPage?: () => Promise<void>;
+}
+
 /** Verifies every stream in the store. */
-export async function verifyAll(store: EventStore): Promise<VerificationReport> {
+export async function verifyAll(
+  store: EventStore,
+  { pageSize = 1000, afterPage }: VerifyOptions = {},
+): Promise<VerificationReport> {
   const report: VerificationReport = { streamsChecked: 0, eventsChecked: 0, broken: [] };
   let after: string | undefined;
   for (;;) {
     const streams = await store.listStreams({ after, limit: 500 });
     for (const streamId of streams) {
-      const result = await verifyStream(store, streamId);
+      const result = await verifyStream(store, streamId, pageSize, afterPage);
       report.streamsChecked++;
       report.eventsChecked += result.events;
       if (result.broken) report.broken.push(result.broken);
+      await afterPage?.();
     }
     if (streams.length < 500) return report;
     after = streams[streams.length - 1];
