@@ -13,7 +13,6 @@ import {
   type Handled,
   type HandleOptions,
   handleCommand,
-  readState,
   type Snapshot,
 } from "./handleCommand.js";
 
@@ -28,6 +27,17 @@ const foldedByStore = new WeakMap<EventStore, Map<string, Folded>>();
 
 /** The covenant as it stands now: every rule check reads it at the time of the command. */
 export async function loadCovenant(deps: CommandDeps, covenantId: string): Promise<CovenantState> {
+  return (await readCovenant(deps, covenantId)).state;
+}
+
+/**
+ * The covenant as it stands now, with the revision a conditional write names: the store's
+ * folded copy brought up to its stream's end, not the stream read and decoded whole.
+ */
+export async function readCovenant(
+  deps: CommandDeps,
+  covenantId: string,
+): Promise<Snapshot<CovenantState>> {
   let folded = foldedByStore.get(deps.store);
   if (!folded) {
     folded = new Map();
@@ -51,16 +61,8 @@ export async function loadCovenant(deps: CommandDeps, covenantId: string): Promi
       nextRevision: current.nextRevision + fresh.length,
     };
     if (current.state.status !== "none") folded.set(covenantId, current);
-    if (page.length < 1000) return current.state;
+    if (page.length < 1000) return { state: current.state, revision: current.nextRevision - 1 };
   }
-}
-
-/** The covenant read in full, with the revision a conditional write names. */
-export function readCovenant(
-  deps: CommandDeps,
-  covenantId: string,
-): Promise<Snapshot<CovenantState>> {
-  return readState(deps, covenantStreamId(covenantId), covenantDecider);
 }
 
 /** Runs a covenant command against its stream. */

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { handleCovenantCommand, loadCovenant } from "../../src/commands/covenants.js";
+import { handleCovenantCommand, loadCovenant, readCovenant } from "../../src/commands/covenants.js";
 import { domainCodec } from "../../src/commands/eventCodec.js";
-import type { CommandDeps } from "../../src/commands/handleCommand.js";
-import type { Actor } from "../../src/domain/index.js";
+import { type CommandDeps, readState } from "../../src/commands/handleCommand.js";
+import { type Actor, covenantDecider, covenantStreamId } from "../../src/domain/index.js";
 import { masterKeyFrom } from "../../src/privacy/keys/masterKey.js";
 import { sqliteKeyVault } from "../../src/privacy/keys/sqlite/keyVault.js";
 import { createKeyStore } from "../../src/privacy/keys/subjectKeys.js";
@@ -68,5 +68,36 @@ describe("loading a covenant for a rule check", () => {
 
   test("given no covenant stream, then the covenant reads as not established", async () => {
     expect((await loadCovenant(deps, randomUUID())).status).toBe("none");
+    expect((await readCovenant(deps, randomUUID())).revision).toBe(-1);
+  });
+
+  test("given a covenant read before and after each change, then the folded copy equals the stream read whole, revision included", async () => {
+    const covenantId = randomUUID();
+    const whole = () => readState(deps, covenantStreamId(covenantId), covenantDecider);
+    await handleCovenantCommand(deps, {
+      type: "EstablishCovenant",
+      actor: admin,
+      now,
+      covenantId,
+      name: "Veilig in en om de school",
+      chair: {
+        organisationId: chairOrg,
+        name: "Samenwerkingsverband VO",
+        partnerKind: "samenwerkingsverband",
+        privacyOfficer: { name: "FG", email: "fg@swv.example" },
+      },
+    });
+    for (const purposeId of ["veiligheid-school", "verzuim", "zorg"]) {
+      expect(await readCovenant(deps, covenantId)).toEqual(await whole());
+      const { revision } = await readCovenant(deps, covenantId);
+      // The revision read is the one a conditional write names: it is accepted.
+      await handleCovenantCommand(
+        deps,
+        { type: "AddPurpose", actor: admin, now, covenantId, purposeId, description: purposeId },
+        { expectedRevision: revision },
+      );
+    }
+    expect(await readCovenant(deps, covenantId)).toEqual(await whole());
+    expect((await readCovenant(deps, covenantId)).revision).toBe(3);
   });
 });
