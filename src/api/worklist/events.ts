@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { LiveNotice } from "../../commands/notifications/noticeFeed.js";
 import { noticesIn } from "../../commands/notifications/planner.js";
 import { HttpProblem } from "../http/problems.js";
@@ -20,13 +21,23 @@ function resumeFrom(header: string | undefined): bigint | undefined {
   return BigInt(header);
 }
 
-/** The notices for the organisation since `from`, read back from the store up to `head`. */
-async function* missed(deps: ResourceDeps, organisationId: string, from: bigint, head: bigint) {
+/**
+ * The notices for the organisation since `from`, read back from the store up to `head`, until
+ * the client has gone. Read records never give a notice (the planner pages past them too), and
+ * each page is followed by a turn of the event loop: a Last-Event-ID from far back replays
+ * beside the other requests instead of holding them up.
+ */
+async function* missed(
+  deps: ResourceDeps,
+  organisationId: string,
+  { from, head }: { from: bigint; head: bigint },
+  gone: () => boolean,
+) {
   let seen = from;
-  while (seen < head) {
-    const page = (await deps.store.readAll({ fromPosition: seen, limit: PAGE })).filter(
-      (event) => event.position <= head,
-    );
+  while (seen < head && !gone()) {
+    const page = (
+      await deps.store.readAllExceptReadRecords({ fromPosition: seen, limit: PAGE })
+    ).filter((event) => event.position <= head);
     const last = page.at(-1);
     if (last === undefined) return;
     await deps.waitForPosition(last.position, 10_000);
@@ -41,6 +52,7 @@ async function* missed(deps: ResourceDeps, organisationId: string, from: bigint,
       }
     }
     seen = last.position;
+    await nextTurn();
   }
 }
 
@@ -70,13 +82,18 @@ async function streamNotices(
     () => channel.end(),
   );
   const heartbeat = setInterval(() => channel.comment("keep-alive"), HEARTBEAT_MS);
+  let closed = false;
   channel.onClose(() => {
+    closed = true;
     clearInterval(heartbeat);
     unsubscribe();
   });
   const head = await deps.store.headPosition();
   if (from === undefined) last = head;
-  else for await (const notice of missed(deps, organisationId, from, head)) emit(notice);
+  else {
+    const replay = missed(deps, organisationId, { from, head }, () => closed);
+    for await (const notice of replay) emit(notice);
+  }
   for (const notice of held.sort((a, b) => (a.position < b.position ? -1 : 1))) emit(notice);
   live = true;
 }

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { request } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BUILT_IN_NAMES, MALFORMED_ENCODINGS } from "../support/hostile.js";
 import { startTestService, type TestService } from "../support/service.js";
@@ -9,12 +11,15 @@ type SseEvent = { id: string; event: string; data: string };
 /** A real HTTP client on the stream: parses `id:`/`event:`/`data:` blocks as they arrive. */
 function connect(service: TestService, token: string, lastEventId?: string) {
   const events: SseEvent[] = [];
+  /** When each event arrived (performance.now()), in step with `events`. */
+  const arrivals: number[] = [];
   const url = new URL(`${service.url}/v1/worklist/events`);
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (lastEventId !== undefined) headers["last-event-id"] = lastEventId;
   let buffer = "";
   const stream = {
     events,
+    arrivals,
     opened: undefined as unknown as Promise<{ status: number; type: string; cache: string }>,
     close: () => {},
   };
@@ -39,6 +44,7 @@ function connect(service: TestService, token: string, lastEventId?: string) {
                 ?.slice(name.length + 2);
             if (field("id") !== undefined) {
               events.push({ id: field("id")!, event: field("event")!, data: field("data")! });
+              arrivals.push(performance.now());
             }
           }
         });
@@ -131,4 +137,44 @@ describe("GET /v1/worklist/events", () => {
       await response.body?.cancel();
     }
   });
+});
+
+describe("GET /v1/worklist/events replaying from far back", () => {
+  const EVENTS = 60_000;
+  let large: TestService;
+  beforeAll(async () => {
+    large = await startTestService("sqlite", { seedDemo: true });
+    for (let written = 0; written < EVENTS; written += 1_000) {
+      const events = Array.from({ length: 1_000 }, () => ({
+        eventId: randomUUID(),
+        type: "LoadProbed",
+        data: { n: written },
+      }));
+      await large.service.system.store.append("load-probe", events);
+    }
+    await playCase(large);
+  }, 120_000);
+  afterAll(() => large?.close());
+
+  test("Given 60,000 events before the wijkteam's notices, when it reconnects with Last-Event-ID 0, then other requests are answered while the replay reads, and the notices still arrive", async () => {
+    const wijkteam = await large.token(ORG.wijkteam, ["professional"]);
+    const resumed = connect(large, wijkteam, "0");
+    await resumed.opened;
+    // Well inside the replay: reading 60,000 events takes several hundred milliseconds.
+    await sleep(50);
+    const health = await fetch(`${large.url}/health`);
+    await health.arrayBuffer();
+    const answered = performance.now();
+    await until(() => resumed.events.length >= 3);
+
+    expect(health.status).toBe(200);
+    // Before the replay yielded between pages, /health waited for the whole replay.
+    expect(answered).toBeLessThan(resumed.arrivals[0]!);
+    expect(resumed.events.map((e) => e.event)).toEqual([
+      "case.invitation",
+      "share.received",
+      "agreement.made",
+    ]);
+    resumed.close();
+  }, 60_000);
 });
