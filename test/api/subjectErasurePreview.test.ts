@@ -28,14 +28,14 @@ interface Preview {
   kinds: { eventType: string; events: number; fields: Record<string, number> }[];
 }
 
-const officer = () =>
-  demo.service.token(ORG.samenwerkingsverband, ["privacy-officer"], "po-samenwerkingsverband");
+const officer = (of = demo) =>
+  of.service.token(ORG.samenwerkingsverband, ["privacy-officer"], "po-samenwerkingsverband");
 const previewPath = (subjectId: string) =>
   `/v1/subjects/${encodeURIComponent(subjectId)}/erasure-preview?covenant=${DEMO_COVENANT_ID}`;
 
 /** The independent count: every declared field of the young person's events that now reads "[erased]". */
-async function erasedFieldsInStore(subjectIds: readonly string[]) {
-  const { store, resources } = demo.service.service.system;
+async function erasedFieldsInStore(subjectIds: readonly string[], of = demo) {
+  const { store, resources } = of.service.service.system;
   const events = await store.readAll({ limit: Number.MAX_SAFE_INTEGER });
   let erased = 0;
   for (const event of events) {
@@ -103,4 +103,45 @@ describe("the erasure preview", () => {
       { numRuns: 40 },
     );
   });
+});
+
+describe("the erasure preview of a long case", () => {
+  const SIGNALS = 1_050;
+  let long: DemoCase;
+  beforeAll(async () => {
+    long = await startWithDemoCase();
+    const school = await long.service.token(ORG.secondarySchool, ["professional"]);
+    // Each signal is one case event with a sealed description: the stream passes 1,000 events.
+    for (let n = 0; n < SIGNALS; n++) {
+      const response = await long.service.call(
+        school,
+        "POST",
+        `/v1/cases/${long.ids.caseId}/signals`,
+        { category: "verzuim", level: "preventie", urgency: "low", description: `Afwezig ${n}.` },
+      );
+      expect(response.status).toBe(201);
+    }
+  }, 120_000);
+  afterAll(() => long?.service.close());
+
+  it("Given a case of more than 1,000 events, when the officer previews the erasure, then every sealed field is counted, the last signal's too", async () => {
+    const response = await long.service.call(
+      await officer(long),
+      "GET",
+      previewPath(long.ids.subjectId),
+    );
+    expect(response.status).toBe(200);
+    const preview = (await response.json()) as Preview;
+    const signals = preview.kinds.find((kind) => kind.eventType === "SignalRaised");
+    expect(signals?.events).toBeGreaterThan(SIGNALS);
+
+    const erased = await long.service.call(
+      await officer(long),
+      "POST",
+      `/v1/subjects/${long.ids.subjectId}/erasure`,
+      { covenantId: DEMO_COVENANT_ID, reason: "data-subject-request" },
+    );
+    expect(erased.status).toBe(200);
+    expect(await erasedFieldsInStore(preview.subjectIds, long)).toBe(preview.total);
+  }, 60_000);
 });

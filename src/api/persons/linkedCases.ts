@@ -1,6 +1,7 @@
 import type { Actor } from "../../domain/index.js";
 import { subjectStreamId } from "../../domain/index.js";
 import { isCovenantPrivacyOfficer } from "../../privacy/policy/audit.js";
+import { readWholeStream } from "../../store/eventStore.js";
 import { auditedCovenant } from "../auditedCovenant.js";
 import { caseVisibilityFor, loadCase } from "../caseExistence.js";
 import { HttpProblem } from "../http/problems.js";
@@ -32,7 +33,7 @@ export async function linkedCases(
         officer ||
         (await caseVisibilityFor(deps.commands, state, caller, deps.now())).kind === "case";
       if (!visible) throw noSuchCase();
-      const history = await deps.store.readStream(subjectStreamId(state.subjectId));
+      const history = await readWholeStream(deps.store, subjectStreamId(state.subjectId));
       const erased = history.some((event) => event.type === "SubjectErased");
       return { caseId, subject: state.subjectId, erased };
     }),

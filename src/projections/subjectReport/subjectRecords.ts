@@ -8,7 +8,7 @@ import {
 } from "../../domain/index.js";
 import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
 import { readDecodedStream } from "../../privacy/codec/readDecoded.js";
-import type { EventStore } from "../../store/eventStore.js";
+import { type EventStore, readWholeStream } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
 import type { ListedItem } from "./agendaSection.js";
 import { type SealedKind, sealedFieldsOf } from "./sealedFields.js";
@@ -40,13 +40,15 @@ export function storeSubjectRecords(store: EventStore, codec: FieldCodec): Subje
     caseHistory: (caseId) => readDecodedStream(store, codec, caseStreamId(caseId)),
     agendaItems: (caseId, sessionIds) => listedItems(store, codec, caseId, sessionIds),
     erasure: async (subjectId) => {
-      const events = await store.readStream(subjectStreamId(subjectId));
+      const events = await readWholeStream(store, subjectStreamId(subjectId));
       const erased = events.find((event) => event.type === "SubjectErased");
       if (!erased) return null;
       return { erasedAt: String(erased.data.erasedAt), reason: String(erased.data.reason) };
     },
     sealedFields: async (streamIds, subjectIds) => {
-      const streams = await Promise.all(streamIds.map((streamId) => store.readStream(streamId)));
+      const streams = await Promise.all(
+        streamIds.map((streamId) => readWholeStream(store, streamId)),
+      );
       return sealedFieldsOf(streams.flat(), new Set(subjectIds));
     },
   };
@@ -68,7 +70,7 @@ async function listedItems(
   const perSession = await Promise.all(
     sessionIds.map(async (sessionId) => {
       const streamId = sessionStreamId(sessionId);
-      const events = await store.readStream(streamId);
+      const events = await readWholeStream(store, streamId);
       const added = events.filter((event) => ownItem(event, caseId));
       const keys = await codec.keysFor(added);
       // The session's own events carry no personal field: its date and status fold from them as stored.
