@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, test } from "vitest";
 import {
   createRetentionJob,
@@ -38,6 +39,29 @@ const subjectName = async (caseId: string) => {
 };
 
 describe("retention", () => {
+  test("given 60,000 events before the first run, when the job reads them, then the event loop gets turns while it reads", async () => {
+    world = await sqliteAuditWorld();
+    await sharedAndClosed();
+    for (let written = 0; written < 60_000; written += 1_000) {
+      const events = Array.from({ length: 1_000 }, () => ({
+        eventId: randomUUID(),
+        type: "LoadProbed",
+        data: { n: written },
+      }));
+      await world.store.append("load-probe", events);
+    }
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      // Nothing is due yet: the run only reads.
+      const summary = await runRetention(world, CLOSED_AT);
+      expect(summary.subjectsErased).toBe(0);
+      expect(turns).toBeGreaterThan(0);
+    } finally {
+      clearInterval(ticking);
+    }
+  }, 60_000);
+
   test("given a case closed longer ago than its retention, when the job runs, then its subject is erased and the run recorded", async () => {
     world = await sqliteAuditWorld();
     const script = await sharedAndClosed();

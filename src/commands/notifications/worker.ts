@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import type { Notice, NoticeLookup } from "../../privacy/policy/notifications.js";
 import type { RecordedEvent } from "../../store/types.js";
 import { type DispatchDeps, type DueDeliveries, dispatchDue } from "./dispatcher.js";
@@ -102,5 +102,7 @@ async function plan(deps: NotificationDeps, stopped: () => boolean, bell: () => 
     await queueDeliveries({ ...deps, recipientsOf: deps.ledger.recipientsOf }, notices);
     for (const { notice, event } of notices) deps.onNotice?.(notice, event);
     seen = last.position;
+    // A backlog (a first start on years of case work) is planned beside the requests.
+    await nextTurn();
   }
 }
