@@ -59,6 +59,33 @@ describe.each<StoreKind>(["sqlite", "postgres"])("subject report and erasure on 
       purpose: "casusoverleg",
     });
     expect(body.reads[0]).not.toHaveProperty("userId");
+    expect(body.reads[0].date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("reads are reported per day, organisation, purpose and case: five more reads add five to a count, not five lines", async () => {
+    type Day = { organisation: { organisationId: string }; purpose: string; reads: number };
+    const byLeerplicht = (reads: Day[]) =>
+      reads.filter(
+        (day) =>
+          day.organisation.organisationId === ORG.leerplicht && day.purpose === "casusoverleg",
+      );
+    const before = (await call(ORG.samenwerkingsverband, "privacy-officer", "GET", reportPath()))
+      .body.reads as Day[];
+    for (let n = 0; n < 5; n++) {
+      const read = await call(
+        ORG.leerplicht,
+        "professional",
+        "GET",
+        `/v1/cases/${demo.ids.caseId}`,
+      );
+      expect(read.status).toBe(200);
+    }
+    const after = (await call(ORG.samenwerkingsverband, "privacy-officer", "GET", reportPath()))
+      .body.reads as Day[];
+    const total = (reads: Day[]) => byLeerplicht(reads).reduce((sum, day) => sum + day.reads, 0);
+    expect(total(after) - total(before)).toBe(5);
+    // Only a read on a new day (midnight in Amsterdam) adds a line.
+    expect(byLeerplicht(after).length - byLeerplicht(before).length).toBeLessThanOrEqual(1);
   });
 
   it("producing the report is itself recorded as a read with the purpose inzageverzoek", async () => {

@@ -168,18 +168,22 @@ describe("subject access report (rule 6)", () => {
 
     expect(produced.reads).toEqual([
       {
-        readAt: "2025-03-21T08:30:00.000Z",
+        date: "2025-03-21",
         organisation: { organisationId: ORG.wijkteam, name: `Organisatie ${ORG.wijkteam}` },
         purpose: "casusoverleg",
         caseId: script.caseId,
-        itemIds: ["header", "share-wijkteam"],
+        reads: 1,
+        firstReadAt: "2025-03-21T08:30:00.000Z",
+        lastReadAt: "2025-03-21T08:30:00.000Z",
       },
       {
-        readAt: "2025-03-22T11:00:00.000Z",
+        date: "2025-03-22",
         organisation: { organisationId: ORG.leerplicht, name: `Organisatie ${ORG.leerplicht}` },
         purpose: "verzuimaanpak",
         caseId: script.caseId,
-        itemIds: ["header", "share-wijkteam"],
+        reads: 1,
+        firstReadAt: "2025-03-22T11:00:00.000Z",
+        lastReadAt: "2025-03-22T11:00:00.000Z",
       },
     ]);
     expect(JSON.stringify(produced.reads)).not.toContain("user-");

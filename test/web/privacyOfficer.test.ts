@@ -6,6 +6,7 @@ import { pdfText } from "../api/sessions/documents/pdfText.js";
 import {
   CONTENT,
   type DemoCase,
+  ORG,
   schoolRaisesCase,
   startWithDemoCase,
 } from "../api/support/demoCase.js";
@@ -79,12 +80,21 @@ describe("a covenant's privacy officer", () => {
     await screenshot(page, "privacy-visibility");
   });
 
-  test("produces the art. 15 report on screen and downloads the service's PDF with every section", async () => {
+  test("produces the art. 15 report on screen, its reads one line per day, and downloads the service's PDF with every section", async () => {
+    const leerplicht = await demo.service.token(ORG.leerplicht, ["professional"]);
+    for (let n = 0; n < 3; n++) {
+      const read = await demo.service.call(leerplicht, "GET", `/v1/cases/${demo.ids.caseId}`);
+      expect(read.status).toBe(200);
+    }
     const page = await officerOn("Inzage (art. 15)");
     await page.getByLabel("Jongere").selectOption({ label: `Jongere in casus ${caseNumber()}` });
     await page.getByRole("button", { name: "Rapport opstellen" }).click();
     await page.getByRole("heading", { level: 2, name: `Casus ${caseNumber()}` }).waitFor();
     expect(await page.locator("main").innerText()).toContain("Sem de Vries");
+    const reads = page.getByRole("table", { name: "Raadplegingen" });
+    const line = reads.getByRole("row").filter({ hasText: "Leerplicht en RMC Rivierenland" });
+    expect(await line.count()).toBe(1);
+    expect(await line.getByRole("cell").allInnerTexts()).toContain("3");
     await expectAccessible(page, "art. 15 report");
     await screenshot(page, "privacy-subject-report");
 

@@ -123,12 +123,14 @@ export function presentSubjectReport(report: SubjectReport): View {
       ? { erasedAt: report.erasure.erasedAt, reason: report.erasure.reason }
       : null,
     cases: report.cases.map(presentCaseSection),
-    reads: report.reads.map((read) => ({
-      readAt: read.readAt,
-      organisation: named(read.organisation),
-      purpose: read.purpose,
-      caseId: read.caseId,
-      itemIds: [...read.itemIds],
+    reads: report.reads.map((day) => ({
+      date: day.date,
+      organisation: named(day.organisation),
+      purpose: day.purpose,
+      caseId: day.caseId,
+      reads: day.reads,
+      firstReadAt: day.firstReadAt,
+      lastReadAt: day.lastReadAt,
     })),
   };
 }

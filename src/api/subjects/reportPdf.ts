@@ -44,8 +44,8 @@ export function renderSubjectReportPdf(report: Report): Promise<Buffer> {
     list(
       page,
       report.reads.map(
-        (read) =>
-          `${when(read.readAt)}: ${who(read.organisation)}, ${read.purpose} (casus ${read.caseId.slice(0, 8)}, ${read.itemIds.length} onderdelen)`,
+        (day) =>
+          `${when(day.firstReadAt)}: ${who(day.organisation)}, ${day.purpose} (casus ${day.caseId.slice(0, 8)}, ${day.reads === 1 ? "1 keer" : `${day.reads} keer, tot ${when(day.lastReadAt)}`})`,
       ),
     );
   });

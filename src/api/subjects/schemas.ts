@@ -169,15 +169,21 @@ export const subjectReportView = z
     producedAt: z.string(),
     erasure: z.strictObject({ erasedAt: z.string(), reason: z.string() }).nullable(),
     cases: z.array(caseSection),
-    reads: z.array(
-      z.strictObject({
-        readAt: z.string(),
-        organisation: named,
-        purpose: z.string(),
-        caseId: z.string(),
-        itemIds: z.array(z.string()),
-      }),
-    ),
+    reads: z
+      .array(
+        z.strictObject({
+          date: z.string().describe("The day of the reads, Amsterdam time (YYYY-MM-DD)"),
+          organisation: named,
+          purpose: z.string(),
+          caseId: z.string(),
+          reads: z.int().min(1).describe("How many times the organisation read the case that day"),
+          firstReadAt: z.string(),
+          lastReadAt: z.string(),
+        }),
+      )
+      .describe(
+        "The dates and purposes of the reads of the young person's cases: one entry per day, organisation, purpose and case, in the order of each day's first read",
+      ),
   })
   .meta({
     id: "SubjectAccessReport",

@@ -13,16 +13,12 @@ import { recordedRead } from "../../privacy/recordedRead.js";
 import type { RecordedEvent } from "../../store/types.js";
 import type { AccessLog } from "../accessLog/accessLog.js";
 import { type CaseSection, type NamedOrganisation, presentCase } from "./caseSection.js";
+import { type ReadDay, readDays } from "./readDays.js";
 import type { SubjectIndex } from "./subjectIndex.js";
 import type { SubjectErasure, SubjectRecords } from "./subjectRecords.js";
 
-export interface ReportedRead {
-  readAt: string;
-  organisation: NamedOrganisation;
-  purpose: string;
-  caseId: string;
-  itemIds: string[];
-}
+/** The reads of one case by one organisation for one purpose on one day, the organisation named. */
+export type ReportedReadDay = Omit<ReadDay, "organisationId"> & { organisation: NamedOrganisation };
 
 /** The AVG art. 15 report for one young person within one covenant (rule 6). */
 export interface SubjectReport {
@@ -34,8 +30,8 @@ export interface SubjectReport {
   /** Set once the subject was erased: every personal field below then reads "[erased]". */
   erasure: SubjectErasure | null;
   cases: CaseSection[];
-  /** Dates and purposes of every read of the subject's cases (C-579/21); no user ids. */
-  reads: ReportedRead[];
+  /** Dates and purposes of the reads of the subject's cases (C-579/21), per day; no user ids. */
+  reads: ReportedReadDay[];
 }
 
 export interface SubjectReportDeps {
@@ -72,11 +68,11 @@ export async function produceSubjectReport(
   }
   const now = request.now ?? new Date().toISOString();
   const person = [...(request.person ?? [subjectId])];
-  const reads = (
-    await Promise.all(person.map((subject) => deps.reads.readsOfSubject(subject, covenantId)))
-  )
-    .flat()
-    .sort((a, b) => a.readAt.localeCompare(b.readAt));
+  const reads = readDays(
+    (
+      await Promise.all(person.map((subject) => deps.reads.readsOfSubject(subject, covenantId)))
+    ).flat(),
+  );
   const caseIds = person.flatMap((subject) =>
     deps.index.casesOf(subject, covenantId).map((caseId) => ({ subject, caseId })),
   );
@@ -122,12 +118,9 @@ export async function produceSubjectReport(
     producedAt: now,
     erasure: await deps.records.erasure(subjectId),
     cases,
-    reads: reads.map((read) => ({
-      readAt: read.readAt,
-      organisation: named(read.organisationId),
-      purpose: read.purpose,
-      caseId: read.caseId,
-      itemIds: read.itemIds,
+    reads: reads.map(({ organisationId, ...day }) => ({
+      ...day,
+      organisation: named(organisationId),
     })),
   }));
 }

@@ -97,14 +97,15 @@ describe("shelved rows kept compact", () => {
         expect(JSON.stringify(reads.items)).toBe(JSON.stringify(expected.reads));
         const actions = await processingLog.actions(covenantOfficer, covenant, {}, { limit: 1000 });
         expect(JSON.stringify(actions.items)).toBe(JSON.stringify(expected.actions));
+        // The art. 15 report's reads come from the columns: a time that parses comes back as
+        // the same instant in canonical form, one that does not as it was recorded.
         const mine = await accessLog.readsOfSubject(script.subjectId, COVENANT_ID);
         expect(mine).toEqual(
-          expected.reads.map(({ readAt, organisationId, purpose, caseId, itemIds }) => ({
-            readAt,
+          expected.reads.map(({ readAt, organisationId, purpose, caseId }) => ({
+            readAt: Number.isNaN(Date.parse(readAt)) ? readAt : new Date(readAt).toISOString(),
             organisationId,
             purpose,
             caseId,
-            itemIds,
           })),
         );
       }),

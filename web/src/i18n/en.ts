@@ -449,6 +449,10 @@ export const en: Record<MessageKey, string> = {
   "report.meetings": "Meetings and agenda items",
   "report.agreements": "Afspraken",
   "report.reads": "Reads",
+  "report.col.day": "Day",
+  "report.col.times": "Times",
+  "report.col.first": "First",
+  "report.col.last": "Last",
   "erase.title": "Erase a young person",
   "erase.intro":
     "Erasure makes a young person's personal data unreadable in every case of the covenant. It cannot be undone.",

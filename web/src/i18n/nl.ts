@@ -449,6 +449,10 @@ export const nl = {
   "report.meetings": "Overleggen en agendapunten",
   "report.agreements": "Afspraken",
   "report.reads": "Raadplegingen",
+  "report.col.day": "Dag",
+  "report.col.times": "Aantal keer",
+  "report.col.first": "Eerste",
+  "report.col.last": "Laatste",
   "erase.title": "Een jongere wissen",
   "erase.intro":
     "Wissen maakt de persoonsgegevens van een jongere onleesbaar in elke casus van het convenant. Dit kan niet ongedaan worden gemaakt.",

@@ -86,9 +86,9 @@ function CaseSection({ section }: { section: Section }) {
   );
 }
 
-/** The report on screen: the data per case with its sources and recipients, then every read. */
+/** The report on screen: the data per case with its sources and recipients, then the reads per day. */
 export function ReportSections({ report }: { report: SubjectReport }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDate, formatDateTime } = useI18n();
   const { organisationName } = useReference();
   return (
     <>
@@ -104,18 +104,20 @@ export function ReportSections({ report }: { report: SubjectReport }) {
       <AuditTable
         caption={t("report.reads")}
         items={report.reads}
-        rowKey={(read) =>
-          `${read.readAt}-${read.caseId}-${read.organisation.organisationId}-${read.itemIds.join()}`
+        rowKey={(day) =>
+          `${day.date}-${day.caseId}-${day.organisation.organisationId}-${day.purpose}`
         }
         columns={[
-          { title: t("audit.col.when"), cell: (r) => formatDateTime(r.readAt) },
+          { title: t("report.col.day"), cell: (r) => formatDate(r.date) },
           { title: t("audit.col.case"), cell: (r) => caseNumber(r.caseId) },
           {
             title: t("audit.col.organisation"),
             cell: (r) => r.organisation.name ?? organisationName(r.organisation.organisationId),
           },
           { title: t("audit.col.reason"), cell: (r) => r.purpose },
-          { title: t("audit.col.items"), cell: (r) => r.itemIds.length },
+          { title: t("report.col.times"), cell: (r) => r.reads },
+          { title: t("report.col.first"), cell: (r) => formatDateTime(r.firstReadAt) },
+          { title: t("report.col.last"), cell: (r) => formatDateTime(r.lastReadAt) },
         ]}
       />
     </>
