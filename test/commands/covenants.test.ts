@@ -35,9 +35,8 @@ describe("loading a covenant for a rule check", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test("given a covenant loaded once, when a purpose is added, then the next load sees it", async () => {
-    const covenantId = randomUUID();
-    await handleCovenantCommand(deps, {
+  const established = (covenantId: string) =>
+    handleCovenantCommand(deps, {
       type: "EstablishCovenant",
       actor: admin,
       now,
@@ -50,6 +49,10 @@ describe("loading a covenant for a rule check", () => {
         privacyOfficer: { name: "FG", email: "fg@swv.example" },
       },
     });
+
+  test("given a covenant loaded once, when a purpose is added, then the next load sees it", async () => {
+    const covenantId = randomUUID();
+    await established(covenantId);
     expect(Object.keys((await loadCovenant(deps, covenantId)).purposes)).toEqual([]);
 
     await handleCovenantCommand(deps, {
@@ -74,19 +77,7 @@ describe("loading a covenant for a rule check", () => {
   test("given a covenant read before and after each change, then the folded copy equals the stream read whole, revision included", async () => {
     const covenantId = randomUUID();
     const whole = () => readState(deps, covenantStreamId(covenantId), covenantDecider);
-    await handleCovenantCommand(deps, {
-      type: "EstablishCovenant",
-      actor: admin,
-      now,
-      covenantId,
-      name: "Veilig in en om de school",
-      chair: {
-        organisationId: chairOrg,
-        name: "Samenwerkingsverband VO",
-        partnerKind: "samenwerkingsverband",
-        privacyOfficer: { name: "FG", email: "fg@swv.example" },
-      },
-    });
+    await established(covenantId);
     for (const purposeId of ["veiligheid-school", "verzuim", "zorg"]) {
       expect(await readCovenant(deps, covenantId)).toEqual(await whole());
       const { revision } = await readCovenant(deps, covenantId);
