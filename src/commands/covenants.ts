@@ -76,6 +76,8 @@ export function handleCovenantCommand(
     streamId: covenantStreamId(command.covenantId),
     decider: covenantDecider,
     loadContext: async () => ({ catalogue }),
+    // From the folded covenant: only events since are read and decoded.
+    snapshot: () => readCovenant(deps, command.covenantId),
     command,
     options,
   });

@@ -2,6 +2,7 @@ import type { FieldCodec } from "../privacy/codec/fieldCodec.js";
 import type { KeyStore } from "../privacy/keys/keyStore.js";
 import { type EventStore, isReadRecordStream } from "../store/eventStore.js";
 import type { JsonObject, RecordedEvent } from "../store/types.js";
+import { readWholeStream } from "../store/wholeStream.js";
 import type { DecodedEvent, ReadModel } from "./readModel.js";
 
 export interface FeedDeps {
@@ -9,8 +10,6 @@ export interface FeedDeps {
   codec: FieldCodec;
   keyStore: KeyStore;
 }
-
-const PAGE = 1000;
 
 /** A page whose events before its first SubjectErased are being decrypted in the worker thread. */
 export interface PreparedPage {
@@ -152,12 +151,7 @@ export class ModelFeed {
   }
 
   private async caseHistoryUpTo(caseId: string, position: bigint): Promise<RecordedEvent[]> {
-    const streamId = `case-${caseId}`;
-    const events: RecordedEvent[] = [];
-    for (;;) {
-      const page = await this.deps.store.readStream(streamId, { from: events.length, limit: PAGE });
-      events.push(...page);
-      if (page.length < PAGE) return events.filter((stored) => stored.position <= position);
-    }
+    const history = await readWholeStream(this.deps.store, `case-${caseId}`);
+    return history.filter((stored) => stored.position <= position);
   }
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "../../domain/index.js";
 import { subjectStreamId } from "../../domain/index.js";
 import { isCovenantPrivacyOfficer } from "../../privacy/policy/audit.js";
-import { readWholeStream } from "../../store/eventStore.js";
+import { readWholeStream } from "../../store/wholeStream.js";
 import { auditedCovenant } from "../auditedCovenant.js";
 import { caseVisibilityFor, loadCase } from "../caseExistence.js";
 import { HttpProblem } from "../http/problems.js";

@@ -1,5 +1,6 @@
-import { type EventStore, readWholeStream } from "../../store/eventStore.js";
+import type { EventStore } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
+import { readWholeStream } from "../../store/wholeStream.js";
 import type { FieldCodec } from "./fieldCodec.js";
 
 /** Reads a stream from a revision on, personal fields decrypted; "[erased]" where the key is gone. */

@@ -13,13 +13,28 @@ export interface ReadDay {
   lastReadAt: string;
 }
 
-const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
+const amsterdam = new Intl.DateTimeFormat("en", {
+  timeZone: "Europe/Amsterdam",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
-/** The Amsterdam day of an instant; an instant that does not parse keeps its own first ten characters. */
+/**
+ * The Amsterdam day of an instant as YYYY-MM-DD, put together from its parts rather than
+ * trusting a locale's layout; an instant that does not parse keeps its own first ten characters.
+ */
 const dayOf = (instant: string) => {
   const at = Date.parse(instant);
-  return Number.isNaN(at) ? instant.slice(0, 10) : amsterdamDay.format(at);
+  if (Number.isNaN(at)) return instant.slice(0, 10);
+  const part = Object.fromEntries(
+    amsterdam.formatToParts(at).map(({ type, value }) => [type, value]),
+  );
+  return `${part.year}-${part.month}-${part.day}`;
 };
+
+/** Code-unit order, as the < and > the groups' first and last reads are chosen by. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Reads grouped per day, organisation, purpose and case, in the order of each group's first
@@ -50,9 +65,9 @@ export function readDays(reads: readonly SubjectRead[]): ReadDay[] {
   }
   return [...days.values()].sort(
     (a, b) =>
-      a.firstReadAt.localeCompare(b.firstReadAt) ||
-      a.caseId.localeCompare(b.caseId) ||
-      a.organisationId.localeCompare(b.organisationId) ||
-      a.purpose.localeCompare(b.purpose),
+      byCodeUnits(a.firstReadAt, b.firstReadAt) ||
+      byCodeUnits(a.caseId, b.caseId) ||
+      byCodeUnits(a.organisationId, b.organisationId) ||
+      byCodeUnits(a.purpose, b.purpose),
   );
 }

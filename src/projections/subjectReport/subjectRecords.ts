@@ -8,8 +8,9 @@ import {
 } from "../../domain/index.js";
 import type { FieldCodec } from "../../privacy/codec/fieldCodec.js";
 import { readDecodedStream } from "../../privacy/codec/readDecoded.js";
-import { type EventStore, readWholeStream } from "../../store/eventStore.js";
+import type { EventStore } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
+import { readWholeStream } from "../../store/wholeStream.js";
 import type { ListedItem } from "./agendaSection.js";
 import { type SealedKind, sealedFieldsOf } from "./sealedFields.js";
 

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { BUILT_IN_NAMES, MALFORMED_ENCODINGS } from "../support/hostile.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { ORG, PERSONAL, playCase } from "./scenario.js";
@@ -158,14 +157,26 @@ describe("GET /v1/worklist/events replaying from far back", () => {
 
   test("Given 60,000 events before the wijkteam's notices, when it reconnects with Last-Event-ID 0, then other requests are answered while the replay reads, and the notices still arrive", async () => {
     const wijkteam = await large.token(ORG.wijkteam, ["professional"]);
+    const { store } = large.service.system;
+    let started = () => {};
+    const replaying = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const read = store.readAllExceptReadRecords.bind(store);
+    const watched = vi.spyOn(store, "readAllExceptReadRecords").mockImplementation((options) => {
+      // The replay reads from Last-Event-ID 0; the notification planner reads from where it is.
+      if (options?.fromPosition === 0n) started();
+      return read(options);
+    });
     const resumed = connect(large, wijkteam, "0");
     await resumed.opened;
-    // Well inside the replay: reading 60,000 events takes several hundred milliseconds.
-    await sleep(50);
+    // Asked once the replay reads: a replay that never yields sends its notices first.
+    await replaying;
     const health = await fetch(`${large.url}/health`);
     await health.arrayBuffer();
     const answered = performance.now();
     await until(() => resumed.events.length >= 3);
+    watched.mockRestore();
 
     expect(health.status).toBe(200);
     // Before the replay yielded between pages, /health waited for the whole replay.
