@@ -188,4 +188,40 @@ describe("GET /v1/worklist/events replaying from far back", () => {
     ]);
     resumed.close();
   }, 60_000);
+
+  test("Given a client that leaves during a replay from Last-Event-ID 0, then the replay stops reading", async () => {
+    const wijkteam = await large.token(ORG.wijkteam, ["professional"]);
+    const { store } = large.service.system;
+    const head = await store.headPosition();
+    let pages = 0;
+    let started = () => {};
+    const replaying = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const read = store.readAllExceptReadRecords.bind(store);
+    const watched = vi.spyOn(store, "readAllExceptReadRecords").mockImplementation((options) => {
+      // The replay's pages start far behind the head; the planner reads from where it is.
+      if ((options?.fromPosition ?? 0n) < head - 1_000n) {
+        pages++;
+        started();
+      }
+      return read(options);
+    });
+    try {
+      const leaving = connect(large, wijkteam, "0");
+      await leaving.opened;
+      await replaying;
+      leaving.close();
+      // Until no page has been read for 300 ms: a replay that went on would read all of them.
+      let seen = -1;
+      while (seen !== pages) {
+        seen = pages;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      // 60,000 events are more than 120 pages of 500.
+      expect(pages).toBeLessThan(30);
+    } finally {
+      watched.mockRestore();
+    }
+  }, 60_000);
 });
