@@ -91,4 +91,18 @@ describe("loading a covenant for a rule check", () => {
     expect(await readCovenant(deps, covenantId)).toEqual(await whole());
     expect((await readCovenant(deps, covenantId)).revision).toBe(3);
   });
+
+  test("given the folded covenant every caller shares, when a caller changes it, then that throws and the next rule check sees the covenant as stored", async () => {
+    const covenantId = randomUUID();
+    await established(covenantId);
+    const { state } = await readCovenant(deps, covenantId);
+    expect(() => {
+      (state as { name: string }).name = "Anders";
+    }).toThrow(TypeError);
+    const chair = state.members[chairOrg] as { status: string };
+    expect(() => {
+      chair.status = "withdrawn";
+    }).toThrow(TypeError);
+    expect((await loadCovenant(deps, covenantId)).members[chairOrg]?.status).toBe("member");
+  });
 });
