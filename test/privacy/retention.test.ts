@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, test } from "vitest";
 import {
   createRetentionJob,
@@ -9,6 +8,7 @@ import {
 import { startRetentionSchedule } from "../../src/commands/retention/schedule.js";
 import { caseStreamId, ERASED, subjectStreamId } from "../../src/domain/index.js";
 import { readDecodedStream } from "../../src/privacy/codec/readDecoded.js";
+import { appendLoadProbes } from "../support/loadProbes.js";
 import { type AuditWorld, caseScript, sqliteAuditWorld } from "./auditWorld.js";
 
 // Closed on 2025-03-10 with a share for "veiligheid-school": five years of retention.
@@ -42,14 +42,7 @@ describe("retention", () => {
   test("given 60,000 events before the first run, when the job reads them, then the event loop gets turns while it reads", async () => {
     world = await sqliteAuditWorld();
     await sharedAndClosed();
-    for (let written = 0; written < 60_000; written += 1_000) {
-      const events = Array.from({ length: 1_000 }, () => ({
-        eventId: randomUUID(),
-        type: "LoadProbed",
-        data: { n: written },
-      }));
-      await world.store.append("load-probe", events);
-    }
+    await appendLoadProbes(world.store, 60_000);
     let turns = 0;
     const ticking = setInterval(() => turns++, 0);
     try {

@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { openSqliteEventStore, type SqliteEventStore } from "../../src/store/sqlite/index.js";
 import { readWholeStream } from "../../src/store/wholeStream.js";
+import { appendLoadProbes } from "../support/loadProbes.js";
 
 describe("reading a whole stream", () => {
   let dir: string;
@@ -19,14 +19,7 @@ describe("reading a whole stream", () => {
   });
 
   test("given a stream of 30,000 events, when it is read whole, then every event comes back in order and the event loop gets turns meanwhile", async () => {
-    for (let written = 0; written < 30_000; written += 1_000) {
-      const events = Array.from({ length: 1_000 }, (_, n) => ({
-        eventId: randomUUID(),
-        type: "LoadProbed",
-        data: { n: written + n },
-      }));
-      await store.append("load-probe", events);
-    }
+    await appendLoadProbes(store, 30_000);
     let turns = 0;
     const ticking = setInterval(() => turns++, 0);
     try {

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_COVENANT_ID, demoOrganisations as ORG } from "../../../src/demo/organisations.js";
+import { appendLoadProbes } from "../../support/loadProbes.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const EVENTS = 60_000;
@@ -22,14 +22,7 @@ describe("the privacy officer's integrity check on a large store", () => {
     service = await startTestService("sqlite", { seedDemo: true });
     officer = await service.token(ORG.samenwerkingsverband, ["privacy-officer"]);
     const { store } = service.service.system;
-    for (let written = 0; written < EVENTS; written += 1_000) {
-      const events = Array.from({ length: 1_000 }, () => ({
-        eventId: randomUUID(),
-        type: "LoadProbed",
-        data: { n: written },
-      }));
-      await store.append("load-probe", events);
-    }
+    await appendLoadProbes(store, EVENTS);
   }, 120_000);
   afterAll(() => service?.service && service.close());
 

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, expect, test, vi } from "vitest";
 import { SqliteEventStore } from "../../../src/store/sqlite/eventStore.js";
+import { appendLoadProbes } from "../../support/loadProbes.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const EVENTS = 60_000;
@@ -9,14 +9,7 @@ afterAll(() => service?.close());
 
 test("Given 60,000 events no notice was ever planned for, when the service starts, then its planner reads them with turns of the event loop between pages", async () => {
   const before = await startTestService("sqlite", { seedDemo: true });
-  for (let written = 0; written < EVENTS; written += 1_000) {
-    const events = Array.from({ length: 1_000 }, () => ({
-      eventId: randomUUID(),
-      type: "LoadProbed",
-      data: { n: written },
-    }));
-    await before.service.system.store.append("load-probe", events);
-  }
+  await appendLoadProbes(before.service.system.store, EVENTS);
   // The files stay: the next service starts on them.
   await before.service.close();
 

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { appendLoadProbes } from "../../support/loadProbes.js";
 import { BUILT_IN_NAMES, MALFORMED_ENCODINGS } from "../support/hostile.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { ORG, PERSONAL, playCase } from "./scenario.js";
@@ -143,14 +143,7 @@ describe("GET /v1/worklist/events replaying from far back", () => {
   let large: TestService;
   beforeAll(async () => {
     large = await startTestService("sqlite", { seedDemo: true });
-    for (let written = 0; written < EVENTS; written += 1_000) {
-      const events = Array.from({ length: 1_000 }, () => ({
-        eventId: randomUUID(),
-        type: "LoadProbed",
-        data: { n: written },
-      }));
-      await large.service.system.store.append("load-probe", events);
-    }
+    await appendLoadProbes(large.service.system.store, EVENTS);
     await playCase(large);
   }, 120_000);
   afterAll(() => large?.close());
