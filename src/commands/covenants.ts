@@ -1,3 +1,4 @@
+import { frozen } from "../domain/frozen.js";
 import {
   type CovenantCommand,
   type CovenantEvent,
@@ -56,6 +57,8 @@ export async function readCovenant(
     const latest = folded.get(covenantId);
     if (latest && latest.nextRevision > current.nextRevision) current = latest;
     const fresh = page.filter((event) => event.revision >= current.nextRevision);
+    // Every caller shares the folded covenant: frozen, a change to it throws where it is made
+    // instead of changing every later rule check.
     current = {
       state: fresh.length > 0 ? frozen(fold(covenantDecider, fresh, current.state)) : current.state,
       nextRevision: current.nextRevision + fresh.length,
@@ -63,16 +66,6 @@ export async function readCovenant(
     if (current.state.status !== "none") folded.set(covenantId, current);
     if (page.length < 1000) return { state: current.state, revision: current.nextRevision - 1 };
   }
-}
-
-/**
- * Every caller shares the folded covenant, so it is frozen all the way down: a change to it
- * throws where it is made instead of changing every later rule check. Done only when it changes.
- */
-function frozen<T>(value: T): T {
-  if (value === null || typeof value !== "object") return value;
-  for (const member of Object.values(value)) frozen(member);
-  return Object.freeze(value);
 }
 
 /** Runs a covenant command against its stream. */

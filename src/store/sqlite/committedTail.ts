@@ -1,3 +1,4 @@
+import { frozen } from "../../domain/frozen.js";
 import type { RecordedEvent } from "../types.js";
 
 /** An event as the writer stored it: its columns, with data and metadata as their JSON text. */
@@ -65,12 +66,4 @@ export class CommittedTail {
 
 function eventOf(row: StoredRow): RecordedEvent {
   return { ...row, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
-}
-
-function frozen<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    for (const member of Object.values(value)) frozen(member);
-    Object.freeze(value);
-  }
-  return value;
 }
