@@ -106,6 +106,9 @@ describe("a covenant's privacy officer", () => {
     const text = await pdfText(await readFile(await download.path()));
     for (const section of Object.values(reportSections)) expect(text).toContain(section);
     expect(text).toContain("Sem de Vries");
+    // The PDF gives the reads per day too: leerplicht's three reads are one line.
+    expect(text).toContain("Leerplicht en RMC Rivierenland, casusoverleg");
+    expect(text).toContain("3 keer");
   });
 
   test("sees every stream family of the covenant intact, with the time of the check", async () => {
