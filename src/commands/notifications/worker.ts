@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import type { Notice, NoticeLookup } from "../../privacy/policy/notifications.js";
+import { isReadRecordStream } from "../../store/eventStore.js";
 import type { RecordedEvent } from "../../store/types.js";
 import { type DispatchDeps, type DueDeliveries, dispatchDue } from "./dispatcher.js";
 import { noticesIn, plannedThrough, queueDeliveries, type RecipientsOf } from "./planner.js";
@@ -47,9 +48,17 @@ export async function startNotificationWorker(deps: NotificationDeps): Promise<N
         resolve();
       });
     });
-  const doorbell = deps.store.subscribe(() => ring(), {
-    fromPosition: await deps.store.headPosition(),
-  });
+  // A read record gives no notice and queues no delivery (test/api/notifications/readRecords),
+  // so it rings nobody: under a load of reads the planner would otherwise ask the store for an
+  // empty page after every commit.
+  const doorbell = deps.store.subscribe(
+    (event) => {
+      if (!isReadRecordStream(event.streamId)) ring();
+    },
+    {
+      fromPosition: await deps.store.headPosition(),
+    },
+  );
   const planning = keepRunning(
     deps,
     () => stopped,
