@@ -50,6 +50,10 @@ function requestIdOf(req: Request): string {
  * so `req.log` is made only when a handler asks for it.
  */
 export function requestLog(logger: Logger): RequestHandler {
+  // The line's fields are the fixed ones below, ids and numbers, none personal: it skips the
+  // redaction walk (redactedPaths), which cloned and searched it for every wildcard path, a
+  // tenth of a case read's allocation. Anything else logged keeps it, `req.log` included.
+  const lines = logger.child({}, { redact: [] });
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const id = requestIdOf(req);
@@ -70,7 +74,7 @@ export function requestLog(logger: Logger): RequestHandler {
       const status = res.statusCode;
       const aborted = !res.writableFinished;
       const level = status >= 500 || aborted ? "error" : status >= 400 ? "warn" : "info";
-      logger[level](
+      lines[level](
         {
           req: { id, method: req.method },
           res: { statusCode: status },

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Logger } from "pino";
 import { createApp, type HttpApi } from "../../../src/api/http/app.js";
 import type { Role } from "../../../src/api/http/auth/claims.js";
 import { mintDevToken } from "../../../src/api/http/auth/devTokens.js";
@@ -25,6 +26,8 @@ export interface TestApi {
   server: RunningServer;
   /** Every log line written so far, as text. */
   logs: string[];
+  /** The logger the app and server were given. */
+  logger: Logger;
   token(org: string, roles: Role[], sub?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -86,6 +89,7 @@ export async function startTestApi(
     store,
     server,
     logs,
+    logger,
     token: (org, roles, sub = `${org}-user`) =>
       mintDevToken(config, { organisationId: org, roles, userId: sub }),
     close: async () => {
