@@ -20,6 +20,11 @@ const isParameter = (part: string) => part.startsWith("{") && part.endsWith("}")
 export function percentEncodingGuard(declaredPaths: readonly string[]): RequestHandler {
   const templates = [...new Set(declaredPaths)].map((path) => path.split("/"));
   return (req, _res, next) => {
+    // Only a percent sign can start an escape that does not decode; most paths have none.
+    if (!req.path.includes("%")) {
+      next();
+      return;
+    }
     const segments = req.path.split("/");
     const bad = segments.findIndex((segment) => !decodes(segment));
     if (bad < 0) {
