@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApi, type TestApi, thingOf } from "./support/testApi.js";
 
 let t: TestApi;
@@ -89,5 +89,23 @@ describe("request logs", () => {
     const all = t.logs.join("\n");
     expect(all).not.toContain("Pietje");
     expect(all).not.toContain("Secret-Street");
+  });
+
+  it("make a request's own logger only for a handler that logs", async () => {
+    const authorization = `Bearer ${await t.token("org-school", ["professional"], "user-7")}`;
+    const created = await fetch(`${t.url}/v1/things`, {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify({ label: "A", count: 1 }),
+    });
+    const { id } = await thingOf(created);
+    const made = vi.spyOn(t.logger, "child");
+    try {
+      const response = await fetch(`${t.url}/v1/things/${id}`, { headers: { authorization } });
+      expect(response.status).toBe(200);
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
   });
 });

@@ -119,7 +119,10 @@ export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
       caller: req.caller!,
       expectedRevision,
       requestId: String(req.id),
-      log: req.log,
+      // Asked for only when a handler logs: making the request's child logger costs 6 KB.
+      get log() {
+        return req.log;
+      },
       newId: write ? write.id : () => randomUUID(),
       idempotency: write,
       header: (name) => header(req, name),
