@@ -81,10 +81,11 @@ export function processingTrace(): TraceMetadata | undefined {
   const request = trace.getSpanContext(active);
   if (!request) return undefined;
   const foreign = active.getValue(FOREIGN_OPERATION) as ForeignOperation | undefined;
+  // In sorted key order, as the hash chain writes it (see accessRecords.ts).
   return {
-    traceId: request.traceId,
-    spanId: ids.generateSpanId(),
-    parentSpanId: request.spanId,
     ...(foreign ? { foreign } : {}),
+    parentSpanId: request.spanId,
+    spanId: ids.generateSpanId(),
+    traceId: request.traceId,
   };
 }

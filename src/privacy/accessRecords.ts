@@ -123,16 +123,15 @@ export async function recordReads(
   if (!only) return undefined;
   const reader = readerOf(reading);
   const readId = newEventId();
-  const { userId, organisationId, roles, correlationId } = reader;
-  const metadata = {
-    actor: { userId, organisationId, role: roles.join(",") },
-    ...(correlationId ? { correlationId } : {}),
-  };
   const [streamId, type, data] =
     cases.length === 1
-      ? [accessStreamId(only.caseId), CASE_CONTENT_READ, { ...only, ...reader }]
-      : [readerAccessStreamId(organisationId), CASES_CONTENT_READ, { ...reader, cases }];
-  const event = { eventId: readId, type, data: data as JsonObject, metadata };
+      ? [accessStreamId(only.caseId), CASE_CONTENT_READ, caseReadData(only, reader)]
+      : [
+          readerAccessStreamId(reader.organisationId),
+          CASES_CONTENT_READ,
+          casesReadData(cases, reader),
+        ];
+  const event = { eventId: readId, type, data: data as JsonObject, metadata: readMetadata(reader) };
   const result = await store.append(streamId, [event], { expectedRevision: "any" });
   return { readId, position: result.position };
 }
@@ -152,14 +151,16 @@ export async function recordThemeReads(
     if (!themeId || !covenantId) throw new AccessRecordInvalid("themeId");
     return { themeId, covenantId, itemIds: [...itemIds] };
   });
-  const { userId, organisationId, roles, correlationId } = reader;
-  const metadata = {
-    actor: { userId, organisationId, role: roles.join(",") },
-    ...(correlationId ? { correlationId } : {}),
-  };
   const data = { ...reader, themes } as JsonObject;
-  const event = { eventId: newEventId(), type: THEMES_CONTENT_READ, data, metadata };
-  await store.append(readerAccessStreamId(organisationId), [event], { expectedRevision: "any" });
+  const event = {
+    eventId: newEventId(),
+    type: THEMES_CONTENT_READ,
+    data,
+    metadata: readMetadata(reader),
+  };
+  await store.append(readerAccessStreamId(reader.organisationId), [event], {
+    expectedRevision: "any",
+  });
 }
 
 /** Appends one case's read record; see recordReads. */
@@ -187,6 +188,43 @@ function readerOf(reading: Reading) {
   };
 }
 
+type Reader = ReturnType<typeof readerOf>;
+type Seen = ReturnType<typeof seenCaseOf>;
+
+// The case read records below are built with their members in sorted key order, as the hash chain's
+// canonical JSON writes them: it then takes them as they are, where it would sort and copy them
+// on append and again in the live integrity check, for every read.
+
+function readMetadata({ userId, organisationId, roles, correlationId }: Reader) {
+  return {
+    actor: { organisationId, role: roles.join(","), userId },
+    ...(correlationId ? { correlationId } : {}),
+  };
+}
+
+const caseReadData = (seen: Seen, reader: Reader) => ({
+  caseId: seen.caseId,
+  correlationId: reader.correlationId,
+  covenantId: seen.covenantId,
+  itemIds: seen.itemIds,
+  organisationId: reader.organisationId,
+  purpose: reader.purpose,
+  readAt: reader.readAt,
+  roles: reader.roles,
+  subjectId: seen.subjectId,
+  userId: reader.userId,
+});
+
+const casesReadData = (cases: Seen[], reader: Reader) => ({
+  cases,
+  correlationId: reader.correlationId,
+  organisationId: reader.organisationId,
+  purpose: reader.purpose,
+  readAt: reader.readAt,
+  roles: reader.roles,
+  userId: reader.userId,
+});
+
 function seenCaseOf(seen: SeenCase) {
   for (const field of ["caseId", "subjectId", "covenantId"] as const) {
     if (typeof seen[field] !== "string" || seen[field] === "") throw new AccessRecordInvalid(field);
@@ -195,7 +233,7 @@ function seenCaseOf(seen: SeenCase) {
     throw new AccessRecordInvalid("itemIds");
   }
   const { caseId, subjectId, covenantId, itemIds } = seen;
-  return { caseId, subjectId, covenantId, itemIds: [...itemIds] };
+  return { caseId, covenantId, itemIds: [...itemIds], subjectId };
 }
 
 /** The read records an event holds, one per case it showed; none for any other event. Never throws on a recorded event. */

@@ -15,6 +15,7 @@ import {
   recordThemeReads,
 } from "../../src/privacy/accessRecords.js";
 import type { EventStore } from "../../src/store/eventStore.js";
+import { canonicalJson } from "../../src/store/hashChain.js";
 import { openSqliteEventStore } from "../../src/store/sqlite/index.js";
 import type { JsonObject, RecordedEvent } from "../../src/store/types.js";
 import { actor, ORG } from "../domain/fixtures.js";
@@ -126,6 +127,18 @@ describe("accessRecordsFrom: reading what is stored, whatever it holds", () => {
         },
       ),
     );
+  });
+
+  test("given reads of one case and of several, then their records are stored in the hash chain's canonical order, so appending and checking them sorts and copies nothing", async () => {
+    const recording = openStore();
+    await recordReads(recording, read("case-1"), [read("case-1")]);
+    await recordReads(recording, read("case-1"), [read("case-1"), read("case-2")]);
+    const events = await recording.readAll({ limit: 10 });
+    expect(events.map((event) => event.type)).toEqual([CASE_CONTENT_READ, CASES_CONTENT_READ]);
+    for (const { data, metadata } of events) {
+      expect(JSON.stringify(data)).toBe(canonicalJson(data));
+      expect(JSON.stringify(metadata)).toBe(canonicalJson(metadata as JsonObject));
+    }
   });
 
   test("given an event of another type, then it holds no read record", () => {
