@@ -1,5 +1,4 @@
 import express, { type Express, type RequestHandler, Router } from "express";
-import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
 import { createMetrics, httpMetrics, type Metrics } from "../../observability/metrics.js";
@@ -22,6 +21,7 @@ import { type DomainErrorKinds, problemMiddleware } from "./problemMapping.js";
 import { HttpProblem } from "./problems.js";
 import { expressPath, type Route } from "./routeDefinition.js";
 import { type RouteRuntime, runRoute } from "./routeRunner.js";
+import { securityHeaders } from "./securityHeaders.js";
 
 export interface AppDependencies {
   config: Config;
@@ -135,7 +135,7 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
   app.use(
     inSequence([
       ...(deps.tracing ? [requestTrace(deps.tracing)] : []),
-      helmet(),
+      securityHeaders(),
       requestLog(logger),
       httpMetrics(metrics),
       requireHost,
