@@ -21,6 +21,27 @@ export function isInstant(value: unknown): value is string {
   );
 }
 
+const amsterdam = new Intl.DateTimeFormat("en", {
+  timeZone: "Europe/Amsterdam",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/**
+ * The calendar day of an instant in Amsterdam, YYYY-MM-DD, the day a Dutch table lives by; put
+ * together from its parts rather than trusting a locale's layout. An instant that does not
+ * parse keeps its own first ten characters.
+ */
+export function amsterdamDay(instant: string): string {
+  const at = Date.parse(instant);
+  if (Number.isNaN(at)) return instant.slice(0, 10);
+  const part = Object.fromEntries(
+    amsterdam.formatToParts(at).map(({ type, value }) => [type, value]),
+  );
+  return `${part.year}-${part.month}-${part.day}`;
+}
+
 /** The UTC calendar date of an ISO timestamp. */
 export const dateOf = (instant: string): string =>
   new Date(Date.parse(instant)).toISOString().slice(0, 10);

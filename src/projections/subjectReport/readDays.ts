@@ -1,3 +1,4 @@
+import { amsterdamDay } from "../../domain/dates.js";
 import type { SubjectRead } from "../accessLog/accessLog.js";
 
 /** The reads of one case by one organisation for one purpose on one day, Amsterdam time. */
@@ -13,26 +14,6 @@ export interface ReadDay {
   lastReadAt: string;
 }
 
-const amsterdam = new Intl.DateTimeFormat("en", {
-  timeZone: "Europe/Amsterdam",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/**
- * The Amsterdam day of an instant as YYYY-MM-DD, put together from its parts rather than
- * trusting a locale's layout; an instant that does not parse keeps its own first ten characters.
- */
-const dayOf = (instant: string) => {
-  const at = Date.parse(instant);
-  if (Number.isNaN(at)) return instant.slice(0, 10);
-  const part = Object.fromEntries(
-    amsterdam.formatToParts(at).map(({ type, value }) => [type, value]),
-  );
-  return `${part.year}-${part.month}-${part.day}`;
-};
-
 /** Code-unit order, as the < and > the groups' first and last reads are chosen by. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -44,7 +25,7 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function readDays(reads: readonly SubjectRead[]): ReadDay[] {
   const days = new Map<string, ReadDay>();
   for (const { readAt, organisationId, purpose, caseId } of reads) {
-    const date = dayOf(readAt);
+    const date = amsterdamDay(readAt);
     const key = JSON.stringify([date, caseId, organisationId, purpose]);
     const day = days.get(key);
     if (day === undefined) {

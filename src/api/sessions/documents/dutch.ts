@@ -10,7 +10,6 @@ const timeOfDay = new Intl.DateTimeFormat("nl-NL", {
   timeZone: "Europe/Amsterdam",
   timeStyle: "short",
 });
-const isoDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
 // A calendar date (a due date) has no time zone: read in UTC it stays the same day.
 const calendarDate = new Intl.DateTimeFormat("nl-NL", { timeZone: "UTC", dateStyle: "long" });
 
@@ -62,6 +61,3 @@ export function placeLine(place: SessionPlace | null): string {
   if (place === null) return labels.unknownPlace;
   return place.kind === "location" ? place.address : `${labels.videoLink}: ${place.link}`;
 }
-
-/** "2026-03-02": the session's day in Amsterdam, for a file name. */
-export const sessionDay = (startsAt: string): string => isoDate.format(new Date(startsAt));

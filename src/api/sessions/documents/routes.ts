@@ -1,3 +1,4 @@
+import { amsterdamDay } from "../../../domain/dates.js";
 import { recordedRead } from "../../../privacy/recordedRead.js";
 import { caseWorkReading, seenCases } from "../../caseReads.js";
 import { documentResponse } from "../../http/documentResponse.js";
@@ -7,7 +8,6 @@ import type { ResourceDeps } from "../../resources.js";
 import { sessionParams } from "../schemas.js";
 import { sessionTags } from "../writes.js";
 import { renderAgendaPdf } from "./agendaPdf.js";
-import { sessionDay } from "./dutch.js";
 import { renderInvite } from "./invite.js";
 import { renderMinutesPdf } from "./minutesPdf.js";
 import { agendaDocument, minutesDocument, type Shown, sessionHeader } from "./sessionDocuments.js";
@@ -24,7 +24,7 @@ const recorded = " Every download is recorded in the access log before it leaves
 
 /** "casustafel-2026-03-02-agenda.pdf": the day and the kind, never a name or a question. */
 const filename = (startsAt: string, kind: string, extension: string) =>
-  `casustafel-${sessionDay(startsAt)}-${kind}.${extension}`;
+  `casustafel-${amsterdamDay(startsAt)}-${kind}.${extension}`;
 
 /** Rule 8: the cases the document shows are put on record, and only then is it rendered. */
 async function recordedDocument<Document>(
