@@ -40,7 +40,8 @@ function callerOf(req: Request): SpanContext | undefined {
 
 function foreignOperationOf(req: Request, caller: SpanContext): ForeignOperation {
   const entity = entityOf(req.headers[FOREIGN_ENTITY_HEADER]);
-  return { traceId: caller.traceId, spanId: caller.spanId, ...(entity ? { entity } : {}) };
+  // In sorted key order, as the hash chain writes it (see accessRecords.ts).
+  return { ...(entity ? { entity } : {}), spanId: caller.spanId, traceId: caller.traceId };
 }
 
 /**

@@ -82,7 +82,7 @@ describe("request logs", () => {
     expect(lines.some((line) => line.msg === "unhandled error")).toBe(true);
   });
 
-  it("still take personal fields out of anything else logged, after the request lines skipped it", async () => {
+  it("Given the request lines skip the redaction walk, when anything else is logged with personal fields, then they are taken out", async () => {
     const token = await t.token("org-school", ["professional"], "user-7");
     await fetch(`${t.url}/v1/things`, { headers: { authorization: `Bearer ${token}` } });
     t.logger.info({ subject: { name: "Pietje Puk" }, case: { description: "Secret-Street" } }, "x");
@@ -91,7 +91,7 @@ describe("request logs", () => {
     expect(all).not.toContain("Secret-Street");
   });
 
-  it("make a request's own logger only for a handler that logs", async () => {
+  it("Given a handler that does not log, when it answers, then no logger of its own was made for the request", async () => {
     const authorization = `Bearer ${await t.token("org-school", ["professional"], "user-7")}`;
     const created = await fetch(`${t.url}/v1/things`, {
       method: "POST",

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COVENANT_ID } from "../../src/demo/organisations.js";
 import { castOf, playStory } from "../../src/demo/scenario.js";
-import type { EventMetadata } from "../../src/store/types.js";
+import { canonicalJson } from "../../src/store/hashChain.js";
+import type { EventMetadata, Json } from "../../src/store/types.js";
 import { startTestService } from "../api/support/service.js";
 import { mentorReadsCase } from "./support/mentorRead.js";
 import {
@@ -64,6 +65,8 @@ describe("trace context of a request", () => {
       },
     });
     expect(trace?.spanId).not.toBe(ours?.spanId);
+    // Stored in the hash chain's key order, so neither append nor live check copies it.
+    expect(JSON.stringify(trace)).toBe(canonicalJson(trace as unknown as Json));
     const logged = demo.service.logs.map((line) => JSON.parse(line) as { traceId?: string });
     expect(logged.some((line) => line.traceId === ours?.traceId)).toBe(true);
   });

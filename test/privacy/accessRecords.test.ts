@@ -129,7 +129,7 @@ describe("accessRecordsFrom: reading what is stored, whatever it holds", () => {
     );
   });
 
-  test("given reads of one case and of several, then their records are stored in the hash chain's canonical order, so appending and checking them sorts and copies nothing", async () => {
+  test("given reads of one case and of several, when they are recorded, then their data and metadata are stored in the hash chain's canonical key order", async () => {
     const recording = openStore();
     await recordReads(recording, read("case-1"), [read("case-1")]);
     await recordReads(recording, read("case-1"), [read("case-1"), read("case-2")]);

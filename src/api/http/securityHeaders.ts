@@ -11,12 +11,14 @@ import helmet from "helmet";
  */
 export function securityHeaders(): RequestHandler {
   const headers: [string, string][] = [];
+  const removed: string[] = [];
   const recorder = {
     setHeader: (name: string, value: string | number) => headers.push([name, String(value)]),
-    removeHeader: () => {},
+    removeHeader: (name: string) => removed.push(name),
   };
   helmet()({} as Request, recorder as unknown as Response, () => {});
   return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
     for (const [name, value] of headers) res.setHeader(name, value);
     next();
   };

@@ -127,7 +127,9 @@ export function thingRoutes(store: EventStore): Route[] {
     summary: "Fails unexpectedly",
     tags: ["things"],
     responses: { 200: ok },
-  }).handle(async () => {
+  }).handle(async ({ log }) => {
+    // Personal fields logged through the route's own logger must be redacted (logging.test.ts).
+    log.warn({ subject: { name: "Jansen-Secret" } }, "about to fail");
     throw new Error("database said: Jansen-Secret not found");
   });
 
