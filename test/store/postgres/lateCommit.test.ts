@@ -86,11 +86,18 @@ describe("the bigserial trap (DESIGN.md §2)", () => {
       await late.query("COMMIT");
       return result;
     })();
+    // The late writer queues first and the store's append after it: PostgreSQL grants the lock
+    // in that order. Started together, the store's append could reach the queue first (the late
+    // writer has a BEGIN to send before its append), and the order below would be a race.
+    const queued = async (writers: number) => {
+      for (let i = 0; (await writersWaitingForTheAppendLock(store.pool)) < writers; i++) {
+        if (i > 200) throw new Error("the later writers never queued for the append lock");
+        await sleep(10);
+      }
+    };
+    await queued(1);
     const storeAppend = store.append(streams[2]!, [events[2]!]);
-    for (let i = 0; (await writersWaitingForTheAppendLock(store.pool)) < 2; i++) {
-      if (i > 200) throw new Error("the later writers never queued for the append lock");
-      await sleep(10);
-    }
+    await queued(2);
     await sleep(200);
     expect(ours()).toEqual([]);
 
