@@ -1,7 +1,7 @@
-import { afterAll, expect, test, vi } from "vitest";
-import { SqliteEventStore } from "../../../src/store/sqlite/eventStore.js";
+import { afterAll, expect, test } from "vitest";
 import { appendLoadProbes } from "../../support/loadProbes.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { watchPlannerPages } from "./scenario.js";
 
 const EVENTS = 60_000;
 let service: TestService | undefined;
@@ -17,13 +17,7 @@ test("Given 60,000 events no notice was ever planned for, when the service start
   const ticking = setInterval(() => turns++, 0);
   // The turns counted when each of the planner's pages was asked for.
   const turnsAtPage: number[] = [];
-  const read = SqliteEventStore.prototype.readAllExceptReadRecords;
-  const watched = vi
-    .spyOn(SqliteEventStore.prototype, "readAllExceptReadRecords")
-    .mockImplementation(function (this: SqliteEventStore, options) {
-      if (new Error().stack?.includes("notifications/worker")) turnsAtPage.push(turns);
-      return read.call(this, options);
-    });
+  const watched = watchPlannerPages(() => turnsAtPage.push(turns));
   try {
     service = await startTestService("sqlite", { env: { DATA_DIR: before.config.dataDir } });
     const deadline = Date.now() + 30_000;

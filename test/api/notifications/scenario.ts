@@ -1,5 +1,6 @@
 import { Webhook } from "standardwebhooks";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
+import { SqliteEventStore } from "../../../src/store/sqlite/eventStore.js";
 import { agreement, lawfulShare, ORG, openCaseBody } from "../../cluster/support/scenario.js";
 import type { TestService } from "../support/service.js";
 import type { Received } from "./receiver.js";
@@ -135,4 +136,18 @@ export async function deliveriesOf(
   const admin = await service.token(organisationId, ["admin"]);
   const path = `/v1/webhooks/${subscriptionId}/deliveries?status=${status}`;
   return (await service.call(admin, "GET", path)).json() as Promise<Listed>;
+}
+
+/**
+ * Calls `onPage` each time the notification planner asks the SQLite store for a page of events
+ * (known by the worker in its stack); `mockRestore()` on the answer ends the watch.
+ */
+export function watchPlannerPages(onPage: () => void) {
+  const read = SqliteEventStore.prototype.readAllExceptReadRecords;
+  return vi
+    .spyOn(SqliteEventStore.prototype, "readAllExceptReadRecords")
+    .mockImplementation(function (this: SqliteEventStore, options) {
+      if (new Error().stack?.includes("notifications/worker")) onPage();
+      return read.call(this, options);
+    });
 }
