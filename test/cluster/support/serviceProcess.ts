@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 import { freePort } from "../../support/freePort.js";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** One real service process: `node --import tsx src/main.ts` with its own environment. */
+/** One real service process: node on the run's build of the service (`npm start`), with its own environment. */
 export interface ServiceProcess {
   name: string;
   /** e.g. http://127.0.0.1:43123 */
@@ -28,7 +30,7 @@ export async function spawnService(
   environment: Record<string, string>,
 ): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [join(inject("serviceBuild"), "main.js")], {
     cwd: repositoryRoot,
     env: {
       PATH: process.env.PATH ?? "",
