@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { type Cell, CHECKPOINTS, type ModelTables, rowsAfter } from "./modelTables.js";
+import { type Cell, CHECKPOINTS, type ModelTables, type RowsToAdd } from "./modelTables.js";
 
 /** Numbers the `?` placeholders of a statement written for both databases. */
 export const numbered = (sql: string) => {
@@ -17,8 +17,27 @@ const bind = (cell: Cell) => {
   return typeof cell === "string" && cell.includes("\0") ? cell.replaceAll("\0", "\uFFFD") : cell;
 };
 
-// PostgreSQL binds at most 65,535 parameters per statement.
-const MAX_PARAMETERS = 30_000;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A table's rows as the JSON array json_populate_recordset reads, a member per column. Cells go
+ * as bind would send them; a string is made well formed first, since JSON would carry a lone
+ * surrogate as an escape PostgreSQL refuses (bound as text, it arrives as U+FFFD).
+ */
+function rowsAsJson({ columns, rows }: RowsToAdd): string {
+  return JSON.stringify(
+    rows.map((row) => {
+      const member: Record<string, Cell> = {};
+      for (let c = 0; c < columns.length; c++) {
+        const cell = bind(row[c]!);
+        member[columns[c]!] =
+          typeof cell === "string" ? cell.replace(LONE_SURROGATE, "\uFFFD") : cell;
+      }
+      return member;
+    }),
+  );
+}
+
 /** Advisory lock held while model tables are created or a shelf added (the store's are 727_001_00x). */
 const DDL_LOCK = 727_001_010;
 
@@ -100,32 +119,26 @@ export async function postgresModelTables(pool: pg.Pool): Promise<ModelTables> {
       });
     },
     async commit(model, generation, tables, through) {
-      await inTransaction(pool, async (client) => {
-        const { rows } = await client.query<{ position: string }>(
-          `SELECT position FROM ${CHECKPOINTS} WHERE model = $1 AND generation = $2 FOR UPDATE`,
-          [model, generation],
-        );
-        const stored = BigInt(rows[0]?.position ?? 0);
-        if (stored >= through) return;
-        for (const { table, columns, rows: all } of tables) {
-          const fresh = rowsAfter(all, stored);
-          const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-          for (let start = 0; start < fresh.length; start += perStatement) {
-            const chunk = fresh.slice(start, start + perStatement);
-            const values = chunk.map(
-              (_, i) => `(${columns.map((__, c) => `$${i * columns.length + c + 1}`).join(", ")})`,
-            );
-            await client.query(
-              `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`,
-              chunk.flatMap((row) => row.map(bind)),
-            );
-          }
-        }
-        await client.query(
-          `UPDATE ${CHECKPOINTS} SET position = $3 WHERE model = $1 AND generation = $2`,
-          [model, generation, through.toString()],
-        );
-      });
+      const added = tables.map(
+        ({ table, columns }, i) =>
+          `added${i} AS (INSERT INTO ${table} (${columns.join(", ")})
+           SELECT ${columns.map((column) => `fresh.${column}`).join(", ")}
+           FROM json_populate_recordset(NULL::${table}, $${i + 4}::json) AS fresh, stored
+           WHERE fresh.position > stored.position)`,
+      );
+      // One statement, so one round trip: the checkpoint row locked, the rows after its stored
+      // position added and the position moved, all atomic. A process that commits the same
+      // shelf meanwhile holds the lock; this statement then sees the position it left and adds
+      // only the rows it did not (READ COMMITTED re-reads a row locked FOR UPDATE once the
+      // other transaction ends). The rows go as one JSON parameter typed by the table itself.
+      await pool.query(
+        `WITH stored AS (
+           SELECT position FROM ${CHECKPOINTS} WHERE model = $1 AND generation = $2 FOR UPDATE
+         )${added.map((cte) => `, ${cte}`).join("")}
+         UPDATE ${CHECKPOINTS} AS checkpoint SET position = $3 FROM stored
+         WHERE checkpoint.model = $1 AND checkpoint.generation = $2 AND stored.position < $3`,
+        [model, generation, through.toString(), ...tables.map(rowsAsJson)],
+      );
     },
     async swap(model, generation, dropTables) {
       await inTransaction(pool, async (client) => {
