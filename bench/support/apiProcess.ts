@@ -4,7 +4,7 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { startFlags } from "./service.js";
 
-interface Fixture {
+export interface Fixture {
   apiUrl: string;
   helloUrl: string;
   caseIds: string[];

@@ -1,0 +1,78 @@
+// The recorded case read against a bare express hello-world on the same server, measured in
+// alternating pairs: on this shared two-core machine the hello-world's own rate moves by up to
+// a factor of two within minutes, so a ratio of one hello phase and one later read phase said
+// as much about the minute as about the service.
+import type { ChildProcess } from "node:child_process";
+import { type Figure, quantile, round } from "../figure.js";
+import type { Fixture } from "./apiProcess.js";
+import { load, roundRobin } from "./httpLoad.js";
+import { cpuSpent, readCpu } from "./processCpu.js";
+
+const ROUNDS = Number(process.env.BENCH_RATIO_ROUNDS ?? 3);
+
+interface Pair {
+  helloRps: number;
+  readRps: number;
+  reads: number;
+  p99: number;
+  /** CPU of the server's process (all threads) per read, µs. */
+  cpuPerRead: number;
+  ratio: number;
+}
+
+async function pair(fixture: Fixture, server: ChildProcess): Promise<Pair> {
+  const hello = await load(fixture.helloUrl, { method: "GET", path: "/" });
+  const before = readCpu([server.pid!]);
+  const read = await load(fixture.apiUrl, {
+    method: "GET",
+    headers: { authorization: `Bearer ${fixture.wijkteam}` },
+    setupRequest: roundRobin(fixture.caseIds.map((id) => `/v1/cases/${id}`)),
+  });
+  const cpu = cpuSpent(before, readCpu([server.pid!]));
+  return {
+    helloRps: hello.requests.average,
+    readRps: read.requests.average,
+    reads: read.requests.total,
+    p99: read.latency.p99,
+    cpuPerRead: (cpu / read.requests.total) * 1e6,
+    ratio: read.requests.average / hello.requests.average,
+  };
+}
+
+const median = (values: number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+
+/**
+ * BENCH_RATIO_ROUNDS pairs (3 unless set) of a hello-world phase and a case-read phase, each
+ * figure the median of its pairs; the ratio's lowest and highest pair beside it.
+ */
+export async function* caseReadRatio(
+  name: string,
+  fixture: Fixture,
+  server: ChildProcess,
+): AsyncIterable<Figure> {
+  const pairs: Pair[] = [];
+  for (let n = 0; n < ROUNDS; n++) pairs.push(await pair(fixture, server));
+  const of = (field: keyof Pair) => median(pairs.map((measured) => measured[field]));
+  const ratios = pairs.map((measured) => measured.ratio);
+  yield { name: `${name}.hello_rps`, value: round(of("helloRps")), unit: "req/s" };
+  yield { name: `${name}.case_read_rps`, value: round(of("readRps")), unit: "req/s" };
+  yield { name: `${name}.case_reads`, value: round(of("reads")), unit: "count" };
+  // CPU per read travels between loaded and quiet runs better than throughput does.
+  yield { name: `${name}.cpu_per_read`, value: round(of("cpuPerRead")), unit: "µs" };
+  yield { name: `${name}.case_read_p99`, value: round(of("p99"), 1), unit: "ms" };
+  yield { name: `${name}.case_read_ratio`, value: round(of("ratio"), 3), unit: "ratio" };
+  yield {
+    name: `${name}.case_read_ratio_low`,
+    value: round(Math.min(...ratios), 3),
+    unit: "ratio",
+  };
+  yield {
+    name: `${name}.case_read_ratio_high`,
+    value: round(Math.max(...ratios), 3),
+    unit: "ratio",
+  };
+}
