@@ -53,6 +53,7 @@ export interface ModelTables {
    * Adds the rows of events after the shelf's stored checkpoint and moves it to `through`, in
    * one transaction; rows at or before the stored checkpoint were committed already (by this
    * process before a crash, or by another process on the same database) and are left out.
+   * Throws, adding nothing, when the copy's checkpoint is gone (a swap dropped the copy).
    */
   commit(
     model: string,
@@ -68,9 +69,6 @@ export interface ModelTables {
 
 export const CHECKPOINTS = "read_model_checkpoints";
 
-/** Rows whose position lies after `after`: the ones a commit still has to add. Rows come in position order. */
-export function rowsAfter(rows: readonly (readonly Cell[])[], after: bigint) {
-  let first = 0;
-  while (first < rows.length && BigInt(rows[first]![0] as bigint | number) <= after) first++;
-  return first === 0 ? rows : rows.slice(first);
-}
+/** The error of a commit to a copy whose checkpoint is gone (a swap dropped it): names only. */
+export const missingShelf = (model: string, generation: number) =>
+  new Error(`read model ${model} has no copy ${generation} to commit to`);

@@ -1,5 +1,11 @@
 import type pg from "pg";
-import { type Cell, CHECKPOINTS, type ModelTables, type RowsToAdd } from "./modelTables.js";
+import {
+  type Cell,
+  CHECKPOINTS,
+  type ModelTables,
+  missingShelf,
+  type RowsToAdd,
+} from "./modelTables.js";
 
 /** Numbers the `?` placeholders of a statement written for both databases. */
 export const numbered = (sql: string) => {
@@ -18,21 +24,29 @@ const bind = (cell: Cell) => {
 };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A column json_populate_recordset finds by its JSON key: unquoted DDL names are lower case. */
+const COLUMN = /^[a-z_][a-z0-9_]*$/;
 
-/**
- * A table's rows as the JSON array json_populate_recordset reads, a member per column. Cells go
- * as bind would send them; a string is made well formed first, since JSON would carry a lone
- * surrogate as an escape PostgreSQL refuses (bound as text, it arrives as U+FFFD).
- */
+/** A cell as it goes into the JSON: what bind would send, well formed, and never a silent null. */
+function jsonCell(cell: Cell, column: string): Cell {
+  const bound = bind(cell);
+  if (typeof bound === "number" && !Number.isFinite(bound)) {
+    throw new RangeError(`model column ${column}: a number that is not finite`);
+  }
+  // JSON would carry a lone surrogate as an escape PostgreSQL refuses; bound as text, it
+  // arrives as U+FFFD.
+  return typeof bound === "string" ? bound.replace(LONE_SURROGATE, "\uFFFD") : bound;
+}
+
+/** A table's rows as the JSON array json_populate_recordset reads, a member per column. */
 function rowsAsJson({ columns, rows }: RowsToAdd): string {
+  for (const column of columns) {
+    if (!COLUMN.test(column)) throw new RangeError(`model column ${column}: not a lower-case name`);
+  }
   return JSON.stringify(
     rows.map((row) => {
       const member: Record<string, Cell> = {};
-      for (let c = 0; c < columns.length; c++) {
-        const cell = bind(row[c]!);
-        member[columns[c]!] =
-          typeof cell === "string" ? cell.replace(LONE_SURROGATE, "\uFFFD") : cell;
-      }
+      for (let c = 0; c < columns.length; c++) member[columns[c]!] = jsonCell(row[c]!, columns[c]!);
       return member;
     }),
   );
@@ -131,14 +145,17 @@ export async function postgresModelTables(pool: pg.Pool): Promise<ModelTables> {
       // shelf meanwhile holds the lock; this statement then sees the position it left and adds
       // only the rows it did not (READ COMMITTED re-reads a row locked FOR UPDATE once the
       // other transaction ends). The rows go as one JSON parameter typed by the table itself.
-      await pool.query(
+      const { rows } = await pool.query<{ found: number }>(
         `WITH stored AS (
            SELECT position FROM ${CHECKPOINTS} WHERE model = $1 AND generation = $2 FOR UPDATE
-         )${added.map((cte) => `, ${cte}`).join("")}
-         UPDATE ${CHECKPOINTS} AS checkpoint SET position = $3 FROM stored
-         WHERE checkpoint.model = $1 AND checkpoint.generation = $2 AND stored.position < $3`,
+         )${added.map((cte) => `, ${cte}`).join("")}, moved AS (
+           UPDATE ${CHECKPOINTS} AS checkpoint SET position = $3 FROM stored
+           WHERE checkpoint.model = $1 AND checkpoint.generation = $2 AND stored.position < $3
+         )
+         SELECT count(*)::int AS found FROM stored`,
         [model, generation, through.toString(), ...tables.map(rowsAsJson)],
       );
+      if (rows[0]!.found === 0) throw missingShelf(model, generation);
     },
     async swap(model, generation, dropTables) {
       await inTransaction(pool, async (client) => {

@@ -6,7 +6,7 @@ import {
   CHECKPOINTS,
   type Dialect,
   type ModelTables,
-  rowsAfter,
+  missingShelf,
   type Shelf,
 } from "./modelTables.js";
 
@@ -22,6 +22,13 @@ export const SQLITE_DIALECT: Dialect = {
 };
 
 type Statement = BetterSqlite3.Statement<Cell[]>;
+
+/** Rows whose position lies after `after`: the ones a commit still has to add. Rows come in position order. */
+function rowsAfter(rows: readonly (readonly Cell[])[], after: bigint) {
+  let first = 0;
+  while (first < rows.length && BigInt(rows[first]![0] as bigint | number) <= after) first++;
+  return first === 0 ? rows : rows.slice(first);
+}
 
 /** Statements prepared once per connection; forget drops them when tables were dropped. */
 function statementCache(db: Database) {
@@ -70,15 +77,13 @@ export function sqliteModelTables(db: Database): ModelTables {
     model TEXT NOT NULL, generation INTEGER NOT NULL, version INTEGER NOT NULL,
     position INTEGER NOT NULL, live INTEGER NOT NULL, PRIMARY KEY (model, generation)) STRICT`);
   const { prepared, forget } = statementCache(db);
-  const positionOf = (model: string, generation: number) =>
-    BigInt(
-      (
-        prepared(`SELECT position FROM ${CHECKPOINTS} WHERE model = ? AND generation = ?`).get(
-          model,
-          generation,
-        ) as { position: number } | undefined
-      )?.position ?? 0,
-    );
+  const positionOf = (model: string, generation: number) => {
+    const stored = prepared(
+      `SELECT position FROM ${CHECKPOINTS} WHERE model = ? AND generation = ?`,
+    ).get(model, generation) as { position: number } | undefined;
+    if (stored === undefined) throw missingShelf(model, generation);
+    return BigInt(stored.position);
+  };
   // Rows go in a hundred to a statement: one call per row would cost more than the insert.
   const insertRows = (
     table: string,
