@@ -8,10 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Vitest's default is one file at a time on two cores (cores - 1). Most files wait on child
-    // processes, fsync and PostgreSQL as much as they compute: two at a time took the suite
-    // from about 800 to 645 s on this two-core machine (586 s with the service processes run
-    // from a build, test/support/serviceBuildSetup.ts).
+    // Vitest's default is one file at a time on two cores (cores - 1); most files wait on child
+    // processes, fsync and PostgreSQL as much as they compute (bench/README.md has the times).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
@@ -29,7 +27,8 @@ export default defineConfig({
           name: "console",
           include: ["test/web/**/*.test.ts"],
           globalSetup: ["test/web/support/consoleSetup.ts"],
-          // The console build and one Chromium per file are heavy; they need no more company.
+          // The console build and one Chromium per file are heavy, hence the longer timeouts; a
+          // console file runs beside one other file, as the service's do.
           hookTimeout: 180_000,
           testTimeout: 90_000,
         },

@@ -9,6 +9,9 @@ import { load, roundRobin } from "./httpLoad.js";
 import { cpuSpent, readCpu } from "./processCpu.js";
 
 const ROUNDS = Number(process.env.BENCH_RATIO_ROUNDS ?? 3);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
+  throw new Error(`BENCH_RATIO_ROUNDS must be a whole number of at least 1, not ${ROUNDS}`);
+}
 
 interface Pair {
   helloRps: number;
@@ -20,15 +23,21 @@ interface Pair {
   ratio: number;
 }
 
-async function pair(fixture: Fixture, server: ChildProcess): Promise<Pair> {
-  const hello = await load(fixture.helloUrl, { method: "GET", path: "/" });
-  const before = readCpu([server.pid!]);
-  const read = await load(fixture.apiUrl, {
-    method: "GET",
-    headers: { authorization: `Bearer ${fixture.wijkteam}` },
-    setupRequest: roundRobin(fixture.caseIds.map((id) => `/v1/cases/${id}`)),
-  });
-  const cpu = cpuSpent(before, readCpu([server.pid!]));
+/** One pair; `readFirst` turns it around, so a drift of the machine favours neither side. */
+async function pair(fixture: Fixture, server: ChildProcess, readFirst: boolean): Promise<Pair> {
+  const reads = async () => {
+    const before = readCpu([server.pid!]);
+    const result = await load(fixture.apiUrl, {
+      method: "GET",
+      headers: { authorization: `Bearer ${fixture.wijkteam}` },
+      setupRequest: roundRobin(fixture.caseIds.map((id) => `/v1/cases/${id}`)),
+    });
+    return { result, cpu: cpuSpent(before, readCpu([server.pid!])) };
+  };
+  const hellos = () => load(fixture.helloUrl, { method: "GET", path: "/" });
+  const [hello, { result: read, cpu }] = readFirst
+    ? await reads().then(async (measured) => [await hellos(), measured] as const)
+    : await hellos().then(async (measured) => [measured, await reads()] as const);
   return {
     helloRps: hello.requests.average,
     readRps: read.requests.average,
@@ -46,8 +55,9 @@ const median = (values: number[]) =>
   );
 
 /**
- * BENCH_RATIO_ROUNDS pairs (3 unless set) of a hello-world phase and a case-read phase, each
- * figure the median of its pairs; the ratio's lowest and highest pair beside it.
+ * BENCH_RATIO_ROUNDS pairs (3 unless set) of a hello-world phase and a case-read phase, in
+ * turns (hello first, then reads first, ...), each figure the median of its pairs; the
+ * ratio's lowest and highest pair beside it.
  */
 export async function* caseReadRatio(
   name: string,
@@ -55,7 +65,7 @@ export async function* caseReadRatio(
   server: ChildProcess,
 ): AsyncIterable<Figure> {
   const pairs: Pair[] = [];
-  for (let n = 0; n < ROUNDS; n++) pairs.push(await pair(fixture, server));
+  for (let n = 0; n < ROUNDS; n++) pairs.push(await pair(fixture, server, n % 2 === 1));
   const of = (field: keyof Pair) => median(pairs.map((measured) => measured[field]));
   const ratios = pairs.map((measured) => measured.ratio);
   yield { name: `${name}.hello_rps`, value: round(of("helloRps")), unit: "req/s" };

@@ -5,8 +5,8 @@ import { Worker } from "node:worker_threads";
 
 /**
  * Starts a worker thread on one of our modules, named beside the caller (`./decryptWorker`
- * from `import.meta.url`): the compiled .js in production, the .ts under tsx (npm start,
- * vitest, benches).
+ * from `import.meta.url`): the compiled .js of a build (npm start, the tests' service
+ * processes), the .ts under tsx (vitest's own files, the command-line tools, benches).
  */
 export function startModuleWorker(name: string, beside: string, workerData: unknown): Worker {
   const ext = extname(fileURLToPath(beside));

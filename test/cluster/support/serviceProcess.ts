@@ -7,7 +7,7 @@ import { freePort } from "../../support/freePort.js";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** One real service process: node on the run's build of the service (`npm start`), with its own environment. */
+/** One real service process: node on the run's build of the service, with its own environment. */
 export interface ServiceProcess {
   name: string;
   /** e.g. http://127.0.0.1:43123 */
