@@ -6,7 +6,7 @@ import type { KeyStore } from "../src/privacy/keys/keyStore.js";
 import { masterKeyFrom } from "../src/privacy/keys/masterKey.js";
 import { postgresKeyVault } from "../src/privacy/keys/postgres/keyVault.js";
 import { createKeyStore } from "../src/privacy/keys/subjectKeys.js";
-import { type Figure, quantile, round } from "./figure.js";
+import { type Figure, median, round } from "./figure.js";
 import { benchDatabase } from "./support/postgres.js";
 
 const KEYS = Number(process.env.BENCH_ERASURE_KEYS ?? 10_000);
@@ -18,12 +18,6 @@ async function timed(action: () => Promise<unknown>): Promise<number> {
   await action();
   return performance.now() - started;
 }
-
-const median = (samples: number[]) =>
-  quantile(
-    [...samples].sort((a, b) => a - b),
-    0.5,
-  );
 
 async function walPosition(pool: pg.Pool): Promise<bigint> {
   const { rows } = await pool.query("SELECT pg_current_wal_insert_lsn() - '0/0' AS bytes");

@@ -11,4 +11,11 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
+/** The middle of unsorted samples (the upper middle of an even count). */
+export const median = (samples: readonly number[]): number =>
+  quantile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
+
 export const round = (value: number, digits = 0): number => Number(value.toFixed(digits));

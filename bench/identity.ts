@@ -16,7 +16,7 @@ import { createKeySchema } from "../src/privacy/keys/postgres/schema.js";
 import { sqliteIdentityIndex } from "../src/privacy/keys/sqlite/identityIndex.js";
 import { sqliteKeyVault } from "../src/privacy/keys/sqlite/keyVault.js";
 import { openSqliteDatabase } from "../src/store/sqlite/index.js";
-import { type Figure, quantile, round } from "./figure.js";
+import { type Figure, median, quantile, round } from "./figure.js";
 import { benchDatabase } from "./support/postgres.js";
 
 const SIZES = [1_000, 100_000];
@@ -140,10 +140,7 @@ async function erasure(vault: KeyVault, subjectIds: string[]): Promise<number> {
     await vault.erase([subjectId]);
     took.push(performance.now() - started);
   }
-  return quantile(
-    took.sort((a, b) => a - b),
-    0.5,
-  );
+  return median(took);
 }
 
 async function* measure(adapter: Adapter): AsyncIterable<Figure> {

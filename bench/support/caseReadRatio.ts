@@ -3,7 +3,7 @@
 // a factor of two within minutes, so a ratio of one hello phase and one later read phase said
 // as much about the minute as about the service.
 import type { ChildProcess } from "node:child_process";
-import { type Figure, quantile, round } from "../figure.js";
+import { type Figure, median, round } from "../figure.js";
 import type { Fixture } from "./apiProcess.js";
 import { load, roundRobin } from "./httpLoad.js";
 import { cpuSpent, readCpu } from "./processCpu.js";
@@ -47,12 +47,6 @@ async function pair(fixture: Fixture, server: ChildProcess, readFirst: boolean):
     ratio: read.requests.average / hello.requests.average,
   };
 }
-
-const median = (values: number[]) =>
-  quantile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
 
 /**
  * BENCH_RATIO_ROUNDS pairs (3 unless set) of a hello-world phase and a case-read phase, in
