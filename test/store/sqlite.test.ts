@@ -67,7 +67,7 @@ describe("SQLite store file", () => {
     expect(JSON.parse(again.stdout)).toEqual({ opened: true });
   });
 
-  test("given an opened file, then it runs WAL, synchronous=FULL, foreign keys and secure_delete", () => {
+  test("given an opened file, then it runs WAL, synchronous=FULL, foreign keys, secure_delete and journals savepoints in memory", () => {
     const db = openSqliteDatabase(freshPath());
     const pragma = (name: string) => db.pragma(name, { simple: true });
 
@@ -76,6 +76,8 @@ describe("SQLite store file", () => {
     expect(pragma("foreign_keys")).toBe(1);
     expect(pragma("secure_delete")).toBe(1);
     expect(pragma("locking_mode")).toBe("exclusive");
+    // 2: MEMORY, so no page image (wrapped keys among them) goes to an unlinked temporary file
+    expect(pragma("temp_store")).toBe(2);
     db.close();
   });
 

@@ -29,11 +29,6 @@ let close: () => void;
 try {
   // Shared: the service's thread reads the file through a read-only connection of its own.
   const db = openSqliteDatabase((workerData as { path: string }).path, { shared: true });
-  // Checkpoints of 200 pages instead of SQLite's 1,000: each copies the rows of a few worklist
-  // looks back into the file with a short fsync, which the store's own commit fsync (the read
-  // record, durable before the answer) queues behind less. Worklist p99 19.1 -> 16.9 ms (mean
-  // of nine paired runs, noisy); the blue-green rebuild the same (36,000-40,000 ev/s on 215,486).
-  db.pragma("wal_autocheckpoint = 200");
   tables = sqliteModelTables(db);
   close = () => db.close();
   port.postMessage({ id: 0, value: null } satisfies TablesReply);

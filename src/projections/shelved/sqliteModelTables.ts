@@ -111,13 +111,20 @@ export function sqliteModelTables(db: Database): ModelTables {
     );
     return next;
   };
+  // A commit skips the fsync (above) and keeps its statement journal in memory: the rows of a
+  // burst of reads dirty a few hundred pages of the indexes, whose journal past 64 KiB SQLite
+  // would write to a temporary file that nothing reads. Index builds (define) still sort in
+  // temporary files, not in memory.
   const quietly = <T>(work: () => T): T => {
     const synchronous = db.pragma("synchronous", { simple: true });
+    const tempStore = db.pragma("temp_store", { simple: true });
     db.pragma("synchronous = NORMAL");
+    db.pragma("temp_store = MEMORY");
     try {
       return db.transaction(work)();
     } finally {
       db.pragma(`synchronous = ${Number(synchronous)}`);
+      db.pragma(`temp_store = ${Number(tempStore)}`);
     }
   };
 

@@ -34,6 +34,11 @@ export function openSqliteDatabase(
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
     db.pragma("secure_delete = ON");
+    // Savepoint journals stay in memory: past 64 KiB SQLite writes them to an unlinked temporary
+    // file, so a group commit's savepoints (one per append) would write every page image twice,
+    // wrapped keys among them, where secure_delete does not reach. Nothing on the store's
+    // connection sorts outside an index, so no sort moves into memory with them.
+    if (!options.shared) db.pragma("temp_store = MEMORY");
     // Reads (rebuilds, readAll) come from the page cache without a copy; writes are unchanged.
     db.pragma("mmap_size = 268435456");
     // A write takes the exclusive lock now rather than at the first append.

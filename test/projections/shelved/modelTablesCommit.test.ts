@@ -1,7 +1,12 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Cell, ModelTables } from "../../../src/projections/shelved/modelTables.js";
 import { postgresModelTables } from "../../../src/projections/shelved/postgresModelTables.js";
+import { sqliteModelTables } from "../../../src/projections/shelved/sqliteModelTables.js";
+import { openSqliteDatabase } from "../../../src/store/sqlite/database.js";
 import { freshDatabaseUrl } from "../../support/postgres.js";
 import { scratchModelTables } from "./scratchTables.js";
 
@@ -114,4 +119,32 @@ test("given a number that is not finite, when it is committed on PostgreSQL, the
   // Then the commit fails, naming the column, and nothing is stored
   await expect(committed).rejects.toThrow(/model column label/);
   expect(await labels(names[0]!)).toEqual([]);
+});
+
+test("given the read-model file's connection, when a commit has run, then it is as before: fsync on and sorts (index builds) in temporary files, not in memory", async () => {
+  // Given the read-model file's connection, as its worker opens it
+  const db = openSqliteDatabase(
+    join(mkdtempSync(join(tmpdir(), "model-commit-")), "models.sqlite"),
+    {
+      shared: true,
+    },
+  );
+  closers.push(() => db.close());
+  const tables = sqliteModelTables(db);
+  const pragma = (name: string) => db.pragma(name, { simple: true });
+  const before = { synchronous: pragma("synchronous"), temp_store: pragma("temp_store") };
+  const { generation, names, labels } = await twoTables(tables, "settings");
+
+  // When a commit has run
+  await tables.commit(
+    "settings",
+    generation,
+    [{ table: names[0]!, columns: COLUMNS, rows: rowsThrough(500) }],
+    500n,
+  );
+
+  // Then its rows are there and the connection's settings are what they were
+  expect(await labels(names[0]!)).toHaveLength(500);
+  expect({ synchronous: pragma("synchronous"), temp_store: pragma("temp_store") }).toEqual(before);
+  expect(before).toEqual({ synchronous: 2, temp_store: 0 });
 });
