@@ -129,7 +129,9 @@ test("given the read-model file's connection, when a commit has run, then it is 
       shared: true,
     },
   );
-  closers.push(() => db.close());
+  closers.push(() => {
+    db.close();
+  });
   const tables = sqliteModelTables(db);
   const pragma = (name: string) => db.pragma(name, { simple: true });
   const before = { synchronous: pragma("synchronous"), temp_store: pragma("temp_store") };
