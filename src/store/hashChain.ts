@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { EventStore } from "./eventStore.js";
 import type { Json, RecordedEvent } from "./types.js";
 
@@ -129,7 +129,8 @@ export function eventHash(event: Hashable): string {
     streamId: event.streamId,
     type: event.type,
   });
-  return createHash("sha256").update(event.prevHash).update(envelope).digest("hex");
+  // One-shot hash: no Hash object per event (two per read record: its append and the live check).
+  return hash("sha256", event.prevHash + envelope, "hex");
 }
 
 export interface BrokenLink {

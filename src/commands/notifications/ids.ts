@@ -1,4 +1,4 @@
-import { createHash, createHmac, type KeyObject } from "node:crypto";
+import { createHmac, hash, type KeyObject } from "node:crypto";
 
 /**
  * A delivery's id, derived from the stored event and the subscription: the same notification
@@ -6,9 +6,7 @@ import { createHash, createHmac, type KeyObject } from "node:crypto";
  * duplicate and the receiver can deduplicate on the CloudEvent id. UUID-shaped (version 8).
  */
 export function deliveryIdOf(sourceEventId: string, subscriptionId: string): string {
-  const hex = createHash("sha256")
-    .update(`webhook delivery\0${sourceEventId}\0${subscriptionId}`)
-    .digest("hex");
+  const hex = hash("sha256", `webhook delivery\0${sourceEventId}\0${subscriptionId}`, "hex");
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { RecordedEvent } from "../../store/types.js";
 
 const TRACE_ID = /^[0-9a-f]{32}$/;
@@ -8,7 +8,7 @@ const validId = (pattern: RegExp, value: unknown): value is string =>
   typeof value === "string" && pattern.test(value) && !ZERO.test(value);
 
 const digest = (label: string, value: string, hexLength: number) =>
-  createHash("sha256").update(`casustafel ${label}\0${value}`).digest("hex").slice(0, hexLength);
+  hash("sha256", `casustafel ${label}\0${value}`, "hex").slice(0, hexLength);
 
 /** The trace context an event was appended under, as far as it is well formed; undefined for history. */
 function traceOf(event: RecordedEvent) {

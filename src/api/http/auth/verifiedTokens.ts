@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Actor } from "../../../domain/index.js";
 
 interface Entry {
@@ -61,4 +61,4 @@ export class VerifiedTokens {
   }
 }
 
-const digest = (token: string) => createHash("sha256").update(token).digest("base64url");
+const digest = (token: string) => hash("sha256", token, "base64url");

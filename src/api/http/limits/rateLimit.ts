@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { RequestHandler } from "express";
 import { sendProblem } from "../problemSchema.js";
 import { HttpProblem } from "../problems.js";
@@ -37,9 +37,7 @@ export function perUserRateLimit(limitPerMinute: number, maxKeys = 50_000): Requ
 
   const policyOf = (key: string) => {
     // The partition key names the budget without the user or address behind it.
-    const partition = Buffer.from(
-      createHash("sha256").update(key).digest("hex").slice(0, 12),
-    ).toString("base64");
+    const partition = Buffer.from(hash("sha256", key, "hex").slice(0, 12)).toString("base64");
     return `${name}; q=${limitPerMinute}; w=${WINDOW_MS / 1000}; pk=:${partition}:`;
   };
 
