@@ -10,7 +10,15 @@ export interface ProjectorOptions extends FeedDeps {
   pageSize?: number;
   /** Sees each live event as stored, before it is decoded: the integrity watch checks it there. */
   onLiveEvent?: (event: RecordedEvent) => void;
+  /**
+   * How long the rows of live events wait for more to commit with while nobody waits for them
+   * (default 100 ms); a wait for a position, or LIVE_COMMIT_EVENTS events fed, commits at once.
+   */
+  liveCommitDelayMs?: number;
 }
+
+/** Live events fed since the last commit after which the next one starts at once, delay or not. */
+export const LIVE_COMMIT_EVENTS = 500;
 
 /**
  * Keeps the read models up to date with the store.
@@ -47,12 +55,15 @@ export interface Projector {
 type Waiter = { target: bigint; settle: (reached: boolean | Error) => void };
 
 export function createProjector(options: ProjectorOptions): Projector {
-  const { store, models, pageSize = 1000 } = options;
+  const { store, models, pageSize = 1000, liveCommitDelayMs = 100 } = options;
   const live = new ModelFeed(options, models);
   let position = START;
   // The last live event fed to the models; `position` follows once their rows are committed.
   let applied = START;
+  // A commit of the live rows is due and has not begun; `delayed` while it waits for company.
   let committing = false;
+  let delayed: NodeJS.Timeout | null = null;
+  let fedSinceCommit = 0;
   let failure: Error | null = null;
   let subscription: Subscription | null = null;
   let stopped = false;
@@ -110,17 +121,38 @@ export function createProjector(options: ProjectorOptions): Projector {
         throw fail(error);
       }
       applied = event.position;
-      if (committing) return;
-      // The live events fed in one turn of the event loop commit together: one transaction
-      // per shelved model for a burst of reads, not one per read record.
-      committing = true;
-      setImmediate(() => void commitInTurn().catch(() => {}));
+      fedSinceCommit++;
+      scheduleCommit();
     });
+  }
+
+  /**
+   * The live events fed in one turn of the event loop commit together, and under a stream of
+   * reads those of the next tenth of a second too: a commit writes every page its rows touch
+   * (the table's last, one leaf per index), so a hundred reads a commit write each page once
+   * where a commit a turn writes it each turn. Someone waiting for a position (an audit
+   * question, Min-Position, a notice) does not wait for the delay: the commit starts at once.
+   */
+  function scheduleCommit(): void {
+    const now = waiters.size > 0 || fedSinceCommit >= LIVE_COMMIT_EVENTS;
+    if (committing && !(now && delayed !== null)) return;
+    if (delayed !== null) clearTimeout(delayed);
+    committing = true;
+    delayed = now ? null : setTimeout(beginCommit, liveCommitDelayMs);
+    if (now) setImmediate(beginCommit);
+  }
+
+  function beginCommit(): void {
+    delayed = null;
+    void commitInTurn().catch(() => {});
   }
 
   /** Commits the shelved models' rows of the live events fed so far; readers see them from then on. */
   async function commitLive(): Promise<void> {
+    if (delayed !== null) clearTimeout(delayed);
+    delayed = null;
     committing = false;
+    fedSinceCommit = 0;
     const through = applied;
     if (failure !== null || through <= position) return;
     try {
@@ -227,6 +259,7 @@ export function createProjector(options: ProjectorOptions): Projector {
         };
         const timer = setTimeout(() => waiter.settle(false), timeoutMs);
         waiters.add(waiter);
+        if (committing) scheduleCommit();
       });
     },
     rebuild(modelName) {

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  createProjector,
+  LIVE_COMMIT_EVENTS,
+  type Projector,
+} from "../../../src/projections/projector.js";
+import { type ShelfSpec, ShelvedModel } from "../../../src/projections/shelved/shelvedModel.js";
+import { ORG } from "../../domain/fixtures.js";
+import { caseScript, sqliteWorld, type World } from "../projectorWorld.js";
+import { scratchModelTables } from "./scratchTables.js";
+
+// The rows of live events wait for company before they commit (a commit writes every page its
+// rows touch), unless someone waits for them. Measured in bench/README.md, 3 December 2026.
+
+/** A model with one row per event: its type. */
+const TYPES: ShelfSpec = {
+  name: "types",
+  version: 1,
+  stem: "types",
+  columns: ["type"],
+  table: (table, { text, int, tableSuffix }) =>
+    `CREATE TABLE IF NOT EXISTS ${table} (position ${int} NOT NULL, n ${int} NOT NULL,
+       type ${text} NOT NULL, PRIMARY KEY (position, n))${tableSuffix}`,
+  indexes: () => [],
+  fold: () => ({ rowsOf: (event) => [[event.type]] }),
+};
+
+let world: World | undefined;
+let projector: Projector | undefined;
+let scratch: ReturnType<typeof scratchModelTables> | undefined;
+afterEach(async () => {
+  await projector?.stop();
+  scratch?.close();
+  await world?.close();
+  projector = undefined;
+  scratch = undefined;
+  world = undefined;
+});
+
+/** A projector over one shelved model, started on a store holding a case the wijkteam joined. */
+async function started(liveCommitDelayMs: number) {
+  world = await sqliteWorld();
+  const script = caseScript();
+  for (const command of [script.open(), script.invite(ORG.wijkteam), script.join(ORG.wijkteam)])
+    await world.run(command);
+  scratch = scratchModelTables();
+  const model = await ShelvedModel.open(scratch.tables, TYPES);
+  projector = createProjector({ ...world, models: [model], liveCommitDelayMs });
+  await projector.start();
+  const committedRows = async () =>
+    (await model.query<{ n: number }>((table) => [`SELECT count(*) AS n FROM ${table}`, []]))[0]!.n;
+  return { world, script, projector, model, committedRows };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("the live commit of shelved rows", () => {
+  test("given nobody waits, when an event arrives, then its row is committed after the delay, not in the same turn", async () => {
+    // Given a projector whose live rows wait 300 ms
+    const { world, script, projector, model, committedRows } = await started(300);
+    const before = await committedRows();
+
+    // When an event is stored
+    const written = await world.run(script.share());
+    await sleep(60);
+
+    // Then it is fed but not yet committed, and after the delay it is
+    expect(model.checkpoint).toBeLessThan(written);
+    expect(await committedRows()).toBe(before);
+    await sleep(400);
+    expect(model.checkpoint).toBe(written);
+    expect(await committedRows()).toBe(before + 1);
+    expect(projector.position).toBe(written);
+  });
+
+  test("given a delay of a minute, when someone waits for a position, then the commit starts at once", async () => {
+    // Given a projector whose live rows would wait a minute, and an event fed
+    const { world, script, projector, model } = await started(60_000);
+    const written = await world.run(script.share());
+    await sleep(30);
+    expect(model.checkpoint).toBeLessThan(written);
+
+    // When a reader waits for it (an audit question, Min-Position)
+    const waited = Date.now();
+    const reached = await projector.waitFor(written, 5_000);
+
+    // Then it is there well within the minute, committed with its row
+    expect(reached).toBe(true);
+    expect(Date.now() - waited).toBeLessThan(2_000);
+    expect(model.checkpoint).toBe(written);
+  });
+
+  test("given a reader already waiting for a later position, when the event arrives, then it commits without the delay", async () => {
+    // Given a projector whose live rows would wait a minute, and a reader waiting ahead
+    const { world, script, projector } = await started(60_000);
+    const waiting = projector.waitFor(projector.position + 1n, 5_000);
+
+    // When the event is stored
+    const written = await world.run(script.share());
+
+    // Then the wait ends with it
+    expect(await waiting).toBe(true);
+    expect(projector.position).toBeGreaterThanOrEqual(written);
+  });
+
+  test(`given a delay of a minute, when ${LIVE_COMMIT_EVENTS} events arrive, then they commit without waiting for it`, async () => {
+    // Given a projector whose live rows would wait a minute
+    const { world, script, projector, model } = await started(60_000);
+    const first = projector.position;
+    const gathered = first + BigInt(LIVE_COMMIT_EVENTS);
+
+    // When as many events as a commit gathers are stored, nobody waiting
+    for (let i = 0; (await world.store.headPosition()) < gathered; i++) {
+      await world.run(script.share({ content: `Bericht ${i}` }));
+    }
+    for (let tries = 0; tries < 100 && model.checkpoint < gathered; tries++) await sleep(20);
+
+    // Then those are committed without anyone waiting for the minute
+    expect(model.checkpoint).toBeGreaterThanOrEqual(gathered);
+  });
+
+  test("given rows waiting for the delay, when the projector stops, then they are committed", async () => {
+    // Given an event fed and waiting for a minute's company
+    const { world, script, projector, model, committedRows } = await started(60_000);
+    const before = await committedRows();
+    const written = await world.run(script.share());
+    await sleep(30);
+
+    // When the projector stops
+    await projector.stop();
+
+    // Then its row was committed with the checkpoint
+    expect(model.checkpoint).toBe(written);
+    expect(await committedRows()).toBe(before + 1);
+  });
+});
