@@ -4,26 +4,13 @@ import {
   LIVE_COMMIT_EVENTS,
   type Projector,
 } from "../../../src/projections/projector.js";
-import { type ShelfSpec, ShelvedModel } from "../../../src/projections/shelved/shelvedModel.js";
+import { ShelvedModel } from "../../../src/projections/shelved/shelvedModel.js";
 import { ORG } from "../../domain/fixtures.js";
 import { caseScript, sqliteWorld, type World } from "../projectorWorld.js";
-import { scratchModelTables } from "./scratchTables.js";
+import { scratchModelTables, TYPES } from "./scratchTables.js";
 
 // The rows of live events wait for company before they commit (a commit writes every page its
 // rows touch), unless someone waits for them. Measured in bench/README.md, 3 December 2026.
-
-/** A model with one row per event: its type. */
-const TYPES: ShelfSpec = {
-  name: "types",
-  version: 1,
-  stem: "types",
-  columns: ["type"],
-  table: (table, { text, int, tableSuffix }) =>
-    `CREATE TABLE IF NOT EXISTS ${table} (position ${int} NOT NULL, n ${int} NOT NULL,
-       type ${text} NOT NULL, PRIMARY KEY (position, n))${tableSuffix}`,
-  indexes: () => [],
-  fold: () => ({ rowsOf: (event) => [[event.type]] }),
-};
 
 let world: World | undefined;
 let projector: Projector | undefined;

@@ -1,20 +1,7 @@
 import { expect, test } from "vitest";
 import type { DecodedEvent } from "../../../src/projections/readModel.js";
-import { type ShelfSpec, ShelvedModel } from "../../../src/projections/shelved/shelvedModel.js";
-import { scratchModelTables } from "./scratchTables.js";
-
-/** A model with one row per event: its type. */
-const TYPES: ShelfSpec = {
-  name: "types",
-  version: 1,
-  stem: "types",
-  columns: ["type"],
-  table: (table, { text, int, tableSuffix }) =>
-    `CREATE TABLE IF NOT EXISTS ${table} (position ${int} NOT NULL, n ${int} NOT NULL,
-       type ${text} NOT NULL, PRIMARY KEY (position, n))${tableSuffix}`,
-  indexes: () => [],
-  fold: () => ({ rowsOf: (event) => [[event.type]] }),
-};
+import { ShelvedModel } from "../../../src/projections/shelved/shelvedModel.js";
+import { scratchModelTables, TYPES } from "./scratchTables.js";
 
 const event = (position: number) =>
   ({ position: BigInt(position), type: `E${position}` }) as unknown as DecodedEvent;
