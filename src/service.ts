@@ -108,10 +108,8 @@ async function startLdvExport(system: System): Promise<ProcessingExport | undefi
       endpoint: tracing.processingRecordsEndpoint,
       serviceName: tracing.serviceName,
     }),
-    recordsOf: (event) => {
-      ledger.observe(event);
-      return processingRecordsOf(event, ledger);
-    },
+    observe: (event) => ledger.observe(event),
+    recordsOf: (event) => processingRecordsOf(event, ledger),
     logger: system.logger,
   });
 }

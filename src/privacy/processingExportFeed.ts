@@ -4,13 +4,13 @@ import type { ProcessingRecord, ProcessingRecordExporter } from "../observabilit
 import type { EventStore } from "../store/eventStore.js";
 import { type RecordedEvent, START } from "../store/types.js";
 
-/** Folds one stored event (in store order) and gives the processing records it holds; empty for any other event. */
-export type ProcessingRecordsOf = (event: RecordedEvent) => ProcessingRecord[];
-
 export interface ProcessingExportSettings {
   store: EventStore;
   exporter: ProcessingRecordExporter;
-  recordsOf: ProcessingRecordsOf;
+  /** Folds one stored event, in store order, into what its records are mapped against. Read records change nothing in it. */
+  observe: (event: RecordedEvent) => void;
+  /** The processing records an event holds, once observed; empty for an event that is no processing action. */
+  recordsOf: (event: RecordedEvent) => ProcessingRecord[];
   logger: Logger;
   /** Records per export; the feed waits for the logbook when this many are pending. */
   batchSize?: number;
@@ -24,19 +24,41 @@ export interface ProcessingExport {
 }
 
 const MAX_RETRY_MS = 30_000;
+const HISTORY_PAGE = 1000;
 
 /**
- * Follows the store from its first event, so `recordsOf` folds what a record needs (the
- * register, each case's covenant), and exports the records of every event after the head at
- * start, in batches; what came before was the previous run's to export. It never sits on a request's path: the store is the record of truth, and
+ * Observes the history up to `head` past the read records: the fold needs the covenants,
+ * cases and merges, and read records are most of a deployed store (millions after years).
+ */
+async function observeHistory(
+  store: EventStore,
+  observe: (event: RecordedEvent) => void,
+  head: bigint,
+): Promise<void> {
+  for (let from = START; ; ) {
+    const page = await store.readAllExceptReadRecords({ fromPosition: from, limit: HISTORY_PAGE });
+    for (const event of page) {
+      if (event.position > head) return;
+      observe(event);
+    }
+    if (page.length < HISTORY_PAGE) return;
+    from = page.at(-1)!.position;
+  }
+}
+
+/**
+ * Observes the store's history past its read records, then follows it from the head at start
+ * and exports the records of every event after it, in batches; what came before was the
+ * previous run's to export. It never sits on a request's path: the store is the record of truth, and
  * a logbook that is down holds back only this feed, which retries the same batch (after the
  * exporter's own retries) until the logbook confirms it or the service stops.
  */
 export async function startProcessingExport(
   settings: ProcessingExportSettings,
 ): Promise<ProcessingExport> {
-  const { store, exporter, recordsOf, logger } = settings;
+  const { store, exporter, observe, recordsOf, logger } = settings;
   const exportAfter = await store.headPosition();
+  await observeHistory(store, observe, exportAfter);
   const batchSize = settings.batchSize ?? 512;
   let pending: ProcessingRecord[] = [];
   let sending: Promise<void> = Promise.resolve();
@@ -69,8 +91,8 @@ export async function startProcessingExport(
   const subscription = store.subscribe(
     async (event) => {
       try {
-        const records = recordsOf(event);
-        if (event.position > exportAfter) pending.push(...records);
+        observe(event);
+        pending.push(...recordsOf(event));
       } catch (error) {
         // A record the logbook misses is still in the store; the feed must not stop for it.
         logger.error(
@@ -80,7 +102,7 @@ export async function startProcessingExport(
       }
       if (pending.length >= batchSize) await flush();
     },
-    { fromPosition: START },
+    { fromPosition: exportAfter },
   );
   return {
     stop: async () => {

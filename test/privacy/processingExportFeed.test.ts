@@ -1,0 +1,117 @@
+import { pino } from "pino";
+import { afterEach, expect, test } from "vitest";
+import { otlpProcessingRecordExporter } from "../../src/observability/ldvExport.js";
+import { ProcessingLedger } from "../../src/privacy/processing/ledger.js";
+import { processingRecordsOf } from "../../src/privacy/processing/processingRecord.js";
+import { startProcessingExport } from "../../src/privacy/processingExportFeed.js";
+import { newEventId } from "../../src/store/eventIds.js";
+import { isReadRecordStream } from "../../src/store/eventStore.js";
+import type { RecordedEvent } from "../../src/store/types.js";
+import { ORG } from "../domain/fixtures.js";
+import { startOtlpReceiver } from "../observability/support/otlpReceiver.js";
+import { caseScript, sqliteWorld, type World } from "../projections/projectorWorld.js";
+
+// Read records are most of a deployed store; the export's fold needs none of them, so a start
+// observes the history past them and follows everything from the head on.
+
+const BASE_URL = "https://casustafel.test";
+let world: World | undefined;
+let receiver: Awaited<ReturnType<typeof startOtlpReceiver>> | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  await world?.close();
+  receiver = undefined;
+  world = undefined;
+});
+
+/** Read records appended as a busy region's store holds them, straight to the store. */
+async function readRecords(world: World, caseId: string, count: number) {
+  for (let i = 0; i < count; i++) {
+    await world.store.append(
+      `access-${caseId}`,
+      [{ eventId: newEventId(), type: "CaseContentRead", data: { caseId, itemIds: [] } }],
+      "any",
+    );
+  }
+}
+
+async function everyEvent(world: World): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for (let page = await world.store.readAll(); page.length > 0; ) {
+    events.push(...page);
+    page = await world.store.readAll({ fromPosition: page.at(-1)!.position });
+  }
+  return events;
+}
+
+test("given a store of case work and read records, when the export starts, then it observes the case work only, and what follows is exported as a fold of everything would map it", async () => {
+  // Given a case with a share, and read records of it, stored before the export starts
+  world = await sqliteWorld();
+  receiver = await startOtlpReceiver();
+  const script = caseScript();
+  for (const command of [
+    script.open(),
+    script.invite(ORG.wijkteam),
+    script.join(ORG.wijkteam),
+    script.share(),
+  ])
+    await world.run(command);
+  await readRecords(world, script.caseId, 30);
+  const head = await world.store.headPosition();
+
+  // When the export starts, and then another share is made and another read recorded
+  const ledger = new ProcessingLedger(BASE_URL);
+  const observed: RecordedEvent[] = [];
+  const running = await startProcessingExport({
+    store: world.store,
+    exporter: otlpProcessingRecordExporter({ endpoint: receiver.url, serviceName: "test" }),
+    observe: (event) => {
+      observed.push(event);
+      ledger.observe(event);
+    },
+    recordsOf: (event) => processingRecordsOf(event, ledger),
+    logger: pino({ level: "silent" }),
+    flushMs: 20,
+  });
+  const shared = await world.run(script.share({ content: "Tweede bericht" }));
+  await readRecords(world, script.caseId, 1);
+  const end = await world.store.headPosition();
+  for (let tries = 0; tries < 200 && observed.at(-1)?.position !== end; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await running.stop();
+
+  // Then the history it observed is the case work alone, and after the head everything
+  const history = observed.filter((event) => event.position <= head);
+  const all = await everyEvent(world);
+  expect(history.map((event) => event.position)).toEqual(
+    all
+      .filter((event) => event.position <= head && !isReadRecordStream(event.streamId))
+      .map((event) => event.position),
+  );
+  expect(observed.filter((event) => event.position > head).map((event) => event.position)).toEqual(
+    all.filter((event) => event.position > head).map((event) => event.position),
+  );
+
+  // And the records that arrived are the new share's and the new read's, as a fold of every event maps them
+  const full = new ProcessingLedger(BASE_URL);
+  const expected = all.flatMap((event) => {
+    full.observe(event);
+    const records = processingRecordsOf(event, full);
+    return event.position > head ? records : [];
+  });
+  expect(expected.length).toBeGreaterThan(0);
+  expect(all.find((event) => event.position === shared)?.type).toBe("InformationShared");
+  const received = receiver.spans.map((span) => ({
+    spanId: span.spanId,
+    attributes: span.attributes,
+  }));
+  expect(received).toEqual(
+    expected.map((record) => ({
+      spanId: record.spanId,
+      attributes: Object.fromEntries(
+        Object.entries(record.attributes).filter(([key]) => key.startsWith("dpl.")),
+      ),
+    })),
+  );
+});
