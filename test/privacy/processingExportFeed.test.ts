@@ -30,7 +30,7 @@ async function readRecords(world: World, caseId: string, count: number) {
     await world.store.append(
       `access-${caseId}`,
       [{ eventId: newEventId(), type: "CaseContentRead", data: { caseId, itemIds: [] } }],
-      "any",
+      { expectedRevision: "any" },
     );
   }
 }
