@@ -16,6 +16,8 @@ export interface ProcessingExportSettings {
   batchSize?: number;
   /** A partial batch goes out after this long. */
   flushMs?: number;
+  /** Events per page of the history folded at start; default 1000. */
+  historyPage?: number;
 }
 
 export interface ProcessingExport {
@@ -24,7 +26,6 @@ export interface ProcessingExport {
 }
 
 const MAX_RETRY_MS = 30_000;
-const HISTORY_PAGE = 1000;
 
 /**
  * Observes the history up to `head` past the read records: the fold needs the covenants,
@@ -34,14 +35,15 @@ async function observeHistory(
   store: EventStore,
   observe: (event: RecordedEvent) => void,
   head: bigint,
+  limit: number,
 ): Promise<void> {
   for (let from = START; ; ) {
-    const page = await store.readAllExceptReadRecords({ fromPosition: from, limit: HISTORY_PAGE });
+    const page = await store.readAllExceptReadRecords({ fromPosition: from, limit });
     for (const event of page) {
       if (event.position > head) return;
       observe(event);
     }
-    if (page.length < HISTORY_PAGE) return;
+    if (page.length < limit) return;
     from = page.at(-1)!.position;
   }
 }
@@ -56,9 +58,19 @@ async function observeHistory(
 export async function startProcessingExport(
   settings: ProcessingExportSettings,
 ): Promise<ProcessingExport> {
-  const { store, exporter, observe, recordsOf, logger } = settings;
+  const { store, exporter, recordsOf, logger } = settings;
+  // An event the fold cannot take is still in the store; the feed must not stop for it.
+  const observe = (event: RecordedEvent) => {
+    try {
+      settings.observe(event);
+      return true;
+    } catch (error) {
+      logger.error({ err: error, position: String(event.position) }, "processing event unreadable");
+      return false;
+    }
+  };
   const exportAfter = await store.headPosition();
-  await observeHistory(store, observe, exportAfter);
+  await observeHistory(store, observe, exportAfter, settings.historyPage ?? 1000);
   const batchSize = settings.batchSize ?? 512;
   let pending: ProcessingRecord[] = [];
   let sending: Promise<void> = Promise.resolve();
@@ -91,8 +103,7 @@ export async function startProcessingExport(
   const subscription = store.subscribe(
     async (event) => {
       try {
-        observe(event);
-        pending.push(...recordsOf(event));
+        if (observe(event)) pending.push(...recordsOf(event));
       } catch (error) {
         // A record the logbook misses is still in the store; the feed must not stop for it.
         logger.error(

@@ -5,7 +5,7 @@ import { ProcessingLedger } from "../../src/privacy/processing/ledger.js";
 import { processingRecordsOf } from "../../src/privacy/processing/processingRecord.js";
 import { startProcessingExport } from "../../src/privacy/processingExportFeed.js";
 import { newEventId } from "../../src/store/eventIds.js";
-import { isReadRecordStream } from "../../src/store/eventStore.js";
+import { type EventStore, isReadRecordStream } from "../../src/store/eventStore.js";
 import type { RecordedEvent } from "../../src/store/types.js";
 import { ORG } from "../domain/fixtures.js";
 import { startOtlpReceiver } from "../observability/support/otlpReceiver.js";
@@ -35,6 +35,26 @@ async function readRecords(world: World, caseId: string, count: number) {
   }
 }
 
+/** The world's store, which runs `between` once, after the head is asked and before history is read. */
+function storeAppendingBeforeHistory(world: World, between: () => Promise<unknown>): EventStore {
+  let first = true;
+  return new Proxy(world.store, {
+    get(target, key) {
+      if (key === "readAllExceptReadRecords") {
+        return async (options: Parameters<EventStore["readAllExceptReadRecords"]>[0]) => {
+          if (first) {
+            first = false;
+            await between();
+          }
+          return target.readAllExceptReadRecords(options);
+        };
+      }
+      const value = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 async function everyEvent(world: World): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   for (let page = await world.store.readAll(); page.length > 0; ) {
@@ -44,7 +64,7 @@ async function everyEvent(world: World): Promise<RecordedEvent[]> {
   return events;
 }
 
-test("given a store of case work and read records, when the export starts, then it observes the case work only, and what follows is exported as a fold of everything would map it", async () => {
+test("given a store of case work and read records, when the export starts while a share is made, then it folds the case work only up to the head, follows every event after it once, and exports their records as a fold of every event maps them", async () => {
   // Given a case with a share, and read records of it, stored before the export starts
   world = await sqliteWorld();
   receiver = await startOtlpReceiver();
@@ -58,12 +78,16 @@ test("given a store of case work and read records, when the export starts, then 
     await world.run(command);
   await readRecords(world, script.caseId, 30);
   const head = await world.store.headPosition();
-
-  // When the export starts, and then another share is made and another read recorded
+  // When the export starts, pages of seven through its history, and a share is stored between
+  // its look at the head and its history; then another share is made and a read recorded
   const ledger = new ProcessingLedger(BASE_URL);
   const observed: RecordedEvent[] = [];
+  const during = world;
   const running = await startProcessingExport({
-    store: world.store,
+    store: storeAppendingBeforeHistory(world, () =>
+      during.run(script.share({ content: "Tussendoor" })),
+    ),
+    historyPage: 7,
     exporter: otlpProcessingRecordExporter({ endpoint: receiver.url, serviceName: "test" }),
     observe: (event) => {
       observed.push(event);
@@ -81,7 +105,7 @@ test("given a store of case work and read records, when the export starts, then 
   }
   await running.stop();
 
-  // Then the history it observed is the case work alone, and after the head everything
+  // Then the history it observed is the case work alone, and after the head everything, once
   const history = observed.filter((event) => event.position <= head);
   const all = await everyEvent(world);
   expect(history.map((event) => event.position)).toEqual(
@@ -93,7 +117,7 @@ test("given a store of case work and read records, when the export starts, then 
     all.filter((event) => event.position > head).map((event) => event.position),
   );
 
-  // And the records that arrived are the new share's and the new read's, as a fold of every event maps them
+  // And the records that arrived are those of the events after the head, as a fold of every event maps them
   const full = new ProcessingLedger(BASE_URL);
   const expected = all.flatMap((event) => {
     full.observe(event);
@@ -102,6 +126,9 @@ test("given a store of case work and read records, when the export starts, then 
   });
   expect(expected.length).toBeGreaterThan(0);
   expect(all.find((event) => event.position === shared)?.type).toBe("InformationShared");
+  expect(
+    all.filter((event) => event.position > head && event.type === "InformationShared"),
+  ).toHaveLength(2);
   const received = receiver.spans.map((span) => ({
     spanId: span.spanId,
     attributes: span.attributes,
