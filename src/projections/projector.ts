@@ -127,11 +127,8 @@ export function createProjector(options: ProjectorOptions): Projector {
   }
 
   /**
-   * The live events fed in one turn of the event loop commit together, and under a stream of
-   * reads those of the next tenth of a second too: a commit writes every page its rows touch
-   * (the table's last, one leaf per index), so a hundred reads a commit write each page once
-   * where a commit a turn writes it each turn. Someone waiting for a position (an audit
-   * question, Min-Position, a notice) does not wait for the delay: the commit starts at once.
+   * Live rows wait for company: a commit writes every page its rows touch (a leaf per index),
+   * so fewer, larger commits write each page once. Nobody who waits for a position waits for it.
    */
   function scheduleCommit(): void {
     const now = waiters.size > 0 || fedSinceCommit >= LIVE_COMMIT_EVENTS;

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { afterEach, describe, expect, test } from "vitest";
 import {
   createProjector,
@@ -5,6 +6,7 @@ import {
   type Projector,
 } from "../../../src/projections/projector.js";
 import { ShelvedModel } from "../../../src/projections/shelved/shelvedModel.js";
+import { newEventId } from "../../../src/store/eventIds.js";
 import { ORG } from "../../domain/fixtures.js";
 import { caseScript, sqliteWorld, type World } from "../projectorWorld.js";
 import { scratchModelTables, TYPES } from "./scratchTables.js";
@@ -24,6 +26,13 @@ afterEach(async () => {
   world = undefined;
 });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `done` every 10 ms for up to five seconds. */
+async function eventually(done: () => boolean | Promise<boolean>) {
+  for (let tries = 0; tries < 500 && !(await done()); tries++) await sleep(10);
+}
+
 /** A projector over one shelved model, started on a store holding a case the wijkteam joined. */
 async function started(liveCommitDelayMs: number) {
   world = await sqliteWorld();
@@ -31,49 +40,78 @@ async function started(liveCommitDelayMs: number) {
   for (const command of [script.open(), script.invite(ORG.wijkteam), script.join(ORG.wijkteam)])
     await world.run(command);
   scratch = scratchModelTables();
-  const model = await ShelvedModel.open(scratch.tables, TYPES);
+  // The model notes what it was fed, so a test knows its rows are pending.
+  let lastFed = 0n;
+  const model = await ShelvedModel.open(scratch.tables, {
+    ...TYPES,
+    fold: () => {
+      const { rowsOf } = TYPES.fold();
+      return {
+        rowsOf: (event) => {
+          lastFed = event.position;
+          return rowsOf(event);
+        },
+      };
+    },
+  });
   projector = createProjector({ ...world, models: [model], liveCommitDelayMs });
   await projector.start();
   const committedRows = async () =>
     (await model.query<{ n: number }>((table) => [`SELECT count(*) AS n FROM ${table}`, []]))[0]!.n;
-  return { world, script, projector, model, committedRows };
+  /** Resolves once the event at `position` was fed and the feed's turn is over. */
+  const fed = async (position: bigint) => {
+    await eventually(() => lastFed >= position);
+    await nextTurn();
+    return performance.now();
+  };
+  return { world, script, projector, model, committedRows, fed };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Read records of the case, `count` to an append, straight to the store: events without personal fields. */
+async function readRecords(world: World, caseId: string, count: number) {
+  const events = Array.from({ length: count }, () => ({
+    eventId: newEventId(),
+    type: "CaseContentRead",
+    data: { caseId, itemIds: [] },
+  }));
+  return (await world.store.append(`access-${caseId}`, events, { expectedRevision: "any" }))
+    .position;
+}
 
 describe("the live commit of shelved rows", () => {
-  test("given nobody waits, when an event arrives, then its row is committed after the delay, not in the same turn", async () => {
+  test("given nobody waits, when an event arrives, then its row is committed after the delay, not in the turn it was fed", async () => {
     // Given a projector whose live rows wait 300 ms
-    const { world, script, projector, model, committedRows } = await started(300);
+    const { world, script, projector, model, committedRows, fed } = await started(300);
     const before = await committedRows();
 
-    // When an event is stored
+    // When an event is stored and fed
     const written = await world.run(script.share());
-    await sleep(60);
+    const fedAt = await fed(written);
 
-    // Then it is fed but not yet committed, and after the delay it is
+    // Then it is not committed yet, and is once the delay has passed
     expect(model.checkpoint).toBeLessThan(written);
     expect(await committedRows()).toBe(before);
-    await sleep(400);
+    await eventually(() => model.checkpoint >= written);
+    expect(performance.now() - fedAt).toBeGreaterThanOrEqual(250);
     expect(model.checkpoint).toBe(written);
     expect(await committedRows()).toBe(before + 1);
     expect(projector.position).toBe(written);
   });
 
-  test("given a delay of a minute, when someone waits for a position, then the commit starts at once", async () => {
+  test("given a delay of a minute and an event fed, when someone waits for it, then the commit starts at once", async () => {
     // Given a projector whose live rows would wait a minute, and an event fed
-    const { world, script, projector, model } = await started(60_000);
+    const { world, script, projector, model, fed } = await started(60_000);
     const written = await world.run(script.share());
-    await sleep(30);
+    await fed(written);
     expect(model.checkpoint).toBeLessThan(written);
 
     // When a reader waits for it (an audit question, Min-Position)
-    const waited = Date.now();
+    const waited = performance.now();
     const reached = await projector.waitFor(written, 5_000);
 
     // Then it is there well within the minute, committed with its row
     expect(reached).toBe(true);
-    expect(Date.now() - waited).toBeLessThan(2_000);
+    expect(performance.now() - waited).toBeLessThan(2_000);
     expect(model.checkpoint).toBe(written);
   });
 
@@ -92,26 +130,27 @@ describe("the live commit of shelved rows", () => {
 
   test(`given a delay of a minute, when ${LIVE_COMMIT_EVENTS} events arrive, then they commit without waiting for it`, async () => {
     // Given a projector whose live rows would wait a minute
-    const { world, script, projector, model } = await started(60_000);
+    const { world, script, projector, model, fed } = await started(60_000);
     const first = projector.position;
-    const gathered = first + BigInt(LIVE_COMMIT_EVENTS);
 
     // When as many events as a commit gathers are stored, nobody waiting
-    for (let i = 0; (await world.store.headPosition()) < gathered; i++) {
-      await world.run(script.share({ content: `Bericht ${i}` }));
-    }
-    for (let tries = 0; tries < 100 && model.checkpoint < gathered; tries++) await sleep(20);
+    const gathered = await readRecords(world, script.caseId, LIVE_COMMIT_EVENTS);
+    await eventually(() => model.checkpoint >= gathered);
 
-    // Then those are committed without anyone waiting for the minute
-    expect(model.checkpoint).toBeGreaterThanOrEqual(gathered);
+    // Then they are committed without anyone waiting for the minute; one more waits again
+    expect(gathered).toBe(first + BigInt(LIVE_COMMIT_EVENTS));
+    expect(model.checkpoint).toBe(gathered);
+    const beyond = await readRecords(world, script.caseId, 1);
+    await fed(beyond);
+    expect(model.checkpoint).toBe(gathered);
   });
 
   test("given rows waiting for the delay, when the projector stops, then they are committed", async () => {
     // Given an event fed and waiting for a minute's company
-    const { world, script, projector, model, committedRows } = await started(60_000);
+    const { world, script, projector, model, committedRows, fed } = await started(60_000);
     const before = await committedRows();
     const written = await world.run(script.share());
-    await sleep(30);
+    await fed(written);
 
     // When the projector stops
     await projector.stop();
