@@ -17,8 +17,11 @@ export interface ProjectorOptions extends FeedDeps {
   liveCommitDelayMs?: number;
 }
 
-/** Live events fed since the last commit after which the next one starts at once, delay or not. */
-export const LIVE_COMMIT_EVENTS = 500;
+/**
+ * Live events fed since the last commit after which the next one starts at once, delay or not:
+ * it bounds the projection's lag in a burst of writes (readiness allows system.ts's READY_LAG_LIMIT).
+ */
+export const LIVE_COMMIT_EVENTS = 250;
 
 /**
  * Keeps the read models up to date with the store.
