@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler, Router } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
 import { createMetrics, httpMetrics, type Metrics } from "../../observability/metrics.js";
@@ -19,8 +19,9 @@ import { API_INFO, type ApiInfo, openApiDocument } from "./openapi/document.js";
 import { percentEncodingGuard, requireHost } from "./pathEncoding.js";
 import { type DomainErrorKinds, problemMiddleware } from "./problemMapping.js";
 import { HttpProblem } from "./problems.js";
-import { expressPath, type Route } from "./routeDefinition.js";
-import { type RouteRuntime, runRoute } from "./routeRunner.js";
+import type { Route } from "./routeDefinition.js";
+import { routeDispatch } from "./routeDispatch.js";
+import { runRoute } from "./routeRunner.js";
 import { securityHeaders } from "./securityHeaders.js";
 
 export interface AppDependencies {
@@ -73,50 +74,6 @@ function routeChain(route: Route, guards: Guards): RequestHandler[] {
   return [pattern, ...guard, guards.limit, guards.json];
 }
 
-function methodNotAllowed(routes: readonly Route[]): Map<string, string> {
-  const allowed = new Map<string, string[]>();
-  for (const route of routes) {
-    const methods = allowed.get(route.path) ?? [];
-    methods.push(route.method.toUpperCase(), ...(route.method === "get" ? ["HEAD"] : []));
-    allowed.set(route.path, methods);
-  }
-  return new Map([...allowed].map(([path, methods]) => [path, methods.join(", ")]));
-}
-
-/**
- * The routes by their first two segments ("/v1/cases"): each group is one router, so a request
- * is matched against its own resource's routes instead of walking every route of the service.
- */
-function routeGroups(routes: readonly Route[]): Map<string, Route[]> {
-  const groups = new Map<string, Route[]>();
-  for (const route of routes) {
-    const prefix = route.path.split("/").slice(0, 3).join("/");
-    groups.set(prefix, [...(groups.get(prefix) ?? []), route]);
-  }
-  return groups;
-}
-
-/** One router per route group, each route's guards and handler run as one sequence. */
-function routeRouters(routes: readonly Route[], guards: Guards, runtime: RouteRuntime) {
-  return [...routeGroups(routes)].map(([prefix, group]) => {
-    const router = Router();
-    const local = (path: string) => expressPath(path.slice(prefix.length)) || "/";
-    for (const route of group) {
-      router[route.method](
-        local(route.path),
-        inSequence([...routeChain(route, guards), runRoute(route, runtime)]),
-      );
-    }
-    for (const [path, allow] of methodNotAllowed(group)) {
-      router.all(local(path), (_req, res) => {
-        res.locals.routePattern = path;
-        throw new HttpProblem("method_not_allowed", undefined, {}, { Allow: allow });
-      });
-    }
-    return [prefix, router] as const;
-  });
-}
-
 export async function createApp(deps: AppDependencies): Promise<HttpApi> {
   const { config, logger, routes } = deps;
   const verify =
@@ -164,7 +121,11 @@ export async function createApp(deps: AppDependencies): Promise<HttpApi> {
     validateResponses: config.env !== "production",
   };
   // The API first: its requests are the many, and no console or operations path starts with /v1.
-  for (const [prefix, router] of routeRouters(routes, guards, runtime)) app.use(prefix, router);
+  app.use(
+    routeDispatch(routes, (route) =>
+      inSequence([...routeChain(route, guards), runRoute(route, runtime)]),
+    ),
+  );
   app.use(
     operationsRoutes({
       document,

@@ -105,3 +105,40 @@ describe("Min-Position", () => {
     expect(read.status).toBe(400);
   });
 });
+
+describe("JSON answers and conditional reads", () => {
+  it("given a thing, when it is read, then the answer is UTF-8 JSON with its exact length", async () => {
+    const { id } = await thingOf(post({ label: "één", count: 1 }));
+    const read = await fetch(`${t.url}/v1/things/${id}`, { headers: { authorization } });
+    const bytes = Buffer.from(await read.arrayBuffer());
+    expect(read.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(Number(read.headers.get("content-length"))).toBe(bytes.length);
+    expect(JSON.parse(bytes.toString("utf8"))).toMatchObject({ label: "één", count: 1 });
+  });
+
+  it("given a read's ETag, when it is read again with If-None-Match, then 304 without a body while it holds and 200 once the thing changed", async () => {
+    const { id } = await thingOf(post({ label: "a", count: 1 }));
+    // fetch adds `Cache-Control: no-cache` to a conditional request unless one is given, and
+    // no-cache asks for a full answer.
+    const conditional = { authorization, "if-none-match": '"0"', "cache-control": "max-age=0" };
+    const unchanged = await fetch(`${t.url}/v1/things/${id}`, { headers: conditional });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe("");
+    expect(unchanged.headers.get("content-type")).toBeNull();
+    await put(id, { label: "b", count: 2 }, { "if-match": '"0"' });
+    const changed = await fetch(`${t.url}/v1/things/${id}`, { headers: conditional });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).toBe('"1"');
+  });
+
+  it("a HEAD is answered with the GET's headers and no body", async () => {
+    const { id } = await thingOf(post({ label: "a", count: 1 }));
+    const head = await fetch(`${t.url}/v1/things/${id}`, {
+      method: "HEAD",
+      headers: { authorization },
+    });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
+    expect(await head.text()).toBe("");
+  });
+});
