@@ -14,7 +14,8 @@ import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 
 /**
  * One processing record of the LDV core (Logboek Dataverwerkingen): one action on one data
- * subject. Declared here until src/privacy/processing/processingRecord.ts is merged; same shape.
+ * subject. Declared beside its exporter, which every layer may use; the privacy layer names it
+ * again in src/privacy/processing/ldvRecord.ts.
  */
 export interface ProcessingRecord {
   traceId: string;

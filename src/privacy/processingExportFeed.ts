@@ -12,7 +12,7 @@ export interface ProcessingExportSettings {
   /** The processing records an event holds, once observed; empty for an event that is no processing action. */
   recordsOf: (event: RecordedEvent) => ProcessingRecord[];
   logger: Logger;
-  /** Records per export; the feed waits for the logbook when this many are pending. */
+  /** Records per export; the feed waits for the logbook when a batch is full while the one before is still on its way. */
   batchSize?: number;
   /** A partial batch goes out after this long. */
   flushMs?: number;
@@ -111,7 +111,14 @@ export async function startProcessingExport(
           "processing record unreadable",
         );
       }
-      if (pending.length >= batchSize) await flush();
+      if (pending.length < batchSize) return;
+      // The batch before this one may still be on its way: this one goes after it, and the
+      // feed waits only for that one, so it reads on while a batch travels and never holds
+      // more than two. Waiting for both stalled the feed for every round trip, and a feed
+      // that falls behind the store's in-memory tail reads and parses each event from disk.
+      const before = sending;
+      void flush();
+      await before;
     },
     { fromPosition: exportAfter },
   );

@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { afterEach, expect, test } from "vitest";
+import type { ProcessingRecord } from "../../src/observability/ldvExport.js";
 import { otlpProcessingRecordExporter } from "../../src/observability/ldvExport.js";
 import { ProcessingLedger } from "../../src/privacy/processing/ledger.js";
 import { processingRecordsOf } from "../../src/privacy/processing/processingRecord.js";
@@ -140,5 +141,63 @@ test("given a store of case work and read records, when the export starts while 
         Object.entries(record.attributes).filter(([key]) => key.startsWith("dpl.")),
       ),
     })),
+  );
+});
+
+async function until(done: () => boolean, what: string): Promise<void> {
+  for (let tries = 0; tries < 500; tries++) {
+    if (done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(
+    `never: ${what} (${receiver?.bodies.length} exports, ${receiver?.spans.length} spans)`,
+  );
+}
+
+test("given a logbook slow to answer, when shares keep coming, then the feed reads on while a batch travels, stops once the next batch is full, and sends every record in order once answered", async () => {
+  // Given a case, and a logbook that holds its answers
+  world = await sqliteWorld();
+  receiver = await startOtlpReceiver();
+  const script = caseScript();
+  for (const command of [script.open(), script.invite(ORG.wijkteam), script.join(ORG.wijkteam)])
+    await world.run(command);
+  const ledger = new ProcessingLedger(BASE_URL);
+  const produced: ProcessingRecord[] = [];
+  const running = await startProcessingExport({
+    store: world.store,
+    exporter: otlpProcessingRecordExporter({ endpoint: receiver.url, serviceName: "test" }),
+    observe: (event) => ledger.observe(event),
+    recordsOf: (event) => {
+      const records = processingRecordsOf(event, ledger);
+      produced.push(...records);
+      return records;
+    },
+    logger: pino({ level: "silent" }),
+    batchSize: 5,
+    flushMs: 60_000,
+  });
+  const release = receiver.holdAnswers();
+
+  // When twelve shares are made
+  for (let n = 0; n < 12; n++) await world.run(script.share({ content: `Bericht ${n}` }));
+
+  // Then while the first batch waits for its answer the feed reads on to fill the next one, and stops there
+  await until(() => receiver!.bodies.length === 1 && produced.length >= 10, "two batches read");
+  const first = JSON.parse(receiver.bodies[0]!).resourceSpans[0].scopeSpans[0].spans.length;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const held = produced.length;
+  expect(first).toBeGreaterThanOrEqual(5);
+  expect(held - first).toBeGreaterThanOrEqual(5);
+  expect(held - first).toBeLessThan(5 + held / 12 + 1);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(produced).toHaveLength(held);
+  expect(receiver.bodies).toHaveLength(1);
+
+  // And once the logbook answers, the feed reads the rest, and every record (one a share) arrives in the order made
+  release();
+  await until(() => receiver!.spans.length >= held && produced.length === 12, "the rest read");
+  await running.stop();
+  expect(receiver.spans.map((span) => span.spanId)).toEqual(
+    produced.map((record) => record.spanId),
   );
 });

@@ -63,6 +63,7 @@ export async function startOtlpReceiver() {
   const spans: ReceivedSpan[] = [];
   const bodies: string[] = [];
   let refusals = 0;
+  let held: Promise<void> | undefined;
   const server = createServer(async (request, response) => {
     const body = await bodyOf(request);
     const accepted =
@@ -71,6 +72,7 @@ export async function startOtlpReceiver() {
       request.headers["content-type"] === "application/json";
     if (!accepted) return response.writeHead(400).end();
     bodies.push(body);
+    await held;
     if (refusals > 0) {
       refusals--;
       return response.writeHead(503, { "retry-after": "0" }).end();
@@ -88,6 +90,17 @@ export async function startOtlpReceiver() {
     bodies,
     refuseNext(count: number) {
       refusals = count;
+    },
+    /** Holds every answer from now on until the returned function is called, as a slow logbook would. */
+    holdAnswers(): () => void {
+      let release = () => {};
+      held = new Promise((resolve) => {
+        release = () => {
+          held = undefined;
+          resolve();
+        };
+      });
+      return release;
     },
     /** The first span for which `match` holds, once it has arrived. */
     async spanWhere(match: (span: ReceivedSpan) => boolean, timeoutMs = 20_000) {
