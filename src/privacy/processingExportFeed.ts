@@ -74,6 +74,8 @@ export async function startProcessingExport(
   const batchSize = settings.batchSize ?? 512;
   let pending: ProcessingRecord[] = [];
   let sending: Promise<void> = Promise.resolve();
+  // Batches handed to `sending` and not yet answered.
+  let inFlight = 0;
   const stopping = new AbortController();
 
   const send = async (batch: ProcessingRecord[]) => {
@@ -94,11 +96,17 @@ export async function startProcessingExport(
   const flush = () => {
     const batch = pending;
     pending = [];
-    if (batch.length > 0) sending = sending.then(() => send(batch));
+    if (batch.length === 0) return sending;
+    inFlight++;
+    sending = sending.then(() => send(batch)).finally(() => inFlight--);
     return sending;
   };
 
-  const timer = setInterval(() => void flush(), settings.flushMs ?? 1_000);
+  // A partial batch goes out only when none travels: with the logbook down, the timer must not
+  // queue a batch a tick while the store keeps moving.
+  const timer = setInterval(() => {
+    if (inFlight === 0) void flush();
+  }, settings.flushMs ?? 1_000);
   timer.unref();
   const subscription = store.subscribe(
     async (event) => {
@@ -113,9 +121,9 @@ export async function startProcessingExport(
       }
       if (pending.length < batchSize) return;
       // The batch before this one may still be on its way: this one goes after it, and the
-      // feed waits only for that one, so it reads on while a batch travels and never holds
-      // more than two. Waiting for both stalled the feed for every round trip, and a feed
-      // that falls behind the store's in-memory tail reads and parses each event from disk.
+      // feed waits only for that one, so it reads on while a batch travels and holds at most
+      // two and the one filling. Waiting for both stalled the feed for every round trip, and
+      // a feed that falls behind the store's in-memory tail reads each event from disk.
       const before = sending;
       void flush();
       await before;
@@ -125,8 +133,11 @@ export async function startProcessingExport(
   return {
     stop: async () => {
       clearInterval(timer);
-      await subscription.stop();
+      // Aborted before the subscription is awaited: its handler may wait on a batch that the
+      // logbook refuses, and only the abort ends that batch's retries.
+      const ended = subscription.stop();
       stopping.abort();
+      await ended;
       await flush();
       await exporter.shutdown();
     },

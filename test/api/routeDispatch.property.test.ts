@@ -3,8 +3,9 @@ import { request as httpRequest, type Server } from "node:http";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { z } from "zod";
 import { HttpProblem } from "../../src/api/http/problems.js";
-import { expressPath, type Route } from "../../src/api/http/routeDefinition.js";
+import { defineRoute, expressPath, type Route } from "../../src/api/http/routeDefinition.js";
 import { routeDispatch } from "../../src/api/http/routeDispatch.js";
 import { allRoutes } from "../../src/api/routeTable.js";
 import { BUILT_IN_NAMES, MALFORMED_ENCODINGS } from "./support/hostile.js";
@@ -22,10 +23,11 @@ const servers: Server[] = [];
 let oracleUrl: string;
 let dispatchUrl: string;
 
-/** Each route answers which route it is and what it was given. */
+/** Each route answers which route it is (also in a header, for HEAD) and what it was given. */
 const echo =
   (route: Route): RequestHandler =>
   (req, res) => {
+    res.setHeader("x-route", `${route.method} ${route.path}`);
     res.json({ route: `${route.method} ${route.path}`, params: { ...req.params } });
   };
 
@@ -36,27 +38,27 @@ const problems: ErrorRequestHandler = (error, _req, res, _next) => {
   res.status(problem?.status ?? 500).json({ problem: problem?.kind ?? String(error) });
 };
 
-function allowOf(path: string): string {
-  return routes
+function allowOf(path: string, table: readonly Route[] = routes): string {
+  return table
     .filter((route) => route.path === path)
     .flatMap((route) => [route.method.toUpperCase(), ...(route.method === "get" ? ["HEAD"] : [])])
     .join(", ");
 }
 
-function oracle(): Express {
+function oracle(table: readonly Route[]): Express {
   const app = express();
-  for (const route of routes) app[route.method](expressPath(route.path), echo(route));
-  for (const path of new Set(routes.map((route) => route.path))) {
+  for (const route of table) app[route.method](expressPath(route.path), echo(route));
+  for (const path of new Set(table.map((route) => route.path))) {
     app.all(expressPath(path), () => {
-      throw new HttpProblem("method_not_allowed", undefined, {}, { Allow: allowOf(path) });
+      throw new HttpProblem("method_not_allowed", undefined, {}, { Allow: allowOf(path, table) });
     });
   }
   return app;
 }
 
-function dispatched(): Express {
+function dispatched(table: readonly Route[]): Express {
   const app = express();
-  app.use(routeDispatch(routes, echo));
+  app.use(routeDispatch(table, echo));
   return app;
 }
 
@@ -71,7 +73,7 @@ async function listen(app: Express): Promise<string> {
 
 /** The raw path goes out as written: no URL class normalises it first. */
 function call(base: string, method: string, path: string) {
-  return new Promise<{ status: number; allow: string | undefined; body: string }>(
+  return new Promise<{ status: number; allow?: string; route?: string; body: string }>(
     (resolve, reject) => {
       const sent = httpRequest(`${base}${path}`, { method }, (response) => {
         let body = "";
@@ -80,7 +82,12 @@ function call(base: string, method: string, path: string) {
           body += chunk;
         });
         response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, allow: response.headers.allow, body }),
+          resolve({
+            status: response.statusCode ?? 0,
+            allow: response.headers.allow,
+            route: response.headers["x-route"] as string | undefined,
+            body,
+          }),
         );
       });
       sent.on("error", reject);
@@ -92,8 +99,8 @@ function call(base: string, method: string, path: string) {
 beforeAll(async () => {
   service = await startTestService("sqlite");
   routes = allRoutes(service.service.system.resources);
-  oracleUrl = await listen(oracle());
-  dispatchUrl = await listen(dispatched());
+  oracleUrl = await listen(oracle(routes));
+  dispatchUrl = await listen(dispatched(routes));
 }, 60_000);
 
 afterAll(async () => {
@@ -158,5 +165,56 @@ describe("the service's route dispatch", () => {
     const answer = await call(dispatchUrl, "DELETE", "/v1/cases");
     expect(answer.status).toBe(405);
     expect(answer.allow).toBe(allowOf("/v1/cases"));
+  });
+});
+
+/** A route of the hand-made table: only its method and path matter to routing. */
+function declared(method: Route["method"], path: string): Route {
+  const params = path.includes("{id}") ? z.object({ id: z.string().max(100) }) : undefined;
+  return defineRoute({
+    method,
+    path,
+    summary: `${method} ${path}`,
+    tags: ["routing"],
+    roles: ["professional"],
+    ...(params ? { params } : {}),
+    responses: { 200: z.object({}) },
+  }).handle(async () => ({ status: 200, body: {} }));
+}
+
+describe("the dispatch on tables the service does not have yet", () => {
+  // A literal path declared between two routes of a parameter path, and a one-segment route.
+  const table = [
+    declared("get", "/v1/x/{id}"),
+    declared("post", "/v1/x/special"),
+    declared("post", "/v1/x/{id}"),
+    declared("delete", "/v1/x/special"),
+    declared("get", "/v1"),
+  ];
+
+  test("given routes of two paths that both match, then the first declared that takes the method answers, as in express", async () => {
+    const [expected, actual] = [await listen(oracle(table)), await listen(dispatched(table))];
+    for (const [verb, path] of [
+      ["POST", "/v1/x/special"],
+      ["GET", "/v1/x/special"],
+      ["DELETE", "/v1/x/special"],
+      ["DELETE", "/v1/x/other"],
+      ["PUT", "/v1/x/special"],
+      ["HEAD", "/v1/x/special/"],
+      ["GET", "/v1"],
+      ["GET", "/V1/"],
+      ["POST", "/v1/"],
+    ] as const) {
+      expect(await call(actual, verb, path), `${verb} ${path}`).toEqual(
+        await call(expected, verb, path),
+      );
+    }
+    expect((await call(actual, "POST", "/v1/x/special")).route).toBe("post /v1/x/special");
+  });
+
+  test("given a method and path declared twice, then the dispatch refuses the table", () => {
+    expect(() => routeDispatch([...table, declared("get", "/v1/x/{id}")], echo)).toThrow(
+      "GET /v1/x/{id} is declared twice",
+    );
   });
 });

@@ -3,21 +3,35 @@ import { type MatchFunction, match } from "path-to-regexp";
 import { HttpProblem } from "./problems.js";
 import { expressPath, type Route } from "./routeDefinition.js";
 
-/** A declared path: its matcher and the handler of each method it takes (GET also serves HEAD). */
+/** A declared path: its matcher, and the methods it takes for a 405's `Allow`. */
 interface DeclaredPath {
   path: string;
   matches: MatchFunction<Record<string, string>>;
-  handlers: Map<string, RequestHandler>;
   allow: string;
 }
 
-/** "/v1/cases" of "/v1/cases/{caseId}/shares" (and of "/V1/Cases/x": paths match regardless of case). */
-function groupOf(path: string): string {
-  const third = path.indexOf("/", path.indexOf("/", 1) + 1);
-  return (third < 0 ? path : path.slice(0, third)).toLowerCase();
+/** A declared route: its path, method (GET also serves HEAD) and handler, in declaration order. */
+interface DeclaredRoute {
+  declared: DeclaredPath;
+  method: string;
+  handler: RequestHandler;
 }
 
-/** As express's router decodes a parameter; the percent-encoding guard has refused what would not decode. */
+/**
+ * A path's resource: its first two segments, lower-cased ("/v1/cases" of "/v1/cases/{caseId}",
+ * of "/V1/Cases/x/" and of "/v1/cases/"), or the whole path when it has fewer.
+ */
+function groupOf(path: string): string {
+  const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+  const second = trimmed.indexOf("/", 1);
+  const third = second < 0 ? -1 : trimmed.indexOf("/", second + 1);
+  return (third < 0 ? trimmed : trimmed.slice(0, third)).toLowerCase();
+}
+
+/**
+ * As express's router decodes a parameter. The percent-encoding guard before routing refuses
+ * a path that would not decode (and names the parameter); this refusal is its second line.
+ */
 function decodeParameter(value: string): string {
   if (!value.includes("%")) return value;
   try {
@@ -29,13 +43,19 @@ function decodeParameter(value: string): string {
   }
 }
 
-function declaredPaths(
+function declaredRoutes(
   routes: readonly Route[],
   handlerOf: (route: Route) => RequestHandler,
-): Map<string, DeclaredPath[]> {
-  const byPath = new Map<string, DeclaredPath>();
+): Map<string, DeclaredRoute[]> {
+  const paths = new Map<string, DeclaredPath>();
+  const groups = new Map<string, DeclaredRoute[]>();
+  const seen = new Set<string>();
   for (const route of routes) {
-    const declared = byPath.get(route.path) ?? {
+    const method = route.method.toUpperCase();
+    const key = `${method} ${route.path}`;
+    if (seen.has(key)) throw new Error(`${key} is declared twice`);
+    seen.add(key);
+    const declared = paths.get(route.path) ?? {
       path: route.path,
       // As express's router matches: any case, an optional trailing slash, the whole path.
       matches: match<Record<string, string>>(expressPath(route.path), {
@@ -44,29 +64,27 @@ function declaredPaths(
         end: true,
         decode: decodeParameter,
       }),
-      handlers: new Map(),
       allow: "",
     };
-    const method = route.method.toUpperCase();
-    declared.handlers.set(method, handlerOf(route));
     declared.allow = [declared.allow, method, ...(method === "GET" ? ["HEAD"] : [])]
       .filter(Boolean)
       .join(", ");
-    byPath.set(route.path, declared);
-  }
-  const groups = new Map<string, DeclaredPath[]>();
-  for (const declared of byPath.values()) {
-    const group = groupOf(declared.path);
-    groups.set(group, [...(groups.get(group) ?? []), declared]);
+    paths.set(route.path, declared);
+    const group = groupOf(route.path);
+    groups.set(group, [
+      ...(groups.get(group) ?? []),
+      { declared, method, handler: handlerOf(route) },
+    ]);
   }
   return groups;
 }
 
 /**
- * Every declared route behind one middleware: a request is matched only against the paths of
+ * Every declared route behind one middleware: a request is matched only against the routes of
  * its own resource (its first two segments), in declaration order, as express's router would,
- * without a router, its layers and a route object to walk on every request. A path that
- * matches with a method it does not take is 405 with `Allow`; a path that matches nothing goes
+ * without a router, its layers and a route object to walk on every request. The first route
+ * whose path matches and that takes the method answers; a path that matches with no route for
+ * the method is 405 with the `Allow` of the first such path; a path that matches nothing goes
  * on to what follows (operations, console, 404). `routeDispatch.property.test.ts` holds it to
  * express's router.
  */
@@ -74,19 +92,19 @@ export function routeDispatch(
   routes: readonly Route[],
   handlerOf: (route: Route) => RequestHandler,
 ): RequestHandler {
-  const groups = declaredPaths(routes, handlerOf);
+  const groups = declaredRoutes(routes, handlerOf);
   return (req, res, next) => {
     const path = req.path;
     const candidates = groups.get(groupOf(path));
     if (candidates === undefined) return next();
     const method = req.method === "HEAD" ? "GET" : req.method;
     let refused: DeclaredPath | undefined;
-    for (const declared of candidates) {
+    for (const { declared, method: takes, handler } of candidates) {
+      if (takes !== method && refused !== undefined) continue;
       const found = declared.matches(path);
       if (!found) continue;
-      const handler = declared.handlers.get(method);
-      if (handler === undefined) {
-        refused ??= declared;
+      if (takes !== method) {
+        refused = declared;
         continue;
       }
       req.params = found.params;

@@ -91,8 +91,12 @@ function sendJson(res: Response, body: Json): void {
   res.end(text);
 }
 
+/** Express's freshness check (ETag or `If-None-Match: *`), asked only of a conditional request. */
 function response304(res: Response): boolean {
-  if (res.getHeader("ETag") === undefined || !res.req.fresh) return false;
+  const { headers } = res.req;
+  const conditional =
+    headers["if-none-match"] !== undefined || headers["if-modified-since"] !== undefined;
+  if (!conditional || !res.req.fresh) return false;
   res.status(304).end();
   return true;
 }

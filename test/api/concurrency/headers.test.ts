@@ -131,6 +131,19 @@ describe("JSON answers and conditional reads", () => {
     expect(changed.headers.get("etag")).toBe('"1"');
   });
 
+  it("given If-None-Match: *, then an answer with or without an ETag is 304, as express answers it", async () => {
+    const { id } = await thingOf(post({ label: "a", count: 1 }));
+    const any = { "if-none-match": "*", "cache-control": "max-age=0" };
+    const thing = await fetch(`${t.url}/v1/things/${id}`, { headers: { authorization, ...any } });
+    expect(thing.status).toBe(304);
+    const admin = `Bearer ${await t.token("org-school", ["admin"])}`;
+    const report = await fetch(`${t.url}/v1/admin-report`, {
+      headers: { authorization: admin, ...any },
+    });
+    expect(report.headers.get("etag")).toBeNull();
+    expect(report.status).toBe(304);
+  });
+
   it("a HEAD is answered with the GET's headers and no body", async () => {
     const { id } = await thingOf(post({ label: "a", count: 1 }));
     const head = await fetch(`${t.url}/v1/things/${id}`, {

@@ -112,6 +112,11 @@ export async function startOtlpReceiver() {
       }
       throw new Error("no such span arrived");
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A held answer (holdAnswers) must not keep a failed test's receiver open.
+        server.closeAllConnections();
+      }),
   };
 }
