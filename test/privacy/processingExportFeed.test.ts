@@ -14,6 +14,7 @@ import type { RecordedEvent } from "../../src/store/types.js";
 import { ORG } from "../domain/fixtures.js";
 import { startOtlpReceiver } from "../observability/support/otlpReceiver.js";
 import { caseScript, sqliteWorld, type World } from "../projections/projectorWorld.js";
+import { waitUntil } from "../store/contract/support.js";
 
 // Read records are most of a deployed store; the export's fold needs none of them, so a start
 // observes the history past them and follows everything from the head on.
@@ -147,18 +148,8 @@ test("given a store of case work and read records, when the export starts while 
   );
 });
 
-async function until(done: () => boolean, what: string): Promise<void> {
-  for (let tries = 0; tries < 500; tries++) {
-    if (done()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(
-    `never: ${what} (${receiver?.bodies.length} exports, ${receiver?.spans.length} spans)`,
-  );
-}
-
 /** A case opened and joined, its ledger, and an export feed of it whose records are kept as made. */
-async function caseWithFeed(exporter: ProcessingRecordExporter) {
+async function caseWithFeed(exporter: ProcessingRecordExporter, flushMs = 60_000) {
   world = await sqliteWorld();
   const script = caseScript();
   for (const command of [script.open(), script.invite(ORG.wijkteam), script.join(ORG.wijkteam)])
@@ -176,7 +167,7 @@ async function caseWithFeed(exporter: ProcessingRecordExporter) {
     },
     logger: pino({ level: "silent" }),
     batchSize: 5,
-    flushMs: 60_000,
+    flushMs,
   });
   const share = (n: number) => world!.run(script.share({ content: `Bericht ${n}` }));
   return { produced, running, share };
@@ -194,7 +185,10 @@ test("given a logbook slow to answer, when shares keep coming, then the feed rea
     for (let n = 0; n < 12; n++) await share(n);
 
     // Then while the first batch waits for its answer the feed reads on to fill the next one, and stops there
-    await until(() => receiver!.bodies.length === 1 && produced.length >= 10, "two batches read");
+    await waitUntil(
+      () => receiver!.bodies.length === 1 && produced.length >= 10,
+      "two batches read",
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const first = JSON.parse(receiver.bodies[0]!).resourceSpans[0].scopeSpans[0].spans.length;
     expect(first).toBe(5);
@@ -203,7 +197,41 @@ test("given a logbook slow to answer, when shares keep coming, then the feed rea
 
     // And once the logbook answers, the feed reads the rest, and every record arrives in the order made
     release();
-    await until(() => receiver!.spans.length >= 10 && produced.length === 12, "the rest read");
+    await waitUntil(() => receiver!.spans.length >= 10 && produced.length === 12, "the rest read");
+  } finally {
+    release();
+    await running.stop();
+  }
+  expect(receiver.spans.map((span) => span.spanId)).toEqual(
+    produced.map((record) => record.spanId),
+  );
+});
+
+test("given a partial batch the timer sent and the logbook holds, when shares trickle in slower than the timer ticks, then the timer queues nothing behind it and the feed stops once the next batch is full", async () => {
+  // Given a logbook that holds its answers, and one share the timer sent alone
+  receiver = await startOtlpReceiver();
+  const release = receiver.holdAnswers();
+  const { produced, running, share } = await caseWithFeed(
+    otlpProcessingRecordExporter({ endpoint: receiver.url, serviceName: "test" }),
+    20,
+  );
+  try {
+    await share(0);
+    await waitUntil(() => receiver!.bodies.length === 1, "the first share sent alone");
+
+    // When eleven more come, one every 40 ms (two ticks of the timer)
+    for (let n = 1; n < 12; n++) {
+      await share(n);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+
+    // Then the feed read the five of one full batch behind the one travelling, and no more
+    expect(produced).toHaveLength(6);
+    expect(receiver.bodies).toHaveLength(1);
+
+    // And once the logbook answers, every record arrives in the order made
+    release();
+    await waitUntil(() => produced.length === 12 && receiver!.spans.length >= 6, "the rest read");
   } finally {
     release();
     await running.stop();
@@ -224,7 +252,7 @@ test("given a logbook that refuses every export, when the service stops, then th
     shutdown: async () => {},
   });
   for (let n = 0; n < 11; n++) await share(n);
-  await until(() => attempts >= 1 && produced.length >= 10, "a batch retrying, the next full");
+  await waitUntil(() => attempts >= 1 && produced.length >= 10, "a batch retrying, the next full");
 
   // When it stops, Then it is done within a second (its retries wait one second and more)
   const stopped = Date.now();

@@ -28,21 +28,6 @@ function groupOf(path: string): string {
   return (third < 0 ? trimmed : trimmed.slice(0, third)).toLowerCase();
 }
 
-/**
- * As express's router decodes a parameter. The percent-encoding guard before routing refuses
- * a path that would not decode (and names the parameter); this refusal is its second line.
- */
-function decodeParameter(value: string): string {
-  if (!value.includes("%")) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    throw new HttpProblem("validation", "The path is not valid percent-encoding", {
-      errors: [{ in: "params", path: "", message: "not valid percent-encoding" }],
-    });
-  }
-}
-
 function declaredRoutes(
   routes: readonly Route[],
   handlerOf: (route: Route) => RequestHandler,
@@ -57,12 +42,12 @@ function declaredRoutes(
     seen.add(key);
     const declared = paths.get(route.path) ?? {
       path: route.path,
-      // As express's router matches: any case, an optional trailing slash, the whole path.
+      // As express's router matches: any case, an optional trailing slash, the whole path;
+      // parameters decoded (the percent-encoding guard before routing refused what would not).
       matches: match<Record<string, string>>(expressPath(route.path), {
         sensitive: false,
         trailing: true,
         end: true,
-        decode: decodeParameter,
       }),
       allow: "",
     };

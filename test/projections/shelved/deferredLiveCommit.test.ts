@@ -8,6 +8,7 @@ import {
 import { ShelvedModel } from "../../../src/projections/shelved/shelvedModel.js";
 import { newEventId } from "../../../src/store/eventIds.js";
 import { ORG } from "../../domain/fixtures.js";
+import { waitUntil } from "../../store/contract/support.js";
 import { caseScript, sqliteWorld, type World } from "../projectorWorld.js";
 import { scratchModelTables, TYPES } from "./scratchTables.js";
 
@@ -25,13 +26,6 @@ afterEach(async () => {
   scratch = undefined;
   world = undefined;
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `done` every 10 ms for up to five seconds. */
-async function eventually(done: () => boolean | Promise<boolean>) {
-  for (let tries = 0; tries < 500 && !(await done()); tries++) await sleep(10);
-}
 
 /** A projector over one shelved model, started on a store holding a case the wijkteam joined. */
 async function started(liveCommitDelayMs: number) {
@@ -60,7 +54,7 @@ async function started(liveCommitDelayMs: number) {
     (await model.query<{ n: number }>((table) => [`SELECT count(*) AS n FROM ${table}`, []]))[0]!.n;
   /** Resolves once the event at `position` was fed and the feed's turn is over. */
   const fed = async (position: bigint) => {
-    await eventually(() => lastFed >= position);
+    await waitUntil(() => lastFed >= position, `position ${position} fed`);
     await nextTurn();
     return performance.now();
   };
@@ -91,7 +85,7 @@ describe("the live commit of shelved rows", () => {
     // Then it is not committed yet, and is once the delay has passed
     expect(model.checkpoint).toBeLessThan(written);
     expect(await committedRows()).toBe(before);
-    await eventually(() => model.checkpoint >= written);
+    await waitUntil(() => model.checkpoint >= written, "the row committed");
     expect(performance.now() - fedAt).toBeGreaterThanOrEqual(250);
     expect(model.checkpoint).toBe(written);
     expect(await committedRows()).toBe(before + 1);
@@ -135,7 +129,7 @@ describe("the live commit of shelved rows", () => {
 
     // When as many events as a commit gathers are stored, nobody waiting
     const gathered = await readRecords(world, script.caseId, LIVE_COMMIT_EVENTS);
-    await eventually(() => model.checkpoint >= gathered);
+    await waitUntil(() => model.checkpoint >= gathered, "the gathered rows committed");
 
     // Then they are committed without anyone waiting for the minute; one more waits again
     expect(gathered).toBe(first + BigInt(LIVE_COMMIT_EVENTS));
