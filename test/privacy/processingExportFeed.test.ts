@@ -173,14 +173,33 @@ async function caseWithFeed(exporter: ProcessingRecordExporter, flushMs = 60_000
   return { produced, running, share };
 }
 
-test("given a logbook slow to answer, when shares keep coming, then the feed reads on while a batch travels, stops once the next batch is full, and sends every record in order once answered", async () => {
-  // Given a case, and a logbook that holds its answers
+/**
+ * A feed to a real receiver that holds its answers: `act` makes shares and releases the answers
+ * when it will; then the feed stops, and every record made must have arrived, in the order made.
+ */
+async function withHeldLogbook(
+  flushMs: number,
+  act: (feed: Awaited<ReturnType<typeof caseWithFeed>> & { release: () => void }) => Promise<void>,
+) {
   receiver = await startOtlpReceiver();
   const release = receiver.holdAnswers();
-  const { produced, running, share } = await caseWithFeed(
+  const feed = await caseWithFeed(
     otlpProcessingRecordExporter({ endpoint: receiver.url, serviceName: "test" }),
+    flushMs,
   );
   try {
+    await act({ ...feed, release });
+  } finally {
+    release();
+    await feed.running.stop();
+  }
+  expect(receiver.spans.map((span) => span.spanId)).toEqual(
+    feed.produced.map((record) => record.spanId),
+  );
+}
+
+test("given a logbook slow to answer, when shares keep coming, then the feed reads on while a batch travels, stops once the next batch is full, and sends every record in order once answered", async () => {
+  await withHeldLogbook(60_000, async ({ produced, share, release }) => {
     // When twelve shares are made (one record each)
     for (let n = 0; n < 12; n++) await share(n);
 
@@ -190,32 +209,20 @@ test("given a logbook slow to answer, when shares keep coming, then the feed rea
       "two batches read",
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const first = JSON.parse(receiver.bodies[0]!).resourceSpans[0].scopeSpans[0].spans.length;
+    const first = JSON.parse(receiver!.bodies[0]!).resourceSpans[0].scopeSpans[0].spans.length;
     expect(first).toBe(5);
     expect(produced).toHaveLength(10);
-    expect(receiver.bodies).toHaveLength(1);
+    expect(receiver!.bodies).toHaveLength(1);
 
-    // And once the logbook answers, the feed reads the rest, and every record arrives in the order made
+    // And once the logbook answers, the feed reads the rest (every record arrives, in order)
     release();
     await waitUntil(() => receiver!.spans.length >= 10 && produced.length === 12, "the rest read");
-  } finally {
-    release();
-    await running.stop();
-  }
-  expect(receiver.spans.map((span) => span.spanId)).toEqual(
-    produced.map((record) => record.spanId),
-  );
+  });
 });
 
 test("given a partial batch the timer sent and the logbook holds, when shares trickle in slower than the timer ticks, then the timer queues nothing behind it and the feed stops once the next batch is full", async () => {
-  // Given a logbook that holds its answers, and one share the timer sent alone
-  receiver = await startOtlpReceiver();
-  const release = receiver.holdAnswers();
-  const { produced, running, share } = await caseWithFeed(
-    otlpProcessingRecordExporter({ endpoint: receiver.url, serviceName: "test" }),
-    20,
-  );
-  try {
+  await withHeldLogbook(20, async ({ produced, share, release }) => {
+    // Given one share the timer sent alone, its answer held
     await share(0);
     await waitUntil(() => receiver!.bodies.length === 1, "the first share sent alone");
 
@@ -227,18 +234,12 @@ test("given a partial batch the timer sent and the logbook holds, when shares tr
 
     // Then the feed read the five of one full batch behind the one travelling, and no more
     expect(produced).toHaveLength(6);
-    expect(receiver.bodies).toHaveLength(1);
+    expect(receiver!.bodies).toHaveLength(1);
 
-    // And once the logbook answers, every record arrives in the order made
+    // And once the logbook answers, the feed reads the rest (every record arrives, in order)
     release();
     await waitUntil(() => produced.length === 12 && receiver!.spans.length >= 6, "the rest read");
-  } finally {
-    release();
-    await running.stop();
-  }
-  expect(receiver.spans.map((span) => span.spanId)).toEqual(
-    produced.map((record) => record.spanId),
-  );
+  });
 });
 
 test("given a logbook that refuses every export, when the service stops, then the feed stops without waiting for it", async () => {
