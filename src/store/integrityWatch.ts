@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import type { EventStore } from "./eventStore.js";
 import {
   type BrokenLink,
@@ -7,6 +6,7 @@ import {
   linkFault,
   verifyStream,
 } from "./hashChain.js";
+import { sweepPacer } from "./sweepPace.js";
 import type { RecordedEvent } from "./types.js";
 
 export interface IntegrityWatchOptions {
@@ -49,29 +49,6 @@ export interface IntegrityWatch {
 const STREAMS_PER_PAGE = 500;
 // 50 events are about a millisecond of reading and hashing: the longest a request waits behind a page.
 const EVENTS_PER_PAGE = 50;
-/** The share of the event loop a sweep may take, counted in slices of work. */
-const SWEEP_SHARE = 0.1;
-const SLICE_MS = 10;
-
-/**
- * Paces a sweep: after every page it lets waiting requests go first, and each time its work
- * adds up to a slice it sleeps nine times as long, so it never takes more than a tenth of
- * the event loop, however large the store.
- */
-function pacer(signal: AbortSignal): () => Promise<void> {
-  let worked = 0;
-  let resumed = performance.now();
-  return async () => {
-    worked += performance.now() - resumed;
-    if (worked < SLICE_MS) {
-      await nextTurn();
-    } else {
-      await sleep((worked * (1 - SWEEP_SHARE)) / SWEEP_SHARE, undefined, { signal });
-      worked = 0;
-    }
-    resumed = performance.now();
-  };
-}
 
 export function createIntegrityWatch(options: IntegrityWatchOptions): IntegrityWatch {
   const { store, maxTips = 10_000 } = options;
@@ -151,7 +128,7 @@ export function createIntegrityWatch(options: IntegrityWatchOptions): IntegrityW
   async function sweepEveryStream(): Promise<void> {
     flaggedLive = new Set();
     const found = new Set<string>();
-    const pause = pacer(stopping.signal);
+    const pause = sweepPacer(stopping.signal);
     let after: string | undefined;
     for (;;) {
       const streams = await store.listStreams({ after, limit: STREAMS_PER_PAGE });
