@@ -13,6 +13,7 @@ import { caseWorkTokens } from "./support/caseWork.js";
 import { startHelloProcess } from "./support/helloProcess.js";
 import { load, roundRobin } from "./support/httpLoad.js";
 import { generateLoad } from "./support/loadGenerator.js";
+import { threadCpu } from "./support/processCpu.js";
 import { type ScaleFixture, type ScaleStoreKind, scaleFixture } from "./support/scaleFixture.js";
 import { pageThrough, residentMegabytes } from "./support/scaleMeasures.js";
 import { startBenchService } from "./support/service.js";
@@ -103,6 +104,7 @@ async function* service(fixture: ScaleFixture, name: string): AsyncIterable<Figu
     yield { name: `${name}.ready`, value: round(running.readyMs), unit: "ms" };
     yield { name: `${name}.rss_ready`, value: residentMegabytes(running.pid), unit: "MB" };
     const bare = await load(hello.url, { method: "GET", path: "/" });
+    const cpuBefore = threadCpu(running.pid);
     const read = await generateLoad({
       url: running.url,
       connections: 50,
@@ -115,6 +117,7 @@ async function* service(fixture: ScaleFixture, name: string): AsyncIterable<Figu
         },
       ],
     });
+    const cpuAfter = threadCpu(running.pid);
     // Failed reads are a figure here, not the end of the run: at scale they are the finding.
     yield { name: `${name}.case_read.failed`, value: read.errors + read.non2xx, unit: "count" };
     if (read.errors + read.non2xx > 0)
@@ -124,6 +127,17 @@ async function* service(fixture: ScaleFixture, name: string): AsyncIterable<Figu
     const ratio = read.requests.average / bare.requests.average;
     yield { name: `${name}.case_read.ratio`, value: round(ratio, 3), unit: "ratio" };
     yield { name: `${name}.case_read.p99`, value: round(read.latency.p99, 1), unit: "ms" };
+    const perRead = (seconds: number) => round((seconds / read.requests.total) * 1e6);
+    yield {
+      name: `${name}.case_read.cpu_per_read`,
+      value: perRead(cpuAfter.all - cpuBefore.all),
+      unit: "µs",
+    };
+    yield {
+      name: `${name}.case_read.main_cpu_per_read`,
+      value: perRead(cpuAfter.main - cpuBefore.main),
+      unit: "µs",
+    };
     yield { name: `${name}.rss_after_load`, value: residentMegabytes(running.pid), unit: "MB" };
     for (const register of ["access", "disclosures"]) {
       const caseOf = (n: number) => fixture.caseIds[n % fixture.caseIds.length];

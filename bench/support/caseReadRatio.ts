@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { type Figure, median, round } from "../figure.js";
 import type { Fixture } from "./apiProcess.js";
 import { load, roundRobin } from "./httpLoad.js";
-import { cpuSpent, readCpu } from "./processCpu.js";
+import { threadCpu } from "./processCpu.js";
 
 const ROUNDS = Number(process.env.BENCH_RATIO_ROUNDS ?? 3);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
@@ -20,19 +20,22 @@ interface Pair {
   p99: number;
   /** CPU of the server's process (all threads) per read, µs. */
   cpuPerRead: number;
+  /** Of it, its main thread's (the event loop) per read, µs. */
+  mainCpuPerRead: number;
   ratio: number;
 }
 
 /** One pair; `readFirst` turns it around, so a drift of the machine favours neither side. */
 async function pair(fixture: Fixture, server: ChildProcess, readFirst: boolean): Promise<Pair> {
   const reads = async () => {
-    const before = readCpu([server.pid!]);
+    const before = threadCpu(server.pid!);
     const result = await load(fixture.apiUrl, {
       method: "GET",
       headers: { authorization: `Bearer ${fixture.wijkteam}` },
       setupRequest: roundRobin(fixture.caseIds.map((id) => `/v1/cases/${id}`)),
     });
-    return { result, cpu: cpuSpent(before, readCpu([server.pid!])) };
+    const after = threadCpu(server.pid!);
+    return { result, cpu: { all: after.all - before.all, main: after.main - before.main } };
   };
   const hellos = () => load(fixture.helloUrl, { method: "GET", path: "/" });
   const [hello, { result: read, cpu }] = readFirst
@@ -43,7 +46,8 @@ async function pair(fixture: Fixture, server: ChildProcess, readFirst: boolean):
     readRps: read.requests.average,
     reads: read.requests.total,
     p99: read.latency.p99,
-    cpuPerRead: (cpu / read.requests.total) * 1e6,
+    cpuPerRead: (cpu.all / read.requests.total) * 1e6,
+    mainCpuPerRead: (cpu.main / read.requests.total) * 1e6,
     ratio: read.requests.average / hello.requests.average,
   };
 }
@@ -67,6 +71,7 @@ export async function* caseReadRatio(
   yield { name: `${name}.case_reads`, value: round(of("reads")), unit: "count" };
   // CPU per read travels between loaded and quiet runs better than throughput does.
   yield { name: `${name}.cpu_per_read`, value: round(of("cpuPerRead")), unit: "µs" };
+  yield { name: `${name}.main_cpu_per_read`, value: round(of("mainCpuPerRead")), unit: "µs" };
   yield { name: `${name}.case_read_p99`, value: round(of("p99"), 1), unit: "ms" };
   yield { name: `${name}.case_read_ratio`, value: round(of("ratio"), 3), unit: "ratio" };
   yield {

@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
-/** CPU seconds (user + system, all threads) a process has used, or undefined once it is gone. */
-function cpuSecondsOf(pid: number): number | undefined {
+/** CPU seconds (user + system) in a /proc stat file: the process's (all threads) or one thread's. */
+function cpuSecondsIn(statPath: string): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(statPath, "utf8");
     // Fields after the command name, which may itself hold spaces: utime and stime are 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
@@ -14,6 +14,8 @@ function cpuSecondsOf(pid: number): number | undefined {
     return undefined;
   }
 }
+
+const cpuSecondsOf = (pid: number) => cpuSecondsIn(`/proc/${pid}/stat`);
 
 export type CpuReading = Map<number, number>;
 
@@ -31,6 +33,15 @@ export function cpuSpent(before: CpuReading, after: CpuReading): number {
   let spent = 0;
   for (const [pid, seconds] of after) spent += seconds - (before.get(pid) ?? 0);
   return spent;
+}
+
+/**
+ * CPU seconds of a process's main thread (its event loop) and of the process as a whole; the
+ * difference is what its other threads used (worker threads, V8's garbage-collection helpers).
+ * Split so a run shows whether the event loop or the threads beside it took a read's CPU.
+ */
+export function threadCpu(pid: number): { main: number; all: number } {
+  return { main: cpuSecondsIn(`/proc/${pid}/task/${pid}/stat`) ?? 0, all: cpuSecondsOf(pid) ?? 0 };
 }
 
 /** Busy and total jiffies of the whole machine (every core), from /proc/stat. */
