@@ -13,7 +13,7 @@ import { caseWorkTokens } from "./support/caseWork.js";
 import { startHelloProcess } from "./support/helloProcess.js";
 import { load, roundRobin } from "./support/httpLoad.js";
 import { generateLoad } from "./support/loadGenerator.js";
-import { threadCpu } from "./support/processCpu.js";
+import { cpuPerOperation, threadCpu } from "./support/processCpu.js";
 import { type ScaleFixture, type ScaleStoreKind, scaleFixture } from "./support/scaleFixture.js";
 import { pageThrough, residentMegabytes } from "./support/scaleMeasures.js";
 import { startBenchService } from "./support/service.js";
@@ -127,17 +127,9 @@ async function* service(fixture: ScaleFixture, name: string): AsyncIterable<Figu
     const ratio = read.requests.average / bare.requests.average;
     yield { name: `${name}.case_read.ratio`, value: round(ratio, 3), unit: "ratio" };
     yield { name: `${name}.case_read.p99`, value: round(read.latency.p99, 1), unit: "ms" };
-    const perRead = (seconds: number) => round((seconds / read.requests.total) * 1e6);
-    yield {
-      name: `${name}.case_read.cpu_per_read`,
-      value: perRead(cpuAfter.all - cpuBefore.all),
-      unit: "µs",
-    };
-    yield {
-      name: `${name}.case_read.main_cpu_per_read`,
-      value: perRead(cpuAfter.main - cpuBefore.main),
-      unit: "µs",
-    };
+    const cpu = cpuPerOperation(cpuBefore, cpuAfter, read.requests.total);
+    yield { name: `${name}.case_read.cpu_per_read`, value: round(cpu.all), unit: "µs" };
+    yield { name: `${name}.case_read.main_cpu_per_read`, value: round(cpu.main), unit: "µs" };
     yield { name: `${name}.rss_after_load`, value: residentMegabytes(running.pid), unit: "MB" };
     for (const register of ["access", "disclosures"]) {
       const caseOf = (n: number) => fixture.caseIds[n % fixture.caseIds.length];

@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { type Figure, median, round } from "../figure.js";
 import type { Fixture } from "./apiProcess.js";
 import { load, roundRobin } from "./httpLoad.js";
-import { threadCpu } from "./processCpu.js";
+import { cpuPerOperation, threadCpu } from "./processCpu.js";
 
 const ROUNDS = Number(process.env.BENCH_RATIO_ROUNDS ?? 3);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
@@ -34,8 +34,7 @@ async function pair(fixture: Fixture, server: ChildProcess, readFirst: boolean):
       headers: { authorization: `Bearer ${fixture.wijkteam}` },
       setupRequest: roundRobin(fixture.caseIds.map((id) => `/v1/cases/${id}`)),
     });
-    const after = threadCpu(server.pid!);
-    return { result, cpu: { all: after.all - before.all, main: after.main - before.main } };
+    return { result, cpu: cpuPerOperation(before, threadCpu(server.pid!), result.requests.total) };
   };
   const hellos = () => load(fixture.helloUrl, { method: "GET", path: "/" });
   const [hello, { result: read, cpu }] = readFirst
@@ -46,8 +45,8 @@ async function pair(fixture: Fixture, server: ChildProcess, readFirst: boolean):
     readRps: read.requests.average,
     reads: read.requests.total,
     p99: read.latency.p99,
-    cpuPerRead: (cpu.all / read.requests.total) * 1e6,
-    mainCpuPerRead: (cpu.main / read.requests.total) * 1e6,
+    cpuPerRead: cpu.all,
+    mainCpuPerRead: cpu.main,
     ratio: read.requests.average / hello.requests.average,
   };
 }

@@ -37,11 +37,27 @@ export function cpuSpent(before: CpuReading, after: CpuReading): number {
 
 /**
  * CPU seconds of a process's main thread (its event loop) and of the process as a whole; the
- * difference is what its other threads used (worker threads, V8's garbage-collection helpers).
- * Split so a run shows whether the event loop or the threads beside it took a read's CPU.
+ * difference is what its other threads used (the read-model file's worker, V8's collector and
+ * compiler helpers, libuv's pool). Split so a run shows whether the event loop or the threads
+ * beside it took a read's CPU. Throws when the process is gone.
  */
 export function threadCpu(pid: number): { main: number; all: number } {
-  return { main: cpuSecondsIn(`/proc/${pid}/task/${pid}/stat`) ?? 0, all: cpuSecondsOf(pid) ?? 0 };
+  const main = cpuSecondsIn(`/proc/${pid}/task/${pid}/stat`);
+  const all = cpuSecondsOf(pid);
+  if (main === undefined || all === undefined) throw new Error(`process ${pid} is gone`);
+  return { main, all };
+}
+
+/** Microseconds of CPU per operation between two threadCpu readings, all threads and the main one. */
+export function cpuPerOperation(
+  before: { main: number; all: number },
+  after: { main: number; all: number },
+  operations: number,
+): { all: number; main: number } {
+  return {
+    all: ((after.all - before.all) / operations) * 1e6,
+    main: ((after.main - before.main) / operations) * 1e6,
+  };
 }
 
 /** Busy and total jiffies of the whole machine (every core), from /proc/stat. */
