@@ -14,8 +14,8 @@ import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 
 /**
  * One processing record of the LDV core (Logboek Dataverwerkingen): one action on one data
- * subject. Declared beside its exporter, which every layer may use; the privacy layer names it
- * again in src/privacy/processing/ldvRecord.ts.
+ * subject. Declared beside its exporter, which every layer may use; the privacy layer
+ * re-exports this one definition from src/privacy/processing/ldvRecord.ts.
  */
 export interface ProcessingRecord {
   traceId: string;
