@@ -1,4 +1,12 @@
-import { type Context, context, createContextKey, type Tracer, trace } from "@opentelemetry/api";
+import {
+  type Context,
+  context,
+  createContextKey,
+  type Span,
+  TraceFlags,
+  type Tracer,
+  trace,
+} from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import {
@@ -27,9 +35,15 @@ export type TraceMetadata = {
   foreign?: ForeignOperation;
 };
 
-/** The service's tracer; `shutdown` flushes what the span processors still hold. */
+/**
+ * The service's tracer; `shutdown` flushes what the span processors still hold. `recording`
+ * is false when no span processor would receive a request's span (no
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT): requests then get their trace context without a span
+ * object (see requestTrace.ts).
+ */
 export interface Tracing {
   tracer: Tracer;
+  recording: boolean;
   shutdown(): Promise<void>;
 }
 
@@ -65,10 +79,27 @@ export function createTracing(settings: Config["tracing"]): Tracing | undefined 
     spanProcessors,
   });
   installContextManager(provider);
-  return { tracer: provider.getTracer("casustafel"), shutdown: () => provider.shutdown() };
+  return {
+    tracer: provider.getTracer("casustafel"),
+    recording: spanProcessors.length > 0,
+    shutdown: () => provider.shutdown(),
+  };
 }
 
 const ids = new RandomIdGenerator();
+
+/**
+ * A request's own trace context when no span is recorded: new ids from the SDK's generator,
+ * sampled (no processing of ours goes unrecorded: its LDV records carry these ids), as the
+ * API's non-recording span, which holds the context and nothing else.
+ */
+export function unrecordedRequestSpan(): Span {
+  return trace.wrapSpanContext({
+    traceId: ids.generateTraceId(),
+    spanId: ids.generateSpanId(),
+    traceFlags: TraceFlags.SAMPLED,
+  });
+}
 
 /**
  * The trace metadata of a processing step in the active request: our trace, a span id of its
