@@ -96,24 +96,46 @@ function byHand(value: Json | undefined): string {
   return `${out}}`;
 }
 
+/** An event's canonical envelope split around its revision (see envelopeAroundRevision). */
+export interface SplitEnvelope {
+  head: string;
+  tail: string;
+  /** The canonical text of the event's data and metadata, as the envelope holds them. */
+  data: string;
+  metadata: string;
+}
+
 /**
  * The canonical envelope split around its revision: `head + revision + tail` is the text
  * eventHash hashes, so a writer that learns the revision and previous hash only under the
  * append lock (the PostgreSQL append function) hashes the same bytes. Keys in sorted order.
+ * The data and metadata texts come with it, so a writer stores what it hashed without
+ * serialising them again.
  */
-export function envelopeAroundRevision(event: Omit<Hashable, "revision" | "prevHash">): {
-  head: string;
-  tail: string;
-} {
+export function envelopeAroundRevision(
+  event: Omit<Hashable, "revision" | "prevHash">,
+): SplitEnvelope {
+  const data = canonicalJson(event.data);
+  const metadata = canonicalJson(event.metadata as Json);
   return {
     head:
-      `{"data":${canonicalJson(event.data)},"eventId":${JSON.stringify(event.eventId)},` +
-      `"metadata":${canonicalJson(event.metadata as Json)},` +
-      `"recordedAt":${JSON.stringify(event.recordedAt)},"revision":`,
+      `{"data":${data},"eventId":${JSON.stringify(event.eventId)},` +
+      `"metadata":${metadata},"recordedAt":${JSON.stringify(event.recordedAt)},"revision":`,
     tail:
       `,"schemaVersion":${JSON.stringify(event.schemaVersion)},` +
       `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)}}`,
+    data,
+    metadata,
   };
+}
+
+/** eventHash of the envelope at `revision` after `prevHash`, from its split text. */
+export function splitEnvelopeHash(
+  prevHash: string,
+  envelope: SplitEnvelope,
+  revision: number,
+): string {
+  return hash("sha256", prevHash + envelope.head + revision + envelope.tail, "hex");
 }
 
 /** hash = SHA-256(prevHash ‖ canonical envelope). Position is left out: it is assigned at commit. */

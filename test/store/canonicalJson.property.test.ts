@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { canonicalJson, envelopeAroundRevision, eventHash } from "../../src/store/hashChain.js";
+import {
+  canonicalJson,
+  envelopeAroundRevision,
+  eventHash,
+  splitEnvelopeHash,
+} from "../../src/store/hashChain.js";
 import type { Json } from "../../src/store/types.js";
 import { BUILTIN_NAMES } from "../support/builtinNames.js";
 
@@ -72,12 +77,27 @@ describe("the envelope split around its revision (what the PostgreSQL append fun
   test("for any envelope with hostile text, then prevHash + head + revision + tail hashes to eventHash", () => {
     fc.assert(
       fc.property(envelope, (event) => {
-        const { head, tail } = envelopeAroundRevision(event);
+        const split = envelopeAroundRevision(event);
         const spliced = createHash("sha256")
-          .update(event.prevHash + head + String(event.revision) + tail)
+          .update(event.prevHash + split.head + String(event.revision) + split.tail)
           .digest("hex");
 
         expect(spliced).toBe(eventHash(event));
+        expect(splitEnvelopeHash(event.prevHash, split, event.revision)).toBe(eventHash(event));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("for any envelope with hostile text, then the data and metadata texts a writer stores are their canonical JSON, read back unchanged", () => {
+    fc.assert(
+      fc.property(envelope, (event) => {
+        const split = envelopeAroundRevision(event);
+
+        expect(split.data).toBe(canonicalJson(event.data));
+        expect(split.metadata).toBe(canonicalJson(event.metadata));
+        expect(canonicalJson(JSON.parse(split.data))).toBe(split.data);
+        expect(canonicalJson(JSON.parse(split.metadata))).toBe(split.metadata);
       }),
       { numRuns: 500 },
     );

@@ -37,7 +37,7 @@ function parameters(requests: readonly AppendRequest[]): unknown[] {
     for (const event of events) {
       const schemaVersion = event.schemaVersion ?? 1;
       const metadata = event.metadata ?? {};
-      const { head, tail } = envelopeAroundRevision({
+      const envelope = envelopeAroundRevision({
         eventId: event.eventId,
         streamId,
         type: event.type,
@@ -50,10 +50,10 @@ function parameters(requests: readonly AppendRequest[]): unknown[] {
         event.eventId,
         event.type,
         schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(metadata),
-        head,
-        tail,
+        envelope.data,
+        envelope.metadata,
+        envelope.head,
+        envelope.tail,
       ];
       for (const [column, value] of row.entries()) columns[column]!.push(value);
     }

@@ -1,6 +1,6 @@
 import { DuplicateEventIdError, WrongExpectedRevisionError } from "../errors.js";
 import type { Settled } from "../groupCommit.js";
-import { eventHash, GENESIS_HASH } from "../hashChain.js";
+import { envelopeAroundRevision, GENESIS_HASH, splitEnvelopeHash } from "../hashChain.js";
 import type { AppendResult, ExpectedRevision, NewEvent } from "../types.js";
 import type { StoredRow } from "./committedTail.js";
 import type { Database } from "./database.js";
@@ -76,23 +76,31 @@ export function batchWriter(db: Database): (batch: AppendRequest[]) => Flushed {
     let next = position;
     const rows: StoredRow[] = [];
     for (const event of events) {
-      const recorded = {
+      const schemaVersion = event.schemaVersion ?? 1;
+      // The data and metadata are serialised once, canonically: the hash is over that text, and
+      // that text is what is stored.
+      const envelope = envelopeAroundRevision({
         eventId: event.eventId,
         streamId,
-        revision: ++revision,
         type: event.type,
-        schemaVersion: event.schemaVersion ?? 1,
+        schemaVersion,
         recordedAt,
         data: event.data,
         metadata: event.metadata ?? {},
-        prevHash: hash,
-      };
-      hash = eventHash(recorded);
+      });
+      const prevHash = hash;
+      hash = splitEnvelopeHash(prevHash, envelope, ++revision);
       const row: StoredRow = {
-        ...recorded,
+        eventId: event.eventId,
+        streamId,
+        revision,
+        type: event.type,
+        schemaVersion,
+        recordedAt,
+        data: envelope.data,
+        metadata: envelope.metadata,
+        prevHash,
         position: ++next,
-        data: JSON.stringify(recorded.data),
-        metadata: JSON.stringify(recorded.metadata),
         hash,
       };
       try {
