@@ -129,12 +129,9 @@ export function runRoute(route: Route, runtime: RouteRuntime): RequestHandler {
   return async (req, res) => {
     const input = parseInput(req, route);
     const expectedRevision = parseIfMatch(header(req, "if-match"));
-    if (route.method === "get") {
-      await awaitMinPosition(
-        header(req, "min-position"),
-        runtime.waitForPosition,
-        runtime.minPositionWaitMs,
-      );
+    const minPosition = route.method === "get" ? header(req, "min-position") : undefined;
+    if (minPosition !== undefined) {
+      await awaitMinPosition(minPosition, runtime.waitForPosition, runtime.minPositionWaitMs);
     }
     const write = keyedWriteOf(route, req, runtime);
     const result = await route.handle({

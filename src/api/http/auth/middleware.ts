@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import type { Actor, Role } from "../../../domain/index.js";
 import { clientAddress, type FailedAuthentications } from "../limits/failedAuthentications.js";
 import { HttpProblem } from "../problems.js";
@@ -34,8 +34,7 @@ export function authenticate(
   verify: TokenVerifier,
   failures: FailedAuthentications,
 ): RequestHandler {
-  return async (req, _res, next) => {
-    const authorization = req.headers.authorization;
+  const verifyCounted = async (req: Request, authorization: string | undefined) => {
     const counted = authorization !== undefined && !verify.vouchesFor?.(authorization);
     const admission = counted ? failures.admit(clientAddress(req)) : undefined;
     if (admission?.admitted === false) throw tooManyFailures(admission.retryAfterSeconds);
@@ -46,7 +45,16 @@ export function authenticate(
       throw error;
     }
     if (admission?.admitted) admission.settle(false);
-    next();
+  };
+  return (req, _res, next) => {
+    const authorization = req.headers.authorization;
+    // A token verified a moment ago is answered at once: no signature, no budget, no promise.
+    const remembered = authorization === undefined ? undefined : verify.remembered?.(authorization);
+    if (remembered) {
+      req.caller = remembered;
+      return next();
+    }
+    return verifyCounted(req, authorization).then(() => next());
   };
 }
 
