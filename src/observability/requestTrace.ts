@@ -57,7 +57,7 @@ function foreignOperationOf(req: Request, caller: SpanContext): ForeignOperation
  * a trace of its own, linked to theirs, and its `traceparent` goes back in the response. The
  * span is recorded only when request spans are exported: otherwise nothing would receive it,
  * and the request keeps its ids (for its traceparent and its processing records) without a
- * span object, which was a sixth of tracing's cost per case read.
+ * span object, about 25 µs of a case read's 390 on the event loop.
  */
 export function requestTrace(tracing: Tracing): RequestHandler {
   return (req, res, next) => {
