@@ -13,7 +13,7 @@ type Hashable = Omit<RecordedEvent, "position" | "hash">;
  */
 export function canonicalJson(value: Json | undefined): string {
   const ordered = value === undefined ? null : inKeyOrder(value);
-  return ordered === UNORDERABLE ? byHand(value) : JSON.stringify(ordered);
+  return ordered === UNORDERABLE ? (byHand(jsonOf(value, "")) ?? "null") : JSON.stringify(ordered);
 }
 
 /** What JSON.stringify cannot be made to write in sorted key order (see inKeyOrder). */
@@ -79,19 +79,33 @@ function define(
   }
 }
 
-/** The same string built member by member, for the values JSON.stringify cannot order. */
-function byHand(value: Json | undefined): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+/** What JSON.stringify writes in a value's place: its toJSON's answer when it has one. */
+function jsonOf(value: unknown, key: string): unknown {
+  const toJSON = (value as { toJSON?: unknown } | null | undefined)?.toJSON;
+  return typeof toJSON === "function" ? toJSON.call(value, key) : value;
+}
+
+/**
+ * The same string built member by member, for the values JSON.stringify cannot order: what
+ * it would write (toJSON's answers; functions, symbols and undefined left out of objects and
+ * null in arrays), with every object's keys in sorted order. Undefined where it writes nothing.
+ */
+function byHand(value: unknown): string | undefined {
+  if (value === undefined || typeof value === "function" || typeof value === "symbol") {
+    return undefined;
+  }
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = "[";
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + byHand(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      out += `${i === 0 ? "" : ","}${byHand(jsonOf(value[i], String(i))) ?? "null"}`;
+    }
     return `${out}]`;
   }
   let out = "{";
   for (const key of Object.keys(value).sort()) {
-    const member = value[key];
-    if (member === undefined) continue;
-    out += `${out === "{" ? "" : ","}${JSON.stringify(key)}:${byHand(member)}`;
+    const text = byHand(jsonOf((value as Record<string, unknown>)[key], key));
+    if (text !== undefined) out += `${out === "{" ? "" : ","}${JSON.stringify(key)}:${text}`;
   }
   return `${out}}`;
 }

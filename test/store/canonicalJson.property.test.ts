@@ -47,16 +47,38 @@ describe("canonicalJson", () => {
     );
   });
 
+  test("for any value beyond JSON (dates and other toJSON, functions, symbols, undefined) at any depth, it writes what JSON.stringify writes, in sorted key order", () => {
+    const beyond: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small" },
+        json,
+        fc.date(),
+        fc.constantFrom(undefined, () => 1, Symbol("s"), { toJSON: () => ({ z: 1, a: [2] }) }),
+        fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(hostileKeys, tie("value"), { maxKeys: 5 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(beyond, (value) => {
+        const held = { value } as unknown as Json;
+        const asJson = JSON.parse(JSON.stringify(held)) as Json;
+
+        expect(canonicalJson(held)).toBe(canonicalJson(asJson));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test("given members that are undefined, then they are left out as JSON.stringify does", () => {
     expect(canonicalJson({ b: 1, a: undefined, c: [undefined, 2] } as unknown as Json)).toBe(
       '{"b":1,"c":[null,2]}',
     );
   });
 
-  test("given an object with a toJSON method (a Date passed as data), then its own members are written, as always", () => {
+  test("given an object with a toJSON method (a Date passed as data), then its toJSON is written, as JSON.stringify writes it: what a writer stores is what it hashed", () => {
     const at = Object.assign(new Date(0), { z: 1 });
 
-    expect(canonicalJson({ at } as unknown as Json)).toBe('{"at":{"z":1}}');
+    expect(canonicalJson({ at } as unknown as Json)).toBe('{"at":"1970-01-01T00:00:00.000Z"}');
   });
 });
 

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
 import { verifyStream } from "../../src/store/hashChain.js";
@@ -95,6 +96,34 @@ describe("SQLite store file", () => {
 
     expect(result.nextRevision).toBe(4);
     expect(verified).toEqual({ events: 5, broken: null });
+  });
+
+  test("given an event whose members are out of order, when it is appended, then the file holds its data and metadata as the canonical text the chain hashed, read back unchanged", async () => {
+    const store = openSqliteEventStore(freshPath());
+    const streamId = freshStreamId();
+    const data = { z: "é", a: { y: [2, { b: 1, a: 0 }], x: null } };
+    await store.append(streamId, [
+      {
+        eventId: randomUUID(),
+        type: "Ordered",
+        data,
+        metadata: { userId: "u", correlationId: "c" },
+      },
+    ]);
+
+    const row = store.db
+      .prepare("SELECT data, metadata FROM events WHERE stream_id = ?")
+      .get(streamId);
+    const [event] = await store.readStream(streamId);
+    const verified = await verifyStream(store, streamId);
+    await store.close();
+
+    expect(row).toEqual({
+      data: '{"a":{"x":null,"y":[2,{"a":0,"b":1}]},"z":"é"}',
+      metadata: '{"correlationId":"c","userId":"u"}',
+    });
+    expect(event?.data).toEqual(data);
+    expect(verified).toEqual({ events: 1, broken: null });
   });
 
   test("given a file written before the read-record index, when it is opened, then the index is built and pages past the read records", async () => {
