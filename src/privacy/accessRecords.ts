@@ -192,8 +192,8 @@ type Reader = ReturnType<typeof readerOf>;
 type Seen = ReturnType<typeof seenCaseOf>;
 
 // The case read records below are built with their members in sorted key order, as the hash
-// chain's canonical JSON writes them: it then takes them as they are, where it would sort and
-// copy them on append and again in the live integrity check, for every read.
+// chain's canonical JSON writes them: it then takes them as they are on append, where it would
+// sort and copy them for every read.
 
 function readMetadata({ userId, organisationId, roles, correlationId }: Reader) {
   return {

@@ -65,3 +65,13 @@ describe("request spans exported to OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", () => {
     }
   });
 });
+
+describe("request spans without OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", () => {
+  it("Given tracing on and no endpoint for request spans, then requests get their trace context without a recorded span; given one, they are recorded", async () => {
+    const unexported = createTracing({ enabled: true, serviceName: "casustafel-quiet" })!;
+
+    expect(unexported.recording).toBe(false);
+    expect(tracing.recording).toBe(true);
+    await unexported.shutdown();
+  });
+});

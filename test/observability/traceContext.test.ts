@@ -1,7 +1,9 @@
+import { context, ROOT_CONTEXT, TraceFlags, trace } from "@opentelemetry/api";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COVENANT_ID } from "../../src/demo/organisations.js";
 import { castOf, playStory } from "../../src/demo/scenario.js";
+import { processingTrace, withForeignOperation } from "../../src/observability/tracing.js";
 import { canonicalJson } from "../../src/store/hashChain.js";
 import type { EventMetadata, Json } from "../../src/store/types.js";
 import { startTestService } from "../api/support/service.js";
@@ -65,10 +67,23 @@ describe("trace context of a request", () => {
       },
     });
     expect(trace?.spanId).not.toBe(ours?.spanId);
-    // Stored in the hash chain's key order, so neither append nor live check copies it.
-    expect(JSON.stringify(trace)).toBe(canonicalJson(trace as unknown as Json));
     const logged = demo.service.logs.map((line) => JSON.parse(line) as { traceId?: string });
     expect(logged.some((line) => line.traceId === ours?.traceId)).toBe(true);
+  });
+
+  it("Given a request's context with a partner's operation, then the trace metadata an append gets is built in the hash chain's key order, so it is not copied to be hashed", () => {
+    const request = trace.wrapSpanContext({
+      traceId: "a".repeat(32),
+      spanId: "b".repeat(16),
+      traceFlags: TraceFlags.SAMPLED,
+    });
+    const foreign = { entity: "urn:partner", spanId: "c".repeat(16), traceId: "d".repeat(32) };
+    const served = trace.setSpan(withForeignOperation(ROOT_CONTEXT, foreign), request);
+
+    const metadata = context.with(served, processingTrace);
+
+    expect(metadata).toMatchObject({ parentSpanId: "b".repeat(16), traceId: "a".repeat(32) });
+    expect(JSON.stringify(metadata)).toBe(canonicalJson(metadata as unknown as Json));
   });
 
   it("Given no traceparent, when a case is read, then the read starts a trace of its own and names no partner", async () => {

@@ -120,34 +120,3 @@ describe("the verifier's decision over issue times and lifetimes", () => {
     );
   });
 });
-
-describe("the callers the verifier answers from memory", () => {
-  it("Given tokens verified, refused and never seen, then exactly the accepted ones are remembered, as the caller verify resolved to", async () => {
-    const verify = createTokenVerifier(
-      t.config,
-      (await loadOrCreateDevKeyPair(t.config.dataDir)).publicKey,
-    );
-    const { maxTokenAgeSeconds: max } = t.config.jwt;
-    const lifetime = fc.oneof(
-      fc.integer({ min: 60, max: max - 5 }),
-      fc.integer({ min: max + 5, max: 2 * max }),
-    );
-    await fc.assert(
-      fc.asyncProperty(lifetime, fc.string(), async (lives, stranger) => {
-        const iat = nowSeconds();
-        const token = await devSigned(t.config, (jwt) =>
-          jwt.setIssuedAt(iat).setExpirationTime(iat + lives),
-        );
-        const authorization = `Bearer ${token}`;
-        expect(verify.remembered?.(authorization)).toBeUndefined();
-        const caller = await verify(authorization).catch(() => undefined);
-
-        expect(caller === undefined).toBe(lives > max);
-        expect(verify.remembered?.(authorization)).toEqual(caller);
-        expect(verify.remembered?.(stranger)).toBeUndefined();
-        expect(verify.remembered?.(`Bearer ${stranger}`)).toBeUndefined();
-      }),
-      { numRuns: 40 },
-    );
-  });
-});
