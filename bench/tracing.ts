@@ -1,5 +1,5 @@
 // What request tracing costs the recorded case read: the service with tracing off, on (as
-// deployed), and on with every processing record exported over OTLP/HTTP to a loopback
+// deployed: request spans not exported, so none recorded), and on with every processing record exported over OTLP/HTTP to a loopback
 // receiver; each phase against its own bare express hello-world on the same server, in
 // alternating pairs (support/caseReadRatio.ts). The "on" phase is the service as deployed:
 // issue 13's recorded read.

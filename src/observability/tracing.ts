@@ -67,7 +67,10 @@ function installContextManager(provider: NodeTracerProvider): void {
   contextManagerInstalled = true;
 }
 
-/** Request spans for every request (no sampling), exported over OTLP/HTTP when an endpoint is set. */
+/**
+ * Trace context for every request (no sampling); request spans recorded and exported over
+ * OTLP/HTTP only when an endpoint is set (see requestTrace.ts).
+ */
 export function createTracing(settings: Config["tracing"]): Tracing | undefined {
   if (!settings.enabled) return undefined;
   const spanProcessors: SpanProcessor[] = settings.requestSpansEndpoint
