@@ -23,11 +23,12 @@ export async function* run(): AsyncIterable<Figure> {
   yield* caseReads("off", { OTEL_SDK_DISABLED: "true" });
   yield* caseReads("on", {});
   const sink = await startOtlpSink();
+  let spans: number;
   try {
     yield* caseReads("exported", { LDV_OTLP_ENDPOINT: sink.url });
-    // The service flushes what it holds as it stops, so every read's record is counted.
-    yield { name: "api.tracing.exported.spans_received", value: sink.spans(), unit: "count" };
   } finally {
-    await sink.close();
+    // The service flushes what it holds as it stops, so every read's record is counted.
+    spans = await sink.close();
   }
+  yield { name: "api.tracing.exported.spans_received", value: spans, unit: "count" };
 }
