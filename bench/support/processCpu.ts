@@ -35,13 +35,19 @@ export function cpuSpent(before: CpuReading, after: CpuReading): number {
   return spent;
 }
 
+/** CPU of a process's main thread and of all its threads (seconds, or µs per operation). */
+export interface ThreadCpu {
+  main: number;
+  all: number;
+}
+
 /**
  * CPU seconds of a process's main thread (its event loop) and of the process as a whole; the
  * difference is what its other threads used (the read-model file's worker, V8's collector and
  * compiler helpers, libuv's pool). Split so a run shows whether the event loop or the threads
  * beside it took a read's CPU. Throws when the process is gone.
  */
-export function threadCpu(pid: number): { main: number; all: number } {
+export function threadCpu(pid: number): ThreadCpu {
   const main = cpuSecondsIn(`/proc/${pid}/task/${pid}/stat`);
   const all = cpuSecondsOf(pid);
   if (main === undefined || all === undefined) throw new Error(`process ${pid} is gone`);
@@ -50,10 +56,10 @@ export function threadCpu(pid: number): { main: number; all: number } {
 
 /** Microseconds of CPU per operation between two threadCpu readings, all threads and the main one. */
 export function cpuPerOperation(
-  before: { main: number; all: number },
-  after: { main: number; all: number },
+  before: ThreadCpu,
+  after: ThreadCpu,
   operations: number,
-): { all: number; main: number } {
+): ThreadCpu {
   return {
     all: ((after.all - before.all) / operations) * 1e6,
     main: ((after.main - before.main) / operations) * 1e6,

@@ -1,12 +1,11 @@
 // A webhook receiver in a process of its own, as a partner's system is: it answers 204 and
 // prints each request's path on a line of stdout, so the bench counts them.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createInterface } from "node:readline";
+import { exitAfterLines, startLineServer } from "./lineServer.js";
 
 if (process.argv[2] === "serve") {
+  exitAfterLines();
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
@@ -22,19 +21,14 @@ if (process.argv[2] === "serve") {
 
 /** Starts the receiver; `until(n)` resolves once it has answered n requests in all. */
 export async function startReceiverProcess() {
-  const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "serve"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: child.stdout });
-  const [base] = (await once(lines, "line")) as [string];
   let received = 0;
   let waiting: { count: number; resolve: () => void } | undefined;
-  lines.on("line", () => {
+  const server = await startLineServer(import.meta.filename, () => {
     received += 1;
     if (waiting && received >= waiting.count) waiting.resolve();
   });
   return {
-    base,
+    base: server.address,
     received: () => received,
     until: (count: number) =>
       received >= count
@@ -42,9 +36,6 @@ export async function startReceiverProcess() {
         : new Promise<void>((resolve) => {
             waiting = { count, resolve };
           }),
-    close: async () => {
-      child.kill();
-      await once(child, "exit");
-    },
+    close: server.stop,
   };
 }
