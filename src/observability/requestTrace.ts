@@ -51,13 +51,14 @@ function foreignOperationOf(req: Request, caller: SpanContext): ForeignOperation
 }
 
 /**
- * A server span for every request, named and labelled by the route pattern and status only
- * (never the URL, whose values may be personal). A caller's trace context does not become our
- * trace: another organisation's ids stay theirs (LDV `foreign_operation`), so our span starts
- * a trace of its own and its `traceparent` goes back in the response. The span is recorded
- * (with a link to the caller's) only when request spans are exported: otherwise nothing would
- * receive it, so the request keeps its ids (for its traceparent and its processing records)
- * without a span object (see bench/README.md for what that saves a case read).
+ * A trace for every request; its server span, when recorded, is named and labelled by the
+ * route pattern and status only (never the URL, whose values may be personal). A caller's
+ * trace context does not become our trace: another organisation's ids stay theirs (LDV
+ * `foreign_operation`), so our span starts a trace of its own and its `traceparent` goes back
+ * in the response. The span is recorded (with a link to the caller's) only when request spans
+ * are exported: otherwise nothing would receive it, so the request keeps its ids (for its
+ * traceparent and its processing records) without a span object (bench/README.md says what
+ * that saves a case read).
  */
 export function requestTrace(tracing: Tracing): RequestHandler {
   return (req, res, next) => {

@@ -37,7 +37,7 @@ export interface AppDependencies {
   waitForPosition?: WaitForPosition;
   readiness?: ReadinessCheck;
   metrics?: Metrics;
-  /** A server span per request, with W3C trace context in and out. */
+  /** A trace per request, with W3C trace context in and out (its span recorded when exported). */
   tracing?: Tracing;
   /** Domain error codes whose HTTP meaning is not on the error itself. */
   domainErrors?: DomainErrorKinds;
